@@ -1,0 +1,89 @@
+"""Building the German spaCy pipeline: a statistical model when installed, else blank("de").
+
+Which models are tried and which components are added is configured in
+models/pipeline.json, so a deployment can change it without touching code.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ProtokollantError
+from ..paths import models_dir
+from . import components as _components  # noqa: F401  (registers the factories)
+
+BLANK = "blank"
+
+
+def _config() -> dict:
+    return json.loads((models_dir() / "pipeline.json").read_text(encoding="utf-8"))
+
+
+def installed_model(candidates: list[str]) -> str | None:
+    """The first candidate spaCy package that is importable (no download is ever tried)."""
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def _register_institutions() -> None:
+    # Registered on import; kept separate so a missing optional module fails loudly here.
+    from . import institutions  # noqa: F401
+
+
+def build_pipeline(model: str = "auto") -> Language:
+    """A fresh pipeline. ``model``: "auto" (best installed statistical model, else
+    blank), "blank", or a spaCy package name / path that must be installed."""
+    _register_institutions()
+    config = _config()
+    if model == "auto":
+        model = installed_model(config["statistical_models"]) or BLANK
+    if model == BLANK:
+        nlp = spacy.blank("de")
+        for comp in config["blank_components"]:
+            nlp.add_pipe(comp["factory"], name=comp.get("name"), config=comp["config"])
+        nlp.meta["protokollant_pipeline"] = "blank:de"
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as e:
+            raise ProtokollantError(
+                f"spaCy-Modell {model!r} ist nicht installiert. Installieren mit "
+                f"'python -m spacy download {model}' oder --model auto/blank verwenden."
+            ) from e
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        nlp.meta["protokollant_pipeline"] = model
+    for comp in config["project_components"]:
+        nlp.add_pipe(comp["factory"], config=comp["config"])
+    # initialize() would reset a statistical model's weights; initialise only our components.
+    for name, proc in nlp.pipeline:
+        if name == "lemmatizer" and model == BLANK:
+            proc.initialize()
+        elif name.startswith("protokollant_") and hasattr(proc, "initialize"):
+            proc.initialize(nlp=nlp)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = "auto") -> Language:
+    """Cached pipeline per model setting (loading lemma tables takes about a second)."""
+    return build_pipeline(model)
+
+
+def pipeline_info(nlp: Language) -> dict:
+    from .. import __version__
+
+    name = nlp.meta.get("protokollant_pipeline", "blank:de")
+    return {
+        "name": name,
+        "version": None if name.startswith("blank") else nlp.meta.get("version"),
+        "spacy_version": spacy.__version__,
+        "protokollant_version": __version__,
+        "components": list(nlp.pipe_names),
+    }

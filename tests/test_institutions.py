@@ -1,0 +1,365 @@
+"""Tests for the institution recogniser (protokollant/nlp/institutions.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from protokollant.nlp.institutions import (
+    InstitutionRecognizer,
+    aliases_for,
+    canonical_name,
+    collect_institutions,
+    load_data,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions")
+    return nlp
+
+
+def found(nlp, text: str) -> dict[str, str]:
+    """surface text -> kb_id of the recognised spans."""
+    doc = nlp(text)
+    return {sp.text: sp.kb_id_ for sp in doc.spans["institutions"]}
+
+
+def kb_ids(nlp, text: str) -> set[str]:
+    return set(found(nlp, text).values())
+
+
+# ------------------------------------------------------------------ contract
+def test_spans_contract(nlp):
+    doc = nlp("Die Handwerkskammer und die IHK trafen sich mit dem Jobcenter.")
+    group = doc.spans["institutions"]
+    assert [sp.text for sp in group] == ["Handwerkskammer", "IHK", "Jobcenter"]
+    assert [sp.kb_id_ for sp in group] == ["Handwerkskammer", "Industrie- und Handelskammer", "Jobcenter"]
+    assert [sp.label_ for sp in group] == ["kammer", "kammer", "behoerde"]
+    # non-overlapping and in document order
+    ends = [(sp.start, sp.end) for sp in group]
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+
+
+def test_empty_doc_and_no_institution(nlp):
+    assert len(nlp("").spans["institutions"]) == 0
+    assert len(nlp("Wir haben heute viel geschafft.").spans["institutions"]) == 0
+
+
+def test_lazy_loading_without_initialize():
+    nlp = spacy.blank("de")
+    comp = nlp.add_pipe("protokollant_institutions")
+    assert isinstance(comp, InstitutionRecognizer) and comp.data is None
+    assert kb_ids(nlp, "Das BAMF zahlt.") == {"Bundesamt für Migration und Flüchtlinge"}
+
+
+def test_initialize_via_nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions")
+    nlp.initialize()
+    assert nlp.get_pipe("protokollant_institutions").data is not None
+
+
+# ------------------------------------------------------------------ registry
+def test_registry_full_names_case_insensitive(nlp):
+    assert kb_ids(nlp, "Antrag bei der Bundesagentur für Arbeit.") == {"Bundesagentur für Arbeit"}
+    assert kb_ids(nlp, "antrag bei der bundesagentur für arbeit.") == {"Bundesagentur für Arbeit"}
+    assert kb_ids(nlp, "Die Deutsche Rentenversicherung und die Caritas.") == {
+        "Deutsche Rentenversicherung", "Caritas"}
+
+
+def test_registry_abbreviations_case_sensitive(nlp):
+    assert kb_ids(nlp, "Die BA und die AA und das BAMF.") == {
+        "Bundesagentur für Arbeit", "Agentur für Arbeit", "Bundesamt für Migration und Flüchtlinge"}
+    assert kb_ids(nlp, "Das ba und aa sind keine Abkürzungen, bamf auch nicht.") == set()
+    assert kb_ids(nlp, "Vertreter von DGB, ver.di und IG Metall.") == {
+        "Deutscher Gewerkschaftsbund", "Vereinte Dienstleistungsgewerkschaft", "IG Metall"}
+
+
+def test_parties_and_media(nlp):
+    ids = kb_ids(nlp, "Anträge von CDU, SPD, Bündnis 90/Die Grünen, Die Linke und AfD; die Linke Hand zählt nicht.")
+    assert ids == {"CDU", "SPD", "Bündnis 90/Die Grünen", "Die Linke", "AfD"}
+    assert "die linke" not in {k.lower() for k in found(nlp, "die linke Hand").keys()}
+    assert kb_ids(nlp, "Ein Bericht im MDR und in der Leipziger Volkszeitung.") == {
+        "Mitteldeutscher Rundfunk", "Leipziger Volkszeitung"}
+
+
+def test_university_bodies(nlp):
+    assert kb_ids(nlp, "Der AStA und das StuPa sowie der FSR und das Rektorat.") == {
+        "Allgemeiner Studierendenausschuss", "Studierendenparlament", "Fachschaftsrat", "Rektorat"}
+
+
+def test_aliases_for():
+    assert "IHK" in aliases_for("Industrie- und Handelskammer")
+    assert {"AA", "Arbeitsagentur"} <= set(aliases_for("Agentur für Arbeit"))
+    assert "BA" in aliases_for("Bundesagentur für Arbeit")
+    # a registry name followed by a place inherits the entry's aliases
+    al = aliases_for("Agentur für Arbeit Leipzig")
+    assert "Agentur für Arbeit" in al and "AA" in al
+    assert aliases_for("Irgendein Verein") == []
+
+
+# ------------------------------------------------------------------ inflection
+@pytest.mark.parametrize("text,canon", [
+    ("des Amtsgerichts", "Amtsgericht"),
+    ("der Agentur für Arbeit", "Agentur für Arbeit"),
+    ("beim Jobcenter", "Jobcenter"),
+    ("dem Ausländerbeirat", "Ausländerbeirat"),
+    ("der Handwerkskammer", "Handwerkskammer"),
+    ("des Vereins XY e.V.", "Verein XY e.V."),
+    ("des Ausschusses für Soziales", "Ausschuss für Soziales"),
+    ("des Bezirksamtes Mitte", "Bezirksamt Mitte"),
+    ("der Industrie- und Handelskammer", "Industrie- und Handelskammer"),
+    ("des Deutschen Roten Kreuzes", "Deutsches Rotes Kreuz"),
+    ("dem Regionalen Integrationsnetzwerk IQ Leipzig", "Regionales Integrationsnetzwerk IQ Leipzig"),
+    ("der Technischen Universität Chemnitz", "Technische Universität Chemnitz"),
+    ("den Bildungswerken", "Bildungswerke"),
+    ("IHK", "Industrie- und Handelskammer"),
+])
+def test_canonical_name(text, canon):
+    assert canonical_name(text) == canon
+
+
+def test_inflected_forms_in_text(nlp):
+    f = found(nlp, "Vertreter des Amtsgerichts, beim Jobcenter und der Industrie- und Handelskammer.")
+    assert f == {"Amtsgerichts": "Amtsgericht", "Jobcenter": "Jobcenter",
+                 "Industrie- und Handelskammer": "Industrie- und Handelskammer"}
+    f = found(nlp, "Der Vorsitzende des Deutschen Roten Kreuzes und des Ausländerbeirates.")
+    assert f == {"Deutschen Roten Kreuzes": "Deutsches Rotes Kreuz", "Ausländerbeirates": "Ausländerbeirat"}
+
+
+# ------------------------------------------------------------------ generic patterns
+@pytest.mark.parametrize("text,surface,canon", [
+    # legal forms
+    ("Spende an die Tafel Leipzig e.V. beschlossen.", "Tafel Leipzig e.V.", "Tafel Leipzig e.V."),
+    ("Der Hackerspace Bremen e. V. lädt ein.", "Hackerspace Bremen e. V.", "Hackerspace Bremen e. V."),
+    ("Angebot der Muster Software GmbH liegt vor.", "Muster Software GmbH", "Muster Software GmbH"),
+    ("Vermögen fällt an das Haus der Jugend Montabaur e.V., geführt", "Haus der Jugend Montabaur e.V.",
+     "Haus der Jugend Montabaur e.V."),
+    # "Amt für …", "Referat …", ministries, offices
+    ("Das Amt für Jugend, Familie und Bildung prüft.", "Amt für Jugend, Familie und Bildung",
+     "Amt für Jugend, Familie und Bildung"),
+    ("Die Geschäftsstelle liegt im Referat Migration und Integration der Stadt Leipzig.",
+     "Referat Migration und Integration", "Referat Migration und Integration"),
+    ("Das Sächsische Staatsministerium für Kultus fördert.", "Sächsische Staatsministerium für Kultus",
+     "Sächsisches Staatsministerium für Kultus"),
+    ("Ein Schreiben des Bundesministeriums für Gesundheit.", "Bundesministeriums für Gesundheit",
+     "Bundesministerium für Gesundheit"),
+    ("Das Ministerium für Wissenschaft und Kunst antwortet.", "Ministerium für Wissenschaft und Kunst",
+     "Ministerium für Wissenschaft und Kunst"),
+    ("Das Landesamt für Umwelt prüft.", "Landesamt für Umwelt", "Landesamt für Umwelt"),
+    ("Die Senatsverwaltung für Wirtschaft hat Kriterien definiert.", "Senatsverwaltung für Wirtschaft",
+     "Senatsverwaltung für Wirtschaft"),
+    # compounds
+    ("Das Jugendamt und die Ärztekammer wurden informiert.", "Ärztekammer", "Ärztekammer"),
+    ("Die Ausländerbehörde ist zuständig.", "Ausländerbehörde", "Ausländerbehörde"),
+    ("Der Landesverband hat abgelehnt.", "Landesverband", "Landesverband"),
+    ("Der Förderverein zahlt.", "Förderverein", "Förderverein"),
+    ("Die Bürgerstiftung hilft.", "Bürgerstiftung", "Bürgerstiftung"),
+    # universities, faculties, institutes
+    ("Studierende der Universität Leipzig und der Hochschule Mittweida.", "Hochschule Mittweida",
+     "Hochschule Mittweida"),
+    ("Studierende der Fakultät für Informatik.", "Fakultät für Informatik", "Fakultät für Informatik"),
+    ("Eine Studie vom Institut für Soziologie.", "Institut für Soziologie", "Institut für Soziologie"),
+    # committees and councils
+    ("Der Ausschuss für Soziales, Gesundheit und Integration tagt.",
+     "Ausschuss für Soziales, Gesundheit und Integration", "Ausschuss für Soziales, Gesundheit und Integration"),
+    ("Der Haushaltsausschuss hat getagt.", "Haushaltsausschuss", "Haushaltsausschuss"),
+    ("Mitteilungen des Seniorenbeirats folgen.", "Seniorenbeirats", "Seniorenbeirat"),
+    ("Der Integrationsrat beschließt.", "Integrationsrat", "Integrationsrat"),
+    # working groups
+    ("Die AG Bürgernetz nimmt teil.", "AG Bürgernetz", "AG Bürgernetz"),
+    ("Die Arbeitsgruppe Inklusion berichtet.", "Arbeitsgruppe Inklusion", "Arbeitsgruppe Inklusion"),
+    ("Der Arbeitskreis Asyl trifft sich.", "Arbeitskreis Asyl", "Arbeitskreis Asyl"),
+    # parliamentary groups
+    ("Die Fraktion GRAS hat vorgeschlagen.", "Fraktion GRAS", "Fraktion GRAS"),
+    ("Die CDU-Fraktion regt an.", "CDU-Fraktion", "CDU-Fraktion"),
+    # municipalities
+    ("Die Stadt Leipzig fördert.", "Stadt Leipzig", "Stadt Leipzig"),
+    ("Der Landkreis Helmstedt zahlt.", "Landkreis Helmstedt", "Landkreis Helmstedt"),
+    ("Die Landeshauptstadt Dresden zahlt.", "Landeshauptstadt Dresden", "Landeshauptstadt Dresden"),
+    ("Das Bezirksamt Lichtenberg berichtet.", "Bezirksamt Lichtenberg", "Bezirksamt Lichtenberg"),
+    # networks, initiatives, associations with names
+    ("Gefördert durch das Netzwerk IQ Sachsen.", "Netzwerk IQ Sachsen", "Netzwerk IQ Sachsen"),
+    ("Die Initiative Offene Gesellschaft lädt ein.", "Initiative Offene Gesellschaft", "Initiative Offene Gesellschaft"),
+    ("Der Verein Black Dog spielt.", "Verein Black Dog", "Verein Black Dog"),
+    ("Die Stiftung Lesen unterstützt.", "Stiftung Lesen", "Stiftung Lesen"),
+    ("Der Jugendmigrationsdienst Leipzig berät.", "Jugendmigrationsdienst Leipzig", "Jugendmigrationsdienst Leipzig"),
+    # quoted names
+    ("Empfehlungen der Arbeitsgruppe „Ausbildung und Arbeit“ liegen vor.", "Arbeitsgruppe „Ausbildung und Arbeit“",
+     "Arbeitsgruppe „Ausbildung und Arbeit“"),
+    # local newspapers
+    ("Eine Umfrage als Beilage zu den Gundelfinger Nachrichten.", "Gundelfinger Nachrichten", "Gundelfinger Nachrichten"),
+])
+def test_generic_patterns(nlp, text, surface, canon):
+    f = found(nlp, text)
+    assert f.get(surface) == canon, f
+
+
+def test_purpose_complement_only_with_genitive(nlp):
+    assert kb_ids(nlp, "Der Verein zur Förderung der Jugendarbeit e.V. lädt ein.") == {
+        "Verein zur Förderung der Jugendarbeit e.V."}
+    # "zur Verfügung" is no part of a name
+    assert kb_ids(nlp, "Die Liste hat die Universitätsverwaltung zur Verfügung gestellt.") == {"Universitätsverwaltung"}
+
+
+def test_comma_lists_are_not_swallowed(nlp):
+    ids = kb_ids(nlp, "Mit Vertretern von Agentur für Arbeit, Jobcenter, Ausländerbehörde und Sozialamt.")
+    assert ids == {"Agentur für Arbeit", "Jobcenter", "Ausländerbehörde", "Sozialamt"}
+    ids = kb_ids(nlp, "Partner wie Bundesagentur für Arbeit, Jobcenter, Berufsbildungszentrum, Bildungswerken Projekte.")
+    assert ids == {"Bundesagentur für Arbeit", "Jobcenter", "Berufsbildungszentrum", "Bildungswerke"}
+
+
+def test_mentions_inside_compounds(nlp):
+    assert found(nlp, "Die Gemeinderatssitzung findet statt.") == {"Gemeinderatssitzung": "Gemeinderat"}
+    assert found(nlp, "Die IHK-Vertreter berichten.") == {"IHK-Vertreter": "Industrie- und Handelskammer"}
+    assert kb_ids(nlp, "Neue EU-Programme und der BAMF-Kurs.") == set()
+
+
+# ------------------------------------------------------------------ exclusions
+def test_exclusions_software_places_persons(nlp):
+    text = ("Wir nutzen GitHub, Slack, Zoom, Nextcloud und das Etherpad. Leipzig und Berlin sind schön. "
+            "Der Vorsitzende und die Geschäftsführerin sprechen mit Frau Müller.")
+    assert kb_ids(nlp, text) == set()
+
+
+def test_exclusions_generic_organs_and_compounds(nlp):
+    text = ("Der Vorstand und die Mitgliederversammlung danken für das Ehrenamt. Das Plenum tagt. "
+            "Beamte und Beamtinnen insgesamt. Der Vorrat reicht. Ein Impulsreferat folgt. Der Verein tagt.")
+    assert kb_ids(nlp, text) == set()
+
+
+def test_person_role_is_not_a_council(nlp):
+    assert kb_ids(nlp, "Stadtrat Herr Meier berichtet.") == set()
+    assert kb_ids(nlp, "Der Stadtrat hat beschlossen.") == {"Stadtrat"}
+
+
+def test_urls_and_emails_are_skipped(nlp):
+    text = "Siehe https://www.arbeitsagentur.de/jobcenter und www.ihk.de sowie info@handwerkskammer.de."
+    assert kb_ids(nlp, text) == set()
+
+
+# ------------------------------------------------------------------ overlap, aliases
+def test_longest_match_wins(nlp):
+    f = found(nlp, "Das Treffen war in der Agentur für Arbeit Leipzig.")
+    assert f == {"Agentur für Arbeit Leipzig": "Agentur für Arbeit Leipzig"}
+    f = found(nlp, "Ein Antrag an das Bundesministerium für Arbeit und Soziales.")
+    assert f == {"Bundesministerium für Arbeit und Soziales": "Bundesministerium für Arbeit und Soziales"}
+    f = found(nlp, "Das Integrationsnetzwerk IQ Sachsen hilft.")
+    assert f == {"Integrationsnetzwerk IQ Sachsen": "Integrationsnetzwerk IQ Sachsen"}
+
+
+def test_abbreviation_introduced_in_text(nlp):
+    doc = nlp("Das Regionale Integrationsnetzwerk IQ Leipzig (LeIQ) unterstützt. Das LeIQ berichtet.")
+    spans = [(sp.text, sp.kb_id_) for sp in doc.spans["institutions"]]
+    canon = "Regionales Integrationsnetzwerk IQ Leipzig"
+    assert spans == [("Regionale Integrationsnetzwerk IQ Leipzig", canon), ("LeIQ", canon)]
+    assert doc.spans["institutions"].attrs["aliases"] == {canon: ["LeIQ"]}
+
+
+def test_collect_institutions_across_blocks(nlp):
+    docs = list(nlp.pipe([
+        "Protokoll der Vorstandssitzung des de-RSE e.V.",
+        "Die Agentur für Arbeit hat geantwortet.",
+        "Die Agentur für Arbeit Leipzig lädt ein. de-RSE hat Interesse.",
+        "Die Zusammenarbeit mit der GI wird besprochen.",
+    ]))
+    insts = {i["name"]: i for i in collect_institutions(docs)}
+    assert set(insts) == {"de-RSE e.V.", "Agentur für Arbeit Leipzig", "Gesellschaft für Informatik"}
+    assert insts["de-RSE e.V."]["count"] == 2 and "de-RSE" in insts["de-RSE e.V."]["aliases"]
+    assert insts["Agentur für Arbeit Leipzig"]["count"] == 2
+    assert "GI" in insts["Gesellschaft für Informatik"]["aliases"]
+
+
+# ------------------------------------------------------------------ extension, NER, serialisation
+def test_user_registry_extension_via_config(tmp_path):
+    extra = tmp_path / "mein_register.jsonl"
+    extra.write_text(json.dumps({"name": "Leipziger Tafelrunde", "aliases": ["LTR"], "kind": "verein"},
+                                ensure_ascii=False) + "\n", encoding="utf-8")
+    text = "Die Leipziger Tafelrunde und die LTR sowie das Jobcenter."
+    plain = spacy.blank("de")
+    plain.add_pipe("protokollant_institutions")
+    assert "Leipziger Tafelrunde" not in kb_ids(plain, text)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions", config={"extra_registry_paths": [str(extra)]})
+    doc = nlp(text)
+    spans = [(sp.text, sp.kb_id_, sp.label_) for sp in doc.spans["institutions"]]
+    assert ("Leipziger Tafelrunde", "Leipziger Tafelrunde", "verein") in spans
+    assert ("LTR", "Leipziger Tafelrunde", "verein") in spans
+    assert ("Jobcenter", "Jobcenter", "behoerde") in spans  # the default registry is still used
+    assert nlp.get_pipe("protokollant_institutions").data.aliases_for("Leipziger Tafelrunde") == ["LTR"]
+
+
+def test_replacing_registry_via_config(tmp_path):
+    reg = tmp_path / "registry.jsonl"
+    reg.write_text('{"name": "Musterbund", "aliases": [], "kind": "verband"}\n', encoding="utf-8")
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions", config={"registry_path": str(reg)})
+    assert kb_ids(nlp, "Der Musterbund und die IHK.") == {"Musterbund"}
+
+
+def test_org_entities_from_statistical_ner(nlp):
+    words = ["Die", "Firma", "Acme", "Solutions", "und", "GitHub", "sowie", "Leipzig", "und", "der", "Sportclub",
+             "Grünau", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="ORG"),
+                Span(doc, 9, 12, label="ORG"), Span(doc, 0, 1, label="MISC")]
+    doc = nlp.get_pipe("protokollant_institutions")(doc)
+    spans = [(sp.text, sp.kb_id_, sp.label_) for sp in doc.spans["institutions"]]
+    # software (GitHub) and places (Leipzig) are filtered; leading articles are dropped
+    assert spans == [("Acme Solutions", "Acme Solutions", "ORG"), ("Sportclub Grünau", "Sportclub Grünau", "ORG")]
+
+
+def test_ner_can_be_disabled():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions", config={"use_ner": False})
+    doc = Doc(nlp.vocab, words=["Acme", "Solutions", "hilft"])
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert len(nlp.get_pipe("protokollant_institutions")(doc).spans["institutions"]) == 0
+
+
+def test_to_disk_roundtrip(tmp_path, nlp):
+    nlp.to_disk(tmp_path / "pipeline")
+    nlp2 = spacy.load(tmp_path / "pipeline")
+    assert kb_ids(nlp2, "Die IHK zu Leipzig und das BAMF.") == kb_ids(nlp, "Die IHK zu Leipzig und das BAMF.")
+
+
+def test_data_files_are_consistent():
+    data = load_data()
+    assert len(data.entries) >= 300
+    assert len(data.head_rules) >= 100 and data.matcher_rules
+    names = [e["name"] for e in data.entries]
+    assert len(names) == len(set(names))
+    # no registry name is itself excluded
+    assert not [n for n in names if data.is_excluded(n)]
+
+
+# ------------------------------------------------------------------ seed-style paragraph
+def test_seed_press_release_paragraph(nlp):
+    text = (
+        "Leipzig – Zum Jahresende 2025 ist das Koordinierungsgremium „Integration von Migrantinnen und Migranten "
+        "in Ausbildung und Arbeit“ in der Agentur für Arbeit Leipzig zusammengekommen. Vertreterinnen und "
+        "Vertreter aus Arbeitsverwaltung, Kommune, Kammern, Ministerien und weiteren Institutionen nutzten das "
+        "Treffen. Ein weiterer Schwerpunkt lag auf den Handlungsempfehlungen der Arbeitsgruppe „Ausbildung und "
+        "Arbeit“, sowie der Kooperationsverbund Welcome Center. Die Geschäftsstelle ist im Referat Migration "
+        "und Integration der Stadt Leipzig angesiedelt und wird durch das Regionale Integrationsnetzwerk IQ "
+        "Leipzig (LeIQ) unterstützt."
+    )
+    ids = kb_ids(nlp, text)
+    assert ids == {
+        "Koordinierungsgremium „Integration von Migrantinnen und Migranten in Ausbildung und Arbeit“",
+        "Agentur für Arbeit Leipzig",
+        "Arbeitsgruppe „Ausbildung und Arbeit“",
+        "Kooperationsverbund Welcome Center",
+        "Referat Migration und Integration",
+        "Stadt Leipzig",
+        "Regionales Integrationsnetzwerk IQ Leipzig",
+    }
+    assert "KOG" in aliases_for("Koordinierungsgremium „Integration von Migrantinnen und Migranten in Ausbildung und Arbeit“")
+    doc = nlp("Das Welcome Center berät.")
+    assert [sp.text for sp in doc.spans["institutions"]] == ["Welcome Center"]
