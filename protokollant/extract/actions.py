@@ -1,0 +1,239 @@
+"""Action items: who does what by when.
+
+Recognised forms: task tables (Was | Wer | Bis wann), "TODO (JB): …", "AP:",
+"Aufgabe:", arrows ("… --> FL"), parenthesised owners ("… (MH)"), a subject
+followed by a task verb ("Frau Rasche klärt …", "DN macht …"), "X wird
+gebeten …", and unassigned tasks with an explicit deadline. Items marked done
+are not open tasks.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..document import BlockKind
+from ..schema import ActionItem, Due, Responsible, ResponsibleKind
+from .deadlines import find_deadlines, parse_deadline
+from .people import PeopleIndex
+from .text import clean, truncate_words
+from .units import Unit
+
+_OWNER_COLUMNS = ("wer", "verantwortlich", "zuständig", "zuständigkeit", "verantwortung", "who", "owner")
+_TASK_COLUMNS = ("was", "aufgabe", "maßnahme", "massnahme", "todo", "to do", "to-do", "thema", "beschreibung", "what", "aktion")
+_DUE_COLUMNS = ("bis wann", "bis", "termin", "frist", "fällig", "deadline", "wann", "datum", "zieltermin", "erledigung bis")
+_STATUS_COLUMNS = ("status", "erledigt", "stand")
+
+_GROUP_WORDS = re.compile(r"^(AG|Arbeitsgruppe|Arbeitskreis|AK|Team|Orga-?Team|Vorstand|Alle|alle|Gremium|Geschäftsstelle|Verwaltung|Kasse|Kassenwart|Präsidium|Redaktion|Fraktion|Ausschuss)\b")
+_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
+_INITIALS = re.compile(r"^[A-ZÄÖÜ]{2,3}$")
+_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàç'’-]+\.?$")
+# Frequent capitalised words that start sentences but never own tasks.
+_NOT_OWNERS = {
+    "Es", "Das", "Die", "Der", "Dies", "Diese", "Dieser", "Wir", "Man", "Er", "Sie", "Ihr", "Ich", "Du", "Wer", "Was", "Wie",
+    "Wann", "Ein", "Eine", "Auch", "Dann", "Danach", "Außerdem", "Zudem", "Hier", "Dazu", "Bitte", "Alle", "Jeder", "Niemand",
+    "Keiner", "Im", "In", "Am", "An", "Auf", "Bei", "Mit", "Für", "Nach", "Vor", "Zum", "Zur", "Von", "Ab", "Bis", "TOP", "Top",
+    "Protokoll", "Antrag", "Thema", "Stand", "Info", "Hinweis", "Frage", "Termin", "Nächste", "Aktuell", "Status", "Neue",
+}
+_DONE = re.compile(r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b", re.I)
+_TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
+_ARROW = re.compile(r"^(?P<task>.*?)\s*(?:-->|->|→|=>|⇒)\s*(?P<owner>[^>→]{1,80}?)\s*[.!]*$", re.S)
+_PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
+_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
+_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
+# Verbs that mark a task in the present/future when they follow the owner.
+_TASK_VERBS = re.compile(
+    r"^(übernimmt|übernehmen|kümmert|kümmern|klärt|klären|fragt|fragen|schickt|schicken|verschickt|versendet|sendet|erstellt|erstellen|"
+    r"bereitet|bereiten|organisiert|organisieren|informiert|informieren|prüft|prüfen|kontaktiert|kontaktieren|schreibt|schreiben|"
+    r"macht|machen|stellt|stellen|lädt|laden|meldet|melden|sammelt|sammeln|recherchiert|besorgt|besorgen|reicht|leitet|verteilt|"
+    r"verteilen|holt|plant|planen|spricht|sprechen|redet|reden|telefoniert|bittet|bucht|buchen|entwirft|überarbeitet|überarbeiten|"
+    r"aktualisiert|koordiniert|koordinieren|sorgt|sorgen|erarbeitet|erarbeiten|richtet|gibt|geben|setzt|nimmt|nehmen|fertigt|ruft|"
+    r"veröffentlicht|erinnert|fasst|trägt|kommuniziert|wird|werden|soll|sollen|sollte|muss|müssen|hält|schaut|sucht|suchen|"
+    r"startet|baut|pflegt|legt|erfragt|überprüft|lädt|kauft|bestellt|vereinbart|verschickt|beantragt|beantragen|bringt|"
+    r"übergibt|teilt|sichtet|liefert|ergänzt|ergänzen|formuliert|klärt|testet|schickt|kontaktiert|übersetzt|druckt)$",
+    re.I,
+)
+_PAST_OR_REPORT = re.compile(r"\b(hat|haben|hatte|hatten|war|waren|wurde|wurden|berichtet|berichtete|informierte)\b", re.I)
+
+
+def _column(header: list[str] | None, names: tuple[str, ...]) -> int | None:
+    if not header:
+        return None
+    for i, h in enumerate(header):
+        h = clean(h).lower().rstrip(":?")
+        if h in names or any(h.startswith(n) for n in names if len(n) > 3):
+            return i
+    return None
+
+
+class ActionExtractor:
+    def __init__(self, people: PeopleIndex, meeting_date: date | None, next_meeting: date | None, institution_names: set[str]):
+        self.people = people
+        self.meeting_date = meeting_date
+        self.next_meeting = next_meeting
+        self.institution_names = {n.lower() for n in institution_names}
+
+    # -- owners -----------------------------------------------------------
+    def responsible(self, text: str) -> Responsible | None:
+        name = clean(text).strip(" .:;-–()")
+        name = re.sub(rf"^{_HONORIFIC}\s+", lambda m: m.group(0), name)
+        if not name or len(name) > 60:
+            return None
+        person = self.people.resolve(name)
+        if person is not None:
+            return Responsible(name=name, kind=ResponsibleKind.PERSON, resolved=person.name if person.name != name else None)
+        if _INITIALS.match(name):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if name.lower() in self.institution_names or any(name.lower().endswith(" " + n) or name.lower() == n for n in self.institution_names):
+            return Responsible(name=name, kind=ResponsibleKind.INSTITUTION)
+        if _GROUP_WORDS.match(name):
+            return Responsible(name=name, kind=ResponsibleKind.GROUP)
+        tokens = name.split()
+        if re.match(rf"^{_HONORIFIC}", name) and len(tokens) <= 4:
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if 1 <= len(tokens) <= 3 and all(_NAME.match(t) or _INITIALS.match(t) for t in tokens) and tokens[0] not in _NOT_OWNERS:
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        return None
+
+    def owners(self, text: str) -> list[Responsible]:
+        """Owners from an owner phrase ("FL, FT, BF", "Thomas und Julia"); empty if any part is not owner-like."""
+        parts = [p for p in _OWNER_SPLIT.split(clean(text)) if p]
+        out = []
+        for p in parts:
+            r = self.responsible(p)
+            if r is None:
+                return []
+            out.append(r)
+        return out
+
+    def _subject_owner(self, unit: Unit) -> tuple[list[Responsible], str] | None:
+        """'Frau Rasche klärt …', 'DN macht Pad auf', 'Thomas und Julia erstellen …'."""
+        tokens = [t for t in unit.span if not t.is_space]
+        for i in range(1, min(len(tokens), 7)):
+            tok = tokens[i]
+            if _TASK_VERBS.match(tok.text):
+                subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
+                subject = re.sub(r"^(?:Der|Die|Das)\s+", "", subject)
+                if not subject or subject.split()[0] in _NOT_OWNERS:
+                    return None
+                owners = self.owners(subject)
+                if owners:
+                    return owners, unit.text
+                return None
+            if tok.is_punct and tok.text not in (".", ",", "-"):
+                return None
+        return None
+
+    # -- deadlines --------------------------------------------------------
+    def due(self, text: str) -> Due | None:
+        found = find_deadlines(text, self.meeting_date, self.next_meeting)
+        if not found:
+            return None
+        best = next((m for m in found if m.date is not None), found[0])
+        return Due(date=best.date, text=best.text)
+
+    def due_cell(self, text: str) -> Due | None:
+        text = clean(text)
+        if not text or text in ("-", "–"):
+            return None
+        return Due(date=parse_deadline(text, self.meeting_date, self.next_meeting), text=text)
+
+    # -- items ------------------------------------------------------------
+    def from_table_row(self, unit: Unit) -> ActionItem | None:
+        b = unit.block
+        cells = b.cells or []
+        owner_col = _column(b.header, _OWNER_COLUMNS)
+        if owner_col is None or b.is_header_row or owner_col >= len(cells):
+            return None
+        task_col = _column(b.header, _TASK_COLUMNS)
+        if task_col is None:
+            task_col = next((i for i, c in enumerate(cells) if i != owner_col and c.strip()), None)
+        if task_col is None or task_col >= len(cells) or not cells[task_col].strip():
+            return None
+        status_col = _column(b.header, _STATUS_COLUMNS)
+        if status_col is not None and status_col < len(cells) and _DONE.search(cells[status_col]):
+            return None
+        if _DONE.search(b.text):
+            return None
+        due_col = _column(b.header, _DUE_COLUMNS)
+        owners = self.owners(cells[owner_col]) if cells[owner_col].strip() else []
+        if not owners and cells[owner_col].strip():
+            owners = [Responsible(name=clean(cells[owner_col]), kind=ResponsibleKind.UNKNOWN)]
+        due = self.due_cell(cells[due_col]) if due_col is not None and due_col < len(cells) else None
+        return ActionItem(
+            task=clean(cells[task_col]),
+            responsible=owners,
+            due=due,
+            topic_index=unit.topic_index,
+            evidence=unit.evidence(text=clean(b.text), column=task_col),
+            confidence=0.9 if owners else 0.6,
+        )
+
+    def from_sentence(self, unit: Unit) -> ActionItem | None:
+        text = clean(unit.text)
+        if len(text) < 6 or _DONE.search(text):
+            return None
+        owners: list[Responsible] = []
+        task = text
+        confidence = 0.0
+        if (m := _TODO.match(text)):
+            task = m.group("task").strip()
+            owners = self.owners(m.group("owner")) if m.group("owner") else []
+            if not owners and (pm := _PAREN_OWNER.search(task)):
+                owners = self.owners(pm.group("owner"))
+            confidence = 0.85
+        elif (m := _ARROW.match(text)) and (arrow_owners := self.owners(m.group("owner"))):
+            owners, task, confidence = arrow_owners, m.group("task").strip() or text, 0.8
+        elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
+            owners, confidence = asked, 0.75
+        elif (subj := self._subject_owner(unit)) is not None:
+            owners, _ = subj
+            confidence = 0.7
+            if _PAST_OR_REPORT.search(" ".join(t.text for t in list(unit.span)[:6])):
+                return None
+        elif (pm := _PAREN_OWNER.search(text)) and (paren_owners := self.owners(pm.group("owner"))):
+            owners, task, confidence = paren_owners, text[: pm.start()].strip() or text, 0.7
+        due = self.due(text)
+        if confidence == 0.0:
+            # Unassigned tasks count only with an explicit, dated deadline.
+            if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
+                return None
+            if not re.search(r"\b(muss|müssen|soll|sollen|bis|Frist|Deadline|spätestens)\b", text, re.I):
+                return None
+            confidence = 0.5
+        return ActionItem(
+            task=truncate_words(task, 30),
+            responsible=owners,
+            due=due,
+            topic_index=unit.topic_index,
+            evidence=unit.evidence(text=text),
+            confidence=confidence,
+        )
+
+
+def extract_actions(units: list[Unit], extractor: ActionExtractor) -> list[ActionItem]:
+    items: list[ActionItem] = []
+    seen_rows: set[int] = set()
+    for unit in units:
+        if unit.block.kind is BlockKind.TABLE_ROW:
+            if unit.block.index in seen_rows:
+                continue
+            seen_rows.add(unit.block.index)
+            item = extractor.from_table_row(unit)
+        else:
+            item = extractor.from_sentence(unit)
+        if item is not None:
+            items.append(item)
+    return _dedupe(items)
+
+
+def _dedupe(items: list[ActionItem]) -> list[ActionItem]:
+    """One item per distinct task: the same task text with the same owners is kept once."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for item in items:
+        key = (item.task.casefold(), tuple(sorted(r.name.casefold() for r in item.responsible)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out

@@ -1,0 +1,81 @@
+"""Decisions the meeting itself took: resolutions, motions, elections, agreements, approvals.
+
+A sentence is scored by its cues (models/cues/patterns.jsonl); proposals,
+postponements, questions and "not yet" statements count against it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..schema import Decision
+from .text import clean
+from .units import Unit
+from .votes import parse_vote
+
+THRESHOLD = 0.5
+_CUE_WEIGHTS = {
+    "DECISION": 0.6,
+    "AGREEMENT": 0.55,
+    "VOTE": 0.25,
+    "POSTPONE": -0.7,
+    "TENTATIVE": -0.35,
+    "NOT_YET": -0.7,
+    "OTHER_BODY": -0.2,
+}
+_APPROVAL = re.compile(r"\b(Protokoll|Tagesordnung|Niederschrift|Geschäftsordnung)\b", re.I)
+_ELECTION = re.compile(r"\b(gewählt|wiedergewählt|ernannt|berufen|bestimmt)\b", re.I)
+_MOTION = re.compile(r"\b(Antrag|Anträge|Änderungsantrag|Beschlussvorlage|Vorlage)\b", re.I)
+_BESCHLUSS_HEADER = re.compile(r"^\s*Beschlu(ss|ß)(text|empfehlung)?\s*:?\s*$", re.I)
+
+
+def decision_score(unit: Unit, after_beschluss_header: bool = False) -> float:
+    labels = unit.cue_labels()
+    score = sum(_CUE_WEIGHTS.get(label, 0.0) for label in labels)
+    text = unit.text
+    if "DECISION" in labels and "AGREEMENT" in labels:
+        score -= 0.3  # the two overlap; do not double count
+    if parse_vote(text) is not None and "VOTE" not in labels:
+        score += 0.3
+    if after_beschluss_header:
+        score += 0.4
+    if text.rstrip().endswith("?"):
+        score -= 0.6
+    if len(text.split()) < 3 and not after_beschluss_header:
+        score -= 0.3
+    return score
+
+
+def decision_kind(text: str) -> str:
+    if _ELECTION.search(text):
+        return "election"
+    if _APPROVAL.search(text):
+        return "approval"
+    if _MOTION.search(text):
+        return "motion"
+    return "agreement" if re.search(r"einig|vereinbar|festgelegt|Konsens|machen wir so", text, re.I) else "resolution"
+
+
+def extract_decisions(units: list[Unit]) -> list[Decision]:
+    decisions: list[Decision] = []
+    prev_header = False
+    for unit in units:
+        is_header = bool(_BESCHLUSS_HEADER.match(unit.text))
+        if is_header:
+            prev_header = True
+            continue
+        score = decision_score(unit, after_beschluss_header=prev_header)
+        prev_header = False
+        if score < THRESHOLD:
+            continue
+        text = clean(unit.text)
+        decisions.append(
+            Decision(
+                text=text,
+                kind=decision_kind(text),
+                topic_index=unit.topic_index,
+                vote=parse_vote(text),
+                evidence=unit.evidence(),
+                confidence=round(min(0.95, 0.4 + score / 2), 2),
+            )
+        )
+    return decisions

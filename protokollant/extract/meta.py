@@ -1,0 +1,196 @@
+"""Meeting metadata: title, date, time, place, people, organisation, next meeting.
+
+Minutes state these in a header: title lines, "Key: value" lines, two-column
+header tables, or a heading ("Teilnehmer") followed by a list of names.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ..document import Block, BlockKind, Document
+from ..paths import models_dir
+from ..schema import Meeting, Participants, Person
+from .deadlines import find_dates
+from .people import PeopleIndex, parse_people
+from .text import clean, key_value
+
+HEADER_SCAN_BLOCKS = 25
+_TIME = re.compile(
+    r"\b(?:von\s+)?(\d{1,2}[:.]\d{2})\s*(?:Uhr)?(?:\s*(?:-|–|—|bis)\s*(\d{1,2}[:.]\d{2})\s*(?:Uhr)?)?"
+)
+_TIME_WITH_UHR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\b")
+
+
+@lru_cache(maxsize=1)
+def meta_keys() -> dict[str, list[str]]:
+    data = json.loads((models_dir() / "cues" / "meta.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def field_of_key(key: str) -> str | None:
+    """Which meeting field a header key ("Anwesend", "Sitzungsleitung") names."""
+    key = key.strip().lower().rstrip(":")
+    for name, words in meta_keys().items():
+        if name in ("not_topics", "title_words", "agenda"):
+            continue
+        # "Anwesend (stimmberechtigt)" names the field; "Mitgliederversammlung" does not.
+        if any(key == w or key.startswith((w + " ", w + "(")) for w in words):
+            return name
+    return None
+
+
+@dataclass
+class MetaResult:
+    meeting: Meeting
+    people: PeopleIndex
+    title_block: int | None
+    header_blocks: set[int] = field(default_factory=set)
+    """Blocks that belong to the header (attendance etc.), never topics or items."""
+
+
+def _pairs(block: Block) -> list[tuple[str, str]]:
+    """(key, value) pairs a block states: a two-cell table row or "Key: value" lines."""
+    if block.kind is BlockKind.TABLE_ROW and block.cells:
+        cells = [c for c in block.cells if c.strip()]
+        if len(cells) >= 2 and len(cells[0]) <= 40:
+            return [(cells[0].strip().rstrip(":").lower(), " | ".join(cells[1:]))]
+        if len(cells) == 1 and (kv := key_value(cells[0])):
+            return [kv]
+        return []
+    out = []
+    for line in block.text.split("\n"):
+        kv = key_value(line)
+        if kv:
+            out.append(kv)
+    return out
+
+
+def _looks_like_title(block: Block) -> bool:
+    text = clean(block.text)
+    if not text or block.kind is BlockKind.TABLE_ROW or len(text) > 160:
+        return False
+    if block.kind is BlockKind.HEADING:
+        return True
+    kv = key_value(text)
+    if kv and field_of_key(kv[0]):
+        return False
+    words = text.split()
+    return len(words) <= 16 and (block.bold or any(w.lower().strip(":") in meta_keys()["title_words"] or any(t in w.lower() for t in meta_keys()["title_words"]) for w in words))
+
+
+def extract_meta(document: Document) -> MetaResult:
+    blocks = document.blocks
+    meeting = Meeting()
+    people = PeopleIndex()
+    header: set[int] = set()
+    participants = {"present": [], "excused": [], "guests": []}
+
+    title_block = None
+    for b in blocks[:3]:
+        if _looks_like_title(b):
+            title_block = b.index
+            meeting.title = clean(b.text)
+            header.add(b.index)
+            break
+    if meeting.title is None and document.properties.title:
+        meeting.title = clean(document.properties.title)
+
+    pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
+    for b in blocks[:HEADER_SCAN_BLOCKS]:
+        if pending_list and b.kind is BlockKind.LIST_ITEM:
+            participants[pending_list].extend(parse_people(b.text))
+            header.add(b.index)
+            continue
+        pending_list = None
+        text = clean(b.text)
+        kv_pairs = _pairs(b)
+        if not kv_pairs and len(text.split()) <= 3:
+            f = field_of_key(text)
+            if f in participants:
+                pending_list = f
+                header.add(b.index)
+                continue
+        for key, value in kv_pairs:
+            f = field_of_key(key)
+            if f is None:
+                continue
+            header.add(b.index)
+            if f in participants:
+                participants[f].extend(parse_people(value))
+            elif f == "date" and meeting.date is None:
+                found = find_dates(value)
+                if found:
+                    meeting.date = found[0][2]
+                if meeting.time is None and _TIME_WITH_UHR.search(value):
+                    meeting.time = _time_text(value)
+            elif f in ("time", "end_time") and meeting.time is None:
+                meeting.time = _time_text(value) or clean(value)
+            elif f == "place" and meeting.place is None:
+                meeting.place = clean(value)
+            elif f == "chair" and meeting.chair is None:
+                meeting.chair = clean(value)
+            elif f == "minute_taker" and meeting.minute_taker is None:
+                meeting.minute_taker = clean(value)
+            elif f == "organisation" and meeting.organisation is None:
+                meeting.organisation = clean(value)
+
+    if meeting.date is None:
+        meeting.date = _date_from_header(document, title_block, header)
+    if meeting.time is None:
+        for b in blocks[:6]:
+            if b.kind is not BlockKind.TABLE_ROW and len(b.text) < 120 and _TIME_WITH_UHR.search(b.text):
+                meeting.time = _time_text(b.text)
+                break
+    meeting.next_meeting = _next_meeting(document, meeting.date)
+
+    meeting.participants = Participants(**participants)
+    for group in participants.values():
+        for p in group:
+            people.add(p)
+    for role_text in (meeting.chair, meeting.minute_taker):
+        if role_text:
+            for p in parse_people(role_text):
+                people.add(p)
+    return MetaResult(meeting=meeting, people=people, title_block=title_block, header_blocks=header)
+
+
+def _time_text(value: str) -> str | None:
+    m = _TIME.search(value)
+    if not m:
+        return None
+    start, end = m.group(1), m.group(2)
+    return f"{start} – {end} Uhr" if end else f"{start} Uhr"
+
+
+def _date_from_header(document: Document, title_block: int | None, header: set[int]) -> date | None:
+    """The meeting date from the title line, then the first header lines (not "nächste Sitzung")."""
+    candidates: list[str] = []
+    if title_block is not None:
+        candidates.append(document.blocks[title_block].text)
+    candidates.extend(document.header_text)
+    for b in document.blocks[:8]:
+        if b.index != title_block:
+            candidates.append(b.text)
+    for text in candidates:
+        low = text.lower()
+        if any(w in low for w in meta_keys()["next_meeting"]) or "stand" in low.split()[:1]:
+            continue
+        found = find_dates(text)
+        if found:
+            return found[0][2]
+    return None
+
+
+def _next_meeting(document: Document, meeting_date: date | None) -> date | None:
+    words = meta_keys()["next_meeting"]
+    for b in reversed(document.blocks):
+        low = b.text.lower()
+        if any(w in low for w in words):
+            for _, _, d in find_dates(b.text, meeting_date):
+                if meeting_date is None or d > meeting_date:
+                    return d
+    return None

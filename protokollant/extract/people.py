@@ -1,0 +1,104 @@
+"""Attendance lists: parsing person entries and resolving names and initials against them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import Person
+
+_HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors."}
+_SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+und\s+|\s+sowie\s+|\s+&\s+|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
+_PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\wäöüßÄÖÜéèáàçğşıñ'’.-]*$")
+_NOT_A_NAME = {"keine", "keiner", "niemand", "alle", "-", "–", "n/a", "siehe", "liste", "entfällt"}
+
+
+def split_people(value: str) -> list[str]:
+    # Parentheses hold roles ("(Referat Migration und Integration)"): protect them from splitting.
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m.group(1))
+        return f" \x00{len(held) - 1}\x00 "
+
+    protected = _PAREN.sub(hold, value)
+    parts = []
+    for part in _SPLIT.split(protected):
+        part = re.sub(r"\x00(\d+)\x00", lambda m: f"({held[int(m.group(1))]})", part).strip(" .:-–")
+        if part:
+            parts.append(part)
+    return parts
+
+
+def parse_person(entry: str) -> Person | None:
+    """'Frau Dr. Anna Yilmaz (Referat Migration)' → Person(name='Anna Yilmaz', role='Referat Migration')."""
+    role = None
+    m = _PAREN.search(entry)
+    if m:
+        role = m.group(1).strip() or None
+        entry = _PAREN.sub(" ", entry).strip()
+    # "Name, Institution" was split already; "Name – Institution" keeps the first part.
+    entry = re.split(r"\s+[–—]\s+|\s+/\s+", entry)[0].strip()
+    tokens = [t for t in entry.split() if t.lower() not in _HONORIFICS]
+    if not tokens or len(tokens) > 4 or entry.lower() in _NOT_A_NAME:
+        return None
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    name = " ".join(tokens)
+    return Person(name=name, role=role, initials=initials_of(name))
+
+
+def initials_of(name: str) -> str | None:
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p[0].isalpha()]
+    if len(parts) < 2:
+        return None
+    return "".join(p[0].upper() for p in parts)
+
+
+def parse_people(value: str) -> list[Person]:
+    return [p for p in (parse_person(e) for e in split_people(value)) if p is not None]
+
+
+@dataclass
+class PeopleIndex:
+    """Who attended, for resolving "FL", "Frau Rasche", "Julia" to one person."""
+
+    people: list[Person] = field(default_factory=list)
+    by_initials: dict[str, Person] = field(default_factory=dict)
+    by_first: dict[str, Person | None] = field(default_factory=dict)
+    by_last: dict[str, Person | None] = field(default_factory=dict)
+
+    def add(self, person: Person) -> None:
+        if any(p.name == person.name for p in self.people):
+            return
+        self.people.append(person)
+        if person.initials:
+            # Two people with the same initials make the initials ambiguous.
+            self.by_initials[person.initials] = None if person.initials in self.by_initials else person
+        tokens = person.name.split()
+        if len(tokens) >= 2:
+            first, last = tokens[0].lower(), tokens[-1].lower()
+            self.by_first[first] = None if first in self.by_first else person
+            self.by_last[last] = None if last in self.by_last else person
+
+    def resolve(self, text: str) -> Person | None:
+        """The attendee a short form refers to, if exactly one fits."""
+        t = text.strip().strip(".,:;()")
+        if not t:
+            return None
+        if t.isupper() and 2 <= len(t) <= 4:
+            return self.by_initials.get(t)
+        tokens = [x for x in t.split() if x.lower() not in _HONORIFICS]
+        if not tokens:
+            return None
+        full = " ".join(tokens).lower()
+        for p in self.people:
+            if p.name.lower() == full:
+                return p
+        if len(tokens) == 1:
+            key = tokens[0].lower()
+            return self.by_last.get(key) or self.by_first.get(key)
+        return self.by_last.get(tokens[-1].lower())
+
+    def known_initials(self) -> set[str]:
+        return {k for k, v in self.by_initials.items() if v is not None}

@@ -1,0 +1,134 @@
+"""Agenda items (topics) in the body of the minutes, with the blocks each spans.
+
+Sources, in order of trust: "TOP n" lines; headings (style or layout) below
+the title; the top level of a numbered list that carries the whole body.
+Header blocks (attendance, the agenda preview) are not topics.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document import Block, BlockKind, Document
+from ..schema import SubTopic, Topic
+from .meta import MetaResult, meta_keys
+from .text import clean
+
+_TOP = re.compile(
+    r"^\s*(?:[Zz]u\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
+    r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
+    re.S,
+)
+_NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s+(?P<title>\S.*)$", re.S)
+# Sentence-like list items keep only their opening clause as the title.
+_TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
+
+
+def _split_number(text: str) -> tuple[str | None, str, bool]:
+    """(number, title, is_top_marker) from a heading line."""
+    text = clean(text)
+    m = _TOP.match(text)
+    if m and (m.group("num") or text.lower().startswith(("top", "#traktandum", "tagesordnungspunkt"))):
+        num = m.group("num")
+        return (re.sub(r"\s+", "", num) if num else None), m.group("title").strip(" :.-–"), True
+    m = _NUMBERED.match(text)
+    if m:
+        return m.group("num"), m.group("title").strip(" :-–"), False
+    return None, text.strip(" :"), False
+
+
+def _is_sub_number(num: str | None) -> bool:
+    return bool(num and "." in num.strip("."))
+
+
+def _meta_heading(text: str) -> bool:
+    low = clean(text).lower().rstrip(":")
+    return low in meta_keys()["not_topics"] or low in meta_keys()["agenda"]
+
+
+def _short_title(title: str) -> str:
+    """The opening clause of a sentence-like item (keeps real titles as they are)."""
+    if len(title.split()) <= 8:
+        return title
+    cut = _TITLE_CUT.split(title, maxsplit=1)[0].strip()
+    return cut if len(cut.split()) >= 2 else title
+
+
+def extract_topics(document: Document, meta: MetaResult) -> list[Topic]:
+    blocks = document.blocks
+    skip = set(meta.header_blocks)
+    if meta.title_block is not None:
+        skip.add(meta.title_block)
+
+    starts = _top_marker_starts(blocks, skip) or _heading_starts(blocks, skip, meta.title_block) or _list_starts(blocks, skip)
+    topics: list[Topic] = []
+    for pos, (block, number, title, level) in enumerate(starts):
+        if level > 1:
+            if topics:
+                topics[-1].subtopics.append(SubTopic(number=number, title=title, block_index=block.index))
+            continue
+        topics.append(Topic(index=len(topics), number=number, title=title or clean(block.text), block_start=block.index, block_end=block.index))
+    # Each topic spans up to the block before the next topic.
+    top_starts = [t.block_start for t in topics] + [len(blocks)]
+    for t, nxt in zip(topics, top_starts[1:]):
+        t.block_end = max(t.block_start, nxt - 1)
+    return topics
+
+
+Start = tuple[Block, "str | None", str, int]
+
+
+def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
+    out: list[Start] = []
+    for b in blocks:
+        if b.index in skip or b.kind is BlockKind.TABLE_ROW:
+            continue
+        first_line = b.text.split("\n", 1)[0]
+        if len(first_line) > 200:
+            continue
+        number, title, is_top = _split_number(first_line)
+        if not is_top:
+            continue
+        level = 2 if _is_sub_number(number) else 1
+        out.append((b, number, title, level))
+    # One stray "TOP" mention is not an agenda structure.
+    return out if sum(1 for s in out if s[3] == 1) >= 2 else []
+
+
+def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:
+    heads = [b for b in blocks if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text)]
+    if not heads:
+        return []
+    # An agenda preview ("Tagesordnung" heading + list) directly followed by body headings is not topics.
+    levels = Counter(b.heading_level or 1 for b in heads)
+    top = min(levels)
+    # A single top-level heading above many lower ones is a title, not a topic.
+    if title_block is None and levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top:
+        heads = heads[1:]
+        top = min(b.heading_level or 1 for b in heads)
+    out: list[Start] = []
+    for b in heads:
+        number, title, _ = _split_number(b.text.split("\n", 1)[0])
+        level = 1 if (b.heading_level or 1) == top and not _is_sub_number(number) else 2
+        out.append((b, number, title, level))
+    if sum(1 for s in out if s[3] == 1) < 1:
+        return []
+    return out
+
+
+def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
+    """Top-level items of the numbered list that carries the body (pad-style minutes)."""
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM and b.index not in skip and (b.list_level or 0) == 0]
+    if len(items) < 2:
+        return []
+    by_list = Counter(b.list_id for b in items)
+    main_list, count = by_list.most_common(1)[0]
+    if count < 2 or not any(b.list_number and b.list_number[0].isalnum() for b in items if b.list_id == main_list):
+        return []
+    out: list[Start] = []
+    for b in items:
+        if b.list_id != main_list:
+            continue
+        title = _short_title(clean(b.text.split("\n", 1)[0]))
+        out.append((b, None, title, 1))
+    return out

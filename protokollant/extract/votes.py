@@ -1,0 +1,88 @@
+"""Vote parsing: "einstimmig", "5/0/1", "5 Ja, 1 Nein, 2 Enthaltungen", "(+7, -0, o1)"."""
+from __future__ import annotations
+
+import re
+
+from ..schema import Outcome, Vote
+
+_NUMBER_WORDS = {
+    "kein": 0, "keine": 0, "keiner": 0, "null": 0, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "eins": 1,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12,
+}
+_NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+_TRIPLE = re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])")
+_PLUS_MINUS = re.compile(r"\(\s*\+\s*(\d{1,3})\s*[,;/]\s*[-−–]\s*(\d{1,3})\s*[,;/]\s*[oO0ø]\s*(\d{1,3})\s*\)")
+_YES = re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I)
+_YES_KEY = re.compile(r"\bJa(?:-Stimmen)?\s*[:=]\s*(\d{1,3})", re.I)
+_NO = re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I)
+_NO_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I)
+_ABST = re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I)
+_ABST_KEY = re.compile(r"\b(?:Enthaltungen?|Stimmenthaltungen?)\s*[:=]\s*(\d{1,3})", re.I)
+_NO_ABST = re.compile(r"\bohne\s+Enthaltungen?\b", re.I)
+_NO_NO = re.compile(r"\bohne\s+Gegenstimmen?\b", re.I)
+_UNANIMOUS = re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I)
+_MAJORITY = re.compile(r"\bmehrheitlich\b", re.I)
+_REJECTED = re.compile(r"\b(abgelehnt|nicht\s+angenommen|lehnt\b[^.]*\bab|keine\s+Mehrheit|zurückgewiesen)\b", re.I)
+_ACCEPTED = re.compile(r"\b(angenommen|beschlossen|gewählt|zugestimmt|verabschiedet|genehmigt|bestätigt|nimmt\b[^.]*\ban|stimmt\b[^.]*\bzu)\b", re.I)
+
+
+def _n(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def parse_vote(text: str) -> Vote | None:
+    """The vote a sentence states, or None when it states none."""
+    yes = no = abstain = None
+    written: list[str] = []
+    m = _PLUS_MINUS.search(text)
+    if m:
+        yes, no, abstain = (int(g) for g in m.groups())
+        written.append(m.group(0))
+    elif (m := _TRIPLE.search(text)):
+        yes, no, abstain = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        written.append(m.group(0))
+    else:
+        for rx, key_rx, slot in ((_YES, _YES_KEY, "yes"), (_NO, _NO_KEY, "no"), (_ABST, _ABST_KEY, "abstain")):
+            m = rx.search(text) or key_rx.search(text)
+            if m:
+                value = _n(m.group(1))
+                written.append(m.group(0))
+                if slot == "yes":
+                    yes = value
+                elif slot == "no":
+                    no = value
+                else:
+                    abstain = value
+        if abstain is None and _NO_ABST.search(text):
+            abstain = 0
+        if no is None and _NO_NO.search(text):
+            no = 0
+    unanimous_m = _UNANIMOUS.search(text)
+    majority = _MAJORITY.search(text)
+    if unanimous_m:
+        written.insert(0, unanimous_m.group(0))
+        if no is None:
+            no = 0
+    elif majority:
+        written.insert(0, majority.group(0))
+    if yes is None and no is None and abstain is None and not unanimous_m and not majority:
+        return None
+    unanimous = bool(unanimous_m) and not (no or 0) and not (abstain or 0) and "ohne gegenstimme" not in unanimous_m.group(0).lower()
+    outcome = None
+    if _REJECTED.search(text):
+        outcome = Outcome.REJECTED
+    elif _ACCEPTED.search(text) or unanimous_m or majority:
+        outcome = Outcome.ACCEPTED
+    elif yes is not None and no is not None:
+        outcome = Outcome.ACCEPTED if yes > no else Outcome.REJECTED
+    return Vote(yes=yes, no=no, abstain=abstain, unanimous=unanimous, outcome=outcome, text=" ".join(written) or None)
+
+
+def outcome_of(text: str) -> Outcome | None:
+    if _REJECTED.search(text):
+        return Outcome.REJECTED
+    if _ACCEPTED.search(text):
+        return Outcome.ACCEPTED
+    return None

@@ -1,0 +1,110 @@
+"""Decisions and action items from German sentences, through the offline German pipeline."""
+from datetime import date
+
+import pytest
+
+from protokollant.document import Block, BlockKind, Document
+from protokollant.extract.minutes import extract_record
+from protokollant.nlp.pipeline import load_pipeline
+
+P, H, R = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE_ROW
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("blank")
+
+
+def record_for(nlp, *paragraphs, header=None):
+    blocks = [
+        Block(index=0, kind=H, text="Protokoll der Sitzung des Integrationsbeirats am 12.03.2026", heading_level=1),
+        Block(index=1, kind=P, text="Anwesend: Frank Löffler, Anna Yilmaz, Jil Berger, Herr Rasche"),
+        Block(index=2, kind=H, text="TOP 1: Berichte", heading_level=2),
+        Block(index=3, kind=H, text="TOP 2: Planung", heading_level=2),
+    ]
+    for text in paragraphs:
+        if isinstance(text, tuple):  # a table row: (cells, header)
+            cells, head = text
+            blocks.append(Block(index=len(blocks), kind=R, text=" | ".join(cells), cells=cells, header=head, table_index=0, row_index=len(blocks)))
+        else:
+            blocks.append(Block(index=len(blocks), kind=P, text=text))
+    return extract_record(Document(blocks=blocks), nlp, data=b"x", file_name="t.docx")
+
+
+@pytest.mark.parametrize(
+    "sentence, unanimous, yes",
+    [
+        ("Der Antrag wird mit 5/0/1 angenommen.", False, 5),
+        ("Der Beirat beschließt einstimmig, die Sprechstunde zu verlängern.", True, None),
+        ("Wir einigen uns auf den 3. Mai als Aktionstag.", False, None),
+        ("Anna Yilmaz wird einstimmig zur Sprecherin gewählt.", True, None),
+    ],
+)
+def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
+    rec = record_for(nlp, sentence)
+    assert len(rec.decisions) == 1, rec.decisions
+    d = rec.decisions[0]
+    assert d.text == sentence
+    assert d.topic_index == 1
+    assert d.evidence.block_index == 4
+    if yes is not None or unanimous:
+        assert d.vote is not None and d.vote.unanimous == unanimous and d.vote.yes == yes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Herr Rasche berichtet über die Lage am Ausbildungsmarkt.",
+        "Es wird vorgeschlagen, die Sprechstunde zu verlängern.",
+        "Der Punkt wird auf die nächste Sitzung vertagt.",
+        "Das Protokoll wird noch nicht angenommen.",
+        "Soll die Sprechstunde verlängert werden?",
+    ],
+)
+def test_non_decisions(nlp, sentence):
+    assert record_for(nlp, sentence).decisions == []
+
+
+def test_action_items_with_owners_initials_and_deadlines(nlp):
+    rec = record_for(
+        nlp,
+        "FL schickt die Einladung bis 20.03. an alle Mitglieder.",
+        "TODO (Jil): Raum für den Workshop buchen.",
+        "Frau Yilmaz klärt mit dem Jobcenter die Fahrtkosten.",
+        "Flyer drucken --> FL, AY",
+        "Die Liste der Ansprechpartner ist erledigt.",
+    )
+    items = {a.evidence.block_index: a for a in rec.action_items}
+    assert set(items) == {4, 5, 6, 7}
+    fl = items[4]
+    assert [(r.name, r.kind.value, r.resolved) for r in fl.responsible] == [("FL", "person", "Frank Löffler")]
+    assert fl.due is not None and fl.due.date == date(2026, 3, 20)
+    assert [r.name for r in items[5].responsible] == ["Jil"]
+    assert items[5].task == "Raum für den Workshop buchen."
+    assert [r.resolved for r in items[6].responsible] == ["Anna Yilmaz"]
+    assert [r.name for r in items[7].responsible] == ["FL", "AY"]
+    assert items[7].task == "Flyer drucken"
+
+
+def test_task_table_rows(nlp):
+    head = ["Was", "Wer", "Bis wann"]
+    rec = record_for(
+        nlp,
+        (head, None),
+        (["Kontaktliste aktualisieren", "JB", "KW 18"], head),
+        (["Raum reservieren", "Herr Rasche", "erledigt"], head),
+    )
+    assert len(rec.action_items) == 1
+    item = rec.action_items[0]
+    assert item.task == "Kontaktliste aktualisieren"
+    assert [r.name for r in item.responsible] == ["JB"]
+    assert item.due is not None and item.due.text == "KW 18" and item.due.date == date(2026, 5, 1)
+    assert item.evidence.table_index == 0
+
+
+def test_record_metadata_and_pipeline_info(nlp):
+    rec = record_for(nlp, "Der Antrag wird einstimmig angenommen.")
+    assert rec.meeting.date == date(2026, 3, 12)
+    assert rec.pipeline.name == "blank:de"
+    assert "protokollant_cues" in rec.pipeline.components
+    assert [t.title for t in rec.topics] == ["Berichte", "Planung"]

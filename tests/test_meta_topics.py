@@ -1,0 +1,99 @@
+"""Meeting metadata and topic segmentation on hand-built documents (no reader involved)."""
+from datetime import date
+
+from protokollant.document import Block, BlockKind, Document
+from protokollant.extract.meta import extract_meta
+from protokollant.extract.topics import extract_topics
+
+
+def doc(*specs) -> Document:
+    blocks = []
+    for i, spec in enumerate(specs):
+        kind, text, *rest = spec
+        extra = rest[0] if rest else {}
+        blocks.append(Block(index=i, kind=kind, text=text, **extra))
+    return Document(blocks=blocks)
+
+
+P, H, L, R = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW
+
+
+def test_header_table_and_attendance_lines():
+    d = doc(
+        (H, "Protokoll der 14. Sitzung des Koordinierungsgremiums", {"heading_level": 1}),
+        (R, "Datum | 12. März 2026", {"cells": ["Datum", "12. März 2026"], "table_index": 0, "row_index": 0}),
+        (R, "Zeit | 14:00 – 16:30 Uhr", {"cells": ["Zeit", "14:00 – 16:30 Uhr"], "table_index": 0, "row_index": 1}),
+        (R, "Ort | Agentur für Arbeit, Raum 2.14", {"cells": ["Ort", "Agentur für Arbeit, Raum 2.14"], "table_index": 0, "row_index": 2}),
+        (P, "Anwesend: Frau Dr. Anna Yilmaz (Stadt), Jonas Becker (Jobcenter)"),
+        (P, "Entschuldigt: Petra Wolf"),
+        (P, "Protokoll: Jonas Becker"),
+        (H, "TOP 1: Begrüßung", {"heading_level": 2}),
+        (P, "Frau Yilmaz begrüßt die Anwesenden."),
+        (H, "TOP 2: Verschiedenes", {"heading_level": 2}),
+        (P, "Nächste Sitzung: 11. Juni 2026, 14:00 Uhr"),
+    )
+    meta = extract_meta(d)
+    m = meta.meeting
+    assert m.title == "Protokoll der 14. Sitzung des Koordinierungsgremiums"
+    assert m.date == date(2026, 3, 12)
+    assert m.time == "14:00 – 16:30 Uhr"
+    assert m.place == "Agentur für Arbeit, Raum 2.14"
+    assert [p.name for p in m.participants.present] == ["Anna Yilmaz", "Jonas Becker"]
+    assert [p.name for p in m.participants.excused] == ["Petra Wolf"]
+    assert m.minute_taker == "Jonas Becker"
+    assert m.next_meeting == date(2026, 6, 11)
+    assert meta.people.resolve("AY").name == "Anna Yilmaz"
+
+    topics = extract_topics(d, meta)
+    assert [(t.number, t.title) for t in topics] == [("1", "Begrüßung"), ("2", "Verschiedenes")]
+    assert (topics[0].block_start, topics[0].block_end) == (7, 8)
+    assert topics[1].block_end == 10
+
+
+def test_top_lines_without_heading_styles_and_subitems():
+    d = doc(
+        (P, "Vorstandssitzung Verein e.V. am 13.04.2021"),
+        (P, "TOP 1: Protokolle"),
+        (P, "Das Protokoll wird einstimmig angenommen."),
+        (P, "TOP 2: Interna"),
+        (P, "2.1 Webseite"),
+        (P, "TOP 3.2 Mitgliederbegrüßung"),
+        (P, "Zu TOP 4: Verschiedenes"),
+    )
+    meta = extract_meta(d)
+    assert meta.meeting.date == date(2021, 4, 13)
+    topics = extract_topics(d, meta)
+    assert [(t.number, t.title) for t in topics] == [("1", "Protokolle"), ("2", "Interna"), ("4", "Verschiedenes")]
+    assert [s.title for s in topics[1].subtopics] == ["Mitgliederbegrüßung"]
+
+
+def test_heading_styles_with_title_and_meta_headings():
+    d = doc(
+        (H, "2020-08-06 Vorstandssitzung", {"heading_level": 1}),
+        (H, "Teilnehmer", {"heading_level": 2}),
+        (L, "Bernadette Fritzsch", {"list_level": 0, "list_id": 1, "list_number": "•"}),
+        (L, "Martin Hammitzsch", {"list_level": 0, "list_id": 1, "list_number": "•"}),
+        (H, "Kassenbericht", {"heading_level": 2}),
+        (P, "Der Kontostand ist unverändert."),
+        (H, "Mitgliederversammlung", {"heading_level": 2}),
+        (H, "Einladung", {"heading_level": 3}),
+    )
+    meta = extract_meta(d)
+    assert [p.name for p in meta.meeting.participants.present] == ["Bernadette Fritzsch", "Martin Hammitzsch"]
+    assert meta.meeting.date == date(2020, 8, 6)
+    topics = extract_topics(d, meta)
+    assert [t.title for t in topics] == ["Kassenbericht", "Mitgliederversammlung"]
+    assert [s.title for s in topics[1].subtopics] == ["Einladung"]
+
+
+def test_numbered_list_carries_the_agenda_in_pad_style_minutes():
+    d = doc(
+        (P, "Vorstandssitzung 2020-08-06"),
+        (L, "Nur BF und MH als Teilnehmer, Ursache könnte ein fehlender Eintrag im Kalender sein.", {"list_level": 0, "list_id": 3, "list_number": "1."}),
+        (L, "Kassenprüfung", {"list_level": 0, "list_id": 3, "list_number": "2."}),
+        (L, "Unterlagen erhalten", {"list_level": 1, "list_id": 3, "list_number": "a."}),
+        (L, "Sonstiges", {"list_level": 0, "list_id": 3, "list_number": "3."}),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == ["Nur BF und MH als Teilnehmer", "Kassenprüfung", "Sonstiges"]
+    assert all(t.number is None for t in topics)

@@ -1,0 +1,31 @@
+"""Attendance parsing and resolving initials / short names against it."""
+from protokollant.extract.people import PeopleIndex, parse_people
+
+
+def test_parse_attendance_line_with_roles_and_honorifics():
+    people = parse_people("Frau Dr. Anna Yilmaz (Referat Migration und Integration), Herr Jonas Becker (Jobcenter); Frank Löffler und Daniel Nüst")
+    assert [p.name for p in people] == ["Anna Yilmaz", "Jonas Becker", "Frank Löffler", "Daniel Nüst"]
+    assert people[0].role == "Referat Migration und Integration"
+    assert [p.initials for p in people] == ["AY", "JB", "FL", "DN"]
+
+
+def test_non_names_are_dropped():
+    assert parse_people("keine") == []
+    assert parse_people("-") == []
+
+
+def test_resolve_initials_first_and_last_names():
+    index = PeopleIndex()
+    for p in parse_people("Frank Löffler, Florian Thiery, Bernadette Fritzsch, Stephan Janosch"):
+        index.add(p)
+    assert index.resolve("FL").name == "Frank Löffler"
+    assert index.resolve("Frau Fritzsch").name == "Bernadette Fritzsch"
+    assert index.resolve("Stephan").name == "Stephan Janosch"
+    assert index.resolve("XY") is None
+
+
+def test_ambiguous_initials_resolve_to_nobody():
+    index = PeopleIndex()
+    for p in parse_people("Frank Löffler, Fritz Lang"):
+        index.add(p)
+    assert index.resolve("FL") is None

@@ -1,0 +1,42 @@
+"""Vote parsing on the forms German minutes use."""
+import pytest
+
+from protokollant.extract.votes import parse_vote
+from protokollant.schema import Outcome
+
+
+@pytest.mark.parametrize(
+    "text, yes, no, abstain, unanimous, outcome",
+    [
+        ("Der Antrag wird einstimmig angenommen.", None, 0, None, True, Outcome.ACCEPTED),
+        ("Im Konsens beschlossen.", None, 0, None, True, Outcome.ACCEPTED),
+        ("Der Antrag wird mit 5/0/1 angenommen.", 5, 0, 1, False, Outcome.ACCEPTED),
+        ("Abstimmung: 5:0:1", 5, 0, 1, False, Outcome.ACCEPTED),
+        ("5 Ja, 1 Nein, 2 Enthaltungen – angenommen", 5, 1, 2, False, Outcome.ACCEPTED),
+        ("Ja: 8, Nein: 5, Enthaltungen: 1, Befangen: 0", 8, 5, 1, False, Outcome.ACCEPTED),
+        ("Mit 8 Ja-Stimmen bei 5 Nein-Stimmen und 1 Enthaltung mehrheitlich beschlossen.", 8, 5, 1, False, Outcome.ACCEPTED),
+        ("Einstimmig bei einer Enthaltung angenommen.", None, 0, 1, False, Outcome.ACCEPTED),
+        ("Abstimmung (+7, -0, o1)", 7, 0, 1, False, Outcome.ACCEPTED),
+        ("Der Antrag wird mit 2/6/0 abgelehnt.", 2, 6, 0, False, Outcome.REJECTED),
+        ("Mehrheitlich abgelehnt.", None, None, None, False, Outcome.REJECTED),
+        ("mit 9 Ja-Stimmen, 0 Gegenstimmen und 1 Enthaltung angenommen", 9, 0, 1, False, Outcome.ACCEPTED),
+    ],
+)
+def test_vote_forms(text, yes, no, abstain, unanimous, outcome):
+    vote = parse_vote(text)
+    assert vote is not None
+    assert (vote.yes, vote.no, vote.abstain, vote.unanimous, vote.outcome) == (yes, no, abstain, unanimous, outcome)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Sitzung beginnt um 14:00 Uhr.",
+        "Siehe § 2 Abs. 3 der Satzung.",
+        "Die Kosten liegen bei 15,50 € pro Person.",
+        "Termin ist der 12.03.2026.",
+        "TOP 3.2 wird verschoben.",
+    ],
+)
+def test_no_vote_in_ordinary_sentences(text):
+    assert parse_vote(text) is None
