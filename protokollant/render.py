@@ -1,0 +1,572 @@
+"""Output rendering: German HTML report, action-list CSV for German Excel, output files.
+
+    render_report(record)              -> str    HTML report (templates/report.html.j2)
+    render_actions_csv(record)         -> bytes  semicolon CSV, UTF-8 with BOM, CRLF
+    write_outputs(record, out_dir, stem) -> {"json": Path, "html": Path, "csv": Path}
+    safe_stem(filename)                -> str    output name derived from an input file name
+
+Conventions for "Quelle" (where an item stands in the source document):
+Evidence.block_index is 0-based (schema) and is shown 1-based as "Absatz N".
+Evidence.table_index and Evidence.table_row are taken as 0-based as well, the
+header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
+"Tabelle 2, Zeile 3" (the third row from the top, counting the header row).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .paths import templates_dir
+from .schema import (
+    Decision,
+    Due,
+    Evidence,
+    Institution,
+    MinutesRecord,
+    Outcome,
+    Responsible,
+    Topic,
+    Vote,
+)
+
+__all__ = [
+    "render_report",
+    "render_actions_csv",
+    "write_outputs",
+    "safe_stem",
+    "format_date_de",
+    "format_vote",
+    "UNSURE_BELOW",
+]
+
+REPORT_TEMPLATE = "report.html.j2"
+UNSURE_BELOW = 0.6
+"""Items with a confidence below this are marked "unsicher"."""
+
+CSV_COLUMNS = (
+    "Nr",
+    "Aufgabe",
+    "Verantwortlich",
+    "Fällig am",
+    "Frist (Originaltext)",
+    "TOP",
+    "Quelle",
+    "Sicherheit",
+)
+
+MONTHS_DE = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+
+DECISION_KINDS_DE = {
+    "resolution": "Beschluss",
+    "motion": "Antrag",
+    "election": "Wahl",
+    "agreement": "Einigung",
+    "approval": "Genehmigung",
+}
+
+INSTITUTION_KINDS_DE = {
+    "behoerde": "Behörde",
+    "kommune": "Kommune",
+    "ministerium": "Ministerium",
+    "kammer": "Kammer",
+    "verein": "Verein",
+    "verband": "Verband",
+    "gewerkschaft": "Gewerkschaft",
+    "netzwerk": "Netzwerk",
+    "unternehmen": "Unternehmen",
+    "bildungstraeger": "Bildungsträger",
+    "schule": "Schule",
+    "hochschule": "Hochschule",
+    "partei": "Partei",
+    "fraktion": "Fraktion",
+    "gremium": "Gremium",
+    "stiftung": "Stiftung",
+    "sonstige": "Sonstige",
+}
+
+INSTITUTION_SOURCES_DE = {
+    "registry": "Verzeichnis",
+    "pattern": "Muster",
+    "model": "Modell",
+}
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_date_de(value: dt.date | None) -> str:
+    """12. März 2026 (empty string for None)."""
+    if value is None:
+        return ""
+    return f"{value.day}. {MONTHS_DE[value.month - 1]} {value.year}"
+
+
+def format_date_numeric(value: dt.date | None) -> str:
+    """12.03.2026 (empty string for None)."""
+    if value is None:
+        return ""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def format_datetime_de(value: dt.datetime | None) -> str:
+    """13. März 2026, 09:30 Uhr (UTC+01:00) — shown in the stored offset, never converted."""
+    if value is None:
+        return ""
+    text = f"{format_date_de(value.date())}, {value:%H:%M} Uhr"
+    offset = value.utcoffset()
+    if offset is not None:
+        if not offset:
+            text += " (UTC)"
+        else:
+            minutes = int(offset.total_seconds() // 60)
+            sign = "+" if minutes >= 0 else "-"
+            minutes = abs(minutes)
+            text += f" (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+    return text
+
+
+def format_int_de(value: int) -> str:
+    """41705 -> 41.705"""
+    return f"{value:,}".replace(",", ".")
+
+
+def format_percent(value: float) -> str:
+    return f"{round(value * 100)} %"
+
+
+def format_confidence_csv(value: float) -> str:
+    """0.85 -> 0,85 (a number for German Excel)."""
+    return f"{value:.2f}".replace(".", ",")
+
+
+def format_vote(vote: Vote | None) -> str:
+    """"einstimmig angenommen", "angenommen (5 Ja / 0 Nein / 1 Enthaltung)", "abgelehnt", ..."""
+    if vote is None:
+        return ""
+    outcome = {
+        Outcome.ACCEPTED: "angenommen",
+        Outcome.REJECTED: "abgelehnt",
+    }.get(vote.outcome, "") if vote.outcome is not None else ""
+    counts = []
+    if vote.yes is not None:
+        counts.append(f"{vote.yes} Ja")
+    if vote.no is not None:
+        counts.append(f"{vote.no} Nein")
+    if vote.abstain is not None:
+        counts.append(f"{vote.abstain} {'Enthaltung' if vote.abstain == 1 else 'Enthaltungen'}")
+    head = " ".join(part for part in ("einstimmig" if vote.unanimous else "", outcome) if part)
+    if head and counts:
+        return f"{head} ({' / '.join(counts)})"
+    if head:
+        return head
+    if counts:
+        return f"Abstimmung: {' / '.join(counts)}"
+    return vote.text or ""
+
+
+def _vote_class(vote: Vote | None) -> str:
+    if vote is None or vote.outcome is None:
+        return "offen"
+    return "angenommen" if vote.outcome is Outcome.ACCEPTED else "abgelehnt"
+
+
+def _topic_label(topic: Topic | None) -> str:
+    if topic is None:
+        return ""
+    if topic.number:
+        return f"TOP {topic.number}"
+    title = topic.title if len(topic.title) <= 40 else topic.title[:39].rstrip() + "…"
+    return f"TOP „{title}“"
+
+
+def _location(evidence: Evidence) -> str:
+    """"Absatz 17" or "Tabelle 2, Zeile 3" (1-based for people, see module docstring)."""
+    if evidence.table_index is not None:
+        text = f"Tabelle {evidence.table_index + 1}"
+        if evidence.table_row is not None:
+            text += f", Zeile {evidence.table_row + 1}"
+        return text
+    text = f"Absatz {evidence.block_index + 1}"
+    if evidence.list_number and any(ch.isalnum() for ch in evidence.list_number):
+        text += f", Punkt {evidence.list_number}"
+    return text
+
+
+def _join(*parts: str) -> str:
+    return ", ".join(part for part in parts if part)
+
+
+def _differs(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return " ".join(a.split()).casefold() != " ".join(b.split()).casefold()
+
+
+def _contains(haystack: str | None, needle: str | None) -> bool:
+    """True when needle is empty or stands in haystack (whitespace and case ignored)."""
+    if not needle:
+        return True
+    if not haystack:
+        return False
+    return " ".join(needle.split()).casefold() in " ".join(haystack.split()).casefold()
+
+
+# --------------------------------------------------------------------------- view model
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerView:
+    display: str
+    """Resolved full name when known, else as written."""
+    written: str | None
+    """As written, when it differs from display (e.g. initials "JB")."""
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    number: int
+    task: str
+    evidence_text: str | None
+    owners: tuple[OwnerView, ...]
+    owners_text: str
+    due_date_de: str
+    due_date_numeric: str
+    due_iso: str
+    due_text: str
+    due_text_differs: bool
+    topic_label: str
+    location: str
+    source: str
+    confidence: float
+    unsure: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    kind_label: str
+    text: str
+    evidence_text: str | None
+    vote: str
+    vote_written: str | None
+    vote_class: str
+    location: str
+    confidence: float
+    unsure: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionGroup:
+    heading: str
+    decisions: tuple[DecisionView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    label: str
+    title: str
+    subtopics: tuple[tuple[str, str], ...]
+    decision_count: int
+    action_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionView:
+    name: str
+    kind: str
+    source: str
+    aliases: tuple[str, ...]
+    mention_count: int
+    mention_places: str
+
+
+def _owner(responsible: Responsible) -> OwnerView:
+    if responsible.resolved and responsible.resolved != responsible.name:
+        return OwnerView(responsible.resolved, responsible.name, responsible.kind.value)
+    return OwnerView(responsible.name, None, responsible.kind.value)
+
+
+def _due_parts(due: Due | None) -> tuple[str, str, str, str, bool]:
+    """(German date, DD.MM.YYYY, ISO date, text as written, written text worth showing)."""
+    if due is None:
+        return "", "", "", "", False
+    date_de = format_date_de(due.date)
+    numeric = format_date_numeric(due.date)
+    iso = due.date.isoformat() if due.date else ""
+    differs = bool(due.date) and _differs(due.text, date_de) and _differs(due.text, numeric)
+    return date_de, numeric, iso, due.text, differs
+
+
+def _action_rows(record: MinutesRecord) -> list[ActionRow]:
+    topics = {topic.index: topic for topic in record.topics}
+    rows = []
+    for number, item in enumerate(record.action_items, start=1):
+        owners = tuple(_owner(r) for r in item.responsible)
+        date_de, numeric, iso, due_text, due_differs = _due_parts(item.due)
+        topic_label = _topic_label(topics.get(item.topic_index))
+        location = _location(item.evidence)
+        rows.append(
+            ActionRow(
+                number=number,
+                task=item.task,
+                evidence_text=item.evidence.text if not _contains(item.evidence.text, item.task) else None,
+                owners=owners,
+                owners_text=", ".join(owner.display for owner in owners),
+                due_date_de=date_de,
+                due_date_numeric=numeric,
+                due_iso=iso,
+                due_text=due_text,
+                due_text_differs=due_differs,
+                topic_label=topic_label,
+                location=location,
+                source=_join(topic_label, location),
+                confidence=item.confidence,
+                unsure=item.confidence < UNSURE_BELOW,
+            )
+        )
+    return rows
+
+
+def _decision_view(decision: Decision) -> DecisionView:
+    vote = format_vote(decision.vote)
+    written = decision.vote.text if decision.vote is not None else None
+    return DecisionView(
+        kind_label=DECISION_KINDS_DE.get(decision.kind, decision.kind.capitalize()),
+        text=decision.text,
+        evidence_text=decision.evidence.text if not _contains(decision.evidence.text, decision.text) else None,
+        vote=vote,
+        vote_written=written if not _contains(vote, written) else None,
+        vote_class=_vote_class(decision.vote),
+        location=_location(decision.evidence),
+        confidence=decision.confidence,
+        unsure=decision.confidence < UNSURE_BELOW,
+    )
+
+
+def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
+    """Decisions grouped by topic, in agenda order; unassigned ones last."""
+    by_topic: dict[int, list[Decision]] = {}
+    unassigned: list[Decision] = []
+    known = {topic.index for topic in record.topics}
+    for decision in record.decisions:
+        if decision.topic_index in known:
+            by_topic.setdefault(decision.topic_index, []).append(decision)
+        else:
+            unassigned.append(decision)
+    groups = []
+    for topic in record.topics:
+        if topic.index in by_topic:
+            label = _topic_label(topic)
+            heading = f"{label} – {topic.title}" if topic.number else topic.title
+            groups.append(DecisionGroup(heading, tuple(_decision_view(d) for d in by_topic.pop(topic.index))))
+    if unassigned:
+        groups.append(DecisionGroup("Ohne Zuordnung zu einem TOP", tuple(_decision_view(d) for d in unassigned)))
+    return groups
+
+
+def _topic_views(record: MinutesRecord) -> list[TopicView]:
+    views = []
+    for topic in record.topics:
+        views.append(
+            TopicView(
+                label=f"TOP {topic.number}" if topic.number else "",
+                title=topic.title,
+                subtopics=tuple((sub.number or "", sub.title) for sub in topic.subtopics),
+                decision_count=sum(1 for d in record.decisions if d.topic_index == topic.index),
+                action_count=sum(1 for a in record.action_items if a.topic_index == topic.index),
+            )
+        )
+    return views
+
+
+def _institution_view(institution: Institution) -> InstitutionView:
+    places = [f"{index + 1}" for index in sorted(set(institution.mentions))]
+    shown = ", ".join(places[:6]) + (", …" if len(places) > 6 else "")
+    kind = institution.kind or ""
+    return InstitutionView(
+        name=institution.name,
+        kind=INSTITUTION_KINDS_DE.get(kind, kind.replace("_", " ").capitalize()),
+        source=INSTITUTION_SOURCES_DE.get(institution.source, institution.source),
+        aliases=tuple(institution.aliases),
+        mention_count=len(institution.mentions),
+        mention_places=f"Absatz {shown}" if places else "",
+    )
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(directory: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date_de=format_date_de,
+        datetime_de=format_datetime_de,
+        int_de=format_int_de,
+        percent=format_percent,
+    )
+    return env
+
+
+def get_environment() -> jinja2.Environment:
+    """The (cached) Jinja2 environment for the current templates directory."""
+    return _environment(str(templates_dir()))
+
+
+def render_report(record: MinutesRecord) -> str:
+    """The German HTML report for one minutes record (self-contained, printable)."""
+    template = get_environment().get_template(REPORT_TEMPLATE)
+    meeting = record.meeting
+    participants = meeting.participants
+    return template.render(
+        record=record,
+        meeting=meeting,
+        has_participants=bool(participants.present or participants.excused or participants.guests),
+        topics=_topic_views(record),
+        decision_groups=_decision_groups(record),
+        actions=_action_rows(record),
+        institutions=[_institution_view(i) for i in record.institutions],
+        unsure_below=UNSURE_BELOW,
+    )
+
+
+# --------------------------------------------------------------------------- CSV
+
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection): prefix with an apostrophe."""
+    if value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def render_actions_csv(record: MinutesRecord) -> bytes:
+    """Action list for German Excel: ';'-separated, UTF-8 with BOM, CRLF, quoted when needed."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in _action_rows(record):
+        writer.writerow(
+            [
+                str(row.number),
+                _csv_cell(row.task),
+                _csv_cell(row.owners_text),
+                row.due_date_numeric,
+                _csv_cell(row.due_text),
+                _csv_cell(row.topic_label),
+                _csv_cell(row.location),
+                format_confidence_csv(row.confidence),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# --------------------------------------------------------------------------- files
+
+_DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".odt", ".rtf", ".txt", ".pdf")
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"}
+    | {f"COM{i}" for i in range(10)}
+    | {f"LPT{i}" for i in range(10)}
+)
+_STEM_FALLBACK = "protokoll"
+_STEM_MAX_CHARS = 100
+_STEM_MAX_BYTES = 200
+
+
+def _clean_stem(name: str) -> str:
+    """Character-level cleaning; idempotent (a cleaned stem cleans to itself)."""
+    name = unicodedata.normalize("NFC", name)
+    while name.startswith("~$"):
+        name = name[2:]
+    chars = [ch if ch.isalpha() or ch in "0123456789-_." else "_" for ch in name]
+    text = re.sub(r"([-_.])\1+", r"\1", "".join(chars))
+    text = text.lstrip("-._").rstrip("._")
+    text = text[:_STEM_MAX_CHARS]
+    while len(text.encode("utf-8")) > _STEM_MAX_BYTES:
+        text = text[:-1]
+    text = text.rstrip("._")
+    if not text:
+        return _STEM_FALLBACK
+    base = text.split(".", 1)[0]
+    if base.upper() in _WINDOWS_RESERVED:
+        text = base + "_" + text[len(base):]
+    return text
+
+
+def safe_stem(filename: str) -> str:
+    """A safe output name from an input file name.
+
+    Takes the last path component, drops a document suffix (.docx, ...), keeps
+    letters (any script, incl. umlauts), digits, "-", "_" and "."; everything
+    else becomes "_"; repeats collapse; leading "-", ".", "_" and "~$" go;
+    at most 100 characters; never empty ("protokoll"), never "..", never a
+    Windows device name ("CON" -> "CON_").
+    """
+    name = unicodedata.normalize("NFC", str(filename))
+    name = re.split(r"[/\\]", name)[-1]
+    lowered = name.lower()
+    for suffix in _DOCUMENT_SUFFIXES:
+        if lowered.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return _clean_stem(name)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_outputs(record: MinutesRecord, out_dir: Path, stem: str) -> dict[str, Path]:
+    """Write <stem>.json, <stem>.html and <stem>.aufgaben.csv atomically into out_dir.
+
+    Everything is rendered before the first file is written, so a rendering
+    error leaves no partial output. `stem` is cleaned like safe_stem's result
+    (a stem from safe_stem is kept as is).
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = _clean_stem(stem)
+    contents = {
+        "json": (out_dir / f"{stem}.json", (record.model_dump_json(indent=2) + "\n").encode("utf-8")),
+        "html": (out_dir / f"{stem}.html", render_report(record).encode("utf-8")),
+        "csv": (out_dir / f"{stem}.aufgaben.csv", render_actions_csv(record)),
+    }
+    for path, data in contents.values():
+        _write_atomic(path, data)
+    return {key: path for key, (path, _) in contents.items()}
