@@ -1,0 +1,271 @@
+"""Prefect tasks and flows for Protokollant — thin wrappers, no domain logic.
+
+The inbox lifecycle (claim, ledger, processed/failed, lock) lives in
+``protokollant.inbox``; ``inbox_flow`` calls ``run_inbox`` with a processor
+whose ``process_file`` runs each document as the Prefect task
+``process_document_task``. The NLP pipeline is loaded once per process (a
+module-level cache keyed by model name); a served deployment runs each flow
+run in its own subprocess, so that is once per flow run, never per task.
+
+Without PREFECT_API_URL, calling a flow starts Prefect's temporary local
+server (loopback only, ~12–14 s). Telemetry is turned off before Prefect is
+imported (defaults only; this module may be loaded by file path, so it does
+not rely on ``flows/__init__``).
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import threading  # noqa: E402
+from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from protokollant.errors import UnreadableDocumentError  # noqa: E402
+from protokollant.inbox import InboxRunSummary, run_inbox  # noqa: E402
+from protokollant.pipeline import DocumentResult, Processor  # noqa: E402
+
+ACTIONS_ARTIFACT_KEY = "protokollant-aufgaben"
+RUN_ARTIFACT_KEY = "protokollant-lauf"
+ACTION_COLUMNS = ("Datei", "Aufgabe", "Verantwortlich", "Fällig", "TOP")
+
+# --------------------------------------------------------------------------- processor cache
+
+_PROCESSORS: dict[str, Any] = {}
+_PROCESSORS_LOCK = threading.Lock()
+
+
+def get_processor(model: str = "auto") -> Any:
+    """The processor for ``model``: created once per process, NLP loaded lazily on first use."""
+    with _PROCESSORS_LOCK:
+        proc = _PROCESSORS.get(model)
+        if proc is None:
+            proc = _PROCESSORS[model] = Processor(model)
+        return proc
+
+
+def register_processor(model: str, processor: Any) -> None:
+    """Use ``processor`` (anything with Processor.process_file's signature) for ``model``.
+
+    For tests and alternative back-ends; flows then pass ``model=<that name>``.
+    """
+    with _PROCESSORS_LOCK:
+        _PROCESSORS[model] = processor
+
+
+def forget_processor(model: str) -> None:
+    with _PROCESSORS_LOCK:
+        _PROCESSORS.pop(model, None)
+
+
+# --------------------------------------------------------------------------- task
+
+
+def _document_task_run_name(parameters: dict[str, Any]) -> str:
+    return f"dokument-{parameters.get('stem') or Path(str(parameters.get('path', ''))).stem}"
+
+
+@task(
+    name="process-document",
+    retries=1,
+    retry_delay_seconds=1,
+    # The input file's bytes, not the path, decide the result: never serve a cached one.
+    cache_policy=NO_CACHE,
+    # Results hold the whole record; keep them in memory only (nothing written to PREFECT_HOME).
+    persist_result=False,
+    task_run_name=_document_task_run_name,
+)
+def process_document_task(path: str, outbox: str, stem: str | None = None, model: str = "auto") -> DocumentResult:
+    """Process one document into ``outbox/<stem>/``.
+
+    A document the reader rejects (unreadable, encrypted, lock file, …) is a
+    *result* with status "failed" and a reason, not an exception, so it is
+    never retried. Only unexpected exceptions raise and get the decorator's retry.
+    """
+    processor = get_processor(model)
+    try:
+        return processor.process_file(Path(path), Path(outbox), stem=stem)
+    except UnreadableDocumentError as e:  # a processor may raise instead of returning
+        return DocumentResult(input=path, status="failed", reason=e.reason, error=str(e), hint=e.hint)
+
+
+class TaskProcessor:
+    """Processor-shaped adapter: each ``process_file`` call runs ``process_document_task``."""
+
+    def __init__(self, model: str = "auto"):
+        self.model = model
+
+    def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult:
+        return process_document_task(str(path), str(outbox), stem=stem, model=self.model)
+
+
+# --------------------------------------------------------------------------- artifacts
+
+
+def _md(text: object) -> str:
+    """Escape text for a markdown table cell / list item."""
+    s = str(text)
+    for ch in ("\\", "|", "*", "_", "`", "[", "]", "<", ">"):
+        s = s.replace(ch, "\\" + ch)
+    return s.replace("\n", " ")
+
+
+def _topic_label(record: Any, topic_index: int | None) -> str:
+    if topic_index is None:
+        return ""
+    topics = getattr(record, "topics", None) or []
+    topic = next((t for t in topics if getattr(t, "index", None) == topic_index), None)
+    if topic is None:
+        return str(topic_index)
+    number = getattr(topic, "number", None)
+    return f"{number} {topic.title}" if number else str(topic.title)
+
+
+def _due_label(due: Any) -> str:
+    if due is None:
+        return ""
+    date = getattr(due, "date", None)
+    if date is not None:
+        return date.strftime("%d.%m.%Y")
+    return str(getattr(due, "text", "") or "")
+
+
+def action_rows(summary: InboxRunSummary) -> list[dict[str, str]]:
+    """One row per action item of the documents processed in this run."""
+    rows: list[dict[str, str]] = []
+    for entry in summary.processed:
+        record = entry.result.record if entry.result is not None else None
+        for item in getattr(record, "action_items", None) or []:
+            rows.append({
+                "Datei": entry.file,
+                "Aufgabe": str(item.task),
+                "Verantwortlich": ", ".join(str(r.resolved or r.name) for r in (item.responsible or [])),
+                "Fällig": _due_label(item.due),
+                "TOP": _topic_label(record, item.topic_index),
+            })
+    return rows
+
+
+def summary_markdown(summary: InboxRunSummary) -> str:
+    """German markdown report of one inbox run."""
+    c = summary.counts
+    try:
+        when = datetime.fromisoformat(summary.started).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        when = summary.started
+    lines = [f"# Protokollant – Lauf vom {when}", ""]
+    if summary.busy:
+        lines += [f"**Übersprungen:** Ein anderer Lauf ist aktiv ({_md(summary.message or '')}).", ""]
+    lines += [
+        f"Eingang: `{summary.inbox}` · Ausgang: `{summary.outbox}`", "",
+        "| Ergebnis | Anzahl |", "|---|---:|",
+        f"| Verarbeitet | {c['processed']} |",
+        f"| Fehlgeschlagen | {c['failed']} |",
+        f"| Übersprungen | {c['skipped']} |",
+        f"| Bereits verarbeitet (Duplikate) | {c['duplicates']} |",
+        "",
+    ]
+    if summary.processed:
+        lines += ["## Verarbeitet", ""]
+        for e in summary.processed:
+            counts = e.counts
+            detail = ", ".join(f"{counts[k]} {label}" for k, label in (
+                ("decisions", "Beschlüsse"), ("action_items", "Aufgaben"), ("topics", "TOPs"), ("institutions", "Institutionen"),
+            ) if k in counts)
+            replaced = " – ersetzt die frühere Fassung" if e.replaced else ""
+            lines.append(f"- **{_md(e.file)}** → `{e.stem}/`" + (f" ({detail})" if detail else "") + replaced)
+        lines.append("")
+    if summary.failed:
+        lines += ["## Fehlgeschlagen", ""]
+        for e in summary.failed:
+            where = f" → `failed/{Path(e.moved_to).name}`" if e.moved_to else " (bleibt im Eingang, nächster Lauf versucht es erneut)"
+            lines.append(f"- **{_md(e.file)}** – {_md(e.error or e.reason)} (`{e.reason}`){where}")
+            if e.hint:
+                lines.append(f"  - Hinweis: {_md(e.hint)}")
+        lines.append("")
+    if summary.skipped:
+        lines += ["## Übersprungen (bleiben im Eingang)", ""]
+        lines += [f"- **{_md(s.file)}** – {_md(s.message)}" for s in summary.skipped]
+        lines.append("")
+    if summary.duplicates:
+        lines += ["## Bereits verarbeitet", ""]
+        lines += [f"- **{_md(d.file)}** – {_md(d.note)}" for d in summary.duplicates]
+        lines.append("")
+    if summary.recovered:
+        lines += ["## Aus abgebrochenem Lauf wieder aufgenommen", ""]
+        lines += [f"- {_md(n)}" for n in summary.recovered]
+        lines.append("")
+    if summary.ignored:
+        lines += ["## Ignoriert (keine Word-Dateien)", ""]
+        lines += [f"- {_md(n)}" for n in summary.ignored]
+        lines.append("")
+    if not (summary.processed or summary.failed or summary.skipped or summary.duplicates or summary.busy):
+        lines += ["Keine neuen Protokolle im Eingang.", ""]
+    return "\n".join(lines)
+
+
+def publish_artifacts(summary: InboxRunSummary) -> dict[str, str]:
+    """Create the run's table artifact (action items) and markdown artifact (summary)."""
+    rows = action_rows(summary)
+    table = {col: [r[col] for r in rows] for col in ACTION_COLUMNS}  # column form: headers even when empty
+    table_id = create_table_artifact(
+        table=table, key=ACTIONS_ARTIFACT_KEY,
+        description=f"Aufgaben aus {len(summary.processed)} in diesem Lauf verarbeiteten Protokollen",
+    )
+    md_id = create_markdown_artifact(
+        markdown=summary_markdown(summary), key=RUN_ARTIFACT_KEY,
+        description="Protokollant: verarbeitet / fehlgeschlagen / übersprungen",
+    )
+    return {ACTIONS_ARTIFACT_KEY: str(table_id), RUN_ARTIFACT_KEY: str(md_id)}
+
+
+# --------------------------------------------------------------------------- flows
+
+
+@flow(name="protokollant-dokument", persist_result=False)
+def process_document_flow(path: str, outbox: str = "outbox", model: str = "auto") -> dict:
+    """Process one document (no inbox lifecycle: the input is not moved)."""
+    result = process_document_task(path, outbox, model=model)
+    return result.summary()
+
+
+@flow(name="protokollant-inbox", persist_result=False)
+def inbox_flow(inbox: str = "inbox", outbox: str = "outbox", model: str = "auto", stable_seconds: float = 2.0) -> dict:
+    """Process everything waiting in ``inbox`` (see protokollant.inbox) and publish artifacts."""
+    logger = get_run_logger()
+    get_processor(model)  # one processor (and NLP pipeline) for the whole run
+    summary = run_inbox(Path(inbox), Path(outbox), TaskProcessor(model), stable_seconds=stable_seconds)
+    publish_artifacts(summary)
+    c = summary.counts
+    if summary.busy:
+        logger.warning("Übersprungen: %s", summary.message)
+    logger.info(
+        "%d verarbeitet, %d fehlgeschlagen, %d übersprungen, %d bereits verarbeitet",
+        c["processed"], c["failed"], c["skipped"], c["duplicates"],
+    )
+    for f in summary.failed:
+        logger.warning("Fehlgeschlagen: %s (%s): %s", f.file, f.reason, f.error)
+    return summary.to_dict()
+
+
+def run_inbox_once(inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *, stable_seconds: float = 2.0) -> int:
+    """Run ``inbox_flow`` once (for ``protokollant run``); returns the exit code (0 ok, 1 some input failed).
+
+    With no PREFECT_API_URL, Prefect starts its temporary local server for the run.
+    """
+    summary = inbox_flow(inbox=str(Path(inbox).resolve()), outbox=str(Path(outbox).resolve()), model=model, stable_seconds=stable_seconds)
+    return int(summary["exit_code"])
+
+
+__all__ = [
+    "ACTIONS_ARTIFACT_KEY", "RUN_ARTIFACT_KEY", "TaskProcessor", "action_rows", "forget_processor", "get_processor",
+    "inbox_flow", "process_document_flow", "process_document_task", "publish_artifacts", "register_processor",
+    "run_inbox_once", "summary_markdown",
+]

@@ -1,0 +1,135 @@
+"""The `protokollant` command: a thin layer over the library.
+
+Prefect is imported only by the commands that orchestrate (run, serve), so
+`process` starts fast and works without any server.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ProtokollantError
+
+# Telemetry off by default, before anything can import Prefect.
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+MODEL_HELP = "spaCy-Pipeline: 'auto' (de_core_news_lg/md/sm wenn installiert, sonst blank), 'blank' oder ein Paketname."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="protokollant")
+def main() -> None:
+    """Protokollant: deutsche Sitzungsprotokolle (.docx) → Beschlüsse, Aufgaben, Themen, Institutionen.
+
+    \b
+    Beispiele:
+      protokollant process inbox/ --outbox outbox/
+      protokollant run
+      protokollant schema > minutes.schema.json
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Zielordner; je Dokument ein Unterordner.")
+@click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
+@click.option("--json-summary", is_flag=True, help="Zusammenfassung als JSON auf stdout ausgeben.")
+def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: bool) -> None:
+    """Dateien und/oder Ordner direkt verarbeiten (ohne Prefect).
+
+    Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv.
+    Exit-Code 0, wenn alle Dateien verarbeitet wurden, 1 wenn mindestens eine scheiterte.
+
+    \b
+    Beispiel:
+      protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/
+    """
+    from .pipeline import Processor, collect_inputs, process_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        click.echo(f"FEHLER {p}: Datei oder Ordner nicht gefunden", err=True)
+    existing = [p for p in paths if p.exists()]
+    if not collect_inputs(existing):
+        raise click.ClickException("Keine Word-Dateien gefunden.")
+    outbox.mkdir(parents=True, exist_ok=True)
+    try:
+        results = process_paths(existing, outbox, processor=Processor(model))
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+    for r in results:
+        if r.ok:
+            c = r.counts
+            click.echo(
+                f"OK     {r.input} → {Path(r.outputs['json']).parent}  "
+                f"({c['topics']} TOPs, {c['decisions']} Beschlüsse, {c['action_items']} Aufgaben, {c['institutions']} Institutionen)"
+            )
+        else:
+            click.echo(f"FEHLER {r.error} [{r.reason}]" + (f" – {r.hint}" if r.hint else ""), err=True)
+    failed = sum(1 for r in results if not r.ok) + len(missing)
+    click.echo(f"{len(results) - failed + len(missing)} verarbeitet, {failed} fehlgeschlagen.")
+    if json_summary:
+        click.echo(json.dumps([r.summary() for r in results], ensure_ascii=False, indent=2))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Das JSON Schema der Ausgabe ausgeben.
+
+    \b
+    Beispiel:
+      protokollant schema > minutes.schema.json
+    """
+    from .schema import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), default=Path("inbox"), show_default=True, help="Eingangsordner.")
+@click.option("--outbox", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Ausgabeordner.")
+@click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
+def run(inbox: Path, outbox: Path, model: str) -> None:
+    """Den Eingangsordner einmal über den Prefect-Flow verarbeiten.
+
+    Ohne PREFECT_API_URL startet Prefect dafür einen temporären lokalen Server.
+    Exit-Code 0, wenn nichts fehlschlug, sonst 1.
+
+    \b
+    Beispiel:
+      protokollant run --inbox inbox --outbox outbox
+    """
+    from flows.minutes import run_inbox_once
+
+    inbox.mkdir(parents=True, exist_ok=True)
+    outbox.mkdir(parents=True, exist_ok=True)
+    sys.exit(run_inbox_once(str(inbox), str(outbox), model=model))
+
+
+@main.command()
+@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), default=Path("inbox"), show_default=True, help="Eingangsordner.")
+@click.option("--outbox", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Ausgabeordner.")
+@click.option("--cron", default="0 2 * * *", show_default=True, help="Zeitplan (cron).")
+@click.option("--timezone", "tz", default="Europe/Berlin", show_default=True, help="Zeitzone des Zeitplans.")
+@click.option("--api-url", default=None, help="Vorhandenen Prefect-Server nutzen statt einen lokalen zu starten.")
+def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None) -> None:
+    """Nächtliche Verarbeitung: Prefect-Server (127.0.0.1) starten und den Inbox-Flow nach Zeitplan ausführen.
+
+    \b
+    Beispiel:
+      protokollant serve --cron "0 2 * * *" --timezone Europe/Berlin
+    """
+    from flows.serve import serve_nightly
+
+    serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,871 @@
+"""Inbox lifecycle: pick up minutes dropped into INBOX, process each once, file it away.
+
+Plain library code (no Prefect): ``run_inbox`` is the whole lifecycle; the
+Prefect flow in ``flows/minutes.py`` calls the same function and only swaps
+the processor for one that runs each document as a Prefect task.
+
+Folder layout
+-------------
+::
+
+    INBOX/                      files dropped by users (only the top level is scanned)
+    INBOX/.processing/          claimed files while they are being processed
+    INBOX/.processing/.lock     inbox run lock
+    INBOX/processed/<name>      inputs whose outputs were written (and duplicates)
+    INBOX/failed/<name>         inputs that could not be processed …
+    INBOX/failed/<name>.error.json   … and why
+    OUTBOX/<stem>/              outputs of one document (written by the renderer)
+    OUTBOX/.protokollant/run.lock         outbox run lock
+    OUTBOX/.protokollant/ledger.sqlite3   content-hash ledger
+
+Crash-safety scheme
+-------------------
+Every step is a single rename within the inbox's file system, or a SQLite
+transaction, so a run killed at any point leaves each input in exactly one
+place and the next run finishes the job:
+
+1. **Lock.** ``OUTBOX/.protokollant/run.lock`` and ``INBOX/.processing/.lock``
+   are taken with a non-blocking ``flock``. A second run (nightly job and a
+   manual ``protokollant run`` at the same time) does *not* wait: it returns
+   at once with ``busy=True`` and the message "another run is active" and
+   touches nothing; its exit code is 0 (nothing failed). Files it would have
+   seen are picked up by the active run or the next one. The kernel releases
+   the lock when a process dies, so a crash never leaves a stale lock.
+2. **Recover.** Under the lock, anything left in ``INBOX/.processing/`` is from
+   a killed run. It is moved back to ``INBOX/`` (rename keeps its mtime, so
+   it is immediately "stable"); if a file of the same name was dropped
+   meanwhile, the leftover is processed straight from ``.processing/`` first
+   and the newer file after it (so the newer version's outputs win).
+3. **Claim.** A stable candidate is renamed into ``INBOX/.processing/``. From
+   then on a new file dropped under the same name is a separate file and can
+   never be mistaken for the one being processed; the bytes hashed are the
+   bytes processed.
+4. **Process.** The processor writes ``OUTBOX/<stem>/`` (atomically, temp +
+   rename, in the renderer). Before that the ledger counts an *attempt* for
+   the content hash (status "processing"); a document that killed the
+   process ``MAX_ATTEMPTS`` times is moved to ``failed/`` ("repeated-crash")
+   instead of crashing every night.
+5. **File away.** Only after the outputs exist is the input renamed to
+   ``processed/`` (or, after its ``.error.json`` was written atomically, to
+   ``failed/``).
+6. **Ledger last.** The row that says "processed" is written last. A crash
+   between 5 and 6 only means the same bytes would be processed again if
+   dropped again (same stem, outputs overwritten with identical content).
+
+One bad file never stops the batch: a rejected document or an unexpected
+exception while processing it sends that file to ``failed/``. Only an
+ImportError (a broken installation, not the document's fault) stops the run;
+like a kill, it leaves the input in the claim area for the next run.
+
+Anything that is not a "processed" ledger row (processing, failed,
+superseded) does not make a file a duplicate: a file that failed before is
+tried again when it is dropped again.
+
+Idempotence and stable stems
+----------------------------
+The ledger (SQLite, primary key sha256 → O(1) lookup) remembers every
+processed content hash and the output stem of every input file name.
+The same bytes are not processed twice (the file still goes to
+``processed/``, reported as duplicate "bereits verarbeitet", as long as the
+earlier outputs still exist). The same file name always maps to the same
+output folder, so a corrected version (same name, new bytes) replaces the
+earlier outputs; the earlier hash is then marked "superseded", so dropping
+the old version again restores the old outputs. A failed correction leaves
+the previous outputs in place.
+
+"Still being written"
+---------------------
+A file is skipped (left in place, reported) while its mtime is younger than
+``stable_seconds``, and when its size or mtime differ between the scan and
+the moment it is claimed (later files in a batch get a real window). ctime is
+deliberately not used: the recovery rename would otherwise delay recovered
+files by a night.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+from .errors import ProtokollantError, UnreadableDocumentError
+from .pipeline import DocumentResult, is_candidate_input
+
+log = logging.getLogger(__name__)
+
+PROCESSING_DIR = ".processing"
+PROCESSED_DIR = "processed"
+FAILED_DIR = "failed"
+STATE_DIR = ".protokollant"
+LEDGER_FILE = "ledger.sqlite3"
+RUN_LOCK_FILE = "run.lock"
+INBOX_LOCK_FILE = ".lock"
+ERROR_SUFFIX = ".error.json"
+MAX_ATTEMPTS = 3
+"""A document that killed the run this many times is moved to failed/."""
+
+BUSY_MESSAGE = "another run is active"
+DUPLICATE_NOTE = "bereits verarbeitet"
+
+# Skip reasons (machine code → German message)
+SKIP_LOCK_FILE = "lock-file"
+SKIP_UNSTABLE = "still-being-written"
+SKIP_CLAIM_CONFLICT = "claim-conflict"
+SKIP_VANISHED = "vanished"
+SKIP_MESSAGES = {
+    SKIP_LOCK_FILE: "Word-Sperrdatei",
+    SKIP_UNSTABLE: "wird noch geschrieben (Größe/Änderungszeit nicht stabil)",
+    SKIP_CLAIM_CONFLICT: "eine gleichnamige Datei wird bereits verarbeitet",
+    SKIP_VANISHED: "Datei ist während des Laufs verschwunden",
+}
+
+
+class InboxError(ProtokollantError):
+    """The inbox cannot be used at all (missing folder, …)."""
+
+
+class RunLockedError(ProtokollantError):
+    """Another run holds the inbox/outbox lock."""
+
+
+class ClaimSkipped(Exception):
+    """A candidate was not claimed; ``reason`` is one of the SKIP_* codes."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {SKIP_MESSAGES.get(reason, reason)}")
+
+
+class DocumentProcessor(Protocol):
+    """What run_inbox needs: ``pipeline.Processor`` or anything shaped like it."""
+
+    def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult: ...
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class SkippedFile:
+    file: str
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "reason": self.reason, "message": self.message}
+
+
+@dataclass
+class ProcessedEntry:
+    file: str
+    moved_to: str
+    stem: str
+    sha256: str
+    outputs: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    replaced: bool = False
+    """True when the outputs replaced those of an earlier version of the same file name."""
+    result: DocumentResult | None = field(default=None, repr=False, compare=False)
+    """The full result (with the MinutesRecord) — not part of to_dict()."""
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file, "moved_to": self.moved_to, "stem": self.stem, "sha256": self.sha256,
+            "outputs": dict(self.outputs), "counts": dict(self.counts), "replaced": self.replaced,
+        }
+
+
+@dataclass
+class FailedEntry:
+    file: str
+    reason: str
+    error: str | None
+    hint: str | None
+    error_type: str
+    sha256: str | None
+    moved_to: str | None
+    """None when the input could not be moved (it stays in the claim area and is retried)."""
+    error_file: str | None
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file, "reason": self.reason, "error": self.error, "hint": self.hint,
+            "error_type": self.error_type, "sha256": self.sha256, "moved_to": self.moved_to,
+            "error_file": self.error_file,
+        }
+
+
+@dataclass
+class DuplicateEntry:
+    file: str
+    moved_to: str
+    sha256: str
+    stem: str
+    note: str
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "moved_to": self.moved_to, "sha256": self.sha256, "stem": self.stem, "note": self.note}
+
+
+@dataclass
+class InboxRunSummary:
+    inbox: str
+    outbox: str
+    started: str
+    finished: str | None = None
+    processed: list[ProcessedEntry] = field(default_factory=list)
+    failed: list[FailedEntry] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    duplicates: list[DuplicateEntry] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)
+    """Names found in the claim area from a killed run (processed again in this run)."""
+    ignored: list[str] = field(default_factory=list)
+    """Non-Word files in the inbox (left alone, listed so users see why nothing happened)."""
+    busy: bool = False
+    message: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "processed": len(self.processed),
+            "failed": len(self.failed),
+            "skipped": len(self.skipped),
+            "duplicates": len(self.duplicates),
+            "recovered": len(self.recovered),
+        }
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing failed (also for an empty inbox or a busy lock), 1 otherwise."""
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict:
+        return {
+            "inbox": self.inbox,
+            "outbox": self.outbox,
+            "started": self.started,
+            "finished": self.finished,
+            "busy": self.busy,
+            "message": self.message,
+            "counts": self.counts,
+            "exit_code": self.exit_code,
+            "processed": [e.to_dict() for e in self.processed],
+            "failed": [e.to_dict() for e in self.failed],
+            "skipped": [e.to_dict() for e in self.skipped],
+            "duplicates": [e.to_dict() for e in self.duplicates],
+            "recovered": list(self.recovered),
+            "ignored": list(self.ignored),
+        }
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def _fallback_safe_stem(name: str) -> str:
+    stem = unicodedata.normalize("NFC", Path(name).stem)
+    stem = _UNSAFE.sub("_", stem)
+    stem = re.sub(r"\s+", "_", stem).strip("._-")[:80] or "dokument"
+    return f"{stem}_" if stem.casefold() in _WINDOWS_RESERVED else stem
+
+
+def _safe_stem(name: str) -> str:
+    """The renderer's safe_stem when it exists (same stems as ``protokollant process``)."""
+    try:
+        from .render import safe_stem
+    except ModuleNotFoundError as e:  # renderer not landed yet
+        if e.name not in ("protokollant.render", f"{__package__}.render"):
+            raise
+        return _fallback_safe_stem(name)
+    return safe_stem(name)
+
+
+def _atomic_write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _free_name(directory: Path, name: str, *, sidecar: str | None = None) -> Path:
+    """``directory/name``, or ``name (2).ext``, ``name (3).ext`` … when taken.
+
+    With ``sidecar`` a name also counts as taken when ``name + sidecar`` exists
+    (failed/ keeps ``x.docx`` and ``x.docx.error.json`` together).
+    """
+    p = Path(name)
+    n = 1
+    while True:
+        candidate = directory / (name if n == 1 else f"{p.stem} ({n}){p.suffix}")
+        taken = candidate.exists() or (sidecar is not None and candidate.with_name(candidate.name + sidecar).exists())
+        if not taken:
+            return candidate
+        n += 1
+
+
+def _is_temp_name(name: str) -> bool:
+    low = name.lower()
+    return name.startswith(".") or low.endswith(".tmp")
+
+
+def _is_word_owner_file(name: str) -> bool:
+    return name.startswith("~$")
+
+
+# --------------------------------------------------------------------------- lock
+
+
+class RunLock:
+    """Holds the non-blocking flock on the outbox and inbox lock files."""
+
+    def __init__(self, fds: list[int]):
+        self._fds = fds
+
+    def release(self) -> None:
+        for fd in self._fds:
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
+        self._fds = []
+
+    def __enter__(self) -> RunLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+try:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+except ImportError:  # pragma: no cover - Windows
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+def _lock_one(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    if not _try_lock(fd):
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip()
+        finally:
+            os.close(fd)
+        raise RunLockedError(f"{BUSY_MESSAGE}: {path}" + (f" ({holder})" if holder else ""))
+    info = f"pid {os.getpid()} seit {_iso(time.time())}".encode()
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, info)
+    return fd
+
+
+def acquire_run_lock(inbox: Path, outbox: Path) -> RunLock:
+    """Take both run locks without waiting; raise RunLockedError when another run holds one."""
+    fds: list[int] = []
+    try:
+        fds.append(_lock_one(Path(outbox) / STATE_DIR / RUN_LOCK_FILE))
+        fds.append(_lock_one(Path(inbox) / PROCESSING_DIR / INBOX_LOCK_FILE))
+    except BaseException:
+        RunLock(fds).release()
+        raise
+    return RunLock(fds)
+
+
+# --------------------------------------------------------------------------- ledger
+
+
+@dataclass
+class LedgerEntry:
+    sha256: str
+    file_name: str
+    stem: str
+    status: str
+    """processing | processed | failed | superseded"""
+    time: str
+    outputs: dict[str, str]
+    attempts: int
+
+
+class Ledger:
+    """Content-hash ledger in ``OUTBOX/.protokollant/ledger.sqlite3``.
+
+    ``documents``: one row per content hash (primary key → O(1) lookup).
+    ``stems``: input file name → output stem, assigned once and kept forever.
+    """
+
+    SCHEMA = """
+    CREATE TABLE IF NOT EXISTS documents (
+        sha256     TEXT PRIMARY KEY,
+        file_name  TEXT NOT NULL,
+        stem       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        time       TEXT NOT NULL,
+        outputs    TEXT NOT NULL DEFAULT '{}',
+        attempts   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS documents_stem ON documents(stem);
+    CREATE TABLE IF NOT EXISTS stems (
+        file_name  TEXT PRIMARY KEY,
+        stem       TEXT NOT NULL,
+        stem_key   TEXT NOT NULL UNIQUE
+    );
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(self.path), timeout=30)
+        with self._conn:
+            self._conn.executescript(self.SCHEMA)
+
+    @classmethod
+    def open(cls, outbox: str | os.PathLike) -> Ledger:
+        return cls(Path(outbox) / STATE_DIR / LEDGER_FILE)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _entry(row: tuple) -> LedgerEntry:
+        sha, name, stem, status, t, outputs, attempts = row
+        return LedgerEntry(sha, name, stem, status, t, json.loads(outputs or "{}"), attempts)
+
+    def lookup(self, sha256: str) -> LedgerEntry | None:
+        row = self._conn.execute(
+            "SELECT sha256, file_name, stem, status, time, outputs, attempts FROM documents WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return self._entry(row) if row else None
+
+    def entries(self) -> list[LedgerEntry]:
+        rows = self._conn.execute("SELECT sha256, file_name, stem, status, time, outputs, attempts FROM documents ORDER BY time, file_name")
+        return [self._entry(r) for r in rows]
+
+    def stem_for(self, file_name: str) -> str:
+        """The output stem of this input file name: assigned on first sight, then fixed."""
+        with self._conn:
+            row = self._conn.execute("SELECT stem FROM stems WHERE file_name = ?", (file_name,)).fetchone()
+            if row:
+                return row[0]
+            base = _safe_stem(file_name)
+            n = 1
+            while True:
+                stem = base if n == 1 else f"{base}-{n}"
+                if not self._conn.execute("SELECT 1 FROM stems WHERE stem_key = ?", (stem.casefold(),)).fetchone():
+                    break
+                n += 1
+            self._conn.execute("INSERT INTO stems (file_name, stem, stem_key) VALUES (?, ?, ?)", (file_name, stem, stem.casefold()))
+            return stem
+
+    def current_for_stem(self, stem: str) -> LedgerEntry | None:
+        row = self._conn.execute(
+            "SELECT sha256, file_name, stem, status, time, outputs, attempts FROM documents WHERE stem = ? AND status = 'processed'", (stem,)
+        ).fetchone()
+        return self._entry(row) if row else None
+
+    def begin_attempt(self, sha256: str, file_name: str, stem: str, when: str) -> int:
+        """Count an attempt for this content (before processing). Returns the attempt number."""
+        with self._conn:
+            row = self._conn.execute("SELECT status, attempts FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+            attempts = (row[1] + 1) if row and row[0] == "processing" else 1
+            self._conn.execute(
+                """INSERT INTO documents (sha256, file_name, stem, status, time, attempts) VALUES (?, ?, ?, 'processing', ?, ?)
+                   ON CONFLICT(sha256) DO UPDATE SET file_name = excluded.file_name, stem = excluded.stem,
+                   status = 'processing', time = excluded.time, attempts = excluded.attempts""",
+                (sha256, file_name, stem, when, attempts),
+            )
+        return attempts
+
+    def record(self, sha256: str, file_name: str, stem: str, status: str, when: str, outputs: dict[str, str] | None = None) -> None:
+        """The final row for this content ("processed" or "failed"); written last."""
+        with self._conn:
+            if status == "processed":
+                self._conn.execute(
+                    "UPDATE documents SET status = 'superseded' WHERE stem = ? AND sha256 != ? AND status = 'processed'", (stem, sha256)
+                )
+            self._conn.execute(
+                """INSERT INTO documents (sha256, file_name, stem, status, time, outputs, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)
+                   ON CONFLICT(sha256) DO UPDATE SET file_name = excluded.file_name, stem = excluded.stem, status = excluded.status,
+                   time = excluded.time, outputs = excluded.outputs, attempts = 0""",
+                (sha256, file_name, stem, status, when, json.dumps(outputs or {}, ensure_ascii=False)),
+            )
+
+
+# --------------------------------------------------------------------------- scan / claim / finish
+
+
+@dataclass
+class Candidate:
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class ScanResult:
+    candidates: list[Candidate] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Callable[[], float] = time.time) -> ScanResult:
+    """Classify the files directly in INBOX: candidates, skipped (reported), ignored."""
+    inbox = Path(inbox)
+    result = ScanResult()
+    t = now()
+    for entry in sorted(inbox.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if not entry.is_file() or _is_temp_name(name):
+            continue  # folders, hidden files, *.tmp / ~*.tmp / .~lock… : silently ignored
+        if not is_candidate_input(entry):
+            result.ignored.append(name)
+            continue
+        if _is_word_owner_file(name):
+            result.skipped.append(SkippedFile(name, SKIP_LOCK_FILE, SKIP_MESSAGES[SKIP_LOCK_FILE]))
+            continue
+        try:
+            st1 = entry.stat()
+            st2 = entry.stat()
+        except FileNotFoundError:
+            continue
+        if (st1.st_size, st1.st_mtime_ns) != (st2.st_size, st2.st_mtime_ns) or t - st2.st_mtime < stable_seconds:
+            result.skipped.append(SkippedFile(name, SKIP_UNSTABLE, SKIP_MESSAGES[SKIP_UNSTABLE]))
+            continue
+        result.candidates.append(Candidate(entry, st2.st_size, st2.st_mtime_ns))
+    return result
+
+
+@dataclass
+class Claim:
+    name: str
+    """The file name as dropped (also its name in the claim area)."""
+    path: Path
+    """Where the file is now: INBOX/.processing/<name>."""
+    sha256: str
+    size: int
+    recovered: bool = False
+
+
+def claim(candidate: Candidate | Path, inbox: str | os.PathLike) -> Claim:
+    """Move a candidate into INBOX/.processing/ (atomic rename) and hash it.
+
+    Raises ClaimSkipped when the file changed since the scan, vanished, or a
+    file of the same name is already in the claim area.
+    """
+    inbox = Path(inbox)
+    if isinstance(candidate, Path):
+        st = candidate.stat()
+        candidate = Candidate(candidate, st.st_size, st.st_mtime_ns)
+    src = candidate.path
+    processing = inbox / PROCESSING_DIR
+    processing.mkdir(exist_ok=True)
+    target = processing / src.name
+    if target.exists():
+        raise ClaimSkipped(src.name, SKIP_CLAIM_CONFLICT)
+    try:
+        st = src.stat()
+    except FileNotFoundError:
+        raise ClaimSkipped(src.name, SKIP_VANISHED) from None
+    if (st.st_size, st.st_mtime_ns) != (candidate.size, candidate.mtime_ns):
+        raise ClaimSkipped(src.name, SKIP_UNSTABLE)
+    try:
+        os.rename(src, target)
+    except FileNotFoundError:
+        raise ClaimSkipped(src.name, SKIP_VANISHED) from None
+    return Claim(name=src.name, path=target, sha256=sha256_file(target), size=target.stat().st_size)
+
+
+def recover_claimed(inbox: str | os.PathLike) -> tuple[list[str], list[Claim]]:
+    """Deal with files a killed run left in INBOX/.processing/.
+
+    Returns (names moved back into INBOX, claims to process from the claim
+    area because a file of the same name was dropped meanwhile).
+    """
+    inbox = Path(inbox)
+    processing = inbox / PROCESSING_DIR
+    moved_back: list[str] = []
+    resumed: list[Claim] = []
+    if not processing.is_dir():
+        return moved_back, resumed
+    for leftover in sorted(processing.iterdir(), key=lambda p: p.name):
+        if not leftover.is_file() or leftover.name.startswith("."):
+            continue
+        back = inbox / leftover.name
+        if back.exists():
+            resumed.append(Claim(leftover.name, leftover, sha256_file(leftover), leftover.stat().st_size, recovered=True))
+        else:
+            os.rename(leftover, back)
+            moved_back.append(leftover.name)
+        log.warning("Aus einem abgebrochenen Lauf übernommen: %s", leftover.name)
+    return moved_back, resumed
+
+
+def finish_processed(c: Claim, inbox: str | os.PathLike) -> Path:
+    """Move a claimed input to INBOX/processed/ (after its outputs exist)."""
+    dest_dir = Path(inbox) / PROCESSED_DIR
+    dest_dir.mkdir(exist_ok=True)
+    dest = _free_name(dest_dir, c.name)
+    os.rename(c.path, dest)
+    return dest
+
+
+def finish_failed(
+    c: Claim,
+    inbox: str | os.PathLike,
+    *,
+    reason: str,
+    error: str | None,
+    hint: str | None,
+    error_type: str,
+    when: str,
+) -> tuple[Path, Path]:
+    """Write ``failed/<name>.error.json`` (atomically), then move the input beside it."""
+    dest_dir = Path(inbox) / FAILED_DIR
+    dest_dir.mkdir(exist_ok=True)
+    dest = _free_name(dest_dir, c.name, sidecar=ERROR_SUFFIX)
+    error_file = dest.with_name(dest.name + ERROR_SUFFIX)
+    _atomic_write_json(error_file, {
+        "file": c.name,
+        "reason": reason,
+        "error": error,
+        "hint": hint,
+        "error_type": error_type,
+        "time": when,
+        "sha256": c.sha256,
+    })
+    os.rename(c.path, dest)
+    return dest, error_file
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def _error_type_for(result: DocumentResult) -> str:
+    if result.reason in UnreadableDocumentError.REASONS:
+        return UnreadableDocumentError.__name__
+    if result.reason == "io-error":
+        return OSError.__name__
+    return "DocumentFailed"
+
+
+def process_claim(
+    c: Claim,
+    processor: DocumentProcessor,
+    *,
+    inbox: Path,
+    outbox: Path,
+    ledger: Ledger,
+    summary: InboxRunSummary,
+    now: Callable[[], float] = time.time,
+) -> None:
+    """Process one claimed file and file it away; the outcome is added to ``summary``.
+
+    Exceptions from the processor become a "failed" entry (the batch goes on);
+    ImportError (broken installation) and BaseException (KeyboardInterrupt,
+    SystemExit, a kill) propagate and leave the file in the claim area for
+    the next run.
+    """
+    previous = ledger.lookup(c.sha256)
+    if previous and previous.status == "processed" and previous.outputs and all(Path(p).exists() for p in previous.outputs.values()):
+        moved = finish_processed(c, inbox)
+        summary.duplicates.append(DuplicateEntry(
+            file=c.name, moved_to=str(moved), sha256=c.sha256, stem=previous.stem,
+            note=f"{DUPLICATE_NOTE} ({previous.time}, {previous.file_name} → {previous.stem}/)",
+        ))
+        return
+
+    stem = ledger.stem_for(c.name)
+    replaced = ledger.current_for_stem(stem)
+    attempts = ledger.begin_attempt(c.sha256, c.name, stem, _iso(now()))
+    error_type = None
+    if attempts > MAX_ATTEMPTS:
+        result = DocumentResult(
+            input=str(c.path), status="failed", sha256=c.sha256, reason="repeated-crash",
+            error=f"{c.name}: Die Verarbeitung wurde {attempts - 1}-mal abgebrochen (Absturz oder Abbruch des Programms).",
+            hint="Die Datei in Word öffnen und neu speichern; besteht das Problem weiter, die Datei an den Betreuer geben.",
+        )
+        error_type = "RepeatedCrash"
+    else:
+        try:
+            result = processor.process_file(c.path, outbox, stem=stem)
+        except ImportError:
+            # A broken installation is not the document's fault: stop the run, the
+            # input stays in the claim area and is redone once the install is fixed.
+            raise
+        except Exception as e:  # an unexpected bug must not stop the batch
+            log.exception("Unerwarteter Fehler bei %s", c.name)
+            result = DocumentResult(
+                input=str(c.path), status="failed", sha256=c.sha256, reason="internal-error",
+                error=f"{c.name}: {type(e).__name__}: {e}",
+                hint="Interner Fehler: die Datei und diese Meldung an den Betreuer weitergeben.",
+            )
+            error_type = type(e).__name__
+
+    if result.ok:
+        missing = [p for p in result.outputs.values() if not Path(p).exists()]
+        if not result.outputs or missing:
+            result = DocumentResult(
+                input=str(c.path), status="failed", sha256=c.sha256, reason="outputs-missing",
+                error=f"{c.name}: Ausgabedateien fehlen nach der Verarbeitung: {', '.join(missing) or '(keine)'}",
+                hint="Schreibrechte und freien Speicher im Ausgangsordner prüfen.",
+            )
+            error_type = "OutputsMissing"
+
+    when = _iso(now())
+    if result.ok:
+        moved = finish_processed(c, inbox)
+        ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
+        summary.processed.append(ProcessedEntry(
+            file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
+            counts=dict(result.counts), replaced=replaced is not None and replaced.sha256 != c.sha256, result=result,
+        ))
+        return
+
+    reason = result.reason or "unknown"
+    error_type = error_type or _error_type_for(result)
+    moved_to, error_file = finish_failed(c, inbox, reason=reason, error=result.error, hint=result.hint, error_type=error_type, when=when)
+    ledger.record(c.sha256, c.name, stem, "failed", when)
+    summary.failed.append(FailedEntry(
+        file=c.name, reason=reason, error=result.error, hint=result.hint, error_type=error_type,
+        sha256=c.sha256, moved_to=str(moved_to), error_file=str(error_file),
+    ))
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def run_inbox(
+    inbox: str | os.PathLike,
+    outbox: str | os.PathLike,
+    processor: DocumentProcessor,
+    *,
+    stable_seconds: float = 2.0,
+    now: Callable[[], float] = time.time,
+) -> InboxRunSummary:
+    """One pass over INBOX: recover, scan, claim, process, file away. See the module docstring."""
+    inbox, outbox = Path(inbox), Path(outbox)
+    if not inbox.is_dir():
+        raise InboxError(f"Eingangsordner nicht gefunden: {inbox}")
+    summary = InboxRunSummary(inbox=str(inbox), outbox=str(outbox), started=_iso(now()))
+    outbox.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = acquire_run_lock(inbox, outbox)
+    except RunLockedError as e:
+        summary.busy = True
+        summary.message = str(e)
+        summary.finished = _iso(now())
+        log.info("%s", e)
+        return summary
+
+    with lock, Ledger.open(outbox) as ledger:
+        moved_back, resumed = recover_claimed(inbox)
+        summary.recovered = moved_back + [c.name for c in resumed]
+
+        def handle(c: Claim) -> None:
+            try:
+                process_claim(c, processor, inbox=inbox, outbox=outbox, ledger=ledger, summary=summary, now=now)
+            except (OSError, sqlite3.Error) as e:
+                # Moving or bookkeeping failed (permissions, full disk…): report it.
+                # While the input is still in the claim area the next run retries it.
+                log.exception("Ablage fehlgeschlagen: %s", c.name)
+                summary.failed.append(FailedEntry(
+                    file=c.name, reason="io-error", error=f"{c.name}: {e}",
+                    hint="Schreibrechte und freien Speicher in Eingangs- und Ausgangsordner prüfen.",
+                    error_type=type(e).__name__, sha256=c.sha256,
+                    moved_to=None, error_file=None,
+                ))
+
+        for c in resumed:
+            handle(c)
+        scan = scan_inbox(inbox, stable_seconds=stable_seconds, now=now)
+        summary.skipped.extend(scan.skipped)
+        summary.ignored.extend(scan.ignored)
+        for cand in scan.candidates:
+            try:
+                c = claim(cand, inbox)
+            except ClaimSkipped as e:
+                if e.reason != SKIP_VANISHED:
+                    summary.skipped.append(SkippedFile(e.name, e.reason, SKIP_MESSAGES[e.reason]))
+                continue
+            c.recovered = c.name in moved_back
+            handle(c)
+    summary.finished = _iso(now())
+    return summary
+
+
+@contextmanager
+def run_lock(inbox: str | os.PathLike, outbox: str | os.PathLike) -> Iterator[RunLock]:
+    """``with run_lock(inbox, outbox):`` — hold the run lock (raises RunLockedError when busy)."""
+    lock = acquire_run_lock(Path(inbox), Path(outbox))
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+__all__ = [
+    "BUSY_MESSAGE", "Candidate", "Claim", "ClaimSkipped", "DocumentProcessor", "DuplicateEntry", "FailedEntry",
+    "InboxError", "InboxRunSummary", "Ledger", "LedgerEntry", "MAX_ATTEMPTS", "ProcessedEntry", "RunLock",
+    "RunLockedError", "ScanResult", "SkippedFile", "acquire_run_lock", "claim", "finish_failed", "finish_processed",
+    "process_claim", "recover_claimed", "run_inbox", "run_lock", "scan_inbox", "sha256_file",
+]

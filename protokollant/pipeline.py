@@ -1,0 +1,172 @@
+"""Processing one or many minutes documents: read → extract → write outputs.
+
+Plain library code (no Prefect): the CLI calls it directly and the flows in
+flows/ wrap the same functions in tasks. A batch never stops at one bad file;
+every input gets a DocumentResult with its own status.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import UnreadableDocumentError
+
+if TYPE_CHECKING:  # keep start-up light: spaCy is imported only when needed
+    from spacy.language import Language
+
+    from .schema import MinutesRecord
+
+# Content is detected by the reader; the suffix only selects what a folder scan picks up.
+INPUT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".odt")
+
+
+@dataclass
+class DocumentResult:
+    """What happened to one input. ``status`` is "processed" or "failed"."""
+
+    input: str
+    status: str
+    outputs: dict[str, str] = field(default_factory=dict)
+    reason: str | None = None
+    error: str | None = None
+    hint: str | None = None
+    sha256: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    record: MinutesRecord | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "processed"
+
+    def summary(self) -> dict:
+        """JSON-friendly view without the record."""
+        return {
+            "input": self.input,
+            "status": self.status,
+            "outputs": self.outputs,
+            "reason": self.reason,
+            "error": self.error,
+            "hint": self.hint,
+            "sha256": self.sha256,
+            "counts": self.counts,
+        }
+
+
+def is_candidate_input(path: Path) -> bool:
+    """Files a folder scan considers: Word-like suffixes, no hidden/temp files.
+
+    Word owner files (~$x.docx) are included on purpose: the reader rejects
+    them with a clear "lock file" reason instead of silently skipping them.
+    """
+    name = path.name
+    return (
+        path.is_file()
+        and not name.startswith(".")
+        and path.suffix.lower() in INPUT_SUFFIXES
+    )
+
+
+def collect_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Expand folders (not recursively) into their candidate files; keep files as given."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(c for c in p.iterdir() if is_candidate_input(c)))
+        else:
+            out.append(p)
+    return out
+
+
+class Processor:
+    """Holds the NLP pipeline (loaded once, lazily) and turns documents into records."""
+
+    def __init__(self, model: str = "auto"):
+        self.model = model
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .nlp.pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    def record_for_bytes(self, data: bytes, name: str) -> MinutesRecord:
+        from .extract.minutes import extract_record
+        from .ingest import read_document
+
+        document = read_document(data, name=name)
+        return extract_record(document, self.nlp, data=data, file_name=name)
+
+    def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult:
+        """Read, extract and write one document's outputs into ``outbox/<stem>/``."""
+        from .render import safe_stem, write_outputs
+
+        path = Path(path)
+        result = DocumentResult(input=str(path), status="failed")
+        try:
+            data = _read_input_bytes(path)
+            result.sha256 = hashlib.sha256(data).hexdigest()
+            record = self.record_for_bytes(data, path.name)
+            stem = stem or safe_stem(path.name)
+            written = write_outputs(record, Path(outbox) / stem, stem)
+        except UnreadableDocumentError as e:
+            result.reason, result.error, result.hint = e.reason, str(e), e.hint
+            return result
+        except OSError as e:
+            result.reason, result.error = "io-error", f"{path.name}: {e.strerror or e}"
+            return result
+        result.status = "processed"
+        result.outputs = {kind: str(p) for kind, p in written.items()}
+        result.record = record
+        result.counts = {
+            "topics": len(record.topics),
+            "decisions": len(record.decisions),
+            "action_items": len(record.action_items),
+            "institutions": len(record.institutions),
+        }
+        return result
+
+
+# An input larger than this is not a plausible minutes document; refusing it
+# early keeps memory bounded (the reader applies its own zip limits after).
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+
+
+def _read_input_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise UnreadableDocumentError(path.name, "too-large", f"Die Datei ist {size // (1024 * 1024)} MB groß (Grenze {MAX_INPUT_BYTES // (1024 * 1024)} MB).")
+    return path.read_bytes()
+
+
+def unique_stems(paths: list[Path]) -> list[str]:
+    """Output folder names for a batch: safe, and distinct even when two inputs share a name."""
+    from .render import safe_stem
+
+    seen: dict[str, int] = {}
+    stems = []
+    for p in paths:
+        stem = safe_stem(p.name)
+        n = seen.get(stem.casefold(), 0)
+        seen[stem.casefold()] = n + 1
+        stems.append(stem if n == 0 else f"{stem}-{n + 1}")
+    return stems
+
+
+def process_paths(paths: Iterable[str | os.PathLike], outbox: str | os.PathLike, *, processor: Processor | None = None) -> list[DocumentResult]:
+    """Process files and folders; one result per input, failures included."""
+    processor = processor or Processor()
+    inputs = collect_inputs(paths)
+    return [processor.process_file(p, outbox, stem=s) for p, s in zip(inputs, unique_stems(inputs))]
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)

@@ -1,0 +1,36 @@
+"""Shared test setup.
+
+At import time (before any test module imports prefect): PREFECT_HOME points
+at a temporary directory for this test session, and telemetry is off.
+"""
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# `flows` sits beside `protokollant`; importable from a checkout even before
+# the installed package lists it.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.append(_ROOT)
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="protokollant-tests-prefect-")
+atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ.pop("PREFECT_API_URL", None)  # never talk to a developer's real server
+os.environ.pop("PREFECT_PROFILES_PATH", None)
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server (SQLite in a temp dir) for the whole session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield

@@ -1,0 +1,486 @@
+"""Inbox lifecycle (protokollant.inbox) with a fake processor — no Prefect, no NLP."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from protokollant.errors import UnreadableDocumentError
+from protokollant.inbox import (
+    BUSY_MESSAGE,
+    MAX_ATTEMPTS,
+    SKIP_LOCK_FILE,
+    SKIP_UNSTABLE,
+    ClaimSkipped,
+    InboxError,
+    Ledger,
+    RunLockedError,
+    acquire_run_lock,
+    claim,
+    run_inbox,
+    scan_inbox,
+)
+from protokollant.pipeline import DocumentResult
+
+
+class SimulatedKill(BaseException):
+    """Stands in for SIGKILL/KeyboardInterrupt in the middle of processing."""
+
+
+class FakeProcessor:
+    """Same signature as Processor.process_file; the file's first bytes decide the outcome.
+
+    b"BAD…"  → rejected document (status "failed", reason "corrupt-zip")
+    b"BOOM…" → unexpected exception (a bug)
+    b"KILL…" → SimulatedKill (BaseException), ``kills`` times, then processed
+    anything else → writes outbox/<stem>/<stem>.json (temp + rename) and returns "processed"
+    """
+
+    def __init__(self, kills: int = 10**9, on_call=None):
+        self.calls: list[tuple[Path, str | None]] = []
+        self.kills = kills
+        self.on_call = on_call
+
+    def process_file(self, path, outbox, *, stem=None):
+        path = Path(path)
+        self.calls.append((path, stem))
+        if self.on_call:
+            self.on_call(path)
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if data.startswith(b"BAD"):
+            e = UnreadableDocumentError(path.name, "corrupt-zip")
+            return DocumentResult(input=str(path), status="failed", reason=e.reason, error=str(e), hint=e.hint, sha256=sha)
+        if data.startswith(b"BOOM"):
+            raise RuntimeError("unerwarteter Fehler im Test")
+        if data.startswith(b"KILL") and self.kills > 0:
+            self.kills -= 1
+            raise SimulatedKill()
+        stem = stem or path.stem
+        out_dir = Path(outbox) / stem
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{stem}.json"
+        tmp = out_dir / f".{stem}.json.tmp"
+        tmp.write_text(json.dumps({"file": path.name, "sha256": sha, "text": data.decode("utf-8", "replace")}), encoding="utf-8")
+        os.replace(tmp, target)
+        return DocumentResult(
+            input=str(path), status="processed", outputs={"json": str(target)}, sha256=sha,
+            counts={"topics": 1, "decisions": 1, "action_items": 0, "institutions": 0},
+        )
+
+
+def drop(inbox: Path, name: str, data: bytes, age: float = 60.0) -> Path:
+    """Put a file into the inbox with an mtime ``age`` seconds in the past."""
+    p = inbox / name
+    p.write_bytes(data)
+    t = time.time() - age
+    os.utime(p, (t, t))
+    return p
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def files(folder: Path) -> set[str]:
+    """Files in a folder (the claim area's own .lock is not a document)."""
+    if not folder.is_dir():
+        return set()
+    return {p.name for p in folder.iterdir() if p.is_file() and p.name != ".lock"}
+
+
+@pytest.fixture
+def boxes(tmp_path):
+    inbox, outbox = tmp_path / "inbox", tmp_path / "outbox"
+    inbox.mkdir()
+    return inbox, outbox
+
+
+def output_json(outbox: Path, stem: str) -> dict:
+    return json.loads((outbox / stem / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- lifecycle
+
+
+def test_lifecycle_processed_failed_and_bytes_unchanged(boxes):
+    inbox, outbox = boxes
+    docs = {"Sitzung März.docx": b"GOOD minutes", "kaputt.docx": b"BAD zip", "bug.docx": b"BOOM"}
+    for name, data in docs.items():
+        drop(inbox, name, data)
+    proc = FakeProcessor()
+
+    summary = run_inbox(inbox, outbox, proc)
+
+    assert summary.counts == {"processed": 1, "failed": 2, "skipped": 0, "duplicates": 0, "recovered": 0}
+    assert summary.exit_code == 1
+    # each input in exactly one place, bytes unchanged
+    assert files(inbox) == set()
+    assert files(inbox / ".processing") == set()
+    assert files(inbox / "processed") == {"Sitzung März.docx"}
+    assert files(inbox / "failed") == {"kaputt.docx", "kaputt.docx.error.json", "bug.docx", "bug.docx.error.json"}
+    assert sha((inbox / "processed" / "Sitzung März.docx").read_bytes()) == sha(docs["Sitzung März.docx"])
+    for name in ("kaputt.docx", "bug.docx"):
+        assert sha((inbox / "failed" / name).read_bytes()) == sha(docs[name])
+    # the processor read the claimed copy, with the ledger's stem
+    assert all(p.parent.name == ".processing" for p, _ in proc.calls)
+    [entry] = summary.processed
+    assert entry.stem == "Sitzung_März"
+    assert Path(entry.outputs["json"]).is_file()
+    assert output_json(outbox, entry.stem)["text"] == "GOOD minutes"
+    assert entry.moved_to == str(inbox / "processed" / "Sitzung März.docx")
+    reasons = {f.file: (f.reason, f.error_type) for f in summary.failed}
+    assert reasons == {"kaputt.docx": ("corrupt-zip", "UnreadableDocumentError"), "bug.docx": ("internal-error", "RuntimeError")}
+
+
+def test_exit_code_zero_without_failures_and_for_empty_inbox(boxes):
+    inbox, outbox = boxes
+    assert run_inbox(inbox, outbox, FakeProcessor()).exit_code == 0
+    drop(inbox, "a.docx", b"GOOD")
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+    assert summary.exit_code == 0 and summary.counts["processed"] == 1
+
+
+def test_error_json(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "kaputt.docx", b"BAD zip")
+    run_inbox(inbox, outbox, FakeProcessor())
+    err = json.loads((inbox / "failed" / "kaputt.docx.error.json").read_text(encoding="utf-8"))
+    assert set(err) == {"file", "reason", "error", "hint", "error_type", "time", "sha256"}
+    assert err["file"] == "kaputt.docx"
+    assert err["reason"] == "corrupt-zip"
+    assert "beschädigt" in err["error"]
+    assert err["hint"] == UnreadableDocumentError.HINTS["corrupt-zip"]
+    assert err["error_type"] == "UnreadableDocumentError"
+    assert err["sha256"] == sha(b"BAD zip")
+    assert err["time"].endswith("+00:00") and "T" in err["time"]
+
+
+def test_one_bad_file_never_stops_the_batch(boxes):
+    inbox, outbox = boxes
+    for i in range(3):
+        drop(inbox, f"{i}-bug.docx", b"BOOM")
+        drop(inbox, f"{i}-ok.docx", b"GOOD %d" % i)
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+    assert summary.counts["processed"] == 3 and summary.counts["failed"] == 3
+
+
+def test_name_collisions_get_suffix(boxes):
+    inbox, outbox = boxes
+    (inbox / "processed").mkdir()
+    (inbox / "processed" / "a.docx").write_bytes(b"an earlier file")
+    (inbox / "failed").mkdir()
+    (inbox / "failed" / "b.docx").write_bytes(b"an earlier failure")
+    (inbox / "failed" / "b (2).docx.error.json").write_text("{}")  # orphan sidecar also blocks the name
+    drop(inbox, "a.docx", b"GOOD a")
+    drop(inbox, "b.docx", b"BAD b")
+
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+
+    assert files(inbox / "processed") == {"a.docx", "a (2).docx"}
+    assert (inbox / "processed" / "a.docx").read_bytes() == b"an earlier file"
+    assert (inbox / "processed" / "a (2).docx").read_bytes() == b"GOOD a"
+    assert (inbox / "failed" / "b (3).docx").read_bytes() == b"BAD b"
+    assert json.loads((inbox / "failed" / "b (3).docx.error.json").read_text())["file"] == "b.docx"
+    assert summary.failed[0].moved_to.endswith("b (3).docx")
+
+
+# --------------------------------------------------------------------------- what is (not) picked up
+
+
+def test_word_lock_files_skipped_and_temp_files_ignored(boxes):
+    inbox, outbox = boxes
+    left_alone = {
+        "~$otokoll.docx": b"owner",
+        "~WRL0001.tmp": b"word temp",
+        "Protokoll.docx.tmp": b"partial copy",
+        ".~lock.Protokoll.docx#": b"libreoffice lock",
+        ".versteckt.docx": b"GOOD hidden",
+        "notizen.pdf": b"%PDF",
+    }
+    for name, data in left_alone.items():
+        drop(inbox, name, data)
+    drop(inbox, "Protokoll.docx", b"GOOD")
+
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+
+    assert [(s.file, s.reason, s.message) for s in summary.skipped] == [("~$otokoll.docx", SKIP_LOCK_FILE, "Word-Sperrdatei")]
+    assert summary.ignored == ["notizen.pdf"]
+    assert files(inbox) == set(left_alone)
+    for name, data in left_alone.items():
+        assert (inbox / name).read_bytes() == data
+    assert files(inbox / "processed") == {"Protokoll.docx"}
+    assert summary.exit_code == 0
+
+
+def test_unstable_file_skipped_until_it_settles(boxes):
+    inbox, outbox = boxes
+    p = drop(inbox, "frisch.docx", b"GOOD", age=0)
+
+    summary = run_inbox(inbox, outbox, FakeProcessor(), stable_seconds=60)
+    assert [(s.file, s.reason) for s in summary.skipped] == [("frisch.docx", SKIP_UNSTABLE)]
+    assert "geschrieben" in summary.skipped[0].message
+    assert p.read_bytes() == b"GOOD" and files(inbox) == {"frisch.docx"}
+
+    # the clock moves on: now it is old enough
+    summary = run_inbox(inbox, outbox, FakeProcessor(), stable_seconds=60, now=lambda: time.time() + 120)
+    assert summary.counts["processed"] == 1 and not summary.skipped
+
+    # and the same via mtime manipulation
+    q = drop(inbox, "zweite.docx", b"GOOD 2", age=0)
+    assert run_inbox(inbox, outbox, FakeProcessor(), stable_seconds=60).skipped[0].file == "zweite.docx"
+    old = time.time() - 3600
+    os.utime(q, (old, old))
+    assert run_inbox(inbox, outbox, FakeProcessor(), stable_seconds=60).counts["processed"] == 1
+
+
+def test_claim_refuses_a_file_that_changed_since_the_scan(boxes):
+    inbox, _ = boxes
+    p = drop(inbox, "wachsend.docx", b"GOOD part 1")
+    [cand] = scan_inbox(inbox, stable_seconds=1).candidates
+    with open(p, "ab") as f:  # a writer is still appending
+        f.write(b" part 2")
+    old = time.time() - 60
+    os.utime(p, (old, old))
+    with pytest.raises(ClaimSkipped) as exc:
+        claim(cand, inbox)
+    assert exc.value.reason == SKIP_UNSTABLE
+    assert p.exists() and not (inbox / ".processing" / "wachsend.docx").exists()
+
+
+# --------------------------------------------------------------------------- idempotence
+
+
+def test_same_bytes_are_not_processed_twice(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD same")
+    proc = FakeProcessor()
+    run_inbox(inbox, outbox, proc)
+
+    drop(inbox, "kopie.docx", b"GOOD same")
+    drop(inbox, "a.docx", b"GOOD same")
+    summary = run_inbox(inbox, outbox, proc)
+
+    assert len(proc.calls) == 1
+    assert summary.counts == {"processed": 0, "failed": 0, "skipped": 0, "duplicates": 2, "recovered": 0}
+    assert all("bereits verarbeitet" in d.note and d.stem == "a" for d in summary.duplicates)
+    assert files(inbox / "processed") == {"a.docx", "a (2).docx", "kopie.docx"}
+    assert not (outbox / "kopie").exists()
+    assert summary.exit_code == 0
+
+
+def test_duplicate_is_processed_again_when_its_outputs_are_gone(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+    proc = FakeProcessor()
+    run_inbox(inbox, outbox, proc)
+    (outbox / "a" / "a.json").unlink()
+    drop(inbox, "a.docx", b"GOOD")
+    summary = run_inbox(inbox, outbox, proc)
+    assert summary.counts["processed"] == 1 and len(proc.calls) == 2
+    assert (outbox / "a" / "a.json").is_file()
+
+
+def test_corrected_version_replaces_outputs(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "Protokoll 12.docx", b"GOOD Fassung 1")
+    first = run_inbox(inbox, outbox, FakeProcessor()).processed[0]
+    assert not first.replaced
+
+    drop(inbox, "Protokoll 12.docx", b"GOOD Fassung 2 (korrigiert)")
+    second = run_inbox(inbox, outbox, FakeProcessor()).processed[0]
+
+    assert second.stem == first.stem == "Protokoll_12"
+    assert second.replaced
+    assert output_json(outbox, "Protokoll_12")["text"] == "GOOD Fassung 2 (korrigiert)"
+    assert [p.name for p in outbox.iterdir() if not p.name.startswith(".")] == ["Protokoll_12"]
+    with Ledger.open(outbox) as ledger:
+        assert ledger.lookup(first.sha256).status == "superseded"
+        assert ledger.lookup(second.sha256).status == "processed"
+
+    # dropping the old version again is not a duplicate: it becomes current again
+    drop(inbox, "Protokoll 12.docx", b"GOOD Fassung 1")
+    third = run_inbox(inbox, outbox, FakeProcessor())
+    assert third.counts["processed"] == 1 and third.counts["duplicates"] == 0
+    assert output_json(outbox, "Protokoll_12")["text"] == "GOOD Fassung 1"
+
+
+def test_a_failed_correction_keeps_the_previous_outputs(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "p.docx", b"GOOD v1")
+    run_inbox(inbox, outbox, FakeProcessor())
+    drop(inbox, "p.docx", b"BAD v2")
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+    assert summary.counts["failed"] == 1
+    assert output_json(outbox, "p")["text"] == "GOOD v1"
+
+
+def test_output_stems_are_distinct_and_stable_across_runs(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a b.docx", b"GOOD 1")
+    drop(inbox, "a_b.docx", b"GOOD 2")
+    drop(inbox, "A B.docx", b"GOOD 3")
+    first = {e.file: e.stem for e in run_inbox(inbox, outbox, FakeProcessor()).processed}
+    assert len(set(s.casefold() for s in first.values())) == 3
+
+    # later runs, in a different order and alone: same name → same folder
+    drop(inbox, "a_b.docx", b"GOOD 2b")
+    again = {e.file: e.stem for e in run_inbox(inbox, outbox, FakeProcessor()).processed}
+    assert again == {"a_b.docx": first["a_b.docx"]}
+    with Ledger.open(outbox) as ledger:
+        assert {n: ledger.stem_for(n) for n in first} == first
+
+
+# --------------------------------------------------------------------------- lock
+
+
+def test_second_concurrent_run_reports_busy_and_touches_nothing(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD a")
+    drop(inbox, "b.docx", b"GOOD b")
+    nested = []
+
+    def start_second_run(path):
+        if not nested:
+            drop(inbox, "c.docx", b"GOOD c")
+            nested.append(run_inbox(inbox, outbox, FakeProcessor()))
+
+    summary = run_inbox(inbox, outbox, FakeProcessor(on_call=start_second_run))
+
+    [second] = nested
+    assert second.busy and BUSY_MESSAGE in second.message
+    assert second.counts == {"processed": 0, "failed": 0, "skipped": 0, "duplicates": 0, "recovered": 0}
+    assert second.exit_code == 0
+    assert summary.counts["processed"] == 2 and not summary.busy
+    # the lock is released afterwards: the next run picks up what was left
+    later = run_inbox(inbox, outbox, FakeProcessor())
+    assert [e.file for e in later.processed] == ["c.docx"]
+
+
+def test_lock_held_elsewhere(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+    with acquire_run_lock(inbox, outbox):
+        with pytest.raises(RunLockedError):
+            acquire_run_lock(inbox, outbox)
+        assert run_inbox(inbox, outbox, FakeProcessor()).busy
+        assert files(inbox) == {"a.docx"}
+    assert run_inbox(inbox, outbox, FakeProcessor()).counts["processed"] == 1
+
+
+# --------------------------------------------------------------------------- crash safety
+
+
+def test_killed_run_leaves_input_and_next_run_redoes_it(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD a")
+    drop(inbox, "z.docx", b"KILL z")
+
+    with pytest.raises(SimulatedKill):
+        run_inbox(inbox, outbox, FakeProcessor(kills=1))
+
+    # a.docx was finished; z.docx is still in the claim area, not filed anywhere
+    assert files(inbox / "processed") == {"a.docx"}
+    assert files(inbox / ".processing") == {"z.docx"}
+    assert files(inbox / "failed") == set()
+    with Ledger.open(outbox) as ledger:
+        assert ledger.lookup(sha(b"KILL z")).status == "processing"
+
+    summary = run_inbox(inbox, outbox, FakeProcessor(kills=0))
+    assert summary.recovered == ["z.docx"]
+    assert [e.file for e in summary.processed] == ["z.docx"]
+    assert files(inbox / "processed") == {"a.docx", "z.docx"}
+    assert (inbox / "processed" / "z.docx").read_bytes() == b"KILL z"
+    assert files(inbox / ".processing") == set()
+    with Ledger.open(outbox) as ledger:
+        assert ledger.lookup(sha(b"KILL z")).status == "processed"
+
+
+def test_leftover_in_claim_area_with_a_newer_drop_of_the_same_name(boxes):
+    inbox, outbox = boxes
+    (inbox / ".processing").mkdir()
+    (inbox / ".processing" / "p.docx").write_bytes(b"GOOD old")  # left by a killed run
+    drop(inbox, "p.docx", b"GOOD new")  # dropped since
+
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+
+    assert summary.recovered == ["p.docx"]
+    assert summary.counts["processed"] == 2
+    assert output_json(outbox, "p")["text"] == "GOOD new"  # the newer version wins
+    assert {(inbox / "processed" / n).read_bytes() for n in files(inbox / "processed")} == {b"GOOD old", b"GOOD new"}
+
+
+def test_a_document_that_keeps_killing_the_run_goes_to_failed(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "gift.docx", b"KILL always")
+    for _ in range(MAX_ATTEMPTS):
+        with pytest.raises(SimulatedKill):
+            run_inbox(inbox, outbox, FakeProcessor())
+    drop(inbox, "gut.docx", b"GOOD")
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+    assert [(f.file, f.reason) for f in summary.failed] == [("gift.docx", "repeated-crash")]
+    assert files(inbox / "failed") == {"gift.docx", "gift.docx.error.json"}
+    assert summary.counts["processed"] == 1
+
+
+def test_broken_installation_stops_the_run_and_keeps_the_input(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+
+    class Broken(FakeProcessor):
+        def process_file(self, path, outbox, *, stem=None):
+            raise ModuleNotFoundError("No module named 'protokollant.fehlt'", name="protokollant.fehlt")
+
+    with pytest.raises(ImportError):
+        run_inbox(inbox, outbox, Broken())
+    assert files(inbox / ".processing") == {"a.docx"} and files(inbox / "failed") == set()
+    assert run_inbox(inbox, outbox, FakeProcessor()).counts["processed"] == 1
+
+
+# --------------------------------------------------------------------------- misc
+
+
+def test_nothing_written_outside_inbox_and_outbox(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    inbox, outbox = root / "inbox", root / "outbox"
+    inbox.mkdir()
+    drop(inbox, "a.docx", b"GOOD")
+    drop(inbox, "b.docx", b"BAD")
+    run_inbox(Path("inbox"), Path("outbox"), FakeProcessor())
+    assert sorted(p.name for p in root.iterdir()) == ["inbox", "outbox"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]
+    assert sorted(p.name for p in outbox.iterdir()) == [".protokollant", "a"]
+    assert sorted(p.name for p in (outbox / ".protokollant").iterdir()) == ["ledger.sqlite3", "run.lock"]
+    assert sorted(p.name for p in inbox.iterdir()) == [".processing", "failed", "processed"]
+
+
+def test_missing_inbox_is_an_error(tmp_path):
+    with pytest.raises(InboxError, match="Eingangsordner"):
+        run_inbox(tmp_path / "gibt-es-nicht", tmp_path / "outbox", FakeProcessor())
+
+
+def test_summary_to_dict_is_json(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+    drop(inbox, "b.docx", b"BAD")
+    drop(inbox, "~$c.docx", b"x")
+    d = run_inbox(inbox, outbox, FakeProcessor()).to_dict()
+    json.dumps(d)
+    assert d["counts"] == {"processed": 1, "failed": 1, "skipped": 1, "duplicates": 0, "recovered": 0}
+    assert d["exit_code"] == 1
+    assert d["failed"][0]["reason"] == "corrupt-zip"
+    assert d["processed"][0]["outputs"]["json"].endswith("a.json")
+
+
+def test_inbox_module_does_not_import_prefect():
+    import subprocess
+
+    code = "import sys, protokollant.inbox; sys.exit(1 if 'prefect' in sys.modules else 0)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
