@@ -14,6 +14,7 @@ from datetime import date
 from ..document import BlockKind
 from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline
+from .lexicon import first_names, group_words, not_owner_words
 from .people import PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -23,36 +24,37 @@ _TASK_COLUMNS = ("was", "aufgabe", "maßnahme", "massnahme", "todo", "to do", "t
 _DUE_COLUMNS = ("bis wann", "bis", "termin", "frist", "fällig", "deadline", "wann", "datum", "zieltermin", "erledigung bis")
 _STATUS_COLUMNS = ("status", "erledigt", "stand")
 
-_GROUP_WORDS = re.compile(r"^(AG|Arbeitsgruppe|Arbeitskreis|AK|Team|Orga-?Team|Vorstand|Alle|alle|Gremium|Geschäftsstelle|Verwaltung|Kasse|Kassenwart|Präsidium|Redaktion|Fraktion|Ausschuss)\b")
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
 _INITIALS = re.compile(r"^[A-ZÄÖÜ]{2,3}$")
-_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàç'’-]+\.?$")
-# Frequent capitalised words that start sentences but never own tasks.
-_NOT_OWNERS = {
-    "Es", "Das", "Die", "Der", "Dies", "Diese", "Dieser", "Wir", "Man", "Er", "Sie", "Ihr", "Ich", "Du", "Wer", "Was", "Wie",
-    "Wann", "Ein", "Eine", "Auch", "Dann", "Danach", "Außerdem", "Zudem", "Hier", "Dazu", "Bitte", "Alle", "Jeder", "Niemand",
-    "Keiner", "Im", "In", "Am", "An", "Auf", "Bei", "Mit", "Für", "Nach", "Vor", "Zum", "Zur", "Von", "Ab", "Bis", "TOP", "Top",
-    "Protokoll", "Antrag", "Thema", "Stand", "Info", "Hinweis", "Frage", "Termin", "Nächste", "Aktuell", "Status", "Neue",
-}
+_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
+_SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
+_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
+_PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _DONE = re.compile(r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b", re.I)
 _TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
 _ARROW = re.compile(r"^(?P<task>.*?)\s*(?:-->|->|→|=>|⇒)\s*(?P<owner>[^>→]{1,80}?)\s*[.!]*$", re.S)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
-# Verbs that mark a task in the present/future when they follow the owner.
-_TASK_VERBS = re.compile(
-    r"^(übernimmt|übernehmen|kümmert|kümmern|klärt|klären|fragt|fragen|schickt|schicken|verschickt|versendet|sendet|erstellt|erstellen|"
-    r"bereitet|bereiten|organisiert|organisieren|informiert|informieren|prüft|prüfen|kontaktiert|kontaktieren|schreibt|schreiben|"
-    r"macht|machen|stellt|stellen|lädt|laden|meldet|melden|sammelt|sammeln|recherchiert|besorgt|besorgen|reicht|leitet|verteilt|"
-    r"verteilen|holt|plant|planen|spricht|sprechen|redet|reden|telefoniert|bittet|bucht|buchen|entwirft|überarbeitet|überarbeiten|"
-    r"aktualisiert|koordiniert|koordinieren|sorgt|sorgen|erarbeitet|erarbeiten|richtet|gibt|geben|setzt|nimmt|nehmen|fertigt|ruft|"
-    r"veröffentlicht|erinnert|fasst|trägt|kommuniziert|wird|werden|soll|sollen|sollte|muss|müssen|hält|schaut|sucht|suchen|"
-    r"startet|baut|pflegt|legt|erfragt|überprüft|lädt|kauft|bestellt|vereinbart|verschickt|beantragt|beantragen|bringt|"
-    r"übergibt|teilt|sichtet|liefert|ergänzt|ergänzen|formuliert|klärt|testet|schickt|kontaktiert|übersetzt|druckt)$",
+# Verbs that state a task by themselves when they follow the owner ("DN macht Pad auf").
+_STRONG_TASK_VERBS = re.compile(
+    r"^(übernimmt|übernehmen|kümmert|kümmern|klärt|klären|fragt|fragen|schickt|schicken|verschickt|verschicken|versendet|versenden|"
+    r"sendet|erstellt|erstellen|bereitet|bereiten|organisiert|organisieren|kontaktiert|kontaktieren|schreibt|schreiben|macht|machen|"
+    r"lädt|laden|sammelt|sammeln|recherchiert|recherchieren|besorgt|besorgen|reicht|leitet|leiten|verteilt|verteilen|holt|holen|"
+    r"telefoniert|bucht|buchen|entwirft|entwerfen|überarbeitet|überarbeiten|aktualisiert|aktualisieren|koordiniert|koordinieren|"
+    r"sorgt|sorgen|erarbeitet|erarbeiten|richtet|druckt|drucken|bestellt|bestellen|beantragt|beantragen|übersetzt|übersetzen|"
+    r"informiert|informieren|prüft|prüfen|erfragt|überprüft|überprüfen|kauft|kaufen|fasst|pflegt|liefert|testet|testen|"
+    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|nimmt|nehmen|gibt|geben|setzt|setzen|ruft|rufen)$",
     re.I,
 )
-_PAST_OR_REPORT = re.compile(r"\b(hat|haben|hatte|hatten|war|waren|wurde|wurden|berichtet|berichtete|informierte)\b", re.I)
+# Verbs that are often narrative ("stellt den Bericht vor"): a task only with a deadline.
+_WEAK_TASK_VERBS = re.compile(
+    r"^(stellt|stellen|plant|planen|spricht|sprechen|redet|reden|schaut|schauen|sucht|suchen|startet|starten|baut|bauen|"
+    r"legt|legen|teilt|teilen|bringt|bringen|hält|halten|trägt|tragen|kommuniziert|ergänzt|ergänzen|formuliert|sichtet)$",
+    re.I,
+)
+_FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
+_INFINITIVE_END = re.compile(r"\b\w+(en|ern|eln)\b[\s.!]*$")
 
 
 def _column(header: list[str] | None, names: tuple[str, ...]) -> int | None:
@@ -70,27 +72,38 @@ class ActionExtractor:
         self.people = people
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
-        self.institution_names = {n.lower() for n in institution_names}
+        self.institution_names = {n.casefold() for n in institution_names}
 
     # -- owners -----------------------------------------------------------
     def responsible(self, text: str) -> Responsible | None:
-        name = clean(text).strip(" .:;-–()")
-        name = re.sub(rf"^{_HONORIFIC}\s+", lambda m: m.group(0), name)
+        """Classify an owner phrase as written, or None when it is not owner-like."""
+        raw = clean(text).strip(" .:;,-–")
+        paren = None
+        if (m := _PAREN_PART.match(raw)) and m.group("main"):
+            raw, paren = m.group("main").strip(), m.group("paren").strip()
+        name = _ARTICLE.sub("", raw).strip(" .:;,-–")
         if not name or len(name) > 60:
             return None
+        tokens = name.split()
+        low = name.casefold()
         person = self.people.resolve(name)
         if person is not None:
             return Responsible(name=name, kind=ResponsibleKind.PERSON, resolved=person.name if person.name != name else None)
-        if _INITIALS.match(name):
-            return Responsible(name=name, kind=ResponsibleKind.PERSON)
-        if name.lower() in self.institution_names or any(name.lower().endswith(" " + n) or name.lower() == n for n in self.institution_names):
-            return Responsible(name=name, kind=ResponsibleKind.INSTITUTION)
-        if _GROUP_WORDS.match(name):
+        if low in self.institution_names or any(low.startswith(n + " ") for n in self.institution_names):
+            helper = self.people.resolve(paren) if paren else None
+            return Responsible(name=name, kind=ResponsibleKind.INSTITUTION, resolved=helper.name if helper else None)
+        if tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words():
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
-        tokens = name.split()
-        if re.match(rf"^{_HONORIFIC}", name) and len(tokens) <= 4:
+        if _INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
-        if 1 <= len(tokens) <= 3 and all(_NAME.match(t) or _INITIALS.match(t) for t in tokens) and tokens[0] not in _NOT_OWNERS:
+        if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4:
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if (
+            len(tokens) <= 3
+            and tokens[0].casefold() in first_names()
+            and tokens[0].casefold() not in not_owner_words()
+            and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens)
+        ):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         return None
 
@@ -105,22 +118,34 @@ class ActionExtractor:
             out.append(r)
         return out
 
-    def _subject_owner(self, unit: Unit) -> tuple[list[Responsible], str] | None:
-        """'Frau Rasche klärt …', 'DN macht Pad auf', 'Thomas und Julia erstellen …'."""
+    def _subject_owner(self, unit: Unit, has_deadline: bool) -> list[Responsible] | None:
+        """'Frau Rasche klärt …', 'DN macht Pad auf', 'Thomas und Julia erstellen …', 'X wird … kümmern'."""
         tokens = [t for t in unit.span if not t.is_space]
-        for i in range(1, min(len(tokens), 7)):
-            tok = tokens[i]
-            if _TASK_VERBS.match(tok.text):
-                subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
-                subject = re.sub(r"^(?:Der|Die|Das)\s+", "", subject)
-                if not subject or subject.split()[0] in _NOT_OWNERS:
+        depth = 0
+        for i, tok in enumerate(tokens[:10]):
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth -= 1
+            if depth or i == 0:
+                continue
+            strong = _STRONG_TASK_VERBS.match(tok.text)
+            weak = _WEAK_TASK_VERBS.match(tok.text)
+            future = _FUTURE.match(tok.text)
+            if not (strong or weak or future):
+                if tok.is_punct and tok.text not in (".", ",", "-", "(", ")", "&", "/"):
                     return None
-                owners = self.owners(subject)
-                if owners:
-                    return owners, unit.text
+                continue
+            # "Herr K. ergänzt, dass …" reports what someone said.
+            if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
                 return None
-            if tok.is_punct and tok.text not in (".", ",", "-"):
+            if weak and not has_deadline:
                 return None
+            if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
+                return None
+            subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
+            owners = self.owners(subject)
+            return owners or None
         return None
 
     # -- deadlines --------------------------------------------------------
@@ -175,6 +200,8 @@ class ActionExtractor:
         owners: list[Responsible] = []
         task = text
         confidence = 0.0
+        due = self.due(text)
+        due_found = due is not None and due.date is not None
         if (m := _TODO.match(text)):
             task = m.group("task").strip()
             owners = self.owners(m.group("owner")) if m.group("owner") else []
@@ -185,14 +212,10 @@ class ActionExtractor:
             owners, task, confidence = arrow_owners, m.group("task").strip() or text, 0.8
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
             owners, confidence = asked, 0.75
-        elif (subj := self._subject_owner(unit)) is not None:
-            owners, _ = subj
-            confidence = 0.7
-            if _PAST_OR_REPORT.search(" ".join(t.text for t in list(unit.span)[:6])):
-                return None
+        elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
+            owners, confidence = subj, 0.7
         elif (pm := _PAREN_OWNER.search(text)) and (paren_owners := self.owners(pm.group("owner"))):
             owners, task, confidence = paren_owners, text[: pm.start()].strip() or text, 0.7
-        due = self.due(text)
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline.
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
