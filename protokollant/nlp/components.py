@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from ..paths import models_dir
 
@@ -54,35 +54,40 @@ def make_cues(nlp: Language, name: str, path: str) -> CueMatcher:
 
 
 class CueMatcher:
-    """Marks decision, agreement, vote, task and negative cues as ``doc.spans["cues"]``.
+    """Marks decision, agreement, vote, postponement and hedging cues as ``doc.spans["cues"]``.
 
-    Each pattern line in the data file is {"label", "id", "pattern"}; the span
-    label is the cue label, ``span.kb_id_`` the pattern id (kept as evidence of
+    Each line of the data file is {"label", "id", "phrases": [...]}; phrases
+    match case-insensitively on token boundaries (a PhraseMatcher: the cues are
+    fixed words, and it is several times faster than token patterns). The span
+    label is the cue label, ``span.kb_id_`` the entry id (kept as evidence of
     why an item was extracted).
     """
 
     def __init__(self, nlp: Language, path: str):
-        self.vocab = nlp.vocab
+        self.nlp = nlp
         self.path = path
-        self.matcher: Matcher | None = None
+        self.matcher: PhraseMatcher | None = None
+        self.labels: dict[int, str] = {}
+        self.cue_ids: dict[int, str] = {}
 
     def initialize(self, get_examples=None, nlp=None) -> None:
-        matcher = Matcher(self.vocab)
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for line in _resolve(self.path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             entry = json.loads(line)
-            matcher.add(f"{entry['label']}|{entry['id']}", [entry["pattern"]])
+            key = f"{entry['label']}|{entry['id']}"
+            matcher.add(key, [self.nlp.make_doc(p) for p in entry["phrases"]])
+            match_id = self.nlp.vocab.strings[key]
+            self.labels[match_id] = entry["label"]
+            self.cue_ids[match_id] = entry["id"]
         self.matcher = matcher
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
             self.initialize()
-        spans = []
-        strings = self.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            label, cue_id = strings[match_id].split("|", 1)
-            span = doc[start:end]
-            spans.append(doc.char_span(span.start_char, span.end_char, label=label, kb_id=cue_id) or span)
-        doc.spans["cues"] = spans
+        doc.spans["cues"] = [
+            Span(doc, start, end, label=self.labels[match_id], kb_id=self.cue_ids[match_id])
+            for match_id, start, end in self.matcher(doc)
+        ]
         return doc
