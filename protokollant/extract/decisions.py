@@ -55,25 +55,50 @@ def decision_kind(text: str) -> str:
     return "agreement" if re.search(r"einig|vereinbar|festgelegt|Konsens|machen wir so", text, re.I) else "resolution"
 
 
+# A line that only reports the vote on the resolution stated just before it.
+_VOTE_ONLY = re.compile(
+    r"^\s*(Abstimmung|Abstimmungsergebnis|Ergebnis|Mit\s+\d|Mit\s+(einer|zwei|drei)\b|(Der|Dieser)\s+Beschluss\b|Beschluss\s+wird|"
+    r"Dem\s+wird|Dies\s+wird|Einstimmig|Mehrheitlich|Angenommen|Abgelehnt|Votum)",
+    re.I,
+)
+VOTE_LOOKBACK_UNITS = 4
+
+
 def extract_decisions(units: list[Unit]) -> list[Decision]:
     decisions: list[Decision] = []
+    last_decision_unit: int | None = None
     prev_header = False
-    for unit in units:
+    for pos, unit in enumerate(units):
         is_header = bool(_BESCHLUSS_HEADER.match(unit.text))
         if is_header:
             prev_header = True
             continue
+        text = clean(unit.text)
+        vote = parse_vote(text)
+        if (
+            vote is not None
+            and decisions
+            and decisions[-1].vote is None
+            and last_decision_unit is not None
+            and pos - last_decision_unit <= VOTE_LOOKBACK_UNITS
+            and decisions[-1].topic_index == unit.topic_index
+            and _VOTE_ONLY.match(text)
+        ):
+            decisions[-1].vote = vote
+            decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
+            continue
         score = decision_score(unit, after_beschluss_header=prev_header)
         prev_header = False
-        if score < THRESHOLD:
+        # "Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
+        if score < THRESHOLD or text.endswith(":"):
             continue
-        text = clean(unit.text)
+        last_decision_unit = pos
         decisions.append(
             Decision(
                 text=text,
                 kind=decision_kind(text),
                 topic_index=unit.topic_index,
-                vote=parse_vote(text),
+                vote=vote,
                 evidence=unit.evidence(),
                 confidence=round(min(0.95, 0.4 + score / 2), 2),
             )

@@ -120,7 +120,10 @@ def extract_meta(document: Document) -> MetaResult:
                 continue
             header.add(b.index)
             if f in participants:
-                participants[f].extend(parse_people(value))
+                if value.strip():
+                    participants[f].extend(parse_people(value))
+                else:  # "Anwesend:" with the names as the following list items
+                    pending_list = f
             elif f == "date" and meeting.date is None:
                 found = find_dates(value)
                 if found:
