@@ -113,15 +113,25 @@ class Processor:
         result = DocumentResult(input=str(path), status="failed")
         try:
             data = _read_input_bytes(path)
-            result.sha256 = hashlib.sha256(data).hexdigest()
-            record = self.record_for_bytes(data, path.name)
-            stem = stem or safe_stem(path.name)
-            written = write_outputs(record, Path(outbox) / stem, stem)
+        except OSError as e:
+            result.reason, result.error = "io-error", f"{path.name}: {e.strerror or e}"
+            return result
         except UnreadableDocumentError as e:
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
             return result
+        result.sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            record = self.record_for_bytes(data, path.name)
+        except UnreadableDocumentError as e:
+            result.reason, result.error, result.hint = e.reason, str(e), e.hint
+            return result
+        stem = stem or safe_stem(path.name)
+        out_dir = Path(outbox) / stem
+        try:
+            written = write_outputs(record, out_dir, stem)
         except OSError as e:
-            result.reason, result.error = "io-error", f"{path.name}: {e.strerror or e}"
+            result.reason = "output-error"
+            result.error = f"{path.name}: Ausgabe nach {out_dir} nicht möglich: {e.strerror or e}"
             return result
         result.status = "processed"
         result.outputs = {kind: str(p) for kind, p in written.items()}

@@ -1,0 +1,48 @@
+"""Pipeline selection: blank German fallback, and a statistical pipeline when one is given.
+
+No pretrained German model can be installed here, so the "statistical" case
+uses a saved pipeline directory whose entity ruler plays the model's NER: what
+is tested is that an installed pipeline is loaded as-is, our components are
+added behind it, and its ORG entities reach the institutions.
+"""
+import spacy
+
+from protokollant.document import Block, BlockKind, Document
+from protokollant.extract.minutes import extract_record
+from protokollant.nlp.pipeline import build_pipeline, installed_model
+
+
+def test_blank_pipeline_has_the_project_components():
+    nlp = build_pipeline("blank")
+    assert nlp.lang == "de"
+    assert nlp.pipe_names[:2] == ["sentencizer", "lemmatizer"]
+    assert {"protokollant_lemma_fixes", "protokollant_institutions", "protokollant_cues"} <= set(nlp.pipe_names)
+    doc = nlp("Die Punkte wurden vereinbart. Der Beschluß wird verlesen.")
+    assert [t.lemma_ for t in doc if t.text in ("vereinbart", "Beschluß")] == ["vereinbaren", "Beschluss"]
+    assert len(list(doc.sents)) == 2
+
+
+def test_auto_falls_back_to_blank_when_no_model_is_installed():
+    assert installed_model(["de_core_news_does_not_exist"]) is None
+
+
+def test_a_statistical_pipeline_is_used_with_its_org_entities(tmp_path):
+    stat = spacy.blank("de")
+    stat.add_pipe("sentencizer")
+    ruler = stat.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"LOWER": "quarkwerk"}, {"LOWER": "nord"}]}])
+    stat.meta["name"] = "fake_stat"
+    stat.meta["version"] = "9.9.9"
+    stat.to_disk(tmp_path / "fake_stat")
+
+    nlp = build_pipeline(str(tmp_path / "fake_stat"))
+    assert nlp.pipe_names[:2] == ["sentencizer", "entity_ruler"]
+    blocks = [
+        Block(index=0, kind=BlockKind.HEADING, text="Protokoll der Sitzung am 12.03.2026", heading_level=1),
+        Block(index=1, kind=BlockKind.PARAGRAPH, text="Das Quarkwerk Nord stellt zwei Praktikumsplätze bereit."),
+    ]
+    record = extract_record(Document(blocks=blocks), nlp, data=b"x", file_name="x.docx")
+    assert record.pipeline.name == str(tmp_path / "fake_stat")
+    assert record.pipeline.version == "9.9.9"
+    org = [i for i in record.institutions if i.name == "Quarkwerk Nord"]
+    assert org and org[0].source == "model" and org[0].mentions == [1]
