@@ -44,17 +44,23 @@ _STRONG_TASK_VERBS = re.compile(
     r"telefoniert|bucht|buchen|entwirft|entwerfen|überarbeitet|überarbeiten|aktualisiert|aktualisieren|koordiniert|koordinieren|"
     r"sorgt|sorgen|erarbeitet|erarbeiten|richtet|druckt|drucken|bestellt|bestellen|beantragt|beantragen|übersetzt|übersetzen|"
     r"informiert|informieren|prüft|prüfen|erfragt|überprüft|überprüfen|kauft|kaufen|fasst|pflegt|liefert|testet|testen|"
-    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|nimmt|nehmen|gibt|geben|setzt|setzen|ruft|rufen)$",
+    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|gibt|geben|setzt|setzen|ruft|rufen)$",
     re.I,
 )
 # Verbs that are often narrative ("stellt den Bericht vor"): a task only with a deadline.
 _WEAK_TASK_VERBS = re.compile(
     r"^(stellt|stellen|plant|planen|spricht|sprechen|redet|reden|schaut|schauen|sucht|suchen|startet|starten|baut|bauen|"
-    r"legt|legen|teilt|teilen|bringt|bringen|hält|halten|trägt|tragen|kommuniziert|ergänzt|ergänzen|formuliert|sichtet)$",
+    r"legt|legen|teilt|teilen|bringt|bringen|hält|halten|trägt|tragen|kommuniziert|ergänzt|ergänzen|formuliert|sichtet|"
+    r"nimmt|nehmen|bietet|bieten|führt|führen|übergibt|lädt)$",
     re.I,
 )
 _FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
 _INFINITIVE_END = re.compile(r"\b\w+(en|ern|eln)\b[\s.!]*$")
+
+
+_DEADLINE_WORDING = re.compile(r"^(bis|spätestens|Frist|Deadline|fällig|zum)\b", re.I)
+_OBLIGATION = re.compile(r"\b(muss|müssen|soll|sollen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
+_PAST = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten|fand|fanden|gab|kam|kamen|ist\s+\w+\s+worden)\b", re.I)
 
 
 def _column(header: list[str] | None, names: tuple[str, ...]) -> int | None:
@@ -144,6 +150,8 @@ class ActionExtractor:
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 return None
             subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
+            # "Frau Dr. Yilmaz (Referat Migration und Integration) stellt …": the bracket is a role.
+            subject = re.sub(r"\s*\([^)]*\)", "", subject)
             owners = self.owners(subject)
             return owners or None
         return None
@@ -201,7 +209,7 @@ class ActionExtractor:
         task = text
         confidence = 0.0
         due = self.due(text)
-        due_found = due is not None and due.date is not None
+        due_found = due is not None
         if (m := _TODO.match(text)):
             task = m.group("task").strip()
             owners = self.owners(m.group("owner")) if m.group("owner") else []
@@ -217,10 +225,14 @@ class ActionExtractor:
         elif (pm := _PAREN_OWNER.search(text)) and (paren_owners := self.owners(pm.group("owner"))):
             owners, task, confidence = paren_owners, text[: pm.start()].strip() or text, 0.7
         if confidence == 0.0:
-            # Unassigned tasks count only with an explicit, dated deadline.
+            # Unassigned tasks count only with an explicit, dated deadline, stated as one,
+            # in a sentence that is neither past (a report) nor a question.
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
-            if not re.search(r"\b(muss|müssen|soll|sollen|bis|Frist|Deadline|spätestens)\b", text, re.I):
+            note_style = _INFINITIVE_END.search(text) and len(text.split()) <= 12  # "Prüfprotokoll am 14.8. anfragen"
+            if not _DEADLINE_WORDING.search(due.text) and not _OBLIGATION.search(text) and not note_style:
+                return None
+            if _PAST.search(text):
                 return None
             confidence = 0.5
         return ActionItem(
@@ -233,7 +245,9 @@ class ActionExtractor:
         )
 
 
-def extract_actions(units: list[Unit], extractor: ActionExtractor) -> list[ActionItem]:
+def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, int]] = frozenset()) -> list[ActionItem]:
+    """``decided``: (block index, sentence start) of units already taken as decisions; an
+    unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task."""
     items: list[ActionItem] = []
     seen_rows: set[int] = set()
     for unit in units:
@@ -244,6 +258,8 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor) -> list[Actio
             item = extractor.from_table_row(unit)
         else:
             item = extractor.from_sentence(unit)
+            if item is not None and not item.responsible and (unit.block.index, unit.span.start_char) in decided:
+                item = None
         if item is not None:
             items.append(item)
     return _dedupe(items)

@@ -14,6 +14,7 @@ from .actions import ActionExtractor, extract_actions
 from .decisions import extract_decisions
 from .meta import extract_meta
 from .topics import extract_topics
+from .text import clean
 from .units import Unit
 
 NLP_BATCH_SIZE = 256
@@ -68,7 +69,9 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
-    actions = extract_actions(units, extractor)
+    decided = {(d.evidence.block_index, d.evidence.text) for d in decisions}
+    decided_units = {(u.block.index, u.span.start_char) for u in units if (u.block.index, clean(u.text)) in decided}
+    actions = extract_actions(units, extractor, decided_units)
 
     warnings = list(document.warnings)
     if not document.blocks:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from ..schema import Person
 
 _HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors."}
-_SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+und\s+|\s+sowie\s+|\s+&\s+|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
+_SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
+_AND = re.compile(r"\s+(?:und|sowie|&)\s+")
 _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\wäöüßÄÖÜéèáàçğşıñ'’.-]*$")
 _NOT_A_NAME = {"keine", "keiner", "niemand", "alle", "-", "–", "n/a", "siehe", "liste", "entfällt"}
@@ -25,7 +26,13 @@ def split_people(value: str) -> list[str]:
     parts = []
     for part in _SPLIT.split(protected):
         part = re.sub(r"\x00(\d+)\x00", lambda m: f"({held[int(m.group(1))]})", part).strip(" .:-–")
-        if part:
+        if not part:
+            continue
+        # "Frank Löffler und Daniel Nüst" is two people; "Industrie- und Handelskammer" is not.
+        pieces = _AND.split(part)
+        if len(pieces) > 1 and all((p := parse_person(x)) is not None and _surely_a_person(x, p) for x in pieces):
+            parts.extend(pieces)
+        else:
             parts.append(part)
     return parts
 
@@ -55,8 +62,41 @@ def initials_of(name: str) -> str | None:
     return "".join(p[0].upper() for p in parts)
 
 
+def _surely_a_person(entry: str, person: Person) -> bool:
+    """A gazetteer first name, an honorific or an initial ("F. Löffler") makes an entry a person."""
+    from .lexicon import first_names
+
+    first = person.name.split()[0]
+    return bool(
+        re.match(r"^\s*(Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)", entry)
+        or first.casefold() in first_names()
+        or re.match(r"^[A-ZÄÖÜ]\.$", first)
+    )
+
+
+def _plausible_unknown_name(person: Person) -> bool:
+    """Two or three capitalised words that are not a known body or common noun ("Beda Imhof")."""
+    from .lexicon import group_words, not_owner_words
+
+    tokens = person.name.split()
+    return 2 <= len(tokens) <= 3 and not any(t.casefold() in not_owner_words() or t.casefold() in group_words() for t in tokens)
+
+
 def parse_people(value: str) -> list[Person]:
-    return [p for p in (parse_person(e) for e in split_people(value)) if p is not None]
+    """Persons of an attendance line or list item.
+
+    "Sven Kowalski, Jobcenter Musterstadt, Team Integration" is one person: what
+    follows a person and is not itself surely a person becomes that person's role.
+    """
+    people: list[Person] = []
+    for entry in split_people(value):
+        person = parse_person(entry)
+        if person is not None and (_surely_a_person(entry, person) or (not people and _plausible_unknown_name(person))):
+            people.append(person)
+        elif people:
+            last = people[-1]
+            last.role = f"{last.role}, {entry}" if last.role else entry
+    return people
 
 
 @dataclass
