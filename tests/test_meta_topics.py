@@ -64,7 +64,7 @@ def test_top_lines_without_heading_styles_and_subitems():
     assert meta.meeting.date == date(2021, 4, 13)
     topics = extract_topics(d, meta)
     assert [(t.number, t.title) for t in topics] == [("1", "Protokolle"), ("2", "Interna"), ("4", "Verschiedenes")]
-    assert [s.title for s in topics[1].subtopics] == ["Mitgliederbegrüßung"]
+    assert [s.title for s in topics[1].subtopics] == ["Webseite", "Mitgliederbegrüßung"]
 
 
 def test_heading_styles_with_title_and_meta_headings():

@@ -80,6 +80,7 @@ Start = tuple[Block, "str | None", str, int]
 
 def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     out: list[Start] = []
+    current: str | None = None  # number of the TOP we are in, for "3.1" sub-items
     for b in blocks:
         if b.index in skip or b.kind is BlockKind.TABLE_ROW:
             continue
@@ -87,10 +88,18 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         if len(first_line) > 200:
             continue
         number, title, is_top = _split_number(first_line)
-        if not is_top:
-            continue
-        level = 2 if _is_sub_number(number) else 1
-        out.append((b, number, title, level))
+        if is_top:
+            level = 2 if _is_sub_number(number) else 1
+            if level == 1:
+                current = number
+            out.append((b, number, title, level))
+        elif (
+            current
+            and number
+            and number.startswith(current + ".")
+            and (b.kind is BlockKind.HEADING or b.bold or len(title.split()) <= 10)
+        ):
+            out.append((b, number, title, 2))
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
 
