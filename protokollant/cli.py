@@ -93,6 +93,35 @@ def schema() -> None:
 
 
 @main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--per-doc", is_flag=True, help="Zusätzlich eine Zeile je Dokument.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Kennzahlen zusätzlich als JSON hierhin schreiben.")
+@click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
+def evaluate(gold_dir: Path, docs_dir: Path, per_doc: bool, json_out: Path | None, model: str) -> None:
+    """Extraktion gegen annotierte Protokolle (*.gold.json) messen.
+
+    Verarbeitet jedes in GOLD_DIR annotierte Dokument aus DOCS_DIR (ohne Ausgaben
+    zu schreiben) und gibt Precision/Recall/F1 je Bereich aus, zuletzt eine Zeile
+    „summary: …“.
+
+    \b
+    Beispiel:
+      protokollant evaluate korpus/dev korpus/dev --per-doc
+    """
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import figures_to_json, format_table
+
+    try:
+        figures = run_evaluation(gold_dir, docs_dir, model=model, per_doc=per_doc)
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(format_table(figures, per_doc=per_doc))
+    if json_out:
+        json_out.write_text(json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@main.command()
 @click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), default=Path("inbox"), show_default=True, help="Eingangsordner.")
 @click.option("--outbox", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Ausgabeordner.")
 @click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
