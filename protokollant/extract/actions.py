@@ -95,7 +95,7 @@ class ActionExtractor:
         person = self.people.resolve(name)
         if person is not None:
             return Responsible(name=name, kind=ResponsibleKind.PERSON, resolved=person.name if person.name != name else None)
-        if low in self.institution_names or any(low.startswith(n + " ") for n in self.institution_names):
+        if low in self.institution_names or self._institution_with_place(name):
             helper = self.people.resolve(paren) if paren else None
             return Responsible(name=name, kind=ResponsibleKind.INSTITUTION, resolved=helper.name if helper else None)
         if tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words():
@@ -113,16 +113,43 @@ class ActionExtractor:
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         return None
 
-    def owners(self, text: str) -> list[Responsible]:
-        """Owners from an owner phrase ("FL, FT, BF", "Thomas und Julia"); empty if any part is not owner-like."""
+    def _institution_with_place(self, name: str) -> bool:
+        """"Jobcenter Musterstadt": a known institution followed by one or two capitalised words."""
+        low = name.casefold()
+        for n in self.institution_names:
+            if low.startswith(n + " "):
+                rest = name[len(n) + 1 :].split()
+                if len(rest) <= 2 and all(t[:1].isupper() for t in rest):
+                    return True
+        return False
+
+    def owners(self, text: str, *, lenient: bool = False) -> list[Responsible]:
+        """Owners from an owner phrase ("FL, FT, BF", "Thomas und Julia"); empty if any part is not owner-like.
+
+        ``lenient``: the phrase stands where only owners stand (after an arrow), so
+        an unknown capitalised short name ("Mo") counts as a person too.
+        """
+        whole = self.responsible(text)
+        if whole is not None and whole.kind is ResponsibleKind.INSTITUTION:
+            return [whole]  # "Amt für Soziales und Wohnen" is one owner
         parts = [p for p in _OWNER_SPLIT.split(clean(text)) if p]
         out = []
         for p in parts:
             r = self.responsible(p)
+            if r is None and lenient:
+                r = self._lenient_person(p)
             if r is None:
                 return []
             out.append(r)
         return out
+
+    @staticmethod
+    def _lenient_person(text: str) -> Responsible | None:
+        tokens = clean(text).strip(" .:;!").split()
+        if 1 <= len(tokens) <= 2 and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens):
+            if tokens[0].casefold() not in not_owner_words():
+                return Responsible(name=" ".join(tokens), kind=ResponsibleKind.PERSON)
+        return None
 
     def _subject_owner(self, unit: Unit, has_deadline: bool) -> list[Responsible] | None:
         """'Frau Rasche klärt …', 'DN macht Pad auf', 'Thomas und Julia erstellen …', 'X wird … kümmern'."""
@@ -149,6 +176,13 @@ class ActionExtractor:
                 return None
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 return None
+            # "Bis dahin sammelt Paolo …": a fronted adverbial puts the owner after the verb.
+            if strong and i + 1 < len(tokens):
+                after = self.responsible(tokens[i + 1].text)
+                before = unit.span.doc[tokens[0].i : tok.i].text
+                if after is not None and after.kind is ResponsibleKind.PERSON and self.responsible(before) is None and not self.owners(before):
+                    if after.resolved or tokens[i + 1].text.casefold() in first_names() or _INITIALS.match(tokens[i + 1].text):
+                        return [after]
             subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
             # "Frau Dr. Yilmaz (Referat Migration und Integration) stellt …": the bracket is a role.
             subject = re.sub(r"\s*\([^)]*\)", "", subject)
@@ -216,7 +250,7 @@ class ActionExtractor:
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
             confidence = 0.85
-        elif (m := _ARROW.match(text)) and (arrow_owners := self.owners(m.group("owner"))):
+        elif (m := _ARROW.match(text)) and (arrow_owners := self.owners(m.group("owner"), lenient=True)):
             owners, task, confidence = arrow_owners, m.group("task").strip() or text, 0.8
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
             owners, confidence = asked, 0.75

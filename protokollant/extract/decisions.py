@@ -17,6 +17,7 @@ _CUE_WEIGHTS = {
     "DECISION": 0.6,
     "AGREEMENT": 0.55,
     "VOTE": 0.25,
+    "DECISION_WEAK": 0.3,
     "POSTPONE": -0.7,
     "TENTATIVE": -0.35,
     "NOT_YET": -0.7,

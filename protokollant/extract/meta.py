@@ -35,7 +35,7 @@ def field_of_key(key: str) -> str | None:
     """Which meeting field a header key ("Anwesend", "Sitzungsleitung") names."""
     key = key.strip().lower().rstrip(":")
     for name, words in meta_keys().items():
-        if name in ("not_topics", "title_words", "agenda"):
+        if name in ("not_topics", "title_words", "agenda") or not isinstance(words, list):
             continue
         # "Anwesend (stimmberechtigt)" names the field; "Mitgliederversammlung" does not.
         if any(key == w or key.startswith((w + " ", w + "(")) for w in words):
@@ -188,11 +188,21 @@ def _date_from_header(document: Document, title_block: int | None, header: set[i
     return None
 
 
+@lru_cache(maxsize=1)
+def _next_meeting_rx() -> re.Pattern:
+    return re.compile(meta_keys()["next_meeting_pattern"], re.I)
+
+
 def _next_meeting(document: Document, meeting_date: date | None) -> date | None:
+    """The date of the next meeting: a date after the meeting in a "nächste Sitzung …" block
+    (or the block right after such a heading), searched from the end."""
     words = meta_keys()["next_meeting"]
-    for b in reversed(document.blocks):
-        low = b.text.lower()
-        if any(w in low for w in words):
+    blocks = document.blocks
+    for pos in range(len(blocks) - 1, -1, -1):
+        low = blocks[pos].text.lower()
+        if not (any(w in low for w in words) or _next_meeting_rx().search(low)):
+            continue
+        for b in blocks[pos : pos + 2]:
             for _, _, d in find_dates(b.text, meeting_date):
                 if meeting_date is None or d > meeting_date:
                     return d

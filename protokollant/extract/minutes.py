@@ -5,7 +5,7 @@ import hashlib
 from datetime import datetime, timezone
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
@@ -60,7 +60,8 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         if block.kind is BlockKind.TABLE_ROW:
             units.append(Unit(block=block, span=doc[:], topic_index=topic_index))
         else:
-            units.extend(Unit(block=block, span=sent, topic_index=topic_index) for sent in doc.sents)
+            for sent in doc.sents:
+                units.extend(Unit(block=block, span=part, topic_index=topic_index) for part in _clauses(sent))
 
     decisions = extract_decisions(units)
     extractor = ActionExtractor(
@@ -97,6 +98,21 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         institutions=institutions,
         warnings=warnings,
     )
+
+
+def _clauses(sent: Span) -> list[Span]:
+    """Split a sentence at semicolons: pad-style notes chain separate items with ";"."""
+    cuts = [t.i for t in sent if t.text == ";"]
+    if not cuts:
+        return [sent]
+    doc, parts, start = sent.doc, [], sent.start
+    for cut in cuts:
+        if cut > start:
+            parts.append(doc[start:cut])
+        start = cut + 1
+    if start < sent.end:
+        parts.append(doc[start : sent.end])
+    return parts
 
 
 def _collect_institutions(lines: list[tuple[int, str]], docs: list[Doc]) -> list[Institution]:
