@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import BlockKind
 from ..schema import Decision
 from .text import clean
 from .units import Unit
@@ -17,6 +18,7 @@ _CUE_WEIGHTS = {
     "DECISION": 0.6,
     "AGREEMENT": 0.55,
     "VOTE": 0.25,
+    "VOTE_STRONG": 0.5,
     "DECISION_WEAK": 0.3,
     "POSTPONE": -0.7,
     "TENTATIVE": -0.35,
@@ -63,6 +65,18 @@ _VOTE_ONLY = re.compile(
     re.I,
 )
 VOTE_LOOKBACK_UNITS = 4
+_INTRO = re.compile(r"\bfolgende[nrs]?\b", re.I)
+# Labels of council-minutes fields ("Beschlussart: …", "Abstimmung | Ja: 8 …"): metadata about
+# a decision stated elsewhere, not the decision's text.
+_LABELS = {"beschluss", "beschlussart", "abstimmung", "abstimmungsergebnis", "ergebnis", "status", "beschlussstatus", "votum"}
+
+
+def _is_label_line(unit: Unit, text: str) -> bool:
+    if unit.block.kind is BlockKind.TABLE_ROW and unit.block.cells:
+        first = clean(unit.block.cells[0]).rstrip(":").casefold()
+        return first in _LABELS
+    key = text.split(":", 1)[0].strip().casefold() if ":" in text[:30] else ""
+    return key in _LABELS - {"beschluss"}
 
 
 def extract_decisions(units: list[Unit]) -> list[Decision]:
@@ -91,7 +105,7 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
         score = decision_score(unit, after_beschluss_header=prev_header)
         prev_header = False
         # "Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
-        if score < THRESHOLD or text.endswith(":"):
+        if score < THRESHOLD or (text.endswith(":") and _INTRO.search(text)) or _is_label_line(unit, text):
             continue
         last_decision_unit = pos
         decisions.append(
