@@ -102,7 +102,18 @@ class Processor:
         from .extract.minutes import extract_record
         from .ingest import read_document
 
-        document = read_document(data, name=name)
+        try:
+            document = read_document(data, name=name)
+        except UnreadableDocumentError as e:  # .doc/.odt: convert if LibreOffice is installed
+            from .ingest.convert import CONVERSION_WARNINGS, convert_to_docx, find_soffice
+
+            soffice = find_soffice() if e.reason in CONVERSION_WARNINGS else None
+            if soffice is None:
+                raise
+            document = read_document(convert_to_docx(data, name, soffice=soffice), name=name)
+            record = extract_record(document, self.nlp, data=data, file_name=name)
+            record.warnings.append(CONVERSION_WARNINGS[e.reason])
+            return record
         return extract_record(document, self.nlp, data=data, file_name=name)
 
     def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult:
