@@ -33,6 +33,8 @@ _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _DONE = re.compile(r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b", re.I)
 _TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
 _ARROW = re.compile(r"^(?P<task>.*?)\s*(?:-->|->|→|=>|⇒)\s*(?P<owner>[^>→]{1,80}?)\s*[.!]*$", re.S)
+_ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
+_PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
@@ -44,22 +46,25 @@ _STRONG_TASK_VERBS = re.compile(
     r"telefoniert|bucht|buchen|entwirft|entwerfen|überarbeitet|überarbeiten|aktualisiert|aktualisieren|koordiniert|koordinieren|"
     r"sorgt|sorgen|erarbeitet|erarbeiten|richtet|druckt|drucken|bestellt|bestellen|beantragt|beantragen|übersetzt|übersetzen|"
     r"informiert|informieren|prüft|prüfen|erfragt|überprüft|überprüfen|kauft|kaufen|fasst|pflegt|liefert|testet|testen|"
-    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|gibt|geben|setzt|setzen|ruft|rufen)$",
+    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|gibt|geben|setzt|setzen|ruft|rufen|nimmt|nehmen)$",
     re.I,
 )
 # Verbs that are often narrative ("stellt den Bericht vor"): a task only with a deadline.
 _WEAK_TASK_VERBS = re.compile(
     r"^(stellt|stellen|plant|planen|spricht|sprechen|redet|reden|schaut|schauen|sucht|suchen|startet|starten|baut|bauen|"
     r"legt|legen|teilt|teilen|bringt|bringen|hält|halten|trägt|tragen|kommuniziert|ergänzt|ergänzen|formuliert|sichtet|"
-    r"nimmt|nehmen|bietet|bieten|führt|führen|übergibt|lädt)$",
+    r"bietet|bieten|führt|führen|übergibt|lädt)$",
     re.I,
 )
+_CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
 _FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
-_INFINITIVE_END = re.compile(r"\b\w+(en|ern|eln)\b[\s.!]*$")
+_INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
 
 
+# Idioms that look like "owner + verb" but report: "nimmt … zur Kenntnis".
+_NOT_A_TASK = re.compile(r"\bzur\s+Kenntnis\b", re.I)
 _DEADLINE_WORDING = re.compile(r"^(bis|spätestens|Frist|Deadline|fällig|zum)\b", re.I)
-_OBLIGATION = re.compile(r"\b(muss|müssen|soll|sollen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
+_OBLIGATION = re.compile(r"\b(muss|müssen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
 _PAST = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten|fand|fanden|gab|kam|kamen|ist\s+\w+\s+worden)\b", re.I)
 
 
@@ -98,7 +103,9 @@ class ActionExtractor:
         if low in self.institution_names or self._institution_with_place(name):
             helper = self.people.resolve(paren) if paren else None
             return Responsible(name=name, kind=ResponsibleKind.INSTITUTION, resolved=helper.name if helper else None)
-        if tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words():
+        if (tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words()) and len(tokens) <= 4 and all(
+            t[:1].isupper() for t in tokens
+        ):
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
         if _INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
@@ -152,42 +159,74 @@ class ActionExtractor:
         return None
 
     def _subject_owner(self, unit: Unit, has_deadline: bool) -> list[Responsible] | None:
-        """'Frau Rasche klärt …', 'DN macht Pad auf', 'Thomas und Julia erstellen …', 'X wird … kümmern'."""
+        """'Frau Rasche klärt …', '…, SD sollte noch drüber schauen', '--> DN macht Pad auf',
+        'Thomas und Julia erstellen …', 'X wird sich … kümmern'.
+
+        The subject is what stands between the start of the clause (sentence start,
+        comma, dash, arrow, colon) and a task verb at most seven words later.
+        """
         tokens = [t for t in unit.span if not t.is_space]
-        depth = 0
-        for i, tok in enumerate(tokens[:10]):
+        start, depth, words = 0, 0, 0  # words: clause words before this token, brackets not counted
+        for i, tok in enumerate(tokens):
             if tok.text == "(":
                 depth += 1
-            elif tok.text == ")":
-                depth -= 1
-            if depth or i == 0:
+                continue
+            if tok.text == ")":
+                depth = max(0, depth - 1)
+                continue
+            if depth:
+                continue  # "Frau Dr. Yilmaz (Referat …) stellt …": the bracket is a role
+            if tok.text in _CLAUSE_BOUNDARIES:
+                start, words = i + 1, 0
+                continue
+            words += 1
+            if not 2 <= words <= 8:
                 continue
             strong = _STRONG_TASK_VERBS.match(tok.text)
             weak = _WEAK_TASK_VERBS.match(tok.text)
             future = _FUTURE.match(tok.text)
             if not (strong or weak or future):
-                if tok.is_punct and tok.text not in (".", ",", "-", "(", ")", "&", "/"):
-                    return None
                 continue
             # "Herr K. ergänzt, dass …" reports what someone said.
             if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
-                return None
+                continue
             if weak and not has_deadline:
-                return None
+                continue
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
-                return None
+                continue
             # "Bis dahin sammelt Paolo …": a fronted adverbial puts the owner after the verb.
-            if strong and i + 1 < len(tokens):
-                after = self.responsible(tokens[i + 1].text)
-                before = unit.span.doc[tokens[0].i : tok.i].text
-                if after is not None and after.kind is ResponsibleKind.PERSON and self.responsible(before) is None and not self.owners(before):
-                    if after.resolved or tokens[i + 1].text.casefold() in first_names() or _INITIALS.match(tokens[i + 1].text):
-                        return [after]
-            subject = unit.span.doc[tokens[0].i : tok.i].text.strip(" -•*–:")
-            # "Frau Dr. Yilmaz (Referat Migration und Integration) stellt …": the bracket is a role.
-            subject = re.sub(r"\s*\([^)]*\)", "", subject)
+            before = unit.span.doc[tokens[start].i : tok.i].text
+            if strong and i + 1 < len(tokens) and not self.owners(before):
+                nxt = tokens[i + 1].text
+                after = self.responsible(nxt)
+                if after is not None and after.kind is ResponsibleKind.PERSON and (
+                    after.resolved or nxt.casefold() in first_names() or _INITIALS.match(nxt)
+                ):
+                    return [after]
+            subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
             owners = self.owners(subject)
-            return owners or None
+            if owners:
+                return owners
+        return None
+
+    def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
+        """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
+        parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
+        if len(parts) < 2 or not parts[-1]:
+            return None
+        owners = self.owners(parts[-1].rstrip(".!"), lenient=True)
+        if not owners:
+            return None
+        return owners, parts[-2] or text
+
+    def _paren_owner(self, text: str) -> tuple[list[Responsible], str] | None:
+        """'Mitmach-Aufruf erstellen diese Woche (FL), …': persons or groups in brackets.
+        An institution in brackets is an abbreviation being introduced, not an owner."""
+        for m in _PAREN_ANY.finditer(text):
+            owners = self.owners(m.group(1))
+            if owners and all(o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP) for o in owners):
+                task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
+                return owners, task
         return None
 
     # -- deadlines --------------------------------------------------------
@@ -237,7 +276,7 @@ class ActionExtractor:
 
     def from_sentence(self, unit: Unit) -> ActionItem | None:
         text = clean(unit.text)
-        if len(text) < 6 or _DONE.search(text):
+        if len(text) < 6 or _DONE.search(text) or _NOT_A_TASK.search(text):
             return None
         owners: list[Responsible] = []
         task = text
@@ -250,14 +289,16 @@ class ActionExtractor:
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
             confidence = 0.85
-        elif (m := _ARROW.match(text)) and (arrow_owners := self.owners(m.group("owner"), lenient=True)):
-            owners, task, confidence = arrow_owners, m.group("task").strip() or text, 0.8
+        elif (arrow := self._arrow_owner(text)) is not None:
+            owners, task = arrow
+            confidence = 0.8
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             owners, confidence = subj, 0.7
-        elif (pm := _PAREN_OWNER.search(text)) and (paren_owners := self.owners(pm.group("owner"))):
-            owners, task, confidence = paren_owners, text[: pm.start()].strip() or text, 0.7
+        elif (paren := self._paren_owner(text)) is not None:
+            owners, task = paren
+            confidence = 0.7
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline, stated as one,
             # in a sentence that is neither past (a report) nor a question.
