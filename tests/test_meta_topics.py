@@ -97,3 +97,29 @@ def test_numbered_list_carries_the_agenda_in_pad_style_minutes():
     topics = extract_topics(d, extract_meta(d))
     assert [t.title for t in topics] == ["Nur BF und MH als Teilnehmer", "Kassenprüfung", "Sonstiges"]
     assert all(t.number is None for t in topics)
+
+
+def test_layout_headings_under_style_headings_are_subitems_and_titles_are_cleaned():
+    d = doc(
+        (H, "Mitgliederversammlung Verein e.V.", {"heading_level": 1, "heading_source": "style"}),
+        (H, "1. Berichte", {"heading_level": 3, "heading_source": "style"}),
+        (H, "a) Rechenschaftsbericht", {"heading_level": 2, "heading_source": "layout"}),
+        (P, "Der Bericht wird angenommen."),
+        (H, "2. Statistik --> verschoben auf nächste Sitzung", {"heading_level": 3, "heading_source": "style"}),
+        (H, "3. Interna: https://example.org/issues", {"heading_level": 3, "heading_source": "style"}),
+        (H, "Wortprotokoll", {"heading_level": 3, "heading_source": "style"}),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("1", "Berichte"), ("2", "Statistik"), ("3", "Interna")]
+    assert [s.title for s in topics[0].subtopics] == ["a) Rechenschaftsbericht"]
+
+
+def test_council_item_numbers_with_public_marker():
+    d = doc(
+        (H, "Niederschrift über die Sitzung des Ausschusses", {"heading_level": 1}),
+        (H, "TOP Ö 5 – Arbeitsmarktintegration", {"heading_level": 1}),
+        (P, "Text."),
+        (H, "TOP Ö 6 – Verschiedenes", {"heading_level": 1}),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("5", "Arbeitsmarktintegration"), ("6", "Verschiedenes")]

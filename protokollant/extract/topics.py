@@ -16,6 +16,8 @@ from .text import clean
 
 _TOP = re.compile(
     r"^\s*(?:[Zz]u\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
+    # council information systems prefix public/non-public items: "TOP Ö 5", "TOP NÖ 2"
+    r"(?:(?:Ö|NÖ|N)\s*(?=\d))?"
     r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
     re.S,
 )
@@ -46,8 +48,17 @@ def _meta_heading(text: str) -> bool:
     return low in meta_keys()["not_topics"] or low in meta_keys()["agenda"]
 
 
+_TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
+
+
+def _clean_title(title: str) -> str:
+    """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags."""
+    return _TITLE_TAIL.sub("", title).strip(" :–-") or title
+
+
 def _short_title(title: str) -> str:
     """The opening clause of a sentence-like item (keeps real titles as they are)."""
+    title = _clean_title(title)
     if len(title.split()) <= 8:
         return title
     cut = _TITLE_CUT.split(title, maxsplit=1)[0].strip()
@@ -67,7 +78,8 @@ def extract_topics(document: Document, meta: MetaResult) -> list[Topic]:
             if topics:
                 topics[-1].subtopics.append(SubTopic(number=number, title=title, block_index=block.index))
             continue
-        topics.append(Topic(index=len(topics), number=number, title=title or clean(block.text), block_start=block.index, block_end=block.index))
+        title = _clean_title(title) if title else clean(block.text)
+        topics.append(Topic(index=len(topics), number=number, title=title, block_start=block.index, block_end=block.index))
     # Each topic spans up to the block before the next topic.
     top_starts = [t.block_start for t in topics] + [len(blocks)]
     for t, nxt in zip(topics, top_starts[1:]):
@@ -109,6 +121,20 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     if not heads:
         return []
     # An agenda preview ("Tagesordnung" heading + list) directly followed by body headings is not topics.
+    # Word heading styles set the structure; headings found by layout ("a) …", bold
+    # lines) under them are sub-items, whatever level the layout rule guessed.
+    styled = [b for b in heads if b.heading_source == "style"]
+    if styled and len(styled) < len(heads):
+        first_styled = styled[0].index
+        heads = [b for b in heads if b.heading_source == "style" or b.index > first_styled]
+        levels = Counter(b.heading_level or 1 for b in styled)
+        top = min(levels)
+        out: list[Start] = []
+        for b in heads:
+            number, title, _ = _split_number(b.text.split("\n", 1)[0])
+            level = 1 if b.heading_source == "style" and (b.heading_level or 1) == top and not _is_sub_number(number) else 2
+            out.append((b, number, title, level))
+        return out
     levels = Counter(b.heading_level or 1 for b in heads)
     top = min(levels)
     # A single top-level heading above many lower ones is a title, not a topic.
