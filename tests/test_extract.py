@@ -108,3 +108,15 @@ def test_record_metadata_and_pipeline_info(nlp):
     assert rec.pipeline.name == "blank:de"
     assert "protokollant_cues" in rec.pipeline.components
     assert [t.title for t in rec.topics] == ["Berichte", "Planung"]
+
+
+def test_decision_log_table_rows_are_decisions_not_tasks(nlp):
+    head = ["Nr.", "Entscheidung", "Begründung", "Verantwortlich"]
+    rec = record_for(
+        nlp,
+        (head, None),
+        (["D1", "Die Anwendung wird in drei Container aufgeteilt.", "Trennung der Komponenten", "Projektteam"], head),
+    )
+    assert [d.text for d in rec.decisions] == ["Die Anwendung wird in drei Container aufgeteilt."]
+    assert rec.decisions[0].evidence.table_column == 1
+    assert rec.action_items == []

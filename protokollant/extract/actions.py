@@ -14,6 +14,7 @@ from datetime import date
 from ..document import BlockKind
 from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline
+from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from .people import PeopleIndex
 from .text import clean, truncate_words
@@ -251,6 +252,8 @@ class ActionExtractor:
         if owner_col is None or b.is_header_row or owner_col >= len(cells):
             return None
         task_col = _column(b.header, _TASK_COLUMNS)
+        if task_col is None and decision_column(b.header) is not None:
+            return None  # a decision log: the owner column says who carries the decision
         if task_col is None:
             task_col = next((i for i, c in enumerate(cells) if i != owner_col and c.strip()), None)
         if task_col is None or task_col >= len(cells) or not cells[task_col].strip():

@@ -71,6 +71,17 @@ _INTRO = re.compile(r"\bfolgende[nrs]?\b", re.I)
 _LABELS = {"beschluss", "beschlussart", "abstimmung", "abstimmungsergebnis", "ergebnis", "status", "beschlussstatus", "votum"}
 
 
+_DECISION_COLUMNS = ("entscheidung", "beschluss", "festlegung", "vereinbarung", "ergebnis", "decision")
+
+
+def decision_column(header: list[str] | None) -> int | None:
+    """The column of a decision log table ("Nr. | Entscheidung | Begründung | Verantwortlich")."""
+    for i, h in enumerate(header or []):
+        if clean(h).casefold().rstrip(":") in _DECISION_COLUMNS:
+            return i
+    return None
+
+
 def _is_label_line(unit: Unit, text: str) -> bool:
     if unit.block.kind is BlockKind.TABLE_ROW and unit.block.cells:
         first = clean(unit.block.cells[0]).rstrip(":").casefold()
@@ -84,6 +95,15 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
     last_decision_unit: int | None = None
     prev_header = False
     for pos, unit in enumerate(units):
+        if (col := decision_column(unit.block.header)) is not None and not unit.block.is_header_row:
+            cells = unit.block.cells or []
+            if col < len(cells) and clean(cells[col]):
+                text = clean(cells[col])
+                decisions.append(
+                    Decision(text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),
+                             evidence=unit.evidence(text=text, column=col), confidence=0.8)
+                )
+            continue
         is_header = bool(_BESCHLUSS_HEADER.match(unit.text))
         if is_header:
             prev_header = True
