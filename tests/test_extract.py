@@ -120,3 +120,18 @@ def test_decision_log_table_rows_are_decisions_not_tasks(nlp):
     assert [d.text for d in rec.decisions] == ["Die Anwendung wird in drei Container aufgeteilt."]
     assert rec.decisions[0].evidence.table_column == 1
     assert rec.action_items == []
+
+
+def test_owner_forms_in_pad_style_notes(nlp):
+    rec = record_for(
+        nlp,
+        "• Katja F. erstellt wieder Karte",
+        "1 Mitglied ist säumig (zur Zahlung auffordern, FL)",
+        "Karriere: bisher nicht enthalten --> AY macht Pad auf --> evtl. Papier dazu",
+    )
+    items = {a.evidence.block_index: a for a in rec.action_items}
+    assert [r.name for r in items[4].responsible] == ["Katja F."]
+    assert [r.resolved for r in items[5].responsible] == ["Frank Löffler"]
+    assert "zur Zahlung auffordern" in items[5].task
+    assert [r.resolved for r in items[6].responsible] == ["Anna Yilmaz"]
+    assert items[6].task == "AY macht Pad auf"

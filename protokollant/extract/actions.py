@@ -57,6 +57,7 @@ _WEAK_TASK_VERBS = re.compile(
     r"bietet|bieten|führt|führen|übergibt|lädt)$",
     re.I,
 )
+_CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
 _FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
 _INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
@@ -67,6 +68,14 @@ _NOT_A_TASK = re.compile(r"\bzur\s+Kenntnis\b", re.I)
 _DEADLINE_WORDING = re.compile(r"^(bis|spätestens|Frist|Deadline|fällig|zum)\b", re.I)
 _OBLIGATION = re.compile(r"\b(muss|müssen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
 _PAST = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten|fand|fanden|gab|kam|kamen|ist\s+\w+\s+worden)\b", re.I)
+
+
+def _strip_owner(text: str) -> str:
+    """Trim punctuation around an owner phrase, keeping the dot of an abbreviated surname ("Katja F.")."""
+    text = clean(text).strip(" :;,-–")
+    if text.endswith(".") and not re.search(r"(?:^|\s)[A-ZÄÖÜ]\.$", text):
+        text = text.rstrip(".").rstrip()
+    return text.lstrip(".")
 
 
 def _column(header: list[str] | None, names: tuple[str, ...]) -> int | None:
@@ -89,11 +98,11 @@ class ActionExtractor:
     # -- owners -----------------------------------------------------------
     def responsible(self, text: str) -> Responsible | None:
         """Classify an owner phrase as written, or None when it is not owner-like."""
-        raw = clean(text).strip(" .:;,-–")
+        raw = _strip_owner(text)
         paren = None
         if (m := _PAREN_PART.match(raw)) and m.group("main"):
             raw, paren = m.group("main").strip(), m.group("paren").strip()
-        name = _ARTICLE.sub("", raw).strip(" .:;,-–")
+        name = _strip_owner(_ARTICLE.sub("", raw))
         if not name or len(name) > 60:
             return None
         tokens = name.split()
@@ -159,7 +168,7 @@ class ActionExtractor:
                 return Responsible(name=" ".join(tokens), kind=ResponsibleKind.PERSON)
         return None
 
-    def _subject_owner(self, unit: Unit, has_deadline: bool) -> list[Responsible] | None:
+    def _subject_owner(self, unit: Unit, has_deadline: bool) -> tuple[list[Responsible], str] | None:
         """'Frau Rasche klärt …', '…, SD sollte noch drüber schauen', '--> DN macht Pad auf',
         'Thomas und Julia erstellen …', 'X wird sich … kümmern'.
 
@@ -203,12 +212,23 @@ class ActionExtractor:
                 if after is not None and after.kind is ResponsibleKind.PERSON and (
                     after.resolved or nxt.casefold() in first_names() or _INITIALS.match(nxt)
                 ):
-                    return [after]
+                    return [after], self._clause_text(unit, tokens, start)
             subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
             owners = self.owners(subject)
             if owners:
-                return owners
+                return owners, self._clause_text(unit, tokens, start)
         return None
+
+    @staticmethod
+    def _clause_text(unit: Unit, tokens: list, start: int) -> str:
+        """The clause the task stands in: from its start to the next arrow, semicolon or bar."""
+        end = len(tokens)
+        for j in range(start, len(tokens)):
+            if tokens[j].text in _CLAUSE_ENDS:
+                end = j
+                break
+        doc = unit.span.doc
+        return doc[tokens[start].i : tokens[end - 1].i + 1].text.strip(" -•*–:") if end > start else unit.text
 
     def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
@@ -224,10 +244,15 @@ class ActionExtractor:
         """'Mitmach-Aufruf erstellen diese Woche (FL), …': persons or groups in brackets.
         An institution in brackets is an abbreviation being introduced, not an owner."""
         for m in _PAREN_ANY.finditer(text):
-            owners = self.owners(m.group(1))
+            inner = m.group(1)
+            owners = self.owners(inner)
+            extra = ""
+            if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
+                head, _, last = inner.rpartition(",")
+                owners, extra = self.owners(last), head.strip()
             if owners and all(o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP) for o in owners):
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
-                return owners, task
+                return owners, f"{task} ({extra})" if extra else task
         return None
 
     # -- deadlines --------------------------------------------------------
@@ -298,7 +323,7 @@ class ActionExtractor:
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
-            owners, confidence = subj, 0.7
+            (owners, task), confidence = subj, 0.7
         elif (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
