@@ -31,7 +31,12 @@ _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
 _SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
 _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
-_DONE = re.compile(r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b", re.I)
+_DONE = re.compile(
+    r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b"
+    # a state reached: "Hacktag ist organisiert", "Raum ist gebucht"
+    r"|\b(ist|sind)\s+(?:\w+\s+)?(organisiert|gebucht|bestellt|verschickt|versandt|eingereicht|geklärt|fertig)\b",
+    re.I,
+)
 _TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
 _ARROW = re.compile(r"^(?P<task>.*?)\s*(?:-->|->|→|=>|⇒)\s*(?P<owner>[^>→]{1,80}?)\s*[.!]*$", re.S)
 _ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
@@ -257,10 +262,15 @@ class ActionExtractor:
 
     # -- deadlines --------------------------------------------------------
     def due(self, text: str) -> Due | None:
+        """The deadline of a sentence: one worded as a deadline ("bis 31.03.") beats a bare date."""
         found = find_deadlines(text, self.meeting_date, self.next_meeting)
         if not found:
             return None
-        best = next((m for m in found if m.date is not None), found[0])
+        best = (
+            next((m for m in found if m.date is not None and _DEADLINE_WORDING.search(m.text)), None)
+            or next((m for m in found if m.date is not None), None)
+            or found[0]
+        )
         return Due(date=best.date, text=best.text)
 
     def due_cell(self, text: str) -> Due | None:
@@ -324,7 +334,7 @@ class ActionExtractor:
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
-        elif (paren := self._paren_owner(text)) is not None:
+        elif not _PAST.search(text) and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
         if confidence == 0.0:
