@@ -133,7 +133,7 @@ class Institution(_Model):
     name: str = Field(description="Canonical name (nominative, fullest form)")
     aliases: list[str] = Field([], description="Other forms seen in the document (abbreviations, inflected forms)")
     kind: str | None = Field(None, description="Category from the registry, e.g. 'behoerde', 'kammer', 'verein'")
-    source: str = Field(description="registry | pattern | model")
+    source: str = Field(description="registry | pattern | model | title (the meeting's own body, named in the title)")
     mentions: list[int] = Field(description="Block indices where it is mentioned")
 
 

@@ -123,3 +123,13 @@ def test_council_item_numbers_with_public_marker():
     )
     topics = extract_topics(d, extract_meta(d))
     assert [(t.number, t.title) for t in topics] == [("5", "Arbeitsmarktintegration"), ("6", "Verschiedenes")]
+
+
+def test_organisation_from_the_title():
+    from protokollant.extract.meta import is_body_name, organisation_from_title
+
+    assert organisation_from_title("Bürgerrunde März 2017") == "Bürgerrunde"
+    assert organisation_from_title("Stupig Treffen vom 03. Oktober 2014") == "Stupig"
+    assert organisation_from_title("Protokoll der Mitgliederversammlung vom 14. August 2017") is None
+    assert organisation_from_title("Treffen 03.03.2017") is None
+    assert is_body_name("Bürgerrunde") and is_body_name("Integrationsrat") and not is_body_name("Stupig")

@@ -161,6 +161,34 @@ def extract_meta(document: Document) -> MetaResult:
     return MetaResult(meeting=meeting, people=people, title_block=title_block, header_blocks=header)
 
 
+_DATE_WORDS = re.compile(
+    r"\b\d{1,4}([./-]\d{1,2}([./-]\d{2,4})?)?\.?|\b(Jan(uar)?|Feb(ruar)?|März|Mär|Apr(il)?|Mai|Jun[i]?|Jul[i]?|Aug(ust)?|"
+    r"Sep(t(ember)?)?|Okt(ober)?|Nov(ember)?|Dez(ember)?)\b\.?",
+    re.I,
+)
+
+
+def organisation_from_title(title: str | None) -> str | None:
+    """'Bürgerrunde März 2017' → 'Bürgerrunde': the title without dates and minutes words,
+    when what remains is a name and not a generic organ ('Mitgliederversammlung')."""
+    if not title:
+        return None
+    text = _DATE_WORDS.sub(" ", title)
+    noise = set(meta_keys()["title_noise"])
+    words = [w.strip(" :–-,") for w in text.split()]
+    words = [w for w in words if w and w.casefold() not in noise and not w.startswith("#")]
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return None
+    name = " ".join(words)
+    return None if name.casefold() in meta_keys()["generic_organs"] else name
+
+
+def is_body_name(name: str) -> bool:
+    """A name whose head noun names a body ('Bürgerrunde', 'Integrationsrat')."""
+    last = name.split()[-1].casefold()
+    return any(last.endswith(h) for h in meta_keys()["body_heads"])
+
+
 def _time_text(value: str) -> str | None:
     m = _TIME.search(value)
     if not m:

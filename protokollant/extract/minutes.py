@@ -12,7 +12,7 @@ from ..nlp.pipeline import pipeline_info
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
 from .actions import ActionExtractor, extract_actions
 from .decisions import extract_decisions
-from .meta import extract_meta
+from .meta import extract_meta, is_body_name, organisation_from_title
 from .topics import extract_topics
 from .text import clean
 from .units import Unit
@@ -48,6 +48,14 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         meta.meeting.organisation = next(
             (i.name for i in institutions if meta.title_block in i.mentions), None
         )
+    if meta.meeting.organisation is None:
+        own = organisation_from_title(meta.meeting.title)
+        if own is not None:
+            meta.meeting.organisation = own
+            # The meeting's own body counts among the institutions when its name says it is one.
+            if is_body_name(own) and not any(i.name.casefold() == own.casefold() for i in institutions):
+                mentions = [meta.title_block] if meta.title_block is not None else []
+                institutions.insert(0, Institution(name=own, aliases=[], kind="gremium", source="title", mentions=mentions))
 
     skip = set(meta.header_blocks)
     topic_starts = {t.block_start for t in topics}
