@@ -135,3 +135,15 @@ def test_owner_forms_in_pad_style_notes(nlp):
     assert "zur Zahlung auffordern" in items[5].task
     assert [r.resolved for r in items[6].responsible] == ["Anna Yilmaz"]
     assert items[6].task == "AY macht Pad auf"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Flohmarkt soll auch zur Werbung genutzt werden.",
+        "Der Ausschuss empfiehlt mehrheitlich (Enthaltung CDU), den Antrag anzunehmen.",
+        "Der nächste Wahltermin wurde einstimmig auf den 25.11.2026 gesetzt.",
+    ],
+)
+def test_informal_and_committee_decisions(nlp, sentence):
+    assert [d.text for d in record_for(nlp, sentence).decisions] == [sentence]

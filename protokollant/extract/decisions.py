@@ -31,13 +31,22 @@ _MOTION = re.compile(r"\b(Antrag|Anträge|Änderungsantrag|Beschlussvorlage|Vorl
 _BESCHLUSS_HEADER = re.compile(r"^\s*Beschlu(ss|ß)(text|empfehlung)?\s*:?\s*$", re.I)
 
 
+# "Der Flohmarkt soll genutzt werden": an agreed intention stated as a modal passive.
+_MODAL_PASSIVE = re.compile(r"\bsoll(en)?\b(?:\s+\S+){0,8}?\s+(werden|bleiben)\b", re.I)
+
+
 def decision_score(unit: Unit, after_beschluss_header: bool = False) -> float:
     labels = unit.cue_labels()
-    score = sum(_CUE_WEIGHTS.get(label, 0.0) for label in labels)
     text = unit.text
+    has_vote = parse_vote(text) is not None
+    # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
+    weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
+    score = sum(weights.get(label, 0.0) for label in labels)
+    if _MODAL_PASSIVE.search(text) and "TENTATIVE" not in labels and "?" not in text:
+        score += 0.5
     if "DECISION" in labels and "AGREEMENT" in labels:
         score -= 0.3  # the two overlap; do not double count
-    if parse_vote(text) is not None and "VOTE" not in labels:
+    if has_vote and not labels & {"VOTE", "VOTE_STRONG"}:
         score += 0.3
     if after_beschluss_header:
         score += 0.4
