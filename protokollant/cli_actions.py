@@ -1,0 +1,192 @@
+"""`protokollant actions …`: review action items across meetings (thin layer over register.py).
+
+The lead attaches the group with ``main.add_command(actions)``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from .errors import ProtokollantError
+
+OUTBOX_HELP = "Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang."
+STATUS_CHOICES = ("open", "confirmed", "rejected", "done")
+
+
+def _outbox_option(f):
+    return click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help=OUTBOX_HELP)(f)
+
+
+def _today_option(f):
+    return click.option("--today", "today", default=None, metavar="DATUM", help="Stichtag für „überfällig“ (Standard: heute); JJJJ-MM-TT oder TT.MM.JJJJ.")(f)
+
+
+def _open(outbox: Path, today: str | None = None):
+    from .register import Register, parse_due
+
+    try:
+        fixed = parse_due(today) if today else None
+        return Register.open(outbox, today=(lambda: fixed) if fixed else dt.date.today)
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _query(reg, status, institution, overdue, meeting):
+    try:
+        return reg.list_items(status=status or None, institution=institution, overdue=True if overdue else None, meeting=meeting)
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def actions() -> None:
+    """Aufgaben über alle Sitzungen prüfen: auflisten, bewerten, exportieren.
+
+    Jedes verarbeitete Protokoll wird im Register erfasst. Prüfungen (Status,
+    korrigierte Verantwortliche/Frist, Notiz) bleiben bei erneuter Verarbeitung
+    erhalten.
+
+    \b
+    Beispiele:
+      protokollant actions list --overdue
+      protokollant actions set 1a2b3c --status done
+      protokollant actions export --format html --out listen/
+    """
+
+
+@actions.command("list")
+@_outbox_option
+@click.option("--status", type=click.Choice((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „removed“.")
+@click.option("--institution", default=None, help="Nur Aufgaben dieser Institution (Teil des Namens genügt; „ohne Zuordnung“ für den Rest).")
+@click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben (Frist vor heute, Status open/confirmed).")
+@click.option("--meeting", default=None, help="Nur Aufgaben einer Sitzung (Ordnername, Dateiname oder Datum JJJJ-MM-TT).")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True, help="Ausgabeformat.")
+@_today_option
+def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, overdue: bool, meeting: str | None, fmt: str, today: str | None) -> None:
+    """Aufgaben aus dem Register auflisten.
+
+    \b
+    Beispiel:
+      protokollant actions list --status open --institution Jobcenter
+      protokollant actions list --overdue --format json > ueberfaellig.json
+    """
+    with _open(outbox, today) as reg:
+        items = _query(reg, status, institution, overdue, meeting)
+    if fmt == "json":
+        click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        from .exports import export_csv
+
+        click.echo(export_csv(items).decode("utf-8-sig"), nl=False)
+        return
+    if not items:
+        click.echo("Keine Aufgaben.")
+        return
+    click.echo(f"{'ID':<12}  {'Status':<10}  {'Frist':<11}  {'Verantwortlich':<24}  {'Sitzung':<10}  Aufgabe")
+    for i in items:
+        due = i.due_date.strftime("%d.%m.%Y") if i.due_date else _short(i.due_text, 10)
+        mark = "!" if i.overdue else " "
+        hint = ""
+        if i.suggested_status:
+            hint = "  [→ erledigt?]" if i.suggested_status == "done" else "  [→ noch offen?]"
+        meeting_date = i.meeting_date.strftime("%d.%m.%Y") if i.meeting_date else _short(i.meeting_stem, 10)
+        click.echo(
+            f"{i.id:<12}  {i.status_label:<10}  {due:<10}{mark}  {_short(', '.join(i.responsible), 24):<24}  {meeting_date:<10}  {_short(i.task, 70)}{hint}"
+        )
+    click.echo(f"{len(items)} Aufgaben, davon {sum(1 for i in items if i.overdue)} überfällig (!).")
+
+
+@actions.command("set")
+@click.argument("item_id")
+@_outbox_option
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default=None, help="Neuer Status.")
+@click.option("--responsible", default=None, help="Korrigierte Verantwortliche, mehrere mit „;“ getrennt; \"\" setzt auf den erkannten Wert zurück.")
+@click.option("--due", default=None, help="Korrigierte Frist, JJJJ-MM-TT oder TT.MM.JJJJ; \"\" setzt zurück.")
+@click.option("--note", default=None, help="Notiz zur Aufgabe; \"\" löscht sie.")
+@click.option("--by", default=None, help="Wer prüft (Standard: der Benutzername).")
+def set_cmd(item_id: str, outbox: Path, status: str | None, responsible: str | None, due: str | None, note: str | None, by: str | None) -> None:
+    """Eine Aufgabe prüfen: Status, Verantwortliche, Frist oder Notiz setzen.
+
+    ITEM_ID ist die Kennung aus „actions list“ (ein eindeutiger Anfang ab 4
+    Zeichen genügt). Jede Änderung wird mit Person und Zeit protokolliert.
+
+    \b
+    Beispiel:
+      protokollant actions set 1a2b3c4d5e6f --status done --note "per Mail bestätigt"
+      protokollant actions set 1a2b --due 30.06.2026 --responsible "Jobcenter Musterstadt"
+    """
+    with _open(outbox) as reg:
+        try:
+            item = reg.set_item(item_id, status=status, responsible=responsible, due=due, note=note, by=by)
+        except ProtokollantError as e:
+            raise click.ClickException(str(e)) from e
+    due_text = item.due_date.strftime("%d.%m.%Y") if item.due_date else (item.due_text or "–")
+    click.echo(f"{item.id}: {item.status_label}, Frist {due_text}, verantwortlich: {', '.join(item.responsible) or '–'} – {_short(item.task, 60)}")
+
+
+@actions.command("history")
+@click.argument("item_id")
+@_outbox_option
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True, help="Ausgabeformat.")
+def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
+    """Änderungsverlauf einer Aufgabe anzeigen (wer, wann, was).
+
+    \b
+    Beispiel:
+      protokollant actions history 1a2b3c4d5e6f
+    """
+    with _open(outbox) as reg:
+        try:
+            entries = reg.history(item_id)
+        except ProtokollantError as e:
+            raise click.ClickException(str(e)) from e
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        click.echo(f"{e.at}  {e.by:<16}  {e.field:<26}  {e.old or '–'} → {e.new or '–'}")
+
+
+@actions.command("export")
+@_outbox_option
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "ics", "html")), required=True, help="csv (Excel), xlsx, ics (Kalender) oder html (je Institution eine Datei).")
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Zieldatei; bei html ein Ordner.")
+@click.option("--status", type=click.Choice((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
+@click.option("--institution", default=None, help="Nur Aufgaben dieser Institution.")
+@click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben.")
+@click.option("--ics-component", type=click.Choice(("VEVENT", "VTODO"), case_sensitive=False), default="VEVENT", show_default=True, help="ics: Termine (VEVENT, für Outlook) oder Aufgaben (VTODO).")
+@_today_option
+def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str, today: str | None) -> None:
+    """Aufgaben exportieren: CSV/XLSX für Excel, ICS für den Kalender, HTML-Listen je Institution.
+
+    \b
+    Beispiel:
+      protokollant actions export --format xlsx --out aufgaben.xlsx
+      protokollant actions export --format ics --out fristen.ics --status open --status confirmed
+      protokollant actions export --format html --out listen/
+    """
+    from .exports import export
+
+    with _open(outbox, today) as reg:
+        items = _query(reg, status, institution, overdue, None)
+        day = reg.today()
+    try:
+        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day)
+    except OSError as e:
+        raise click.ClickException(f"{out}: Export nicht möglich: {e.strerror or e}") from e
+    if fmt == "html":
+        click.echo(f"{len(written)} Aufgabenlisten nach {out} geschrieben.")
+    else:
+        click.echo(f"{len(items)} Aufgaben nach {out} geschrieben.")
+
+
+__all__ = ["actions"]
