@@ -63,6 +63,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
         results = process_paths(existing, outbox, processor=Processor(model))
     except ProtokollantError as e:
         raise click.ClickException(str(e)) from e
+    register_failed = _register_results(outbox, results)
     for r in results:
         if r.ok:
             c = r.counts
@@ -72,11 +73,27 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
             )
         else:
             click.echo(f"FEHLER {r.error} [{r.reason}]" + (f" – {r.hint}" if r.hint else ""), err=True)
+    for message in register_failed:
+        click.echo(f"WARNUNG Aufgabenregister nicht aktualisiert: {message}", err=True)
     failed = sum(1 for r in results if not r.ok) + len(missing)
     click.echo(f"{len(results) - failed + len(missing)} verarbeitet, {failed} fehlgeschlagen.")
     if json_summary:
         click.echo(json.dumps([r.summary() for r in results], ensure_ascii=False, indent=2))
     sys.exit(1 if failed else 0)
+
+
+def _register_results(outbox: Path, results) -> list[str]:
+    """Record processed documents in the action register; returns the problems, never raises."""
+    from .register import RegisterError, register_result
+
+    problems = []
+    for r in results:
+        if r.ok:
+            try:
+                register_result(outbox, r)
+            except RegisterError as e:
+                problems.append(f"{Path(r.input).name}: {e}")
+    return problems
 
 
 @main.command()
@@ -159,6 +176,10 @@ def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None) ->
 
     serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url)
 
+
+from .cli_actions import actions  # noqa: E402  (the `actions` command group)
+
+main.add_command(actions)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

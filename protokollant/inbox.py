@@ -441,6 +441,16 @@ class LedgerEntry:
     attempts: int
 
 
+def _register(outbox: Path, result: DocumentResult) -> None:
+    """Record the document's items in the action register; a register problem never fails the document."""
+    from .register import RegisterError, register_result
+
+    try:
+        register_result(outbox, result)
+    except RegisterError as e:
+        log.warning("Aufgabenregister nicht aktualisiert (%s): %s", result.input, e)
+
+
 class Ledger:
     """Content-hash ledger in ``OUTBOX/.protokollant/ledger.sqlite3``.
 
@@ -775,6 +785,7 @@ def process_claim(
     if result.ok:
         moved = finish_processed(c, inbox)
         ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
+        _register(outbox, result)
         summary.processed.append(ProcessedEntry(
             file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
             counts=dict(result.counts), replaced=replaced is not None and replaced.sha256 != c.sha256, result=result,
