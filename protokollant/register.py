@@ -185,8 +185,22 @@ def _migration_1(conn: sa.Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+state_table = sa.Table(
+    "register_state", metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
+)
+
+
+def _migration_2(conn: sa.Connection) -> None:
+    """register_state: flags such as "links_stale" (cross-meeting links are recomputed lazily)."""
+    state_table.create(conn, checkfirst=True)
+    conn.execute(state_table.insert().values(name="links_stale", value="1"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sa.Connection], None]]] = [
     (1, "initial schema", _migration_1),
+    (2, "register state (lazy relinking)", _migration_2),
 ]
 """Append (version, description, function) to change the schema; never edit an applied one."""
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -551,7 +565,9 @@ class Register:
         try:
             with self.engine.begin() as conn:
                 counts = self._record(conn, record, stem)
-                self._relink(conn)
+                # Linking compares every report with every open item; doing it per document
+                # made a nightly batch quadratic. It runs once, on the next read.
+                self._set_links_stale(conn, True)
             return counts
         except SQLAlchemyError as e:
             raise RegisterError(f"{record.source.file}: Register nicht aktualisiert: {e}") from e
@@ -669,6 +685,23 @@ class Register:
         return counts
 
     # ---------------------------------------------------------------- cross-meeting links
+
+    @staticmethod
+    def _set_links_stale(conn: sa.Connection, stale: bool) -> None:
+        value = "1" if stale else "0"
+        if conn.execute(state_table.update().where(state_table.c.name == "links_stale").values(value=value)).rowcount == 0:
+            conn.execute(state_table.insert().values(name="links_stale", value=value))
+
+    def relink(self) -> None:
+        """Recompute the cross-meeting suggestions now if documents were recorded since the last time."""
+        try:
+            with self.engine.begin() as conn:
+                stale = conn.execute(sa.select(state_table.c.value).where(state_table.c.name == "links_stale")).scalar()
+                if stale != "0":
+                    self._relink(conn)
+                    self._set_links_stale(conn, False)
+        except SQLAlchemyError as e:
+            raise RegisterError(f"Register nicht aktualisiert: {e}") from e
 
     def _relink(self, conn: sa.Connection) -> None:
         """Recompute suggestions: later reports ("erledigt", "steht noch aus") → earlier open items."""
@@ -803,6 +836,7 @@ class Register:
             unknown = wanted - set(STATUSES) - {REMOVED}
             if unknown:
                 raise InvalidValueError(f"Unbekannter Status: {', '.join(sorted(unknown))} (erlaubt: {', '.join((*STATUSES, REMOVED))}).")
+        self.relink()
         try:
             with self.engine.connect() as conn:
                 rows = self._rows(conn)
@@ -848,6 +882,7 @@ class Register:
 
     def get_item(self, item_id: str, *, today: dt.date | None = None) -> ItemView:
         item_id = self.resolve_id(item_id)
+        self.relink()
         with self.engine.connect() as conn:
             rows = self._rows(conn, action_items.c.id == item_id)
         return self._view(rows[0], today or self.today())

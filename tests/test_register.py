@@ -106,8 +106,8 @@ def test_empty_database_is_migrated_and_second_open_is_a_noop(tmp_path):
     assert db.exists()
     con = sqlite3.connect(db)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"register_version", "meetings", "action_items", "decisions", "item_history"} <= tables
-    assert con.execute("SELECT version FROM register_version").fetchall() == [(SCHEMA_VERSION,)]
+    assert {"register_version", "meetings", "action_items", "decisions", "item_history", "register_state"} <= tables
+    assert con.execute("SELECT version FROM register_version ORDER BY version").fetchall() == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
     con.close()
     from protokollant.register import migrate
 
@@ -118,7 +118,7 @@ def test_empty_database_is_migrated_and_second_open_is_a_noop(tmp_path):
     with Register.open(outbox) as r:
         assert len(r.list_items()) == 3
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM register_version").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM register_version").fetchone() == (SCHEMA_VERSION,)  # no migration applied twice
     con.close()
 
 
