@@ -35,10 +35,11 @@ _BESCHLUSS_HEADER = re.compile(r"^\s*Beschlu(ss|ß)(text|empfehlung)?\s*:?\s*$",
 _MODAL_PASSIVE = re.compile(r"\bsoll(en)?\b(?:\s+\S+){0,8}?\s+(werden|bleiben)\b", re.I)
 
 
-def decision_score(unit: Unit, after_beschluss_header: bool = False) -> float:
+def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: bool | None = None) -> float:
     labels = unit.cue_labels()
     text = unit.text
-    has_vote = parse_vote(text) is not None
+    if has_vote is None:
+        has_vote = parse_vote(text) is not None
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
     score = sum(weights.get(label, 0.0) for label in labels)
@@ -131,7 +132,7 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
             continue
-        score = decision_score(unit, after_beschluss_header=prev_header)
+        score = decision_score(unit, after_beschluss_header=prev_header, has_vote=vote is not None)
         prev_header = False
         # "Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
         if score < THRESHOLD or (text.endswith(":") and _INTRO.search(text)) or _is_label_line(unit, text):

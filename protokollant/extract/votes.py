@@ -32,8 +32,14 @@ def _n(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
+# Cheap pre-check: every vote form has a digit or one of these words.
+_MAYBE_VOTE = re.compile(r"\d|einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I)
+
+
 def parse_vote(text: str) -> Vote | None:
     """The vote a sentence states, or None when it states none."""
+    if not _MAYBE_VOTE.search(text):
+        return None
     yes = no = abstain = None
     written: list[str] = []
     m = _PLUS_MINUS.search(text)
