@@ -31,14 +31,26 @@ def meta_keys() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+_NOT_FIELDS = ("not_topics", "title_words", "agenda", "title_noise", "generic_organs", "body_heads")
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> list[tuple[str, str]]:
+    return [
+        (w, name)
+        for name, words in meta_keys().items()
+        if name not in _NOT_FIELDS and isinstance(words, list)
+        for w in words
+    ]
+
+
+@lru_cache(maxsize=4096)
 def field_of_key(key: str) -> str | None:
     """Which meeting field a header key ("Anwesend", "Sitzungsleitung") names."""
     key = key.strip().lower().rstrip(":")
-    for name, words in meta_keys().items():
-        if name in ("not_topics", "title_words", "agenda") or not isinstance(words, list):
-            continue
+    for w, name in _field_words():
         # "Anwesend (stimmberechtigt)" names the field; "Mitgliederversammlung" does not.
-        if any(key == w or key.startswith((w + " ", w + "(")) for w in words):
+        if key == w or key.startswith((w + " ", w + "(")):
             return name
     return None
 

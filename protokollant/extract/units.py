@@ -1,7 +1,7 @@
 """Sentences with their provenance: the unit the decision and task extractors look at."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -15,10 +15,12 @@ class Unit:
     span: Span
     """The sentence (a span of the line's Doc)."""
     topic_index: int | None
+    text: str = field(init=False)
+    """The sentence text, computed once: the extractors read it many times."""
+    _cue_labels: set[str] | None = field(init=False, default=None)
 
-    @property
-    def text(self) -> str:
-        return self.span.text.strip()
+    def __post_init__(self) -> None:
+        self.text = self.span.text.strip()
 
     def cues(self) -> list[Span]:
         doc = self.span.doc
@@ -26,7 +28,9 @@ class Unit:
         return [c for c in doc.spans.get("cues", []) if c.start >= s and c.end <= e]
 
     def cue_labels(self) -> set[str]:
-        return {c.label_ for c in self.cues()}
+        if self._cue_labels is None:
+            self._cue_labels = {c.label_ for c in self.cues()}
+        return self._cue_labels
 
     def institutions(self) -> list[Span]:
         doc = self.span.doc
