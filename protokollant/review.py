@@ -1,0 +1,246 @@
+"""Review web page: all action items of the register, filterable, editable.
+
+    app = create_app(Path("outbox"))          # FastAPI app
+    uvicorn.run(app, host="127.0.0.1", port=8765)
+
+GET  /              German table of action items; filters via query (institution, status, meeting, overdue)
+POST /items/{id}    change status / responsible / due / note (form, CSRF-protected), 303 back to / with filters
+GET  /export.csv|.xlsx|.ics   the filtered items via protokollant.exports
+
+CSRF: a random per-browser nonce lives in an HttpOnly, SameSite=Strict cookie;
+every form carries HMAC(secret, nonce) in a hidden field. POSTs without a valid
+token are rejected (403), as are POSTs whose Origin/Referer is not this app's
+own host. The Host header must be one of ``allowed_hosts`` (against DNS
+rebinding). No JavaScript, no external resources; everything autoescaped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from .errors import ProtokollantError
+from .register import REMOVED, STATUS_LABELS_DE, STATUSES, InvalidValueError, ItemView, Register, UnknownItemError
+
+TEMPLATE = "review.html.j2"
+ERROR_TEMPLATE = "review_error.html.j2"
+COOKIE = "protokollant_review"
+TOKEN_FIELD = "csrf_token"
+BY = "Prüfseite"
+FILTER_KEYS = ("institution", "status", "meeting", "overdue")
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "::1")
+MAX_FORM_BYTES = 64 * 1024
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+def _hostname(host_header: str) -> str:
+    """Host without port ("[::1]:8765" -> "::1")."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _filters(query: dict[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The known, non-empty filter values of a query."""
+    pairs = query.items() if isinstance(query, dict) else query
+    out: dict[str, str] = {}
+    for key, value in pairs:
+        if key in FILTER_KEYS and value and value.strip() and key not in out:
+            out[key] = value.strip()[:200]
+    return out
+
+
+def _list(reg: Register, filters: dict[str, str]) -> list[ItemView]:
+    return reg.list_items(
+        status=filters.get("status") or None,
+        institution=filters.get("institution") or None,
+        overdue=True if filters.get("overdue") else None,
+        meeting=filters.get("meeting") or None,
+    )
+
+
+def _format_date(value: dt.date | None) -> str:
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
+
+
+def create_app(
+    outbox: Path,
+    *,
+    secret: bytes | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    today: Callable[[], dt.date] | None = None,
+    by: str = BY,
+) -> FastAPI:
+    """The review app for the register of ``outbox`` (or PROTOKOLLANT_REGISTER_URL)."""
+    from .render import get_environment
+
+    secret = secret or secrets.token_bytes(32)
+    hosts = {h.lower().strip("[]") for h in (allowed_hosts or DEFAULT_ALLOWED_HOSTS)}
+    today_fn = today or dt.date.today
+    app = FastAPI(title="Protokollant – Aufgaben prüfen", docs_url=None, redoc_url=None, openapi_url=None)
+
+    def open_register() -> Register:
+        return Register.open(outbox, today=today_fn)
+
+    def token_for(nonce: str) -> str:
+        return hmac.new(secret, nonce.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def page(template: str, status_code: int = 200, **context) -> HTMLResponse:
+        html = get_environment().get_template(template).render(**context)
+        return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+
+    def error(status_code: int, message: str, back: str = "/") -> HTMLResponse:
+        titles = {400: "Ungültige Eingabe", 403: "Nicht erlaubt", 404: "Nicht gefunden", 500: "Fehler"}
+        return page(ERROR_TEMPLATE, status_code, title=titles.get(status_code, "Fehler"), message=message, back=back)
+
+    @app.middleware("http")
+    async def check_host(request: Request, call_next):
+        if _hostname(request.headers.get("host", "")) not in hosts:
+            return Response("Ungültiger Host.", status_code=400, media_type="text/plain; charset=utf-8")
+        return await call_next(request)
+
+    def same_origin(request: Request) -> bool:
+        own = request.headers.get("host", "").lower()
+        origin = request.headers.get("origin")
+        if origin is not None:
+            parts = urlsplit(origin)
+            return origin != "null" and parts.scheme in ("http", "https") and parts.netloc.lower() == own
+        referer = request.headers.get("referer")
+        if referer is not None:
+            return urlsplit(referer).netloc.lower() == own
+        return True  # non-browser client: the token alone protects
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request) -> Response:
+        filters = _filters(request.query_params.multi_items())
+        nonce = request.cookies.get(COOKIE)
+        new_cookie = not nonce or len(nonce) > 100
+        if new_cookie:
+            nonce = secrets.token_urlsafe(32)
+        try:
+            with open_register() as reg:
+                items = _list(reg, filters)
+                all_items = reg.list_items(status=(*STATUSES, REMOVED))
+        except InvalidValueError as e:
+            return error(400, str(e))
+        except ProtokollantError as e:
+            return error(500, str(e))
+        meetings: dict[str, str] = {}
+        for it in all_items:
+            label = " – ".join(x for x in (_format_date(it.meeting_date), it.meeting_title or it.meeting_file) if x)
+            meetings.setdefault(it.meeting_stem, label)
+        institutions = sorted({i for it in all_items for i in it.institutions}, key=str.casefold)
+        query = urlencode(filters)
+        response = page(
+            TEMPLATE,
+            items=items,
+            total=len(all_items),
+            filters=filters,
+            query=query,
+            meetings=meetings,
+            institutions=institutions,
+            statuses=STATUSES,
+            removed=REMOVED,
+            labels=STATUS_LABELS_DE,
+            token=token_for(nonce),
+            token_field=TOKEN_FIELD,
+            format_date=_format_date,
+            today=today_fn(),
+        )
+        if new_cookie:
+            response.set_cookie(COOKIE, nonce, httponly=True, samesite="strict", path="/")
+        return response
+
+    @app.post("/items/{item_id}")
+    async def update(item_id: str, request: Request) -> Response:
+        if not same_origin(request):
+            return error(403, "Die Anfrage kommt nicht von dieser Prüfseite (fremde Herkunft).")
+        body = await request.body()
+        if len(body) > MAX_FORM_BYTES:
+            return error(400, "Formular zu groß.")
+        try:
+            form = {k: v[0] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items()}
+        except UnicodeDecodeError:
+            return error(400, "Formular nicht lesbar (kein UTF-8).")
+        nonce = request.cookies.get(COOKIE, "")
+        sent = form.get(TOKEN_FIELD, "")
+        if not nonce or not sent or not hmac.compare_digest(sent.encode("utf-8", "replace"), token_for(nonce).encode()):
+            return error(403, "Sicherheitsmerkmal fehlt oder ist ungültig. Bitte die Seite neu laden und noch einmal speichern.")
+        back_query = urlencode(_filters([(k, v[0]) for k, v in parse_qs(form.get("return", "")).items()]))
+        back = "/" + (f"?{back_query}" if back_query else "")
+        try:
+            with open_register() as reg:
+                current = reg.get_item(item_id)
+                changes: dict[str, str] = {}
+                status = form.get("status")
+                if status is not None and status != current.status:
+                    changes["status"] = status
+                responsible = form.get("responsible")
+                if responsible is not None and responsible.strip() != "; ".join(current.responsible):
+                    changes["responsible"] = responsible
+                due = form.get("due")
+                if due is not None and due.strip() != (current.due_date.isoformat() if current.due_date else ""):
+                    changes["due"] = due
+                note = form.get("note")
+                if note is not None and note.strip() != (current.note or ""):
+                    changes["note"] = note
+                if changes:
+                    reg.set_item(current.id, by=by, **changes)
+        except (UnknownItemError, InvalidValueError) as e:
+            return error(400, str(e), back)
+        except ProtokollantError as e:
+            return error(500, str(e), back)
+        return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+
+    def exported(request: Request, fmt: str) -> Response:
+        from . import exports
+
+        filters = _filters(request.query_params.multi_items())
+        try:
+            with open_register() as reg:
+                items = _list(reg, filters)
+        except InvalidValueError as e:
+            return error(400, str(e))
+        except ProtokollantError as e:
+            return error(500, str(e))
+        if fmt == "csv":
+            data, media = exports.export_csv(items), "text/csv; charset=utf-8"
+        elif fmt == "xlsx":
+            data, media = exports.export_xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            data, media = exports.export_ics(items), "text/calendar; charset=utf-8"
+        headers = {"Content-Disposition": f'attachment; filename="aufgaben.{fmt}"', "X-Content-Type-Options": "nosniff"}
+        return Response(data, media_type=media, headers=headers)
+
+    @app.get("/export.csv")
+    def export_csv(request: Request) -> Response:
+        return exported(request, "csv")
+
+    @app.get("/export.xlsx")
+    def export_xlsx(request: Request) -> Response:
+        return exported(request, "xlsx")
+
+    @app.get("/export.ics")
+    def export_ics(request: Request) -> Response:
+        return exported(request, "ics")
+
+    return app
+
+
+__all__ = ["create_app"]
