@@ -177,6 +177,33 @@ def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None) ->
     serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url)
 
 
+@main.command()
+@click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True,
+              help="Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adresse des Servers (nur lokal empfohlen).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port des Servers.")
+def review(outbox: Path, host: str, port: int) -> None:
+    """Prüfseite im Browser: Aufgaben aller Sitzungen filtern, prüfen, exportieren.
+
+    \b
+    Beispiel:
+      protokollant review --outbox outbox   # dann http://127.0.0.1:8765/ öffnen
+    """
+    import uvicorn
+
+    from .register import Register
+    from .review import DEFAULT_ALLOWED_HOSTS, create_app
+
+    try:
+        Register.open(outbox).close()  # fail early if the register cannot be opened/migrated
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+    app = create_app(outbox, allowed_hosts=(*DEFAULT_ALLOWED_HOSTS, host))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Prüfseite: http://{shown}:{port}/  (Beenden mit Strg+C)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 from .cli_actions import actions  # noqa: E402  (the `actions` command group)
 
 main.add_command(actions)

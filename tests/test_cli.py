@@ -72,7 +72,7 @@ def test_missing_path_is_an_error_line(tmp_path):
 
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
-    for command in ("process", "run", "serve", "schema", "evaluate"):
+    for command in ("process", "run", "serve", "schema", "evaluate", "review"):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0
         assert "Beispiel" in result.output
