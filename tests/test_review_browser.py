@@ -11,7 +11,6 @@ Chromium missing: installed with apt-get when running as root, else the test FAI
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import itertools
 import json
 import os

@@ -38,7 +38,6 @@ _DONE = re.compile(
     re.I,
 )
 _TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
-_ARROW = re.compile(r"^(?P<task>.*?)\s*(?:-->|->|→|=>|⇒)\s*(?P<owner>[^>→]{1,80}?)\s*[.!]*$", re.S)
 _ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..document import Block, BlockKind, Document
 from ..paths import models_dir
-from ..schema import Meeting, Participants, Person
+from ..schema import Meeting, Participants
 from .deadlines import find_dates
 from .people import PeopleIndex, parse_people
 from .text import clean, key_value

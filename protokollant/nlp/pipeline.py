@@ -33,7 +33,7 @@ def installed_model(candidates: list[str]) -> str | None:
 
 def _register_institutions() -> None:
     # Registered on import; kept separate so a missing optional module fails loudly here.
-    from . import institutions  # noqa: F401
+    from . import institutions  # noqa: F401  (registers the factory)
 
 
 def build_pipeline(model: str = "auto") -> Language:
