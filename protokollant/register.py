@@ -198,9 +198,26 @@ def _migration_2(conn: sa.Connection) -> None:
     conn.execute(state_table.insert().values(name="links_stale", value="1"))
 
 
+progress_table = sa.Table(
+    "progress_reports", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), nullable=False, index=True),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("evidence_block", sa.Integer),
+)
+
+
+def _migration_3(conn: sa.Connection) -> None:
+    """progress_reports: "erledigt"/"steht noch aus" statements, matched to earlier tasks."""
+    progress_table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sa.Connection], None]]] = [
     (1, "initial schema", _migration_1),
     (2, "register state (lazy relinking)", _migration_2),
+    (3, "progress reports", _migration_3),
 ]
 """Append (version, description, function) to change the schema; never edit an applied one."""
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -594,6 +611,14 @@ class Register:
             meeting_id = row[0]
             conn.execute(meetings.update().where(meetings.c.id == meeting_id).values(**values))
 
+        # progress reports carry no review either: replace them
+        conn.execute(progress_table.delete().where(progress_table.c.meeting_id == meeting_id))
+        for ordinal, rep in enumerate(record.progress_reports):
+            conn.execute(progress_table.insert().values(
+                meeting_id=meeting_id, ordinal=ordinal, text=rep.text, status=rep.status,
+                evidence_block=rep.evidence.block_index,
+            ))
+
         # decisions carry no review: replace them
         conn.execute(decisions.delete().where(decisions.c.meeting_id == meeting_id))
         seen: dict[str, int] = {}
@@ -724,6 +749,8 @@ class Register:
             kind = completion_kind(d.text)
             if kind:
                 reports.append((kind, None, d.meeting_id, d.text, [], _where(mrows[d.meeting_id], d.evidence_block)))
+        for p in conn.execute(sa.select(progress_table)):
+            reports.append((p.status, None, p.meeting_id, p.text, [], _where(mrows[p.meeting_id], p.evidence_block)))
         if not reports:
             return
         targets = [r for r in items if r.id not in report_ids and r.status in OPEN_STATUSES]

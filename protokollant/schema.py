@@ -129,6 +129,19 @@ class ActionItem(_Model):
     confidence: float = Field(ge=0, le=1)
 
 
+class ProgressReport(_Model):
+    """A statement about a task's progress ("Die Liste wurde versandt (erledigt)", "steht noch aus").
+
+    Not an open task itself; the action register uses it to suggest the status
+    of the matching task from an earlier meeting.
+    """
+
+    text: str
+    status: str = Field(description="done | open")
+    topic_index: int | None = None
+    evidence: Evidence
+
+
 class Institution(_Model):
     name: str = Field(description="Canonical name (nominative, fullest form)")
     aliases: list[str] = Field([], description="Other forms seen in the document (abbreviations, inflected forms)")
@@ -146,6 +159,7 @@ class MinutesRecord(_Model):
     decisions: list[Decision] = []
     action_items: list[ActionItem] = []
     institutions: list[Institution] = []
+    progress_reports: list[ProgressReport] = Field([], description="Tasks reported as done or still open")
     warnings: list[str] = []
 
 

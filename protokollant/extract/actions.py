@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from ..document import BlockKind
-from ..schema import ActionItem, Due, Responsible, ResponsibleKind
+from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
@@ -355,6 +355,24 @@ class ActionExtractor:
             evidence=unit.evidence(text=text),
             confidence=confidence,
         )
+
+
+_STILL_OPEN = re.compile(r"\b(steht\s+(?:noch\s+)?aus|stehen\s+(?:noch\s+)?aus|noch\s+offen|ausstehend|noch\s+nicht\s+erledigt)\b", re.I)
+
+
+def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
+    """Sentences and task-table rows that report a task as done or still open."""
+    reports = []
+    for unit in units:
+        if unit.block.kind is BlockKind.HEADING:
+            continue
+        text = clean(unit.text)
+        if len(text.split()) < 3:
+            continue
+        status = "open" if _STILL_OPEN.search(text) else "done" if _DONE.search(text) else None
+        if status is not None:
+            reports.append(ProgressReport(text=text, status=status, topic_index=unit.topic_index, evidence=unit.evidence(text=text)))
+    return reports
 
 
 def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, int]] = frozenset()) -> list[ActionItem]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
-from .actions import ActionExtractor, extract_actions
+from .actions import ActionExtractor, extract_actions, extract_progress_reports
 from .decisions import extract_decisions
 from .meta import extract_meta, is_body_name, organisation_from_title
 from .topics import extract_topics
@@ -81,6 +81,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     decided = {(d.evidence.block_index, d.evidence.text) for d in decisions}
     decided_units = {(u.block.index, u.span.start_char) for u in units if (u.block.index, clean(u.text)) in decided}
     actions = extract_actions(units, extractor, decided_units)
+    progress = extract_progress_reports(units)
 
     warnings = list(document.warnings)
     if not document.blocks:
@@ -104,6 +105,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         decisions=decisions,
         action_items=actions,
         institutions=institutions,
+        progress_reports=progress,
         warnings=warnings,
     )
 
