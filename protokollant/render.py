@@ -253,6 +253,8 @@ class ActionRow:
     source: str
     confidence: float
     unsure: bool
+    anchor: str | None
+    """id "absatz-N" (N = evidence block) so the review page can link to the task in the report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +315,11 @@ def _due_parts(due: Due | None) -> tuple[str, str, str, str, bool]:
 def _action_rows(record: MinutesRecord) -> list[ActionRow]:
     topics = {topic.index: topic for topic in record.topics}
     rows = []
+    anchored: set[int] = set()
     for number, item in enumerate(record.action_items, start=1):
+        block = item.evidence.block_index
+        anchor = None if block in anchored else f"absatz-{block}"
+        anchored.add(block)
         owners = tuple(_owner(r) for r in item.responsible)
         date_de, numeric, iso, due_text, due_differs = _due_parts(item.due)
         topic_label = _topic_label(topics.get(item.topic_index))
@@ -335,6 +341,7 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
                 source=_join(topic_label, location),
                 confidence=item.confidence,
                 unsure=item.confidence < UNSURE_BELOW,
+                anchor=anchor,
             )
         )
     return rows

@@ -228,6 +228,24 @@ def create_app(
         headers = {"Content-Disposition": f'attachment; filename="aufgaben.{fmt}"', "X-Content-Type-Options": "nosniff"}
         return Response(data, media_type=media, headers=headers)
 
+    @app.get("/protokolle/{stem}", response_class=HTMLResponse)
+    def minutes_report(stem: str) -> Response:
+        """The generated report of one minutes document, so evidence links open at the task.
+        Only stems the register knows are served; the name is never used as a path otherwise."""
+        import sqlalchemy as sa
+
+        from .register import meetings
+
+        try:
+            with open_register() as reg, reg.engine.connect() as conn:
+                known = {r[0] for r in conn.execute(sa.select(meetings.c.stem))}
+        except ProtokollantError as e:
+            return error(500, str(e))
+        report = Path(outbox) / stem / f"{stem}.html"
+        if stem not in known or not report.is_file():
+            return error(404, f"Kein Bericht zu „{stem}“ vorhanden.")
+        return HTMLResponse(report.read_text(encoding="utf-8"), headers={"X-Content-Type-Options": "nosniff"})
+
     @app.get("/export.csv")
     def export_csv(request: Request) -> Response:
         return exported(request, "csv")

@@ -168,3 +168,18 @@ def test_exports(client):
     assert r.headers["content-type"].startswith("text/calendar")
     assert b"BEGIN:VCALENDAR" in r.content
     assert "attachment" in r.headers["content-disposition"]
+
+
+def test_evidence_links_open_the_report_at_the_task(client, outbox):
+    from protokollant.render import write_outputs
+
+    write_outputs(april(), outbox / "sitzung-april", "sitzung-april")
+    page = client.get("/").text
+    assert 'href="/protokolle/sitzung-april#absatz-4"' in page
+    report = client.get("/protokolle/sitzung-april")
+    assert report.status_code == 200 and 'id="absatz-4"' in report.text
+    assert "&lt;script&gt;" in report.text and "<script>alert" not in report.text
+    # unknown stems and anything path-like are never served
+    assert client.get("/protokolle/sitzung-maerz").status_code == 404  # known, but no report written
+    assert client.get("/protokolle/unbekannt").status_code == 404
+    assert client.get("/protokolle/..%2F..%2Fetc%2Fpasswd").status_code == 404
