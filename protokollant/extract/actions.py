@@ -375,8 +375,8 @@ def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     return reports
 
 
-def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, int]] = frozenset()) -> list[ActionItem]:
-    """``decided``: (block index, sentence start) of units already taken as decisions; an
+def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, str]] = frozenset()) -> list[ActionItem]:
+    """``decided``: (block index, whitespace-collapsed text) of sentences taken as decisions; an
     unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task."""
     items: list[ActionItem] = []
     seen_rows: set[int] = set()
@@ -388,7 +388,7 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             item = extractor.from_table_row(unit)
         else:
             item = extractor.from_sentence(unit)
-            if item is not None and not item.responsible and (unit.block.index, unit.span.start_char) in decided:
+            if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
                 item = None
         if item is not None:
             items.append(item)

@@ -78,9 +78,8 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
-    decided = {(d.evidence.block_index, d.evidence.text) for d in decisions}
-    decided_units = {(u.block.index, u.span.start_char) for u in units if (u.block.index, clean(u.text)) in decided}
-    actions = extract_actions(units, extractor, decided_units)
+    decided = {(d.evidence.block_index, clean(d.evidence.text)) for d in decisions}
+    actions = extract_actions(units, extractor, decided)
     progress = extract_progress_reports(units)
 
     warnings = list(document.warnings)
