@@ -2,7 +2,11 @@
 
 Plain library code (no Prefect): ``run_inbox`` is the whole lifecycle; the
 Prefect flow in ``flows/minutes.py`` calls the same function and only swaps
-the processor for one that runs each document as a Prefect task.
+the processor for one whose ``process_files`` runs a *batch* of documents as
+one Prefect task. The lifecycle is also usable in phases (``open_inbox_run``
+→ ``InboxRun``: claim, admit, plan, start, file), so a dispatcher can have the
+batches computed on other machines and still file every document here
+(``flows/scaleout.py``).
 
 Folder layout
 -------------
@@ -56,6 +60,19 @@ One bad file never stops the batch: a rejected document or an unexpected
 exception while processing it sends that file to ``failed/``. Only an
 ImportError (a broken installation, not the document's fault) stops the run;
 like a kill, it leaves the input in the claim area for the next run.
+
+Batches
+-------
+With a processor that has ``process_files`` (``batch_size`` > 1) step 3–6
+happen per batch: the batch is claimed, an attempt is counted for each of
+its documents, the batch is processed in one call, then each document is
+filed away as above. A kill leaves at most that batch in the claim area
+(outputs already written are simply written again). Every document of a
+killed batch is a *suspect* on the next run (ledger status "processing") and
+runs in a batch of its own, so only the document that really kills the
+process reaches ``MAX_ATTEMPTS``. Two claims with the same bytes are never
+in flight together: the second waits until the first is filed and is then
+a duplicate (or is processed, if the first failed).
 
 Anything that is not a "processed" ledger row (processing, failed,
 superseded) does not make a file a duplicate: a file that failed before is
@@ -148,7 +165,12 @@ class ClaimSkipped(Exception):
 
 
 class DocumentProcessor(Protocol):
-    """What run_inbox needs: ``pipeline.Processor`` or anything shaped like it."""
+    """What run_inbox needs: ``pipeline.Processor`` or anything shaped like it.
+
+    Optionally also ``process_files(items: list[(path, stem)], outbox) -> list[Outcome]``
+    (one Outcome per item, in order, e.g. via ``process_batch``): then
+    ``run_inbox(batch_size=N)`` hands it N documents per call.
+    """
 
     def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult: ...
 
@@ -707,7 +729,7 @@ def finish_failed(
     return dest, error_file
 
 
-# --------------------------------------------------------------------------- one document
+# --------------------------------------------------------------------------- processing (no filing)
 
 
 def _error_type_for(result: DocumentResult) -> str:
@@ -716,6 +738,377 @@ def _error_type_for(result: DocumentResult) -> str:
     if result.reason == "io-error":
         return OSError.__name__
     return "DocumentFailed"
+
+
+@dataclass
+class Job:
+    """A claim admitted for processing: not a duplicate, its output stem assigned."""
+
+    claim: Claim
+    stem: str
+    replaced: LedgerEntry | None = None
+    """The current ledger entry of the same stem (an earlier version of the same file name)."""
+    suspect: bool = False
+    """An earlier attempt on these bytes never finished (crash): run in a batch of its own."""
+    attempts: int = 0
+
+
+@dataclass
+class Outcome:
+    """What processing one document produced; ``error_type`` is set when the processor raised."""
+
+    name: str
+    result: DocumentResult
+    error_type: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "error_type": self.error_type, "result": self.result.summary()}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Outcome:
+        r = data["result"]
+        result = DocumentResult(
+            input=r["input"], status=r["status"], outputs=dict(r.get("outputs") or {}), reason=r.get("reason"),
+            error=r.get("error"), hint=r.get("hint"), sha256=r.get("sha256"), counts=dict(r.get("counts") or {}),
+        )
+        return cls(name=data["name"], result=result, error_type=data.get("error_type"))
+
+
+def _internal_error(path: Path, e: Exception) -> Outcome:
+    return Outcome(path.name, DocumentResult(
+        input=str(path), status="failed", reason="internal-error",
+        error=f"{path.name}: {type(e).__name__}: {e}",
+        hint="Interner Fehler: die Datei und diese Meldung an den Betreuer weitergeben.",
+    ), error_type=type(e).__name__)
+
+
+def process_one(processor: DocumentProcessor, path: str | os.PathLike, outbox: str | os.PathLike, stem: str, *, retries: int = 0) -> Outcome:
+    """Run ``processor.process_file`` on one document and never raise for the document's sake.
+
+    A rejected document is a "failed" result (also when the processor raises
+    the reader's error instead of returning it); an unexpected exception is
+    tried ``retries`` more times, then becomes an "internal-error" outcome.
+    ImportError (broken installation) and BaseException propagate.
+    """
+    path = Path(path)
+    for attempt in range(retries + 1):
+        try:
+            return Outcome(path.name, processor.process_file(path, outbox, stem=stem))
+        except ImportError:
+            raise
+        except UnreadableDocumentError as e:
+            return Outcome(path.name, DocumentResult(input=str(path), status="failed", reason=e.reason, error=str(e), hint=e.hint))
+        except Exception as e:  # an unexpected bug must not stop the batch
+            if attempt < retries:
+                log.warning("Unerwarteter Fehler bei %s, neuer Versuch: %s: %s", path.name, type(e).__name__, e)
+                continue
+            log.exception("Unerwarteter Fehler bei %s", path.name)
+            return _internal_error(path, e)
+    raise AssertionError("unreachable")
+
+
+def process_batch(
+    processor: DocumentProcessor, items: list[tuple[str, str]], outbox: str | os.PathLike, *, retries: int = 0,
+) -> list[Outcome]:
+    """Process ``(path, stem)`` items one after another with one processor; one Outcome per item, in order.
+
+    The unit a Prefect task (or a remote batch flow) runs: one bad document
+    only fails itself. Inputs are not moved and nothing is filed here.
+    """
+    return [process_one(processor, path, outbox, stem, retries=retries) for path, stem in items]
+
+
+def _batch_capable(processor: object) -> bool:
+    return callable(getattr(processor, "process_files", None))
+
+
+def plan_batches(jobs: list[Job], batch_size: int) -> list[list[Job]]:
+    """Split jobs into batches of ``batch_size`` in order; a suspect (crashed before) gets a batch of its own.
+
+    Running a suspect alone keeps a document that kills its process from
+    using up the attempts of the innocent documents batched with it.
+    """
+    size = max(1, int(batch_size))
+    batches: list[list[Job]] = []
+    current: list[Job] = []
+    for job in jobs:
+        if job.suspect:
+            batches.append([job])
+            continue
+        current.append(job)
+        if len(current) >= size:
+            batches.append(current)
+            current = []
+    if current:
+        batches.append(current)
+    return batches
+
+
+# --------------------------------------------------------------------------- the run, in phases
+
+
+class InboxRun:
+    """One run's phases under the run lock: claim → admit → plan → start → (process) → file.
+
+    ``run_inbox`` drives them in one process; a dispatcher can run the
+    processing elsewhere (``flows/scaleout.py``) and still file every claim
+    here, through the one ledger (SQLite: single writer). Create it with
+    ``open_inbox_run``.
+    """
+
+    def __init__(self, inbox: Path, outbox: Path, ledger: Ledger, summary: InboxRunSummary, now: Callable[[], float]):
+        self.inbox = inbox
+        self.outbox = outbox
+        self.ledger = ledger
+        self.summary = summary
+        self.now = now
+        self.resumed: list[Claim] = []
+        """Leftovers to process straight from the claim area (a file of the same name was dropped meanwhile)."""
+        self._moved_back: set[str] = set()
+
+    # ------------------------------------------------------------- recover / claim
+
+    def recover(self) -> None:
+        moved_back, self.resumed = recover_claimed(self.inbox)
+        self._moved_back = set(moved_back)
+        self.summary.recovered = moved_back + [c.name for c in self.resumed]
+
+    def scan(self, *, stable_seconds: float = 2.0) -> list[Candidate]:
+        """Scan INBOX: candidates to claim (skipped/ignored files go into the summary)."""
+        scan = scan_inbox(self.inbox, stable_seconds=stable_seconds, now=self.now)
+        self.summary.skipped.extend(scan.skipped)
+        self.summary.ignored.extend(scan.ignored)
+        return scan.candidates
+
+    def claim(self, candidates: list[Candidate]) -> list[Claim]:
+        """Claim candidates (atomic rename into the claim area); the ones that changed or vanished are skipped."""
+        claims: list[Claim] = []
+        for cand in candidates:
+            try:
+                c = claim(cand, self.inbox)
+            except ClaimSkipped as e:
+                if e.reason != SKIP_VANISHED:
+                    self.summary.skipped.append(SkippedFile(e.name, e.reason, SKIP_MESSAGES[e.reason]))
+                continue
+            c.recovered = c.name in self._moved_back
+            claims.append(c)
+        return claims
+
+    def claim_new(self, *, stable_seconds: float = 2.0) -> list[Claim]:
+        """Scan and claim every stable candidate at once (for a dispatcher that runs batches concurrently).
+
+        Call after the resumed leftovers are filed: until then a new file of
+        the same name cannot be claimed.
+        """
+        return self.claim(self.scan(stable_seconds=stable_seconds))
+
+    # ------------------------------------------------------------- admit / plan / start
+
+    def admit(self, claims: list[Claim]) -> tuple[list[Job], list[Claim]]:
+        """Duplicates are filed at once; the rest become jobs.
+
+        Returns (jobs, deferred): a claim with the same bytes or name as an
+        earlier job of this call is deferred until that job is filed, so it
+        can be recognised as a duplicate then (and never runs concurrently).
+        """
+        jobs: list[Job] = []
+        deferred: list[Claim] = []
+        pending_sha: set[str] = set()
+        pending_name: set[str] = set()
+        for c in claims:
+            if c.sha256 in pending_sha or c.name in pending_name:
+                deferred.append(c)
+                continue
+            try:
+                job = self._admit_one(c)
+            except (OSError, sqlite3.Error) as e:
+                self.report_io_error(c, e)
+                continue
+            if job is not None:
+                jobs.append(job)
+                pending_sha.add(c.sha256)
+                pending_name.add(c.name)
+        return jobs, deferred
+
+    def _admit_one(self, c: Claim) -> Job | None:
+        previous = self.ledger.lookup(c.sha256)
+        if previous and previous.status == "processed" and previous.outputs and all(Path(p).exists() for p in previous.outputs.values()):
+            moved = finish_processed(c, self.inbox)
+            self.summary.duplicates.append(DuplicateEntry(
+                file=c.name, moved_to=str(moved), sha256=c.sha256, stem=previous.stem,
+                note=f"{DUPLICATE_NOTE} ({previous.time}, {previous.file_name} → {previous.stem}/)",
+            ))
+            return None
+        stem = self.ledger.stem_for(c.name)
+        return Job(
+            claim=c, stem=stem, replaced=self.ledger.current_for_stem(stem),
+            suspect=previous is not None and previous.status == "processing",
+        )
+
+    def waves(self, claims: list[Claim], batch_size: int) -> Iterator[list[list[Job]]]:
+        """Admit and plan in waves: the next wave (deferred claims) is admitted only after
+        the caller has processed and filed the batches of the previous one."""
+        pending = list(claims)
+        while pending:
+            jobs, pending = self.admit(pending)
+            if jobs:
+                yield plan_batches(jobs, batch_size)
+
+    def start(self, batch: list[Job]) -> list[Job]:
+        """Count an attempt for each job right before it is processed; returns the jobs to process.
+
+        A document whose earlier attempts killed the run ``MAX_ATTEMPTS``
+        times is filed as failed ("repeated-crash") instead.
+        """
+        started: list[Job] = []
+        for job in batch:
+            c = job.claim
+            try:
+                job.attempts = self.ledger.begin_attempt(c.sha256, c.name, job.stem, _iso(self.now()))
+                if job.attempts > MAX_ATTEMPTS:
+                    result = DocumentResult(
+                        input=str(c.path), status="failed", sha256=c.sha256, reason="repeated-crash",
+                        error=f"{c.name}: Die Verarbeitung wurde {job.attempts - 1}-mal abgebrochen (Absturz oder Abbruch des Programms).",
+                        hint="Die Datei in Word öffnen und neu speichern; besteht das Problem weiter, die Datei an den Betreuer geben.",
+                    )
+                    self._file(job, Outcome(c.name, result, error_type="RepeatedCrash"))
+                    continue
+            except (OSError, sqlite3.Error) as e:
+                self.report_io_error(c, e)
+                continue
+            started.append(job)
+        return started
+
+    # ------------------------------------------------------------- file away
+
+    def file(self, job: Job, outcome: Outcome) -> None:
+        """File one processed job away: processed/ + ledger + register, or failed/ + .error.json + ledger."""
+        try:
+            self._file(job, outcome)
+        except (OSError, sqlite3.Error) as e:
+            self.report_io_error(job.claim, e)
+
+    def _file(self, job: Job, outcome: Outcome) -> None:
+        c, stem, result, error_type = job.claim, job.stem, outcome.result, outcome.error_type
+        if result.ok:
+            missing = [p for p in result.outputs.values() if not Path(p).exists()]
+            if not result.outputs or missing:
+                result = DocumentResult(
+                    input=str(c.path), status="failed", sha256=c.sha256, reason="outputs-missing",
+                    error=f"{c.name}: Ausgabedateien fehlen nach der Verarbeitung: {', '.join(missing) or '(keine)'}",
+                    hint="Schreibrechte und freien Speicher im Ausgangsordner prüfen.",
+                )
+                error_type = "OutputsMissing"
+
+        when = _iso(self.now())
+        if result.ok:
+            moved = finish_processed(c, self.inbox)
+            self.ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
+            _register(self.outbox, result)
+            self.summary.processed.append(ProcessedEntry(
+                file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
+                counts=dict(result.counts), replaced=job.replaced is not None and job.replaced.sha256 != c.sha256, result=result,
+            ))
+            return
+
+        reason = result.reason or "unknown"
+        error_type = error_type or _error_type_for(result)
+        moved_to, error_file = finish_failed(c, self.inbox, reason=reason, error=result.error, hint=result.hint, error_type=error_type, when=when)
+        self.ledger.record(c.sha256, c.name, stem, "failed", when)
+        self.summary.failed.append(FailedEntry(
+            file=c.name, reason=reason, error=result.error, hint=result.hint, error_type=error_type,
+            sha256=c.sha256, moved_to=str(moved_to), error_file=str(error_file),
+        ))
+
+    def report_io_error(self, c: Claim, e: BaseException) -> None:
+        # Moving or bookkeeping failed (permissions, full disk…): report it.
+        # While the input is still in the claim area the next run retries it.
+        log.error("Ablage fehlgeschlagen: %s: %s", c.name, e, exc_info=e)
+        self.summary.failed.append(FailedEntry(
+            file=c.name, reason="io-error", error=f"{c.name}: {e}",
+            hint="Schreibrechte und freien Speicher in Eingangs- und Ausgangsordner prüfen.",
+            error_type=type(e).__name__, sha256=c.sha256, moved_to=None, error_file=None,
+        ))
+
+    def leave_claimed(self, job: Job, reason: str, error: str, hint: str) -> None:
+        """Report a job whose processing produced no outcome (its batch run crashed or was lost).
+
+        The input stays in the claim area and its ledger row in "processing":
+        the next run recovers it and runs it alone (after ``MAX_ATTEMPTS``
+        such failures it goes to failed/ as "repeated-crash").
+        """
+        c = job.claim
+        self.summary.failed.append(FailedEntry(
+            file=c.name, reason=reason, error=error, hint=hint, error_type="BatchLost",
+            sha256=c.sha256, moved_to=None, error_file=None,
+        ))
+
+    # ------------------------------------------------------------- local driver
+
+    def process_claims(self, claims: list[Claim], processor: DocumentProcessor, *, batch_size: int = 1) -> None:
+        """Process claims in this process, batch by batch, filing each batch before the next starts.
+
+        With a processor that has ``process_files`` (e.g. one Prefect task per
+        batch) a batch is processed in one call; otherwise one document at a
+        time (batch size 1), exactly as the claim-process-file cycle always was.
+        """
+        if not _batch_capable(processor):
+            batch_size = 1
+        for batches in self.waves(claims, batch_size):
+            for batch in batches:
+                jobs = self.start(batch)
+                if not jobs:
+                    continue
+                for job, outcome in zip(jobs, self._run_batch(processor, jobs)):
+                    self.file(job, outcome)
+
+    def _run_batch(self, processor: DocumentProcessor, jobs: list[Job]) -> list[Outcome]:
+        items = [(str(j.claim.path), j.stem) for j in jobs]
+        if _batch_capable(processor):
+            try:
+                outcomes = list(processor.process_files(items, str(self.outbox)))  # type: ignore[attr-defined]
+                if len(outcomes) != len(items):
+                    raise RuntimeError(f"process_files lieferte {len(outcomes)} Ergebnisse für {len(items)} Dokumente")
+                return outcomes
+            except ImportError:
+                raise
+            except Exception:  # the batch call itself broke: fall back to one document at a time
+                log.exception("Stapel fehlgeschlagen, verarbeite einzeln: %s", ", ".join(j.claim.name for j in jobs))
+        return [process_one(processor, path, self.outbox, stem) for path, stem in items]
+
+
+def _new_summary(inbox: Path, outbox: Path, now: Callable[[], float]) -> InboxRunSummary:
+    return InboxRunSummary(inbox=str(inbox), outbox=str(outbox), started=_iso(now()))
+
+
+@contextmanager
+def open_inbox_run(inbox: str | os.PathLike, outbox: str | os.PathLike, *, now: Callable[[], float] = time.time) -> Iterator[InboxRun | InboxRunSummary]:
+    """Take the run lock, open the ledger and recover leftovers of a killed run.
+
+    Yields the InboxRun — or, when another run holds the lock, the finished
+    "busy" InboxRunSummary (nothing touched). ``summary.finished`` is set on exit.
+    """
+    inbox, outbox = Path(inbox), Path(outbox)
+    if not inbox.is_dir():
+        raise InboxError(f"Eingangsordner nicht gefunden: {inbox}")
+    summary = _new_summary(inbox, outbox, now)
+    outbox.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = acquire_run_lock(inbox, outbox)
+    except RunLockedError as e:
+        summary.busy = True
+        summary.message = str(e)
+        summary.finished = _iso(now())
+        log.info("%s", e)
+        yield summary
+        return
+    with lock, Ledger.open(outbox) as ledger:
+        run = InboxRun(inbox, outbox, ledger, summary, now)
+        run.recover()
+        try:
+            yield run
+        finally:
+            summary.finished = _iso(now())
 
 
 def process_claim(
@@ -735,71 +1128,12 @@ def process_claim(
     SystemExit, a kill) propagate and leave the file in the claim area for
     the next run.
     """
-    previous = ledger.lookup(c.sha256)
-    if previous and previous.status == "processed" and previous.outputs and all(Path(p).exists() for p in previous.outputs.values()):
-        moved = finish_processed(c, inbox)
-        summary.duplicates.append(DuplicateEntry(
-            file=c.name, moved_to=str(moved), sha256=c.sha256, stem=previous.stem,
-            note=f"{DUPLICATE_NOTE} ({previous.time}, {previous.file_name} → {previous.stem}/)",
-        ))
+    run = InboxRun(Path(inbox), Path(outbox), ledger, summary, now)
+    job = run._admit_one(c)
+    if job is None:
         return
-
-    stem = ledger.stem_for(c.name)
-    replaced = ledger.current_for_stem(stem)
-    attempts = ledger.begin_attempt(c.sha256, c.name, stem, _iso(now()))
-    error_type = None
-    if attempts > MAX_ATTEMPTS:
-        result = DocumentResult(
-            input=str(c.path), status="failed", sha256=c.sha256, reason="repeated-crash",
-            error=f"{c.name}: Die Verarbeitung wurde {attempts - 1}-mal abgebrochen (Absturz oder Abbruch des Programms).",
-            hint="Die Datei in Word öffnen und neu speichern; besteht das Problem weiter, die Datei an den Betreuer geben.",
-        )
-        error_type = "RepeatedCrash"
-    else:
-        try:
-            result = processor.process_file(c.path, outbox, stem=stem)
-        except ImportError:
-            # A broken installation is not the document's fault: stop the run, the
-            # input stays in the claim area and is redone once the install is fixed.
-            raise
-        except Exception as e:  # an unexpected bug must not stop the batch
-            log.exception("Unerwarteter Fehler bei %s", c.name)
-            result = DocumentResult(
-                input=str(c.path), status="failed", sha256=c.sha256, reason="internal-error",
-                error=f"{c.name}: {type(e).__name__}: {e}",
-                hint="Interner Fehler: die Datei und diese Meldung an den Betreuer weitergeben.",
-            )
-            error_type = type(e).__name__
-
-    if result.ok:
-        missing = [p for p in result.outputs.values() if not Path(p).exists()]
-        if not result.outputs or missing:
-            result = DocumentResult(
-                input=str(c.path), status="failed", sha256=c.sha256, reason="outputs-missing",
-                error=f"{c.name}: Ausgabedateien fehlen nach der Verarbeitung: {', '.join(missing) or '(keine)'}",
-                hint="Schreibrechte und freien Speicher im Ausgangsordner prüfen.",
-            )
-            error_type = "OutputsMissing"
-
-    when = _iso(now())
-    if result.ok:
-        moved = finish_processed(c, inbox)
-        ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
-        _register(outbox, result)
-        summary.processed.append(ProcessedEntry(
-            file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
-            counts=dict(result.counts), replaced=replaced is not None and replaced.sha256 != c.sha256, result=result,
-        ))
-        return
-
-    reason = result.reason or "unknown"
-    error_type = error_type or _error_type_for(result)
-    moved_to, error_file = finish_failed(c, inbox, reason=reason, error=result.error, hint=result.hint, error_type=error_type, when=when)
-    ledger.record(c.sha256, c.name, stem, "failed", when)
-    summary.failed.append(FailedEntry(
-        file=c.name, reason=reason, error=result.error, hint=result.hint, error_type=error_type,
-        sha256=c.sha256, moved_to=str(moved_to), error_file=str(error_file),
-    ))
+    for started in run.start([job]):
+        run._file(started, process_one(processor, c.path, outbox, started.stem))
 
 
 # --------------------------------------------------------------------------- the run
@@ -812,56 +1146,24 @@ def run_inbox(
     *,
     stable_seconds: float = 2.0,
     now: Callable[[], float] = time.time,
+    batch_size: int = 1,
 ) -> InboxRunSummary:
-    """One pass over INBOX: recover, scan, claim, process, file away. See the module docstring."""
-    inbox, outbox = Path(inbox), Path(outbox)
-    if not inbox.is_dir():
-        raise InboxError(f"Eingangsordner nicht gefunden: {inbox}")
-    summary = InboxRunSummary(inbox=str(inbox), outbox=str(outbox), started=_iso(now()))
-    outbox.mkdir(parents=True, exist_ok=True)
-    try:
-        lock = acquire_run_lock(inbox, outbox)
-    except RunLockedError as e:
-        summary.busy = True
-        summary.message = str(e)
-        summary.finished = _iso(now())
-        log.info("%s", e)
-        return summary
+    """One pass over INBOX: recover, scan, claim, process, file away. See the module docstring.
 
-    with lock, Ledger.open(outbox) as ledger:
-        moved_back, resumed = recover_claimed(inbox)
-        summary.recovered = moved_back + [c.name for c in resumed]
-
-        def handle(c: Claim) -> None:
-            try:
-                process_claim(c, processor, inbox=inbox, outbox=outbox, ledger=ledger, summary=summary, now=now)
-            except (OSError, sqlite3.Error) as e:
-                # Moving or bookkeeping failed (permissions, full disk…): report it.
-                # While the input is still in the claim area the next run retries it.
-                log.exception("Ablage fehlgeschlagen: %s", c.name)
-                summary.failed.append(FailedEntry(
-                    file=c.name, reason="io-error", error=f"{c.name}: {e}",
-                    hint="Schreibrechte und freien Speicher in Eingangs- und Ausgangsordner prüfen.",
-                    error_type=type(e).__name__, sha256=c.sha256,
-                    moved_to=None, error_file=None,
-                ))
-
-        for c in resumed:
-            handle(c)
-        scan = scan_inbox(inbox, stable_seconds=stable_seconds, now=now)
-        summary.skipped.extend(scan.skipped)
-        summary.ignored.extend(scan.ignored)
-        for cand in scan.candidates:
-            try:
-                c = claim(cand, inbox)
-            except ClaimSkipped as e:
-                if e.reason != SKIP_VANISHED:
-                    summary.skipped.append(SkippedFile(e.name, e.reason, SKIP_MESSAGES[e.reason]))
-                continue
-            c.recovered = c.name in moved_back
-            handle(c)
-    summary.finished = _iso(now())
-    return summary
+    ``batch_size`` only matters for a processor with ``process_files`` (see
+    DocumentProcessor): that many documents per call, filed after each call.
+    """
+    with open_inbox_run(inbox, outbox, now=now) as run:
+        if isinstance(run, InboxRunSummary):
+            return run  # busy
+        size = max(1, int(batch_size)) if _batch_capable(processor) else 1
+        run.process_claims(run.resumed, processor, batch_size=size)
+        # Claimed one batch at a time, right before it is processed: a kill leaves at
+        # most one batch in the claim area, and later files get a real stability window.
+        candidates = run.scan(stable_seconds=stable_seconds)
+        for i in range(0, len(candidates), size):
+            run.process_claims(run.claim(candidates[i:i + size]), processor, batch_size=size)
+    return run.summary
 
 
 @contextmanager
@@ -876,7 +1178,8 @@ def run_lock(inbox: str | os.PathLike, outbox: str | os.PathLike) -> Iterator[Ru
 
 __all__ = [
     "BUSY_MESSAGE", "Candidate", "Claim", "ClaimSkipped", "DocumentProcessor", "DuplicateEntry", "FailedEntry",
-    "InboxError", "InboxRunSummary", "Ledger", "LedgerEntry", "MAX_ATTEMPTS", "ProcessedEntry", "RunLock",
-    "RunLockedError", "ScanResult", "SkippedFile", "acquire_run_lock", "claim", "finish_failed", "finish_processed",
-    "process_claim", "recover_claimed", "run_inbox", "run_lock", "scan_inbox", "sha256_file",
+    "InboxError", "InboxRun", "InboxRunSummary", "Job", "Ledger", "LedgerEntry", "MAX_ATTEMPTS", "Outcome",
+    "ProcessedEntry", "RunLock", "RunLockedError", "ScanResult", "SkippedFile", "acquire_run_lock", "claim",
+    "finish_failed", "finish_processed", "open_inbox_run", "plan_batches", "process_batch", "process_claim",
+    "process_one", "recover_claimed", "run_inbox", "run_lock", "scan_inbox", "sha256_file",
 ]

@@ -375,3 +375,33 @@ def test_inbox_flow_real_pipeline_end_to_end(prefect_harness, boxes):
     assert any("Begrüßung" in t["title"] for t in record["topics"])
     assert any(d["vote"] and d["vote"]["unanimous"] for d in record["decisions"])
     assert "Begrüßung" in Path(processed["outputs"]["html"]).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def task_run_names(flow_run_id) -> list[str]:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    return sorted(r.name for r in runs)
+
+
+def test_inbox_flow_runs_one_task_per_batch(prefect_harness, boxes, fake):
+    inbox, outbox = boxes
+    for i in range(4):
+        drop(inbox, f"{i}.docx", b"GOOD %d" % i)
+    drop(inbox, "2-geschützt.docx", b"BAD encrypted")  # rejected inside a batch: failed, batch goes on
+    drop(inbox, "3-fehler.docx", b"BOOM")  # raises inside a batch: failed after one retry, batch goes on
+
+    state = inbox_flow(inbox=str(inbox), outbox=str(outbox), model=FAKE, stable_seconds=1.0, batch_size=4, return_state=True)
+    summary = state.result()
+
+    assert summary["counts"]["processed"] == 4 and summary["counts"]["failed"] == 2
+    assert {f["file"]: f["reason"] for f in summary["failed"]} == {"2-geschützt.docx": "password-protected", "3-fehler.docx": "internal-error"}
+    assert (inbox / "failed" / "3-fehler.docx.error.json").exists()
+    assert fake.calls.count("3-fehler.docx") == 2
+    names = task_run_names(state.state_details.flow_run_id)
+    assert names == ["stapel-2-3-fehler", "stapel-4-0"], names  # 6 documents, batch_size 4 → 2 task runs

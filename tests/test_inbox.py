@@ -16,12 +16,18 @@ from protokollant.inbox import (
     MAX_ATTEMPTS,
     SKIP_LOCK_FILE,
     SKIP_UNSTABLE,
+    Claim,
     ClaimSkipped,
     InboxError,
+    Job,
     Ledger,
+    Outcome,
     RunLockedError,
     acquire_run_lock,
     claim,
+    plan_batches,
+    process_batch,
+    process_one,
     run_inbox,
     scan_inbox,
 )
@@ -484,3 +490,176 @@ def test_inbox_module_does_not_import_prefect():
 
     code = "import sys, protokollant.inbox; sys.exit(1 if 'prefect' in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# --------------------------------------------------------------------------- batches (process_files)
+
+
+class BatchProcessor(FakeProcessor):
+    """FakeProcessor plus ``process_files``: records each batch, processes it with ``process_batch``."""
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.batches: list[list[str]] = []
+
+    def process_files(self, items, outbox):
+        self.batches.append([Path(p).name for p, _ in items])
+        return process_batch(self, items, outbox)
+
+
+def test_batches_are_processed_per_call_and_filed_like_single_documents(boxes):
+    inbox, outbox = boxes
+    docs = {f"{i}-gut.docx": b"GOOD %d" % i for i in range(5)}
+    docs["2-kaputt.docx"] = b"BAD zip"
+    docs["3-bug.docx"] = b"BOOM"
+    for name, data in docs.items():
+        drop(inbox, name, data)
+    proc = BatchProcessor()
+
+    summary = run_inbox(inbox, outbox, proc, batch_size=3)
+
+    assert proc.batches == [["0-gut.docx", "1-gut.docx", "2-gut.docx"], ["2-kaputt.docx", "3-bug.docx", "3-gut.docx"], ["4-gut.docx"]]
+    assert summary.counts == {"processed": 5, "failed": 2, "skipped": 0, "duplicates": 0, "recovered": 0}
+    # a rejected document and an unexpected exception inside a batch fail only themselves
+    assert {f.file: (f.reason, f.error_type) for f in summary.failed} == {
+        "2-kaputt.docx": ("corrupt-zip", "UnreadableDocumentError"), "3-bug.docx": ("internal-error", "RuntimeError"),
+    }
+    assert files(inbox / "processed") == {n for n in docs if "gut" in n}
+    assert files(inbox / "failed") == {"2-kaputt.docx", "2-kaputt.docx.error.json", "3-bug.docx", "3-bug.docx.error.json"}
+    assert json.loads((inbox / "failed" / "3-bug.docx.error.json").read_text())["sha256"] == sha(b"BOOM")
+    assert files(inbox / ".processing") == set()
+    with Ledger.open(outbox) as ledger:
+        assert {e.file_name: e.status for e in ledger.entries()} == {n: "processed" if "gut" in n else "failed" for n in docs}
+    assert output_json(outbox, "3-gut")["text"] == "GOOD 3"
+
+
+def test_same_bytes_twice_in_one_batch_are_processed_once(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD same")
+    drop(inbox, "b.docx", b"GOOD same")
+    drop(inbox, "c.docx", b"GOOD other")
+    proc = BatchProcessor()
+
+    summary = run_inbox(inbox, outbox, proc, batch_size=10)
+
+    assert proc.batches == [["a.docx", "c.docx"]]  # b.docx waits until a.docx is filed …
+    assert [(d.file, d.stem) for d in summary.duplicates] == [("b.docx", "a")]  # … and is then a duplicate
+    assert files(inbox / "processed") == {"a.docx", "b.docx", "c.docx"}
+
+
+def test_a_failed_document_is_not_a_duplicate_for_its_twin_in_the_batch(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"BAD same")
+    drop(inbox, "b.docx", b"BAD same")
+    proc = BatchProcessor()
+    summary = run_inbox(inbox, outbox, proc, batch_size=10)
+    assert proc.batches == [["a.docx"], ["b.docx"]]
+    assert [f.file for f in summary.failed] == ["a.docx", "b.docx"]
+
+
+def test_killed_batch_is_redone_and_the_culprit_runs_alone(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD a")
+    drop(inbox, "b.docx", b"KILL b")
+    drop(inbox, "c.docx", b"GOOD c")
+    drop(inbox, "d.docx", b"GOOD d")
+
+    with pytest.raises(SimulatedKill):
+        run_inbox(inbox, outbox, BatchProcessor(), batch_size=3)
+    # the whole batch stays claimed (a.docx was computed but not filed); d.docx was never claimed
+    assert files(inbox / ".processing") == {"a.docx", "b.docx", "c.docx"}
+    assert files(inbox) == {"d.docx"} and files(inbox / "processed") == set()
+
+    # every document of the killed batch is a suspect now: each runs alone until the culprit is out
+    for _ in range(MAX_ATTEMPTS - 1):
+        proc = BatchProcessor()
+        with pytest.raises(SimulatedKill):
+            run_inbox(inbox, outbox, proc, batch_size=3)
+        assert ["b.docx"] in proc.batches
+    proc = BatchProcessor()
+    summary = run_inbox(inbox, outbox, proc, batch_size=3)
+
+    assert [(f.file, f.reason) for f in summary.failed] == [("b.docx", "repeated-crash")]
+    assert files(inbox / "processed") == {"a.docx", "c.docx", "d.docx"}
+    assert files(inbox / "failed") == {"b.docx", "b.docx.error.json"}
+    assert files(inbox / ".processing") == set()
+    with Ledger.open(outbox) as ledger:
+        # innocent documents never came near the attempt limit
+        assert all(e.status == "processed" for e in ledger.entries() if e.file_name != "b.docx")
+
+
+def test_a_broken_batch_call_falls_back_to_single_documents(boxes):
+    inbox, outbox = boxes
+    for name in ("a.docx", "b.docx"):
+        drop(inbox, name, b"GOOD " + name.encode())
+
+    class BrokenBatch(FakeProcessor):
+        def process_files(self, items, outbox):
+            raise RuntimeError("Stapel kaputt")
+
+    proc = BrokenBatch()
+    summary = run_inbox(inbox, outbox, proc, batch_size=5)
+    assert summary.counts["processed"] == 2 and not summary.failed
+    assert sorted(p.name for p, _ in proc.calls) == ["a.docx", "b.docx"]
+
+
+def test_import_error_in_a_batch_stops_the_run_and_keeps_the_batch_claimed(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+    drop(inbox, "b.docx", b"GOOD b")
+
+    class Broken(BatchProcessor):
+        def process_file(self, path, outbox, *, stem=None):
+            raise ModuleNotFoundError("No module named 'protokollant.fehlt'", name="protokollant.fehlt")
+
+    with pytest.raises(ImportError):
+        run_inbox(inbox, outbox, Broken(), batch_size=5)
+    assert files(inbox / ".processing") == {"a.docx", "b.docx"} and files(inbox / "failed") == set()
+    assert run_inbox(inbox, outbox, BatchProcessor(), batch_size=5).counts["processed"] == 2
+
+
+def test_process_one_retries_and_converts_errors(tmp_path):
+    doc = tmp_path / "x.docx"
+    doc.write_bytes(b"GOOD")
+
+    class Flaky(FakeProcessor):
+        tries = 0
+
+        def process_file(self, path, outbox, *, stem=None):
+            self.tries += 1
+            if self.tries == 1:
+                raise ValueError("einmal")
+            if self.tries == 3:
+                raise UnreadableDocumentError(Path(path).name, "empty")
+            return super().process_file(path, outbox, stem=stem)
+
+    proc = Flaky()
+    ok = process_one(proc, doc, tmp_path / "out", "x", retries=1)
+    assert ok.result.ok and ok.error_type is None and proc.tries == 2
+    rejected = process_one(proc, doc, tmp_path / "out", "x")
+    assert (rejected.result.status, rejected.result.reason, rejected.error_type) == ("failed", "empty", None)
+    boom = process_one(FakeProcessor(), _write(tmp_path / "b.docx", b"BOOM"), tmp_path / "out", "b", retries=2)
+    assert (boom.result.reason, boom.error_type) == ("internal-error", "RuntimeError")
+
+
+def _write(p: Path, data: bytes) -> Path:
+    p.write_bytes(data)
+    return p
+
+
+def test_plan_batches_puts_suspects_alone():
+    def job(name, suspect=False):
+        return Job(claim=Claim(name, Path(name), name, 1), stem=name, suspect=suspect)
+
+    jobs = [job("a"), job("b"), job("x", suspect=True), job("c"), job("d"), job("e")]
+    assert [[j.stem for j in b] for b in plan_batches(jobs, 2)] == [["a", "b"], ["x"], ["c", "d"], ["e"]]
+    assert plan_batches([], 3) == []
+    assert [[j.stem for j in b] for b in plan_batches(jobs[:2], 0)] == [["a"], ["b"]]
+
+
+def test_outcome_round_trips_through_json(tmp_path):
+    doc = _write(tmp_path / "gut.docx", b"GOOD")
+    outcome = process_one(FakeProcessor(), doc, tmp_path / "out", "gut")
+    again = Outcome.from_dict(json.loads(json.dumps(outcome.to_dict())))
+    assert again.name == "gut.docx" and again.error_type is None
+    assert again.result.summary() == outcome.result.summary()
