@@ -1,6 +1,7 @@
 """Sentences with their provenance: the unit the decision and task extractors look at."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -23,9 +24,7 @@ class Unit:
         self.text = self.span.text.strip()
 
     def cues(self) -> list[Span]:
-        doc = self.span.doc
-        s, e = self.span.start, self.span.end
-        return [c for c in doc.spans.get("cues", []) if c.start >= s and c.end <= e]
+        return _spans_within(self.span, "cues")
 
     def cue_labels(self) -> set[str]:
         if self._cue_labels is None:
@@ -33,9 +32,7 @@ class Unit:
         return self._cue_labels
 
     def institutions(self) -> list[Span]:
-        doc = self.span.doc
-        s, e = self.span.start, self.span.end
-        return [c for c in doc.spans.get("institutions", []) if c.start >= s and c.end <= e]
+        return _spans_within(self.span, "institutions")
 
     def evidence(self, text: str | None = None, column: int | None = None) -> Evidence:
         b = self.block
@@ -48,3 +45,26 @@ class Unit:
             table_row=b.row_index,
             table_column=column,
         )
+
+
+def _spans_within(span: Span, key: str) -> list[Span]:
+    """The spans of ``doc.spans[key]`` inside ``span``.
+
+    A Doc holds a whole document (many units), so its groups are sorted by
+    start once and cached on the Doc instead of being scanned per unit.
+    """
+    doc = span.doc
+    cache_key = ("protokollant.spans_by_start", key)
+    index = doc.user_data.get(cache_key)
+    if index is None:
+        ordered = sorted(doc.spans.get(key, []), key=lambda sp: (sp.start, sp.end))
+        index = doc.user_data[cache_key] = ([sp.start for sp in ordered], ordered)
+    starts, ordered = index
+    s, e = span.start, span.end
+    out = []
+    for i in range(bisect_left(starts, s), len(starts)):
+        if starts[i] >= e:
+            break
+        if ordered[i].end <= e:
+            out.append(ordered[i])
+    return out
