@@ -65,6 +65,12 @@ _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
 _FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
 _INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
+# Every verb form the three patterns above accept: a sentence without any of them
+# cannot have a subject owner, and most sentences are ruled out without touching tokens.
+_ANY_TASK_VERB = frozenset(
+    w for rx in (_STRONG_TASK_VERBS, _WEAK_TASK_VERBS, _FUTURE) for w in re.findall(r"[a-zäöüß]+", rx.pattern)
+)
+_WORD = re.compile(r"\w+")
 
 
 # Idioms that look like "owner + verb" but report: "nimmt … zur Kenntnis".
@@ -179,6 +185,8 @@ class ActionExtractor:
         The subject is what stands between the start of the clause (sentence start,
         comma, dash, arrow, colon) and a task verb at most seven words later.
         """
+        if _ANY_TASK_VERB.isdisjoint(_WORD.findall(unit.text.lower())):
+            return None
         tokens = [t for t in unit.span if not t.is_space]
         start, depth, words = 0, 0, 0  # words: clause words before this token, brackets not counted
         for i, tok in enumerate(tokens):

@@ -43,7 +43,7 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
     score = sum(weights.get(label, 0.0) for label in labels)
-    if _MODAL_PASSIVE.search(text) and "TENTATIVE" not in labels and "?" not in text:
+    if "soll" in text.lower() and _MODAL_PASSIVE.search(text) and "TENTATIVE" not in labels and "?" not in text:
         score += 0.5
     if "DECISION" in labels and "AGREEMENT" in labels:
         score -= 0.3  # the two overlap; do not double count

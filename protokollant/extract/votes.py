@@ -36,13 +36,19 @@ def _n(text: str) -> int:
 _MAYBE_VOTE = re.compile(r"\d|einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I)
 
 
+def _search(rx: re.Pattern, text: str, low: str, *keys: str) -> re.Match | None:
+    """``rx.search(text)``, skipped when none of the words the pattern needs occurs (most sentences)."""
+    return rx.search(text) if any(k in low for k in keys) else None
+
+
 def parse_vote(text: str) -> Vote | None:
     """The vote a sentence states, or None when it states none."""
     if not _MAYBE_VOTE.search(text):
         return None
+    low = text.lower()
     yes = no = abstain = None
     written: list[str] = []
-    m = _PLUS_MINUS.search(text)
+    m = _search(_PLUS_MINUS, text, low, "+")
     if m:
         yes, no, abstain = (int(g) for g in m.groups())
         written.append(m.group(0))
@@ -50,8 +56,12 @@ def parse_vote(text: str) -> Vote | None:
         yes, no, abstain = int(m.group(1)), int(m.group(3)), int(m.group(4))
         written.append(m.group(0))
     else:
-        for rx, key_rx, slot in ((_YES, _YES_KEY, "yes"), (_NO, _NO_KEY, "no"), (_ABST, _ABST_KEY, "abstain")):
-            m = rx.search(text) or key_rx.search(text)
+        for rx, key_rx, slot, keys in (
+            (_YES, _YES_KEY, "yes", ("ja", "für")),
+            (_NO, _NO_KEY, "no", ("nein", "gegen")),
+            (_ABST, _ABST_KEY, "abstain", ("enthaltung",)),
+        ):
+            m = _search(rx, text, low, *keys) or _search(key_rx, text, low, *keys)
             if m:
                 value = _n(m.group(1))
                 written.append(m.group(0))
@@ -61,12 +71,12 @@ def parse_vote(text: str) -> Vote | None:
                     no = value
                 else:
                     abstain = value
-        if abstain is None and _NO_ABST.search(text):
+        if abstain is None and _search(_NO_ABST, text, low, "ohne"):
             abstain = 0
-        if no is None and _NO_NO.search(text):
+        if no is None and _search(_NO_NO, text, low, "ohne"):
             no = 0
-    unanimous_m = _UNANIMOUS.search(text)
-    majority = _MAJORITY.search(text)
+    unanimous_m = _search(_UNANIMOUS, text, low, "einstimm", "einmütig", "konsens", "einvernehm", "dafür", "gegenstimm")
+    majority = _search(_MAJORITY, text, low, "mehrheit")
     if unanimous_m:
         written.insert(0, unanimous_m.group(0))
         if no is None:
