@@ -133,3 +133,42 @@ def test_organisation_from_the_title():
     assert organisation_from_title("Protokoll der Mitgliederversammlung vom 14. August 2017") is None
     assert organisation_from_title("Treffen 03.03.2017") is None
     assert is_body_name("Bürgerrunde") and is_body_name("Integrationsrat") and not is_body_name("Stupig")
+
+
+def test_an_empty_heading_followed_by_headings_groups_them_until_a_closing_item():
+    lay = {"heading_level": 1, "heading_source": "layout"}
+    d = doc(
+        (H, "Treffen der Bürgerrunde", lay),
+        (P, "Datum: 16.03.2017"),
+        (H, "Planung des Dorffests", lay),  # no text of its own: a section
+        (H, "Rahmenbedingungen", lay),
+        (P, "Alle verkaufen auf Privatgrundstück."),
+        (H, "Anmeldung", lay),
+        (P, "Thomas erstellt das Formular."),
+        (H, "Werbung", lay),
+        (P, "Erster Text ins Blättle."),
+        (H, "Verschiedenes", lay),  # a closing item is top level again
+        (P, "Stammtisch war gut besucht."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == ["Planung des Dorffests", "Verschiedenes"]
+    assert [s.title for s in topics[0].subtopics] == ["Rahmenbedingungen", "Anmeldung", "Werbung"]
+    assert topics[0].block_end == 8
+
+
+def test_headings_with_text_stay_top_level_and_numbered_headings_are_left_alone():
+    lay = {"heading_level": 1, "heading_source": "layout"}
+    flat = doc(
+        (H, "Protokoll der Vorstandssitzung", lay), (P, "Datum: 06.08.2020"),
+        (H, "Begrüßung", lay), (P, "Frau X begrüßt."),
+        (H, "Haushalt", lay), (P, "Der Haushalt wird vorgestellt."),
+        (H, "Verschiedenes", lay), (P, "Nichts."),
+    )
+    assert [t.title for t in extract_topics(flat, extract_meta(flat))] == ["Begrüßung", "Haushalt", "Verschiedenes"]
+    numbered = doc(
+        (H, "Protokoll der Vorstandssitzung", lay), (P, "Datum: 06.08.2020"),
+        (H, "1. Begrüßung", lay),
+        (H, "2. Bericht", lay), (P, "Bericht."),
+        (H, "3. Haushalt", lay), (P, "Haushalt."),
+    )
+    assert [t.number for t in extract_topics(numbered, extract_meta(numbered))] == ["1", "2", "3"]

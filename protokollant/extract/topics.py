@@ -148,6 +148,48 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
         out.append((b, number, title, level))
     if sum(1 for s in out if s[3] == 1) < 1:
         return []
+    return _group_empty_headings(out)
+
+
+def _group_empty_headings(starts: list[Start]) -> list[Start]:
+    """Unnumbered headings that all look alike: one with no text of its own, directly
+    followed by another heading, is a section whose following headings are its
+    sub-items ("Planung des Flohmarkts" › "Rahmenbedingungen", "Anmeldung", …).
+
+    The section ends at the next heading that again opens a section, or at a
+    closing agenda item ("Verschiedenes", "Sonstiges"; models/cues/meta.json),
+    which is always top level. Numbered headings state their own structure and
+    are left alone.
+    """
+    if any(number for _, number, _, _ in starts):
+        return starts
+    closing = set(meta_keys().get("closing_topics", []))
+
+    def opens_section(i: int) -> bool:
+        return (
+            i + 1 < len(starts)
+            and starts[i][3] == 1
+            and starts[i + 1][3] == 1
+            and starts[i + 1][0].index == starts[i][0].index + 1
+            and clean(starts[i][2]).lower().rstrip(":") not in closing
+        )
+
+    out: list[Start] = []
+    in_section = False
+    for i, (block, number, title, level) in enumerate(starts):
+        if level == 1:
+            if opens_section(i):
+                following = 0
+                for j in range(i + 1, len(starts)):
+                    if starts[j][3] != 1 or opens_section(j) or clean(starts[j][2]).lower().rstrip(":") in closing:
+                        break
+                    following += 1
+                in_section = following >= 2
+            elif in_section and not (clean(title).lower().rstrip(":") in closing or opens_section(i)):
+                level = 2
+            else:
+                in_section = False
+        out.append((block, number, title, level))
     return out
 
 
