@@ -38,6 +38,9 @@ def record_for(nlp, *paragraphs, header=None):
         ("Der Beirat beschließt einstimmig, die Sprechstunde zu verlängern.", True, None),
         ("Wir einigen uns auf den 3. Mai als Aktionstag.", False, None),
         ("Anna Yilmaz wird einstimmig zur Sprecherin gewählt.", True, None),
+        # "nach Diskussion" introduces the decision; it is not a hedge like "zur Diskussion gestellt"
+        ("Nach kurzer Diskussion wird die Reihenfolge der Vorträge festgelegt.", False, None),
+        ("Die Arbeitsgruppen werden per Handzeichen gebildet.", False, None),
     ],
 )
 def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
@@ -59,6 +62,7 @@ def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
         "Der Punkt wird auf die nächste Sitzung vertagt.",
         "Das Protokoll wird noch nicht angenommen.",
         "Soll die Sprechstunde verlängert werden?",
+        "Die Verlängerung der Sprechstunde wird diskutiert.",
     ],
 )
 def test_non_decisions(nlp, sentence):

@@ -106,7 +106,9 @@ class CueMatcher:
     match case-insensitively on token boundaries (a PhraseMatcher: the cues are
     fixed words, and it is several times faster than token patterns). The span
     label is the cue label, ``span.kb_id_`` the entry id (kept as evidence of
-    why an item was extracted).
+    why an item was extracted). Label OVERRIDE marks a phrase that neutralises
+    the cues inside it ("nach kurzer Diskussion" is how a decision is
+    introduced, not a hedge): those are dropped, the OVERRIDE span is kept.
     """
 
     def __init__(self, nlp: Language, path: str):
@@ -132,8 +134,15 @@ class CueMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
             self.initialize()
-        doc.spans["cues"] = [
+        spans = [
             Span(doc, start, end, label=self.labels[match_id], kb_id=self.cue_ids[match_id])
             for match_id, start, end in self.matcher(doc)
         ]
+        overrides = [(sp.start, sp.end) for sp in spans if sp.label_ == "OVERRIDE"]
+        if overrides:
+            spans = [
+                sp for sp in spans
+                if sp.label_ == "OVERRIDE" or not any(s <= sp.start and sp.end <= e for s, e in overrides)
+            ]
+        doc.spans["cues"] = spans
         return doc
