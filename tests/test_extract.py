@@ -151,3 +151,36 @@ def test_owner_forms_in_pad_style_notes(nlp):
 )
 def test_informal_and_committee_decisions(nlp, sentence):
     assert [d.text for d in record_for(nlp, sentence).decisions] == [sentence]
+
+
+def test_owners_after_the_verb_in_coordinations_and_in_brackets(nlp):
+    rec = record_for(
+        nlp,
+        "Die Terminsuche und die Organisation übernehmen die Arbeitsgruppen selbst.",
+        "In der nächsten Sitzung sollen die Arbeitsgruppen über ihre Ergebnisse berichten.",
+        "Ab April kümmert sich das Jobcenter um die Fahrtkosten.",
+        "Herr Rasche berichtet über zwei Ideen und klärt die Finanzierung ab.",
+        "Presse anschreiben: Zeitung, Radio, Blättle (Kultur AG)",
+        "nachfragen, ob das Kreuz im Antrag richtig gesetzt wurde (FL)",
+    )
+    owners = {a.evidence.block_index: [(r.name, r.kind.value) for r in a.responsible] for a in rec.action_items}
+    assert owners == {
+        4: [("Arbeitsgruppen", "group")],
+        5: [("Arbeitsgruppen", "group")],
+        6: [("Jobcenter", "institution")],
+        7: [("Herr Rasche", "person")],
+        8: [("Kultur AG", "institution")],
+        9: [("FL", "person")],
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Arbeitsgruppen sollen so beibehalten werden.",  # passive: the groups are acted on
+        "Das Bundesamt für Migration und Flüchtlinge (BAMF) hat die Zahlen veröffentlicht.",
+        "Herr Rasche berichtet über die Lage und die Zahlen des Vorjahres.",
+    ],
+)
+def test_no_task_owner_in_passives_reports_and_abbreviations(nlp, sentence):
+    assert record_for(nlp, sentence).action_items == []

@@ -71,6 +71,9 @@ _ANY_TASK_VERB = frozenset(
     w for rx in (_STRONG_TASK_VERBS, _WEAK_TASK_VERBS, _FUTURE) for w in re.findall(r"[a-zäöüß]+", rx.pattern)
 )
 _WORD = re.compile(r"\w+")
+_ARTICLES = {"der", "die", "das", "den", "dem"}
+# A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
+_PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
 
 # Idioms that look like "owner + verb" but report: "nimmt … zur Kenntnis".
@@ -78,6 +81,16 @@ _NOT_A_TASK = re.compile(r"\bzur\s+Kenntnis\b", re.I)
 _DEADLINE_WORDING = re.compile(r"^(bis|spätestens|Frist|Deadline|fällig|zum)\b", re.I)
 _OBLIGATION = re.compile(r"\b(muss|müssen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
 _PAST = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten|fand|fanden|gab|kam|kamen|ist\s+\w+\s+worden)\b", re.I)
+
+
+_SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
+
+
+def _main_clause(text: str) -> str:
+    """The text before the first subordinate clause: "nachfragen, ob … gemacht wurde (MH)"
+    is a task even though the clause it asks about is in the past."""
+    m = _SUBORDINATE.search(text)
+    return text[: m.start()] if m else text
 
 
 def _strip_owner(text: str) -> str:
@@ -129,7 +142,10 @@ class ActionExtractor:
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
         if _INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
-        if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4:
+        # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
+        if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4 and all(
+            t[:1].isupper() or t in ("von", "van", "de", "der", "zu", "vom", "zur") for t in tokens[1:]
+        ):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         if (
             len(tokens) <= 3
@@ -216,20 +232,55 @@ class ActionExtractor:
                 continue
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 continue
-            # "Bis dahin sammelt Paolo …": a fronted adverbial puts the owner after the verb.
-            before = unit.span.doc[tokens[start].i : tok.i].text
-            if strong and i + 1 < len(tokens) and not self.owners(before):
-                nxt = tokens[i + 1].text
-                after = self.responsible(nxt)
-                if after is not None and after.kind is ResponsibleKind.PERSON and (
-                    after.resolved or nxt.casefold() in first_names() or _INITIALS.match(nxt)
-                ):
-                    return [after], self._clause_text(unit, tokens, start)
+            # "Die AGs sollen so beibehalten werden": in a passive the subject is what is acted on.
+            if future and _PASSIVE_END.search(unit.text):
+                continue
+            doc = unit.span.doc
+            before = doc[tokens[start].i : tok.i].text
             subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
             owners = self.owners(subject)
             if owners:
                 return owners, self._clause_text(unit, tokens, start)
+            if not (strong or future):
+                continue
+            # "Bis dahin sammelt Paolo …", "… übernehmen die Arbeitsgruppen selbst", "In der
+            # nächsten Sitzung sollen die Arbeitsgruppen berichten": a fronted object or
+            # adverbial puts the owner right after the verb.
+            after = self._owner_after(tokens, i + 1)
+            if after:
+                return after, self._clause_text(unit, tokens, start)
+            # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
+            if strong and i > start and tokens[i - 1].lower_ == "und":
+                for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz stellt"
+                    if start + k < i - 1:
+                        lead = self.owners(doc[tokens[start].i : tokens[start + k - 1].i + 1].text)
+                        if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead):
+                            return lead, self._clause_text(unit, tokens, start)
         return None
+
+    def _owner_after(self, tokens: list, j: int) -> list[Responsible]:
+        """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
+        with a group or institution ("die Arbeitsgruppen", "das Jobcenter")."""
+        if j < len(tokens) and tokens[j].lower_ == "sich":
+            j += 1  # "kümmert sich das Jobcenter um …"
+        if j >= len(tokens):
+            return []
+        nxt = tokens[j].text
+        single = self.responsible(nxt)
+        if single is not None and single.kind is ResponsibleKind.PERSON and (
+            single.resolved or nxt.casefold() in first_names() or _INITIALS.match(nxt)
+        ):
+            return [single]
+        if tokens[j].lower_ not in _ARTICLES:
+            return []
+        for k in (4, 3, 2):
+            phrase = tokens[j : j + k]
+            if len(phrase) < k or any(t.text in _CLAUSE_BOUNDARIES for t in phrase):
+                continue
+            owners = self.owners(" ".join(t.text for t in phrase))
+            if owners and all(o.kind in (ResponsibleKind.GROUP, ResponsibleKind.INSTITUTION) for o in owners):
+                return owners
+        return []
 
     @staticmethod
     def _clause_text(unit: Unit, tokens: list, start: int) -> str:
@@ -262,7 +313,13 @@ class ActionExtractor:
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
                 head, _, last = inner.rpartition(",")
                 owners, extra = self.owners(last), head.strip()
-            if owners and all(o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP) for o in owners):
+            # A single word in brackets after a name is its abbreviation ("… (BAMF)"); a
+            # longer institution name there is the owner ("Presse anschreiben (Kultur AG)").
+            if owners and all(
+                o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP)
+                or (o.kind is ResponsibleKind.INSTITUTION and len(o.name.split()) > 1)
+                for o in owners
+            ):
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
                 return owners, f"{task} ({extra})" if extra else task
         return None
@@ -341,7 +398,7 @@ class ActionExtractor:
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
-        elif not _PAST.search(text) and (paren := self._paren_owner(text)) is not None:
+        elif not _PAST.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
         if confidence == 0.0:
