@@ -363,3 +363,24 @@ def test_seed_press_release_paragraph(nlp):
     assert "KOG" in aliases_for("Koordinierungsgremium „Integration von Migrantinnen und Migranten in Ausbildung und Arbeit“")
     doc = nlp("Das Welcome Center berät.")
     assert [sp.text for sp in doc.spans["institutions"]] == ["Welcome Center"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Stand wird von der DJK Heuweiler betreut.", "DJK Heuweiler"),
+        ("Die Halle gehört dem TSV Eintracht.", "TSV Eintracht"),
+        ("Der SV Werder Bremen lädt ein.", "SV Werder Bremen"),
+        ("Die Trachtenkapelle spielt zur Eröffnung.", "Trachtenkapelle"),
+        ("Das Planetarium stellt ein Teleskop.", "Planetarium"),
+        ("Die NFDI fördert das Projekt.", "Nationale Forschungsdateninfrastruktur"),
+    ],
+)
+def test_sports_clubs_bands_and_research_bodies(nlp, text, expected):
+    assert expected in kb_ids(nlp, text)
+
+
+def test_sports_club_prefix_needs_a_name():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("protokollant_institutions")
+    assert kb_ids(nlp, "Das lief gestern im TV und war gut.") == set()
