@@ -25,11 +25,13 @@ from protokollant.inbox import (
     RunLockedError,
     acquire_run_lock,
     claim,
+    dispatch_inbox,
     plan_batches,
     process_batch,
     process_one,
     run_inbox,
     scan_inbox,
+    write_batch_result,
 )
 from protokollant.pipeline import DocumentResult
 
@@ -663,3 +665,93 @@ def test_outcome_round_trips_through_json(tmp_path):
     again = Outcome.from_dict(json.loads(json.dumps(outcome.to_dict())))
     assert again.name == "gut.docx" and again.error_type is None
     assert again.result.summary() == outcome.result.summary()
+
+
+# --------------------------------------------------------------------------- dispatch (remote batches, central filing)
+
+
+class RemoteRunner:
+    """Stands in for the workers: computes each plan with process_batch and writes its result file,
+    except for batches containing a name in ``lose`` (a crashed flow run: no result file)."""
+
+    def __init__(self, lose=(), wrong_id=()):
+        self.lose, self.wrong_id = set(lose), set(wrong_id)
+        self.plans: list[list[str]] = []
+
+    def __call__(self, plans):
+        for plan in plans:
+            names = [j.claim.name for j in plan.jobs]
+            self.plans.append(names)
+            if self.lose & set(names):
+                continue
+            outcomes = process_batch(FakeProcessor(), plan.items, plan.result_file.parents[3])  # OUTBOX/.protokollant/batches/<run>/
+            batch_id = "fremd" if self.wrong_id & set(names) else plan.batch_id
+            write_batch_result(plan.result_file, batch_id=batch_id, outcomes=outcomes, worker={"name": "w", "pid": os.getpid()})
+
+
+def test_dispatch_files_remote_outcomes_and_keeps_lost_batches_claimed(boxes):
+    inbox, outbox = boxes
+    for name in "abcdef":
+        drop(inbox, f"{name}.docx", b"GOOD " + name.encode())
+    drop(inbox, "g.docx", b"BAD zip")
+    drop(inbox, "kopie.docx", b"GOOD a")
+    runner = RemoteRunner(lose={"d.docx"})
+
+    summary, batches = dispatch_inbox(inbox, outbox, runner, batch_size=3)
+
+    assert runner.plans == [["a.docx", "b.docx", "c.docx"], ["d.docx", "e.docx", "f.docx"], ["g.docx"]]
+    assert [b["complete"] for b in batches] == [True, False, True]
+    assert batches[0]["worker"] == {"name": "w", "pid": os.getpid()}
+    assert sorted(e.file for e in summary.processed) == ["a.docx", "b.docx", "c.docx"]
+    assert [(d.file, d.stem) for d in summary.duplicates] == [("kopie.docx", "a")]
+    failed = {f.file: (f.reason, f.moved_to) for f in summary.failed}
+    assert failed == {"d.docx": ("batch-lost", None), "e.docx": ("batch-lost", None), "f.docx": ("batch-lost", None),
+                      "g.docx": ("corrupt-zip", str(inbox / "failed" / "g.docx"))}
+    assert files(inbox / ".processing") == {"d.docx", "e.docx", "f.docx"}
+    assert files(inbox / "processed") == {"a.docx", "b.docx", "c.docx", "kopie.docx"}
+    assert Path(batches[0]["result_file"]).parent.parent == outbox / ".protokollant" / "batches"
+
+    # next run: the lost batch's documents are suspects and run alone; nothing else is redone
+    runner = RemoteRunner()
+    summary, _ = dispatch_inbox(inbox, outbox, runner, batch_size=3)
+    assert runner.plans == [["d.docx"], ["e.docx"], ["f.docx"]]
+    assert sorted(summary.recovered) == ["d.docx", "e.docx", "f.docx"]
+    assert sorted(e.file for e in summary.processed) == ["d.docx", "e.docx", "f.docx"] and not summary.failed
+    assert files(inbox / ".processing") == set() and files(inbox) == set()
+
+    # and a third run has nothing to dispatch
+    runner = RemoteRunner()
+    summary, batches = dispatch_inbox(inbox, outbox, runner, batch_size=3)
+    assert runner.plans == [] and batches == [] and summary.counts["processed"] == 0
+
+
+def test_dispatch_ignores_a_result_file_of_another_batch(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD a")
+    summary, batches = dispatch_inbox(inbox, outbox, RemoteRunner(wrong_id={"a.docx"}), batch_size=3)
+    assert [(f.file, f.reason) for f in summary.failed] == [("a.docx", "batch-lost")]
+    assert batches[0]["complete"] is False and files(inbox / ".processing") == {"a.docx"}
+
+
+def test_dispatch_files_what_came_back_when_the_runner_breaks(boxes):
+    inbox, outbox = boxes
+    for name in "ab":
+        drop(inbox, f"{name}.docx", b"GOOD " + name.encode())
+
+    def runner(plans):
+        RemoteRunner()(plans[:1])
+        raise ConnectionError("Prefect-API weg")
+
+    summary, _ = dispatch_inbox(inbox, outbox, runner, batch_size=1)
+    assert [e.file for e in summary.processed] == ["a.docx"]
+    assert [(f.file, f.reason) for f in summary.failed] == [("b.docx", "batch-lost")]
+    assert "Prefect-API weg" in summary.message
+
+
+def test_dispatch_is_busy_while_another_run_holds_the_lock(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "a.docx", b"GOOD")
+    runner = RemoteRunner()
+    with acquire_run_lock(inbox, outbox):
+        summary, batches = dispatch_inbox(inbox, outbox, runner)
+    assert summary.busy and batches == [] and runner.plans == [] and files(inbox) == {"a.docx"}
