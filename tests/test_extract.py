@@ -63,6 +63,8 @@ def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
         "Das Protokoll wird noch nicht angenommen.",
         "Soll die Sprechstunde verlängert werden?",
         "Die Verlängerung der Sprechstunde wird diskutiert.",
+        "Herr Rasche erläutert, dass die Sprechstunde grundsätzlich allen offensteht.",
+        "Grundsätzlich waren alle mit dem Ablauf zufrieden.",
     ],
 )
 def test_non_decisions(nlp, sentence):
@@ -147,6 +149,8 @@ def test_owner_forms_in_pad_style_notes(nlp):
         "Der Flohmarkt soll auch zur Werbung genutzt werden.",
         "Der Ausschuss empfiehlt mehrheitlich (Enthaltung CDU), den Antrag anzunehmen.",
         "Der nächste Wahltermin wurde einstimmig auf den 25.11.2026 gesetzt.",
+        "Grundsätzlich keine Auftritte unter 300 Euro.",
+        "Ab sofort wird das Protokoll im gemeinsamen Ordner abgelegt.",
     ],
 )
 def test_informal_and_committee_decisions(nlp, sentence):

@@ -51,11 +51,23 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         score += 0.3
     if after_beschluss_header:
         score += 0.4
+    # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
+    # meeting set ("grundsätzlich keine reinen Kollektengigs"); inside prose the words hedge.
+    if "POLICY" in labels and _opens_with_policy(unit) and len(text.split()) <= 15 and not _PAST_TENSE.search(text):
+        score += 0.5
     if text.rstrip().endswith("?"):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3
     return score
+
+
+_PAST_TENSE = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten)\b", re.I)
+
+
+def _opens_with_policy(unit: Unit) -> bool:
+    first = next((t.i for t in unit.span if not (t.is_punct or t.is_space)), None)
+    return first is not None and any(c.label_ == "POLICY" and c.start == first for c in unit.cues())
 
 
 def decision_kind(text: str) -> str:
