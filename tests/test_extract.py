@@ -188,3 +188,30 @@ def test_owners_after_the_verb_in_coordinations_and_in_brackets(nlp):
 )
 def test_no_task_owner_in_passives_reports_and_abbreviations(nlp, sentence):
     assert record_for(nlp, sentence).action_items == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Herr Rasche fragt außerdem, warum der Punkt nicht mehr auf der Tagesordnung steht.",
+        "Der Verein Black Dog macht Filmprojekte mit Jugendlichen.",
+        "Dann wird bestellt GET Request an die Bestell-Session.",
+    ],
+)
+def test_questions_descriptions_and_technical_acronyms_are_not_tasks(nlp, sentence):
+    assert record_for(nlp, sentence).action_items == []
+
+
+def test_a_bracket_note_gives_way_to_the_task_table_row_of_the_same_owner(nlp):
+    head = ["Was", "Wer", "Bis wann"]
+    rec = record_for(
+        nlp,
+        "• Schäfchen-Streicheln bei Zwigart (Kultur AG)",
+        "• Frau Yilmaz klärt mit Zwigart die Versicherung.",
+        (["Kutsche + Streichelzoo Zwigart, Sonnenteleskop", "Kultur AG", ""], head),
+    )
+    tasks = sorted((a.task, tuple(r.name for r in a.responsible)) for a in rec.action_items)
+    assert tasks == [
+        ("Frau Yilmaz klärt mit Zwigart die Versicherung.", ("Frau Yilmaz",)),
+        ("Kutsche + Streichelzoo Zwigart, Sonnenteleskop", ("Kultur AG",)),
+    ]

@@ -72,6 +72,8 @@ _ANY_TASK_VERB = frozenset(
 )
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
+_WHY = re.compile(r"\b(warum|wieso|weshalb|weswegen)\b", re.I)
+_GENERIC_VERBS = {"macht", "machen", "gibt", "geben", "nimmt", "nehmen", "setzt", "setzen", "bietet", "bieten"}
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
@@ -230,6 +232,9 @@ class ActionExtractor:
                 continue
             if weak and not has_deadline:
                 continue
+            # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
+            if tok.lower_ in ("fragt", "fragen") and _WHY.search(unit.text):
+                continue
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 continue
             # "Die AGs sollen so beibehalten werden": in a passive the subject is what is acted on.
@@ -239,6 +244,12 @@ class ActionExtractor:
             before = doc[tokens[start].i : tok.i].text
             subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
             owners = self.owners(subject)
+            # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
+            # does; with a generic verb an institution's task needs a deadline.
+            if owners and not has_deadline and tok.lower_ in _GENERIC_VERBS and all(
+                o.kind is ResponsibleKind.INSTITUTION for o in owners
+            ):
+                continue
             if owners:
                 return owners, self._clause_text(unit, tokens, start)
             if not (strong or future):
@@ -461,13 +472,38 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
 
 
 def _dedupe(items: list[ActionItem]) -> list[ActionItem]:
-    """One item per distinct task: the same task text with the same owners is kept once."""
+    """One item per distinct task: the same task text with the same owners is kept once,
+    and a note that only points at its owners in brackets ("Streichelzoo (Kultur AG)")
+    gives way to a task-table row of the same owners about the same thing (a shared
+    content word, compounds included: "Zwigart", "Teleskop" / "Sonnenteleskop")."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    table_rows = [(_owner_key(i), _content_words(i.task)) for i in items if i.evidence.table_index is not None and i.responsible]
     out = []
     for item in items:
-        key = (item.task.casefold(), tuple(sorted(r.name.casefold() for r in item.responsible)))
+        key = (item.task.casefold(), _owner_key(item))
         if key in seen:
+            continue
+        if item.evidence.table_index is None and _owner_in_brackets(item) and any(
+            owners == key[1] and _shares_word(_content_words(item.evidence.text), words) for owners, words in table_rows
+        ):
             continue
         seen.add(key)
         out.append(item)
     return out
+
+
+def _owner_in_brackets(item: ActionItem) -> bool:
+    text = item.evidence.text
+    return bool(item.responsible) and all(f"({r.name})" in text for r in item.responsible)
+
+
+def _owner_key(item: ActionItem) -> tuple[str, ...]:
+    return tuple(sorted(r.name.casefold() for r in item.responsible))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 5 and not w.isdigit()}
+
+
+def _shares_word(a: set[str], b: set[str]) -> bool:
+    return any(x == y or (len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x))) for x in a for y in b)
