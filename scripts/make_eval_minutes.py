@@ -561,6 +561,41 @@ def beschlussauszug() -> Minutes:
     return m
 
 
+# --------------------------------------------------------------------------- 8. festival planning team (bold-line sections)
+
+
+def orgateam() -> Minutes:
+    """Pad-style notes with bold lines only: one section groups sub-headings; standing rules,
+    owners after the verb, bracket notes that a task table repeats."""
+    m = Minutes(title="Orgateam Stadtteilfest", author="Lena Vogt", created=_utc(2026, 2, 5, 21, 0))
+    m.bold("Protokoll Orgateam Stadtteilfest Birkenfelde")
+    m.para("Datum: 04.02.2026, 19:30 Uhr, Gemeindehaus")
+    m.para("Anwesend: Heike Brandt, Yusuf Demir, Lena Vogt, Piotr Nowak, Carla Santos; Protokoll: Lena Vogt")
+    m.bold("Rückblick")
+    m.para("Das Fest im letzten Sommer hatte rund 600 Gäste. Die Freiwillige Feuerwehr Birkenfelde hat den Grill betreut.")
+    m.bold("Planung des Stadtteilfests am 13. Juni")
+    m.bold("Rahmen")
+    m.para("• Grundsätzlich keine Einwegbecher auf dem Festgelände.")
+    m.para("• Nach kurzer Diskussion wird der Beginn auf 14 Uhr festgelegt.")
+    m.para("• Die Getränkeliste übernimmt Piotr.")
+    m.bold("Programm")
+    m.para("• Die Trachtenkapelle Birkenfelde spielt zur Eröffnung.")
+    m.para("• Der TSV Birkenfelde bietet ein Kinderturnier an.")
+    m.para("• Kinderschminken an der Grundschule (Jugendgruppe)")
+    m.bold("Finanzen")
+    m.para("• Die Standgebühr wird per Handzeichen auf 10 Euro festgesetzt.")
+    m.para("• Heike berichtet über den Kassenstand und beantragt den Zuschuss beim Bezirksamt bis 15.03.")
+    m.bold("Aufgaben")
+    m.table([("Was", "Wer", "Bis wann"),
+             ("Zelt und Bühne beim Bauhof anfragen", "Piotr", "28.02."),
+             ("Kinderschminken und Bastelstand", "Jugendgruppe", "")], header=True)
+    m.bold("Verschiedenes")
+    m.para("• Carla fragt, warum der Termin nicht wie früher im Juli liegt.")
+    m.para("• In der nächsten Sitzung sollen die Arbeitsgruppen ihre Kostenpläne vorstellen.")
+    m.para("• Ab sofort werden alle Absprachen im gemeinsamen Kalender eingetragen.")
+    return m
+
+
 # --------------------------------------------------------------------------- output
 
 DOCUMENTS: dict[str, Callable[[], Minutes]] = {
@@ -571,6 +606,7 @@ DOCUMENTS: dict[str, Callable[[], Minutes]] = {
     "projektteam-quartier-2026-03-03.docx": projektteam,
     "initiative-radverkehr-2025-09-16.docx": initiative,
     "schulausschuss-hohenfeld-beschluss.docx": beschlussauszug,
+    "orgateam-stadtteilfest-2026-02-04.docx": orgateam,
 }
 
 
