@@ -2,11 +2,13 @@
 
 ``flows.minutes``: tasks and flows (thin wrappers around protokollant.inbox /
 protokollant.pipeline). ``flows.serve``: nightly cron serving.
+``flows.scaleout``: dispatcher and batch flows for several machines (work pool + workers).
 
 Importing this package turns Prefect telemetry off *before* Prefect is
 imported (defaults only: an explicit setting in the environment wins), and
 makes sure loopback traffic to the local Prefect server never goes through
-an HTTP proxy. The program talks to nothing but 127.0.0.1.
+an HTTP proxy. The program talks to nothing but 127.0.0.1 — unless
+PREFECT_API_URL names the organisation's own Prefect server (flows.scaleout).
 """
 from __future__ import annotations
 
