@@ -65,6 +65,8 @@ def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
         "Die Verlängerung der Sprechstunde wird diskutiert.",
         "Herr Rasche erläutert, dass die Sprechstunde grundsätzlich allen offensteht.",
         "Grundsätzlich waren alle mit dem Ablauf zufrieden.",
+        "Die Fraktion der Grünen sowie die SPD haben dem Antrag zugestimmt.",
+        "Wir sagen Bescheid, sobald die Zahlen da sind.",
     ],
 )
 def test_non_decisions(nlp, sentence):
@@ -151,6 +153,8 @@ def test_owner_forms_in_pad_style_notes(nlp):
         "Der nächste Wahltermin wurde einstimmig auf den 25.11.2026 gesetzt.",
         "Grundsätzlich keine Auftritte unter 300 Euro.",
         "Ab sofort wird das Protokoll im gemeinsamen Ordner abgelegt.",
+        "Wir sagen den Auftritt beim Stadtfest ab.",
+        "Wir stimmen dem Vorschlag der Verwaltung zu.",
     ],
 )
 def test_informal_and_committee_decisions(nlp, sentence):
@@ -215,3 +219,13 @@ def test_a_bracket_note_gives_way_to_the_task_table_row_of_the_same_owner(nlp):
         ("Frau Yilmaz klärt mit Zwigart die Versicherung.", ("Frau Yilmaz",)),
         ("Kutsche + Streichelzoo Zwigart, Sonnenteleskop", ("Kultur AG",)),
     ]
+
+
+def test_an_affiliation_in_brackets_is_not_an_owner(nlp):
+    rec = record_for(
+        nlp,
+        "Miguel (Jobcenter Musterstadt) verteilt die Statuten.",
+        "Genesis (Chaostreff Basel)",
+        "Gewählt: Bernd (Chaostreff Basel), Marc (Jobcenter Musterstadt), Lea (Chaostreff Basel)",
+    )
+    assert [[r.name for r in a.responsible] for a in rec.action_items] == [["Miguel"]]

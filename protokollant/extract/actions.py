@@ -206,6 +206,7 @@ class ActionExtractor:
         if _ANY_TASK_VERB.isdisjoint(_WORD.findall(unit.text.lower())):
             return None
         tokens = [t for t in unit.span if not t.is_space]
+        fallback: tuple[list[Responsible], str] | None = None
         start, depth, words = 0, 0, 0  # words: clause words before this token, brackets not counted
         for i, tok in enumerate(tokens):
             if tok.text == "(":
@@ -257,17 +258,21 @@ class ActionExtractor:
             # "Bis dahin sammelt Paolo …", "… übernehmen die Arbeitsgruppen selbst", "In der
             # nächsten Sitzung sollen die Arbeitsgruppen berichten": a fronted object or
             # adverbial puts the owner right after the verb.
-            after = self._owner_after(tokens, i + 1)
-            if after:
-                return after, self._clause_text(unit, tokens, start)
+            # These weaker readings are kept as a fallback: an owner in subject position
+            # later in the sentence ("… – Herr Müller wird … sprechen") is preferred.
+            if fallback is None:
+                after = self._owner_after(tokens, i + 1)
+                if after:
+                    fallback = after, self._clause_text(unit, tokens, start)
             # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
-            if strong and i > start and tokens[i - 1].lower_ == "und":
+            if fallback is None and strong and i > start and tokens[i - 1].lower_ == "und":
                 for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz stellt"
                     if start + k < i - 1:
                         lead = self.owners(doc[tokens[start].i : tokens[start + k - 1].i + 1].text)
                         if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead):
-                            return lead, self._clause_text(unit, tokens, start)
-        return None
+                            fallback = lead, self._clause_text(unit, tokens, start)
+                            break
+        return fallback
 
     def _owner_after(self, tokens: list, j: int) -> list[Responsible]:
         """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
@@ -324,11 +329,15 @@ class ActionExtractor:
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
                 head, _, last = inner.rpartition(",")
                 owners, extra = self.owners(last), head.strip()
-            # A single word in brackets after a name is its abbreviation ("… (BAMF)"); a
-            # longer institution name there is the owner ("Presse anschreiben (Kultur AG)").
+            # An institution in brackets is usually an abbreviation being introduced ("… (BAMF)")
+            # or a person's affiliation ("Miguel (Chaostreff Basel) verteilt …"); it owns the task
+            # only as the closing note of a task description ("Presse anschreiben: BZ, Blättle (Kultur AG)").
+            closing_note = (
+                not text[m.end():].strip(" .;!") and len(text[: m.start()].split()) >= 3 and text.count("(") == 1
+            )
             if owners and all(
                 o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP)
-                or (o.kind is ResponsibleKind.INSTITUTION and len(o.name.split()) > 1)
+                or (o.kind is ResponsibleKind.INSTITUTION and len(o.name.split()) > 1 and closing_note)
                 for o in owners
             ):
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text

@@ -53,8 +53,12 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         score += 0.4
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
     # meeting set ("grundsätzlich keine reinen Kollektengigs"); inside prose the words hedge.
-    if "POLICY" in labels and _opens_with_policy(unit) and len(text.split()) <= 15 and not _PAST_TENSE.search(text):
+    if "POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not _PAST_TENSE.search(text):
         score += 0.5
+    # "Die Fraktion X sowie Y haben dem Antrag zugestimmt": how parts of the body voted,
+    # not a decision of the body itself (that is the motion's outcome).
+    if "FACTION" in labels and _opens_with(unit, "FACTION"):
+        score -= 0.6
     if text.rstrip().endswith("?"):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
@@ -65,9 +69,10 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
 _PAST_TENSE = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten)\b", re.I)
 
 
-def _opens_with_policy(unit: Unit) -> bool:
+def _opens_with(unit: Unit, label: str) -> bool:
+    """Whether a cue of ``label`` starts the unit (after bullets and punctuation)."""
     first = next((t.i for t in unit.span if not (t.is_punct or t.is_space)), None)
-    return first is not None and any(c.label_ == "POLICY" and c.start == first for c in unit.cues())
+    return first is not None and any(c.label_ == label and c.start == first for c in unit.cues())
 
 
 def decision_kind(text: str) -> str:

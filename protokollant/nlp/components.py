@@ -8,7 +8,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..paths import models_dir
@@ -109,27 +109,37 @@ class CueMatcher:
     why an item was extracted). Label OVERRIDE marks a phrase that neutralises
     the cues inside it ("nach kurzer Diskussion" is how a decision is
     introduced, not a hedge): those are dropped, the OVERRIDE span is kept.
+    Entries with "patterns" hold spaCy Matcher token patterns (separable verbs:
+    "wir sagen den Auftritt ab"); their spans also replace the cues inside them.
     """
 
     def __init__(self, nlp: Language, path: str):
         self.nlp = nlp
         self.path = path
         self.matcher: PhraseMatcher | None = None
+        self.token_matcher: Matcher | None = None
         self.labels: dict[int, str] = {}
         self.cue_ids: dict[int, str] = {}
 
     def initialize(self, get_examples=None, nlp=None) -> None:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        token_matcher = Matcher(self.nlp.vocab)
         for line in _resolve(self.path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             entry = json.loads(line)
             key = f"{entry['label']}|{entry['id']}"
-            matcher.add(key, [self.nlp.make_doc(p) for p in entry["phrases"]])
+            if entry.get("phrases"):
+                matcher.add(key, [self.nlp.make_doc(p) for p in entry["phrases"]])
+            if entry.get("patterns"):
+                # Token patterns for what fixed phrases cannot say: separable verbs
+                # with words between ("wir sagen den Auftritt ab").
+                token_matcher.add(key, entry["patterns"], greedy="LONGEST")
             match_id = self.nlp.vocab.strings[key]
             self.labels[match_id] = entry["label"]
             self.cue_ids[match_id] = entry["id"]
         self.matcher = matcher
+        self.token_matcher = token_matcher if len(token_matcher) else None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -138,11 +148,17 @@ class CueMatcher:
             Span(doc, start, end, label=self.labels[match_id], kb_id=self.cue_ids[match_id])
             for match_id, start, end in self.matcher(doc)
         ]
-        overrides = [(sp.start, sp.end) for sp in spans if sp.label_ == "OVERRIDE"]
-        if overrides:
+        # A token-pattern cue spans a whole construction ("wir stimmen dem Vorschlag zu"):
+        # like OVERRIDE phrases, it replaces the cues inside it ("Vorschlag").
+        containers = [(sp.start, sp.end) for sp in spans if sp.label_ == "OVERRIDE"]
+        if self.token_matcher is not None:
+            for match_id, start, end in self.token_matcher(doc):
+                spans.append(Span(doc, start, end, label=self.labels[match_id], kb_id=self.cue_ids[match_id]))
+                containers.append((start, end))
+        if containers:
             spans = [
                 sp for sp in spans
-                if sp.label_ == "OVERRIDE" or not any(s <= sp.start and sp.end <= e for s, e in overrides)
+                if (sp.start, sp.end) in containers or not any(s <= sp.start and sp.end <= e for s, e in containers)
             ]
         doc.spans["cues"] = spans
         return doc
