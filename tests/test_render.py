@@ -346,6 +346,20 @@ def test_write_outputs_failure_leaves_no_temp_files(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_write_outputs_failing_sync_leaves_old_outputs_and_no_temp_files(tmp_path, monkeypatch):
+    first = write_outputs(kog_record(), tmp_path, "x")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken_fsync(fd):
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(render.os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        write_outputs(empty_record(), tmp_path, "x")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in first.values())
+
+
 @pytest.mark.parametrize(
     ("filename", "expected"),
     [
