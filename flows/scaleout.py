@@ -97,15 +97,14 @@ def run_batches_on_pool(
     The batch id is the idempotency key, so a retried call never creates a
     second run for the same batch. Runs still going at the timeout (or when
     the dispatcher is interrupted) are cancelled; their files stay claimed.
+    Sets ``plan.started`` (False: the run never started, e.g. no worker).
     """
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
     from prefect.deployments import run_deployment
-    from prefect.states import Cancelling
 
-    runs = {}
+    runs: dict[Any, BatchPlan] = {}
     try:
         for plan in plans:
+            plan.started = False  # until its flow run is seen to have run
             fr = run_deployment(
                 deployment,
                 parameters={"items": [list(i) for i in plan.items], "outbox": outbox, "result_file": str(plan.result_file),
@@ -114,32 +113,54 @@ def run_batches_on_pool(
                 idempotency_key=plan.batch_id,
                 timeout=0,
             )
-            runs[fr.id] = plan.batch_id
+            plan.started = None  # created: unknown until read back
+            runs[fr.id] = plan
         deadline = time.monotonic() + timeout_seconds
-        states: dict = {}
-        with get_client(sync_client=True) as client:
-            while True:
-                found = client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=list(runs))))
-                states = {r.id: (r.state.type.value if r.state else "PENDING") for r in found}
-                if all(states.get(i) in FINAL_STATES for i in runs) or time.monotonic() > deadline:
-                    break
-                time.sleep(poll_seconds)
-        return [{"flow_run_id": str(i), "batch_id": b, "state": states.get(i)} for i, b in runs.items()]
+        while True:
+            found = _read_runs(list(runs))
+            done = len(found) == len(runs) and all(_state(r) in FINAL_STATES for r in found.values())
+            if done or time.monotonic() > deadline:
+                break
+            time.sleep(poll_seconds)
     finally:
-        _cancel_unfinished(list(runs), Cancelling, FINAL_STATES)
+        _cancel_unfinished(list(runs))
+        try:
+            found = _read_runs(list(runs))
+        except Exception:  # API gone: started stays unknown (counts as a crash)
+            found = {}
+        for run_id, r in found.items():
+            # run_count counts entries into Running (start_time is also set on entering a final state)
+            runs[run_id].started = (r.run_count or 0) > 0
+    return [{"flow_run_id": str(i), "batch_id": plan.batch_id, "state": _state(found.get(i)), "started": plan.started}
+            for i, plan in runs.items()]
 
 
-def _cancel_unfinished(ids: list, cancelling: Any, final: set[str]) -> None:
-    if not ids:
-        return
+def _state(flow_run: Any) -> str | None:
+    return flow_run.state.type.value if flow_run is not None and flow_run.state is not None else None
+
+
+def _read_runs(ids: list) -> dict:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
+    if not ids:
+        return {}
+    with get_client(sync_client=True) as client:
+        return {r.id: r for r in client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=ids)))}
+
+
+def _cancel_unfinished(ids: list) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.states import Cancelled, Cancelling
+
     try:
-        with get_client(sync_client=True) as client:
-            for r in client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=ids))):
-                if r.state is None or r.state.type.value not in final:
-                    client.set_flow_run_state(r.id, cancelling(), force=True)
+        unfinished = {i: _state(r) for i, r in _read_runs(ids).items() if _state(r) not in FINAL_STATES}
+        if unfinished:
+            with get_client(sync_client=True) as client:
+                for run_id, state in unfinished.items():
+                    # Not yet taken by a worker: cancelled outright (no worker would ever finish
+                    # a "Cancelling" it never started); taken: the worker stops the process.
+                    client.set_flow_run_state(run_id, Cancelled() if state == "SCHEDULED" else Cancelling(), force=True)
     except Exception as e:  # best effort: the files stay claimed either way
         print(f"Stapel-Läufe nicht abgebrochen: {e}", file=sys.stderr)
 
@@ -157,6 +178,7 @@ def dispatch_flow(
     """Claim the inbox, have the batches computed by the pool's workers, file every document here."""
     logger = get_run_logger()
     flow_runs: list[dict] = []
+    _check_deployment(deployment)  # fail before claiming anything: a missing deployment is no document's fault
 
     def run_batches(plans: list[BatchPlan]) -> None:
         logger.info("%d Stapel an %s", len(plans), deployment)
@@ -170,6 +192,13 @@ def dispatch_flow(
     for f in summary.failed:
         logger.warning("Fehlgeschlagen: %s (%s): %s", f.file, f.reason, f.error)
     return {**summary.to_dict(), "batches": batches, "flow_runs": flow_runs}
+
+
+def _check_deployment(name: str) -> None:
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        client.read_deployment_by_name(name)
 
 
 # --------------------------------------------------------------------------- setup

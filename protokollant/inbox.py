@@ -457,7 +457,7 @@ class LedgerEntry:
     file_name: str
     stem: str
     status: str
-    """processing | processed | failed | superseded"""
+    """processing | processed | failed | superseded | queued"""
     time: str
     outputs: dict[str, str]
     attempts: int
@@ -567,6 +567,20 @@ class Ledger:
                 (sha256, file_name, stem, when, attempts),
             )
         return attempts
+
+    def undo_attempt(self, sha256: str) -> None:
+        """Take back the attempt ``begin_attempt`` counted when processing never started (no worker took the batch).
+
+        With no earlier attempt left the row becomes "queued": not a suspect,
+        not a duplicate, so the document is simply batched again next run.
+        """
+        with self._conn:
+            self._conn.execute(
+                """UPDATE documents SET attempts = attempts - 1,
+                   status = CASE WHEN attempts - 1 <= 0 THEN 'queued' ELSE status END
+                   WHERE sha256 = ? AND status = 'processing'""",
+                (sha256,),
+            )
 
     def record(self, sha256: str, file_name: str, stem: str, status: str, when: str, outputs: dict[str, str] | None = None) -> None:
         """The final row for this content ("processed" or "failed"); written last."""
@@ -1030,6 +1044,12 @@ class InboxRun:
             error_type=type(e).__name__, sha256=c.sha256, moved_to=None, error_file=None,
         ))
 
+    def undo_attempt(self, job: Job) -> None:
+        try:
+            self.ledger.undo_attempt(job.claim.sha256)
+        except sqlite3.Error as e:
+            log.warning("Versuch nicht zurückgenommen (%s): %s", job.claim.name, e)
+
     def leave_claimed(self, job: Job, reason: str, error: str, hint: str) -> None:
         """Report a job whose processing produced no outcome (its batch run crashed or was lost).
 
@@ -1179,6 +1199,9 @@ class BatchPlan:
     batch_id: str
     jobs: list[Job]
     result_file: Path
+    started: bool | None = None
+    """Set by the runner: False when the batch certainly never started (no worker took it, or it
+    could not be created), True when it ran; None = unknown (counts as a crash)."""
 
     @property
     def items(self) -> list[tuple[str, str]]:
@@ -1282,14 +1305,23 @@ def dispatch_inbox(
                     })
                     for job in plan.jobs:
                         outcome = outcomes.get(job.claim.name)
-                        if outcome is None:
+                        if outcome is not None:
+                            run.file(job, _with_record(outcome))
+                        elif plan.started is False:
+                            # Not the document's fault (no worker, API gone): the attempt does not count,
+                            # so workers being down for nights never sends documents to failed/.
+                            run.undo_attempt(job)
+                            run.leave_claimed(
+                                job, "batch-not-started",
+                                f"{job.claim.name}: Der Stapel {plan.batch_id} wurde von keinem Worker gestartet.",
+                                "Laufen Worker für den Work Pool? Die Datei bleibt im Eingang (.processing) und kommt im nächsten Lauf wieder dran.",
+                            )
+                        else:
                             run.leave_claimed(
                                 job, "batch-lost",
                                 f"{job.claim.name}: Kein Ergebnis vom Stapel {plan.batch_id} (Worker-Lauf abgestürzt, abgebrochen oder Zeitlimit).",
                                 BATCH_LOST_HINT,
                             )
-                        else:
-                            run.file(job, _with_record(outcome))
 
         process(run.resumed)
         process(run.claim_new(stable_seconds=stable_seconds))

@@ -674,14 +674,18 @@ class RemoteRunner:
     """Stands in for the workers: computes each plan with process_batch and writes its result file,
     except for batches containing a name in ``lose`` (a crashed flow run: no result file)."""
 
-    def __init__(self, lose=(), wrong_id=()):
-        self.lose, self.wrong_id = set(lose), set(wrong_id)
+    def __init__(self, lose=(), wrong_id=(), not_started=()):
+        self.lose, self.wrong_id, self.not_started = set(lose), set(wrong_id), set(not_started)
         self.plans: list[list[str]] = []
 
     def __call__(self, plans):
         for plan in plans:
             names = [j.claim.name for j in plan.jobs]
             self.plans.append(names)
+            if self.not_started & set(names):
+                plan.started = False  # no worker ever took this batch
+                continue
+            plan.started = True
             if self.lose & set(names):
                 continue
             outcomes = process_batch(FakeProcessor(), plan.items, plan.result_file.parents[3])  # OUTBOX/.protokollant/batches/<run>/
@@ -755,3 +759,23 @@ def test_dispatch_is_busy_while_another_run_holds_the_lock(boxes):
     with acquire_run_lock(inbox, outbox):
         summary, batches = dispatch_inbox(inbox, outbox, runner)
     assert summary.busy and batches == [] and runner.plans == [] and files(inbox) == {"a.docx"}
+
+
+def test_batches_no_worker_started_do_not_count_as_crashes(boxes):
+    inbox, outbox = boxes
+    for name in "abc":
+        drop(inbox, f"{name}.docx", b"GOOD " + name.encode())
+
+    # workers down for more nights than MAX_ATTEMPTS: nothing goes to failed/ as "repeated-crash"
+    for _ in range(MAX_ATTEMPTS + 1):
+        summary, _ = dispatch_inbox(inbox, outbox, RemoteRunner(not_started={"a.docx", "b.docx", "c.docx"}), batch_size=2)
+        assert {(f.file, f.reason, f.moved_to) for f in summary.failed} == {(f"{n}.docx", "batch-not-started", None) for n in "abc"}
+        assert files(inbox / ".processing") == {"a.docx", "b.docx", "c.docx"} and files(inbox / "failed") == set()
+    with Ledger.open(outbox) as ledger:
+        assert {e.status for e in ledger.entries()} == {"queued"}
+
+    # back to normal batches (not suspects run alone) once workers are there
+    runner = RemoteRunner()
+    summary, _ = dispatch_inbox(inbox, outbox, runner, batch_size=2)
+    assert runner.plans == [["a.docx", "b.docx"], ["c.docx"]]
+    assert summary.counts["processed"] == 3 and not summary.failed

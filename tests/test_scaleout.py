@@ -140,17 +140,22 @@ def cluster(tmp_path_factory):
         )
         assert deploy.returncode == 0, deploy.stdout + deploy.stderr
 
-        for name in WORKERS:
-            start(name, [PY, "-m", "prefect", "worker", "start", "--pool", POOL, "--name", name, "--type", "process", "--limit", "1",
-                         "--install-policy", "never"],
-                  _env(base / f"{name}-home", api, PROTOKOLLANT_WORKER_NAME=name, PREFECT_WORKER_QUERY_SECONDS="1"))
+        def start_worker(name: str) -> subprocess.Popen:
+            return start(name, [PY, "-m", "prefect", "worker", "start", "--pool", POOL, "--name", name, "--type", "process",
+                                "--limit", "1", "--install-policy", "never"],
+                         _env(base / f"{name}-home", api, PROTOKOLLANT_WORKER_NAME=name, PREFECT_WORKER_QUERY_SECONDS="1"))
 
-        def online() -> bool:
-            workers = _get(f"{api}/work_pools/{POOL}/workers/filter", {})
-            return {w["name"] for w in workers if w["status"] == "ONLINE"} >= set(WORKERS)
+        def wait_online(names, timeout: float = 90) -> None:
+            def online() -> bool:
+                workers = _get(f"{api}/work_pools/{POOL}/workers/filter", {})
+                return {w["name"] for w in workers if w["status"] == "ONLINE"} >= set(names)
 
-        _wait("beide Worker ONLINE", online, 90, procs)
-        yield {"base": base, "api": api, "deploy_stdout": deploy.stdout, "logs": logs}
+            _wait(f"Worker {', '.join(names)} ONLINE", online, timeout, procs)
+
+        workers = {name: start_worker(name) for name in WORKERS}
+        wait_online(WORKERS)
+        yield {"base": base, "api": api, "deploy_stdout": deploy.stdout, "logs": logs, "workers": workers,
+               "start_worker": start_worker, "wait_online": wait_online, "stop": _stop}
     finally:
         for p in reversed(procs):
             _stop(p)
@@ -209,7 +214,7 @@ def test_two_workers_process_every_document_exactly_once(cluster):
     assert len(batches) == 5 and all(b["complete"] for b in batches), batches
     batched = [n for b in batches for n in b["files"]]
     assert sorted(batched) == sorted(good | {"kaputt.docx"})
-    assert len(summary["flow_runs"]) == 5 and {r["state"] for r in summary["flow_runs"]} == {"COMPLETED"}, summary["flow_runs"]
+    assert len(summary["flow_runs"]) == 5 and {(r["state"], r["started"]) for r in summary["flow_runs"]} == {("COMPLETED", True)}, summary["flow_runs"]
 
     # what the workers wrote: no document (name or content) computed twice, none missing
     results = [json.loads(p.read_text(encoding="utf-8")) for p in (outbox / ".protokollant" / "batches").glob("*/*.json")]
@@ -267,3 +272,39 @@ def test_deploy_created_pools_and_the_nightly_dispatcher(cluster):
     [sched] = nightly["schedules"]
     assert (sched["schedule"]["cron"], sched["schedule"]["timezone"]) == ("0 2 * * *", "Europe/Berlin")
     assert nightly["parameters"]["batch_size"] == 3 and nightly["parameters"]["inbox"].endswith("inbox")
+
+
+def test_batches_no_worker_takes_stay_claimed_and_run_next_time(cluster):
+    """Workers down: the dispatcher's timeout cancels the batch runs, the files stay claimed
+    (no attempt counted), and the next run with a worker processes them."""
+    base = cluster["base"]
+    inbox, outbox = base / "inbox-2", base / "outbox-2"
+    inbox.mkdir()
+    for name in list(cluster["workers"]):
+        cluster["stop"](cluster["workers"].pop(name))
+    old = time.time() - 60
+    for i in range(2):
+        (inbox / f"nachzuegler-{i}.docx").write_bytes(_minutes(100 + i))
+        os.utime(inbox / f"nachzuegler-{i}.docx", (old, old))
+
+    out = base / "ohne-worker.json"
+    proc = subprocess.run(
+        [PY, "-m", "flows.scaleout", "dispatch", "--inbox", str(inbox), "--outbox", str(outbox), "--model", "blank",
+         "--batch-size", "3", "--stable-seconds", "1", "--timeout", "6", "--json", str(out)],
+        env=_env(base / "dispatcher-home", cluster["api"]), cwd=base, capture_output=True, text=True, timeout=120,
+    )
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert {(f["file"], f["reason"], f["moved_to"]) for f in summary["failed"]} == {
+        ("nachzuegler-0.docx", "batch-not-started", None), ("nachzuegler-1.docx", "batch-not-started", None)}
+    [run] = summary["flow_runs"]
+    assert run["started"] is False and run["state"] == "CANCELLED", run  # never left in "Scheduled" for a later worker
+    assert _files(inbox / ".processing") == {"nachzuegler-0.docx", "nachzuegler-1.docx"}
+
+    cluster["workers"]["rechner-a"] = cluster["start_worker"]("rechner-a")
+    cluster["wait_online"](["rechner-a"])
+    proc, again = _dispatch(cluster, inbox, outbox, "mit-worker")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert again["counts"]["processed"] == 2 and sorted(again["recovered"]) == ["nachzuegler-0.docx", "nachzuegler-1.docx"]
+    assert [b["files"] for b in again["batches"]] == [["nachzuegler-0.docx", "nachzuegler-1.docx"]]  # one batch again, not suspects
+    assert _files(inbox / "processed") == {"nachzuegler-0.docx", "nachzuegler-1.docx"} and _files(inbox / ".processing") == set()
