@@ -28,7 +28,10 @@ from .package import (
     Limits,
     Package,
     Relationship,
+    _DOCTYPE_MARKERS,
+    _STRICT_MARKER,
     foreign_main_content_type,
+    parse_xml,
 )
 from .styles import Styles
 
@@ -148,8 +151,7 @@ def _read_package(package: Package, doc_name: str | None) -> Document:
     warnings: list[str] = []
     doc_rels = _optional(lambda: package.relationships(main_part), [], warnings,
                          "Die Verweise des Dokuments sind fehlerhaft; Kopf-/Fußzeilen fehlen evtl.")
-    styles = Styles(_optional_part(package, doc_rels, RT_STYLES, warnings,
-                                   "Die Formatvorlagen sind fehlerhaft; Überschriften nach Vorlage fehlen evtl."))
+    styles = _styles(package, doc_rels, warnings)
     numbering = NumberingDefinitions(
         _optional_part(package, doc_rels, RT_NUMBERING, warnings,
                        "Die Nummerierungsdefinitionen sind fehlerhaft; Listennummern fehlen evtl."),
@@ -214,6 +216,22 @@ def _optional(load, default, warnings: list[str], message: str):
             raise
         warnings.append(message)
         return default
+
+
+_STYLES_BROKEN = "Die Formatvorlagen sind fehlerhaft; Überschriften nach Vorlage fehlen evtl."
+
+
+def _styles(package: Package, rels: list[Relationship], warnings: list[str]) -> Styles:
+    """The styles part, parsed lazily style by style (Styles.from_part); DTDs still reject."""
+    part = next((r.target for r in rels if r.type == RT_STYLES and not r.external), None)
+    if part is None or not package.has(part):
+        return Styles(None)
+    data = package.read(part)
+    if any(marker in data for marker in _DOCTYPE_MARKERS) or _STRICT_MARKER in data:
+        # parse_xml refuses DTDs and converts Strict OOXML: the ordinary path
+        return Styles(_optional(lambda: parse_xml(data, package.file, part), None, warnings, _STYLES_BROKEN))
+    return _optional(lambda: Styles.from_part(data, lambda b: parse_xml(b, package.file, part)),
+                     Styles(None), warnings, _STYLES_BROKEN)
 
 
 def _optional_part(package: Package, rels: list[Relationship], rel_type: str,

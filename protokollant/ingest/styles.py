@@ -24,6 +24,13 @@ _TOC_NAME = re.compile(r"^(?:toc|verzeichnis|inhaltsverzeichnis|tdm|tabla de con
                        re.IGNORECASE)
 _MAX_CHAIN = 20
 
+# The byte-level view of a styles part (see Styles.from_part).
+_W_DECL = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_ROOT_OPEN = re.compile(rb"<w:styles\b[^>]*>")
+_DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.S)
+_STYLE_ELEMENT = re.compile(rb"<w:style\b([^>]*?)(?:/>|>.*?</w:style>)", re.S)
+_STYLE_ATTR = re.compile(rb'\bw:(styleId|type|default)="([^"]*)"')
+
 _FALSE_VALUES = frozenset({"0", "false", "off", "none"})
 
 
@@ -101,6 +108,9 @@ class Styles:
 
     def __init__(self, root: etree._Element | None = None):
         self._elements: dict[str, etree._Element] = {}
+        self._chunks: dict[str, bytes] = {}  # style id -> unparsed <w:style> element (lazy source)
+        self._wrap: tuple[bytes, bytes] = (b"", b"")
+        self._parse = None
         self._raw: dict[str, _RawStyle | None] = {}
         self.default_paragraph_style: str | None = None
         self._default_bold = False
@@ -122,12 +132,83 @@ class Styles:
                     and (el.get(type_attr) or "paragraph") == "paragraph":
                 self.default_paragraph_style = style_id
 
+    @classmethod
+    def from_part(cls, data: bytes, parse) -> Styles:
+        """Styles from the raw styles part. ``parse(bytes)`` is the safe XML parser.
+
+        Word writes a styles part of 20–350 KB (hundreds of built-in styles) while a
+        document uses a handful, and parsing it whole cost about as much as reading
+        the body. So the part is split into its ``<w:style>`` elements at the byte
+        level and each is parsed on first use, inside the part's own root tag (same
+        namespaces). Anything unusual — another prefix or encoding, comments, CDATA,
+        markup-compatibility blocks, escaped ids, a truncated part — takes the
+        ordinary path: the whole part parsed at once.
+        """
+        lazy = cls._split(data)
+        if lazy is None:
+            return cls(parse(data))
+        root_open, defaults, chunks = lazy
+        styles = cls()
+        styles._wrap = (root_open, b"</w:styles>")
+        styles._parse = parse
+        if defaults is not None:
+            try:
+                styles._default_bold = bool(on_off(
+                    parse(root_open + defaults + b"</w:styles>").find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}b")))
+            except Exception:  # noqa: BLE001 - an unreadable default is no default
+                styles._default_bold = False
+        for style_id, style_type, default, chunk in chunks:
+            if style_id in styles._chunks:
+                continue
+            styles._chunks[style_id] = chunk
+            if styles.default_paragraph_style is None and default.lower() in (b"1", b"true", b"on") \
+                    and style_type in (b"paragraph", b""):
+                styles.default_paragraph_style = style_id
+        return styles
+
+    @staticmethod
+    def _split(data: bytes):
+        if not data.rstrip().endswith(b"</w:styles>") or not data.startswith((b"<?xml", b"<w:styles")):
+            return None
+        if any(marker in data for marker in (b"<!--", b"<![CDATA[", b"AlternateContent", b"encoding=\"UTF-16", b"encoding='UTF-16")):
+            return None
+        head = _ROOT_OPEN.search(data, 0, 4096)
+        if head is None or _W_DECL not in head.group(0):
+            return None
+        body_start = head.end()
+        defaults = _DOC_DEFAULTS.search(data, body_start)
+        chunks = []
+        pos = body_start
+        for m in _STYLE_ELEMENT.finditer(data, body_start):
+            attrs = dict(_STYLE_ATTR.findall(m.group(1)))
+            style_id = attrs.get(b"styleId", b"")
+            if b"&" in style_id:
+                return None  # an escaped id: let the parser decode it
+            if style_id:
+                chunks.append((style_id.decode("utf-8"), attrs.get(b"type", b""), attrs.get(b"default", b""), m.group(0)))
+            pos = m.end()
+        if not chunks and b"<w:style " in data[body_start:]:
+            return None
+        return head.group(0), (defaults.group(0) if defaults else None), chunks
+
+    def _element(self, style_id: str) -> etree._Element | None:
+        el = self._elements.get(style_id)
+        if el is None and style_id in self._chunks:
+            chunk = self._chunks.pop(style_id)
+            try:
+                el = self._parse(self._wrap[0] + chunk + self._wrap[1])[0]
+            except Exception:  # noqa: BLE001 - a broken style is a missing style
+                el = None
+            if el is not None:
+                self._elements[style_id] = el
+        return el
+
     def _raw_style(self, style_id: str) -> _RawStyle | None:
         try:
             return self._raw[style_id]
         except KeyError:
             pass
-        el = self._elements.get(style_id)
+        el = self._element(style_id)
         raw = None
         if el is not None:
             name_el = el.find(_W + "name")
