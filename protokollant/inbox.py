@@ -109,7 +109,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -827,9 +827,13 @@ def process_batch(
     """Process ``(path, stem)`` items one after another with one processor; one Outcome per item, in order.
 
     The unit a Prefect task (or a remote batch flow) runs: one bad document
-    only fails itself. Inputs are not moved and nothing is filed here.
+    only fails itself. Inputs are not moved and nothing is filed here. A
+    processor with ``group_commit`` flushes the batch's outputs to disk once,
+    before the outcomes are returned (and so before anything is filed).
     """
-    return [process_one(processor, path, outbox, stem, retries=retries) for path, stem in items]
+    group_commit = getattr(processor, "group_commit", None)
+    with group_commit() if callable(group_commit) else nullcontext():
+        return [process_one(processor, path, outbox, stem, retries=retries) for path, stem in items]
 
 
 def _batch_capable(processor: object) -> bool:

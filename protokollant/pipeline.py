@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -89,6 +91,26 @@ class Processor:
     def __init__(self, model: str = "auto"):
         self.model = model
         self._nlp: Language | None = None
+        self._group = threading.local()  # per thread: outputs written but not yet flushed
+
+    @contextmanager
+    def group_commit(self) -> Iterator[None]:
+        """Within the block, outputs are written atomically but flushed to disk once,
+        on leaving it, for all documents (a batch's group commit) instead of file by
+        file. Results are final only after the block: callers file documents away
+        (ledger, moves) after it. Nested blocks are flushed by the outermost one.
+        """
+        if getattr(self._group, "pending", None) is not None:
+            yield
+            return
+        self._group.pending = []
+        try:
+            yield
+        finally:
+            pending, self._group.pending = self._group.pending, None
+            from .render import sync_files
+
+            sync_files(pending)
 
     @property
     def nlp(self) -> Language:
@@ -138,12 +160,15 @@ class Processor:
             return result
         stem = stem or safe_stem(path.name)
         out_dir = Path(outbox) / stem
+        pending = getattr(self._group, "pending", None)
         try:
-            written = write_outputs(record, out_dir, stem)
+            written = write_outputs(record, out_dir, stem, sync=pending is None)
         except OSError as e:
             result.reason = "output-error"
             result.error = f"{path.name}: Ausgabe nach {out_dir} nicht möglich: {e.strerror or e}"
             return result
+        if pending is not None:
+            pending.extend(written.values())
         result.status = "processed"
         result.outputs = {kind: str(p) for kind, p in written.items()}
         result.record = record
@@ -186,7 +211,16 @@ def process_paths(paths: Iterable[str | os.PathLike], outbox: str | os.PathLike,
     """Process files and folders; one result per input, failures included."""
     processor = processor or Processor()
     inputs = collect_inputs(paths)
-    return [processor.process_file(p, outbox, stem=s) for p, s in zip(inputs, unique_stems(inputs))]
+    jobs = list(zip(inputs, unique_stems(inputs)))
+    results: list[DocumentResult] = []
+    for start in range(0, len(jobs), GROUP_COMMIT_DOCS):
+        with processor.group_commit():
+            results.extend(processor.process_file(p, outbox, stem=s) for p, s in jobs[start : start + GROUP_COMMIT_DOCS])
+    return results
+
+
+GROUP_COMMIT_DOCS = 25
+"""Documents whose outputs are flushed to disk together (see Processor.group_commit)."""
 
 
 def now_utc() -> datetime:
