@@ -397,7 +397,7 @@ class ActionExtractor:
         )
 
     def from_sentence(self, unit: Unit) -> ActionItem | None:
-        text = clean(unit.text)
+        text = unit.clean_text
         if len(text) < 6 or _DONE.search(text) or _NOT_A_TASK.search(text):
             return None
         owners: list[Responsible] = []
@@ -451,7 +451,7 @@ def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     for unit in units:
         if unit.block.kind is BlockKind.HEADING:
             continue
-        text = clean(unit.text)
+        text = unit.clean_text
         if len(text.split()) < 3:
             continue
         status = "open" if _STILL_OPEN.search(text) else "done" if _DONE.search(text) else None

@@ -135,7 +135,7 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
         if is_header:
             prev_header = True
             continue
-        text = clean(unit.text)
+        text = unit.clean_text
         vote = parse_vote(text)
         if (
             vote is not None

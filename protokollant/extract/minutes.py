@@ -18,7 +18,7 @@ from .decisions import extract_decisions
 from .meta import extract_meta, is_body_name, organisation_from_title
 from .topics import extract_topics
 from .text import clean
-from .units import Unit
+from .units import Unit, doc_text
 
 NLP_BATCH_SIZE = 16
 """Chunk Docs per ``nlp.pipe`` batch (a chunk is up to MAX_CHUNK_CHARS of one document)."""
@@ -200,6 +200,8 @@ def _sentences(line: Span) -> list[Span]:
 
 def _clauses(sent: Span) -> list[Span]:
     """Split a sentence at semicolons: pad-style notes chain separate items with ";"."""
+    if ";" not in doc_text(sent.doc)[sent.start_char : sent.end_char]:
+        return [sent]  # most sentences: no need to look at each token
     cuts = [t.i for t in sent if t.text == ";"]
     if not cuts:
         return [sent]

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ..document import Block
 from ..schema import Evidence
+from .text import clean
 
 
 @dataclass(slots=True)
@@ -19,9 +20,19 @@ class Unit:
     text: str = field(init=False)
     """The sentence text, computed once: the extractors read it many times."""
     _cue_labels: set[str] | None = field(init=False, default=None)
+    _clean: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.text = self.span.text.strip()
+        # Sliced from the Doc's text: Span.text would build a Token object per token.
+        span = self.span
+        self.text = doc_text(span.doc)[span.start_char : span.end_char].strip() if len(span) else ""
+
+    @property
+    def clean_text(self) -> str:
+        """``clean(text)``: whitespace collapsed, NFC; every extractor wants it."""
+        if self._clean is None:
+            self._clean = clean(self.text)
+        return self._clean
 
     def cues(self) -> list[Span]:
         return _spans_within(self.span, "cues")
@@ -68,3 +79,11 @@ def _spans_within(span: Span, key: str) -> list[Span]:
         if ordered[i].end <= e:
             out.append(ordered[i])
     return out
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("protokollant.text")
+    if text is None:
+        text = doc.user_data["protokollant.text"] = doc.text
+    return text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy
@@ -140,6 +141,9 @@ class CueMatcher:
             self.cue_ids[match_id] = entry["id"]
         self.matcher = matcher
         self.token_matcher = token_matcher if len(token_matcher) else None
+        self._anchors, self._window = _anchors(
+            [pat for line in _resolve(self.path).read_text(encoding="utf-8").splitlines() if line.strip()
+             for pat in json.loads(line).get("patterns", [])], self.nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -152,7 +156,7 @@ class CueMatcher:
         # like OVERRIDE phrases, it replaces the cues inside it ("Vorschlag").
         containers = [(sp.start, sp.end) for sp in spans if sp.label_ == "OVERRIDE"]
         if self.token_matcher is not None:
-            for match_id, start, end in self.token_matcher(doc):
+            for match_id, start, end in self._token_matches(doc):
                 spans.append(Span(doc, start, end, label=self.labels[match_id], kb_id=self.cue_ids[match_id]))
                 containers.append((start, end))
         if containers:
@@ -162,3 +166,42 @@ class CueMatcher:
             ]
         doc.spans["cues"] = spans
         return doc
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Token-pattern matches, looked for only around the words every pattern needs:
+        the Matcher over a whole document costs more than all other cues together."""
+        if self._anchors is None:
+            return list(self.token_matcher(doc))
+        hits = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in self._anchors]
+        found: set[tuple[int, int, int]] = set()
+        w = self._window
+        for i in hits:
+            lo = max(0, i - w + 1)
+            for match_id, start, end in self.token_matcher(doc[lo : min(len(doc), i + w)]):
+                found.add((match_id, lo + start, lo + end))
+        return sorted(found, key=lambda m: (m[1], m[2]))
+
+
+def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None, int]:
+    """(ids of words one of which every pattern contains, longest possible match), or
+    (None, 0) when some pattern has no fixed word or no length bound (then the whole
+    document is searched)."""
+    anchors: set[int] = set()
+    longest = 0
+    for pattern in patterns:
+        words: set[str] = set()
+        length = 0
+        for token in pattern:
+            lower = token.get("LOWER")
+            op = token.get("OP", "")
+            if isinstance(lower, str) and op == "":
+                words.add(lower)
+            if op in ("*", "+"):
+                return None, 0
+            bound = re.fullmatch(r"\{\d*,?(\d+)\}", op)
+            length += int(bound.group(1)) if bound else 1
+        if not words:
+            return None, 0
+        anchors.update(strings.add(w) for w in words)
+        longest = max(longest, length)
+    return frozenset(anchors), longest

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import weakref
 from functools import lru_cache
 
 import spacy
@@ -77,6 +78,17 @@ def load_pipeline(model: str = "auto") -> Language:
 
 
 def pipeline_info(nlp: Language) -> dict:
+    """Name, versions and components of a pipeline (computed once per pipeline object)."""
+    cached = _INFO.get(nlp)
+    if cached is None or cached["components"] != list(nlp.pipe_names):
+        cached = _INFO[nlp] = _pipeline_info(nlp)
+    return dict(cached, components=list(cached["components"]))
+
+
+_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _pipeline_info(nlp: Language) -> dict:
     from .. import __version__
 
     name = nlp.meta.get("protokollant_pipeline", "blank:de")
