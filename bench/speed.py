@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = (".docx", ".docm", ".dotx")
-SECTIONS = ("reading", "pipeline", "nlp", "cold", "inbox", "prefect")
+SECTIONS = ("reading", "pipeline", "nlp", "cold", "cli", "inbox", "prefect")
 
 TARGETS = {
     "reading_ratio": 1.5,
@@ -263,6 +263,64 @@ def _importtime(stderr: str) -> tuple[float, dict[str, float]]:
             total_us += int(m.group(1))
             cumulative.setdefault(m.group(4), int(m.group(2)) / 1000)
     return total_us / 1000, cumulative
+
+
+_DOCX_SCRIPT = """
+import sys, time
+t = time.perf_counter()
+import docx
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = docx.Document(line.rstrip("\\n"))
+    n += sum(1 for p in d.paragraphs if p.text is not None)
+    for table in d.tables:
+        for row in table.rows:
+            n += sum(1 for c in row.cells if c.text is not None)
+print(time.perf_counter() - t)
+"""
+
+
+def bench_cli(files: list[Path], work: Path) -> dict:
+    """``protokollant process FOLDER`` on all copies, against python-docx reading the same
+    files in a fresh interpreter; both with and without their start-up (one document)."""
+    exe = Path(sys.executable).with_name("protokollant")
+    env = _clean_env(work)
+    folder = work / "cli-in"
+    folder.mkdir(exist_ok=True)
+    for f in files:
+        os.link(f, folder / f.name) if hasattr(os, "link") else shutil.copyfile(f, folder / f.name)
+    listing = work / "cli-files.txt"
+
+    def docx_run(paths: list[Path]) -> float:
+        listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _DOCX_SCRIPT, str(listing)], env=env, cwd=work, check=True, capture_output=True)
+        return time.perf_counter() - t
+
+    def cli_run(target: Path, out: str) -> tuple[float, int]:
+        t = time.perf_counter()
+        p = subprocess.run([str(exe), "process", str(target), "--outbox", str(work / out)], env=env, cwd=work, capture_output=True)
+        return time.perf_counter() - t, p.returncode
+
+    one = folder / files[0].name
+    docx_one, docx_all = docx_run([one]), docx_run([folder / f.name for f in files])
+    (cli_one, rc_one), (cli_all, rc_all) = cli_run(one, "cli-out-1"), cli_run(folder, "cli-out-all")
+    written = sum(1 for _ in (work / "cli-out-all").glob("*/*.json"))
+    out = {
+        "docs": len(files),
+        "command": "protokollant process <folder> --outbox <tmp>",
+        "exit_codes": [rc_one, rc_all],
+        "json_written": written,
+        "cli_wall_s": round(cli_all, 3),
+        "cli_one_doc_wall_s": round(cli_one, 3),
+        "python_docx_wall_s": round(docx_all, 3),
+        "python_docx_one_doc_wall_s": round(docx_one, 3),
+        "ratio_wall": round(cli_all / docx_all, 3),
+        "ratio_without_startup": round((cli_all - cli_one) / (docx_all - docx_one), 3),
+        "target_ratio_max": TARGETS["pipeline_ratio"],
+    }
+    out["met"] = out["ratio_without_startup"] <= TARGETS["pipeline_ratio"] and rc_all == 0 and written == len(files)
+    return out
 
 
 def bench_cold(doc: Path, work: Path, runs: int = 3) -> dict:
@@ -579,6 +637,10 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
         x = r["pipeline"]
         out.append((f"pipeline: process_file median/doc ({x['docs']} docs, {x['failed']} failed)", f"{x['process_file_median_ms']:.2f} ms ({x['docs_per_second']:.0f} docs/s)", "-", "-"))
         out.append(("pipeline: ratio process_file/python-docx (median; total)", f"{x['ratio_median']:.2f}x; {x['ratio_total']:.2f}x", "<= 3x", yn(x["met"])))
+    if r.get("cli"):
+        x = r["cli"]
+        out.append((f"`protokollant process` {x['docs']} docs: wall (1 doc)", f"{x['cli_wall_s']:.1f} s ({x['cli_one_doc_wall_s']:.1f} s); python-docx {x['python_docx_wall_s']:.1f} s ({x['python_docx_one_doc_wall_s']:.1f} s)", "-", "-"))
+        out.append(("`protokollant process` / python-docx: without start-up; wall", f"{x['ratio_without_startup']:.2f}x; {x['ratio_wall']:.2f}x", "<= 3x", yn(x["met"])))
     if r.get("nlp"):
         x = r["nlp"]
         out.append((f"NLP: words/s ({x['words']} words, {x['texts']} lines)", f"{x['words_per_second']:,} ({x['tokens_per_second']:,} tok/s)", ">= 100,000", yn(x["met"])))
@@ -698,6 +760,9 @@ def main(argv: list[str] | None = None) -> int:
         if "cold" in only:
             log("cold start")
             report["cold"] = bench_cold(sources[0], work, runs=args.cold_runs)
+        if "cli" in only:
+            log(f"protokollant process on {len(files)} documents")
+            report["cli"] = bench_cli(files, work)
         if "inbox" in only:
             log(f"inbox (N={args.inbox_docs})")
             report["inbox"] = bench_inbox(corpus, processor, work, args.inbox_docs)

@@ -84,15 +84,16 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
 
 def _register_results(outbox: Path, results) -> list[str]:
     """Record processed documents in the action register; returns the problems, never raises."""
-    from .register import RegisterError, register_result
+    from .register import Registrar, RegisterError
 
     problems = []
-    for r in results:
-        if r.ok:
-            try:
-                register_result(outbox, r)
-            except RegisterError as e:
-                problems.append(f"{Path(r.input).name}: {e}")
+    with Registrar(outbox) as registrar:
+        for r in results:
+            if r.ok:
+                try:
+                    registrar.record(r)
+                except RegisterError as e:
+                    problems.append(f"{Path(r.input).name}: {e}")
     return problems
 
 

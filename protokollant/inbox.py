@@ -463,12 +463,12 @@ class LedgerEntry:
     attempts: int
 
 
-def _register(outbox: Path, result: DocumentResult) -> None:
+def _register(registrar, result: DocumentResult) -> None:
     """Record the document's items in the action register; a register problem never fails the document."""
-    from .register import RegisterError, register_result
+    from .register import RegisterError
 
     try:
-        register_result(outbox, result)
+        registrar.record(result)
     except RegisterError as e:
         log.warning("Aufgabenregister nicht aktualisiert (%s): %s", result.input, e)
 
@@ -883,6 +883,13 @@ class InboxRun:
         self.resumed: list[Claim] = []
         """Leftovers to process straight from the claim area (a file of the same name was dropped meanwhile)."""
         self._moved_back: set[str] = set()
+        self._registrar = None  # the action register, opened once for the run on first use
+
+    def close(self) -> None:
+        """Close what the run opened besides lock and ledger (the action register)."""
+        if self._registrar is not None:
+            self._registrar.close()
+            self._registrar = None
 
     # ------------------------------------------------------------- recover / claim
 
@@ -1022,7 +1029,11 @@ class InboxRun:
         if result.ok:
             moved = finish_processed(c, self.inbox)
             self.ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
-            _register(self.outbox, result)
+            if self._registrar is None:
+                from .register import Registrar
+
+                self._registrar = Registrar(self.outbox)
+            _register(self._registrar, result)
             self.summary.processed.append(ProcessedEntry(
                 file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
                 counts=dict(result.counts), replaced=job.replaced is not None and job.replaced.sha256 != c.sha256, result=result,
@@ -1132,6 +1143,7 @@ def open_inbox_run(inbox: str | os.PathLike, outbox: str | os.PathLike, *, now: 
         try:
             yield run
         finally:
+            run.close()
             summary.finished = _iso(now())
 
 
@@ -1156,8 +1168,11 @@ def process_claim(
     job = run._admit_one(c)
     if job is None:
         return
-    for started in run.start([job]):
-        run._file(started, process_one(processor, c.path, outbox, started.stem))
+    try:
+        for started in run.start([job]):
+            run._file(started, process_one(processor, c.path, outbox, started.stem))
+    finally:
+        run.close()
 
 
 # --------------------------------------------------------------------------- the run

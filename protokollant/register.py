@@ -612,25 +612,27 @@ class Register:
             conn.execute(meetings.update().where(meetings.c.id == meeting_id).values(**values))
 
         # progress reports carry no review either: replace them
+        # Rows go in with one executemany per table: per-row statements cost more than the data.
         conn.execute(progress_table.delete().where(progress_table.c.meeting_id == meeting_id))
-        for ordinal, rep in enumerate(record.progress_reports):
-            conn.execute(progress_table.insert().values(
-                meeting_id=meeting_id, ordinal=ordinal, text=rep.text, status=rep.status,
-                evidence_block=rep.evidence.block_index,
-            ))
+        _insert(conn, progress_table, [
+            dict(meeting_id=meeting_id, ordinal=ordinal, text=rep.text, status=rep.status, evidence_block=rep.evidence.block_index)
+            for ordinal, rep in enumerate(record.progress_reports)
+        ])
 
         # decisions carry no review: replace them
         conn.execute(decisions.delete().where(decisions.c.meeting_id == meeting_id))
         seen: dict[str, int] = {}
+        decision_rows = []
         for ordinal, d in enumerate(record.decisions):
             key = (normalise_text(d.text), d.topic_index)
             n = seen[str(key)] = seen.get(str(key), 0) + 1
-            conn.execute(decisions.insert().values(
+            decision_rows.append(dict(
                 id=_hash_id("decision", stem_key, key[0], key[1], n),
                 meeting_id=meeting_id, ordinal=ordinal, text=d.text, kind=d.kind, topic_index=d.topic_index,
                 evidence_block=d.evidence.block_index, evidence_text=d.evidence.text,
                 vote=d.vote.text if d.vote else None,
             ))
+        _insert(conn, decisions, decision_rows)
 
         existing = {r.id: r for r in conn.execute(sa.select(action_items).where(action_items.c.meeting_id == meeting_id))}
         new_items = []
@@ -667,6 +669,12 @@ class Register:
                 used.add(best)
 
         counts = {"inserted": 0, "updated": 0, "removed": 0, "restored": 0}
+        inserted: list[dict] = []
+        history: list[dict] = []
+
+        def log(item_id: str, fld: str, old: str | None, new: str | None) -> None:
+            history.append(dict(item_id=item_id, at=now, by=SYSTEM_USER, field=fld, old_value=old, new_value=new))
+
         for pos, (item_id, ordinal, item) in enumerate(new_items):
             ex = dict(
                 meeting_id=meeting_id,
@@ -687,17 +695,17 @@ class Register:
             )
             old_id = matched.get(pos)
             if old_id is None:
-                conn.execute(action_items.insert().values(id=item_id, status="open", first_seen=now, **ex))
-                self._log(conn, item_id, SYSTEM_USER, "created", None, item.task, now)
+                inserted.append(dict(id=item_id, status="open", first_seen=now, **ex))
+                log(item_id, "created", None, item.task)
                 counts["inserted"] += 1
                 continue
             old = existing[old_id]
             for fld, label in (("task", "task"), ("ex_due_date", "due (extrahiert)"), ("ex_responsible", "responsible (extrahiert)")):
                 before, after = getattr(old, fld), ex[fld]
                 if before != after:
-                    self._log(conn, old_id, SYSTEM_USER, label, _str(before), _str(after), now)
+                    log(old_id, label, _str(before), _str(after))
             if old.missing_since is not None:
-                self._log(conn, old_id, SYSTEM_USER, "in_source", "nein", "ja", now)
+                log(old_id, "in_source", "nein", "ja")
                 counts["restored"] += 1
             conn.execute(action_items.update().where(action_items.c.id == old_id).values(**ex))
             counts["updated"] += 1
@@ -705,8 +713,10 @@ class Register:
             if old.id in used or old.missing_since is not None:
                 continue
             conn.execute(action_items.update().where(action_items.c.id == old.id).values(missing_since=now, updated_at=now))
-            self._log(conn, old.id, SYSTEM_USER, "in_source", "ja", "nein", now)
+            log(old.id, "in_source", "ja", "nein")
             counts["removed"] += 1
+        _insert(conn, action_items, inserted)
+        _insert(conn, item_history, history)
         return counts
 
     # ---------------------------------------------------------------- cross-meeting links
@@ -969,6 +979,11 @@ class Register:
         conn.execute(item_history.insert().values(item_id=item_id, at=at, by=by, field=fld, old_value=old, new_value=new))
 
 
+def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
 def _str(value: Any) -> str | None:
     if value is None:
         return None
@@ -1020,29 +1035,60 @@ def _safe_url(url: str) -> str:
 # --------------------------------------------------------------------------- hook for the pipeline / inbox
 
 
+class Registrar:
+    """Records processed documents in an outbox's register, opening it once for many.
+
+    Opening the register (engine, schema check) cost more than recording a
+    document in it; a batch or an inbox run keeps one Registrar open. Each
+    document is still its own transaction, so one bad record loses nothing else.
+    """
+
+    def __init__(self, outbox: str | os.PathLike, *, url: str | None = None):
+        self.outbox = outbox
+        self.url = url
+        self._register: Register | None = None
+
+    def record(self, result: DocumentResult) -> dict[str, int] | None:
+        """Record one DocumentResult; None for a failed one. Raises RegisterError."""
+        if not result.ok or result.record is None:
+            return None
+        from .render import safe_stem
+
+        json_out = result.outputs.get("json")
+        stem = Path(json_out).parent.name if json_out else safe_stem(result.record.source.file)
+        try:
+            if self._register is None:
+                self._register = Register.open(self.outbox, url=self.url)
+            return self._register.record_minutes(result.record, stem)
+        except RegisterError:
+            raise
+        except (SQLAlchemyError, OSError, ValueError) as e:
+            raise RegisterError(f"{result.record.source.file}: Register nicht aktualisiert: {e}") from e
+
+    def close(self) -> None:
+        if self._register is not None:
+            self._register.close()
+            self._register = None
+
+    def __enter__(self) -> Registrar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def register_result(outbox: str | os.PathLike, result: DocumentResult, *, url: str | None = None) -> dict[str, int] | None:
     """Record a processed DocumentResult in the outbox's register.
 
     Does nothing for failed results (returns None). Raises RegisterError on any
     database problem – the caller decides whether to log and continue.
     """
-    if not result.ok or result.record is None:
-        return None
-    from .render import safe_stem
-
-    json_out = result.outputs.get("json")
-    stem = Path(json_out).parent.name if json_out else safe_stem(result.record.source.file)
-    try:
-        with Register.open(outbox, url=url) as reg:
-            return reg.record_minutes(result.record, stem)
-    except RegisterError:
-        raise
-    except (SQLAlchemyError, OSError, ValueError) as e:
-        raise RegisterError(f"{result.record.source.file}: Register nicht aktualisiert: {e}") from e
+    with Registrar(outbox, url=url) as registrar:
+        return registrar.record(result)
 
 
 __all__ = [
     "ENV_URL", "HistoryEntry", "InvalidValueError", "ItemView", "MIGRATIONS", "NO_INSTITUTION", "REMOVED",
-    "Register", "RegisterError", "SCHEMA_VERSION", "STATUSES", "STATUS_LABELS_DE", "UnknownItemError",
+    "Register", "RegisterError", "Registrar", "SCHEMA_VERSION", "STATUSES", "STATUS_LABELS_DE", "UnknownItemError",
     "completion_kind", "current_user", "migrate", "parse_due", "register_result", "resolve_url",
 ]
