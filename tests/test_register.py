@@ -349,6 +349,30 @@ def test_register_result_hook(tmp_path):
         register_result(outbox, result, url="sqlite:////nonexistent-dir/x/register.db")
 
 
+def test_a_registrar_opens_the_register_once_for_many_documents(tmp_path, monkeypatch):
+    from protokollant import register as register_module
+
+    opened = []
+    real_open = register_module.Register.open.__func__
+
+    def counting_open(cls, *args, **kwargs):
+        opened.append(args)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(register_module.Register, "open", classmethod(counting_open))
+    outbox = tmp_path / "outbox"
+    results = [
+        SimpleNamespace(ok=True, record=march(), outputs={"json": str(outbox / stem / f"{stem}.json")})
+        for stem in ("sitzung-maerz", "sitzung-maerz-kopie")
+    ]
+    with register_module.Registrar(outbox) as registrar:
+        assert [registrar.record(r)["inserted"] for r in results] == [3, 3]
+        assert registrar.record(SimpleNamespace(ok=False, record=None, outputs={})) is None
+    assert len(opened) == 1
+    with Register.open(outbox) as r:
+        assert {i.meeting_stem for i in r.list_items()} == {"sitzung-maerz", "sitzung-maerz-kopie"}
+
+
 # --------------------------------------------------------------------------- exports
 
 
