@@ -448,6 +448,15 @@ class TimedProcessor:
             self.seconds += time.perf_counter() - t
             self.calls += 1
 
+    def group_commit(self):
+        return self.inner.group_commit()
+
+    def process_files(self, items, outbox):
+        # the same batches (and group commits) as a Prefect batch task, without Prefect
+        from protokollant.inbox import process_batch
+
+        return process_batch(self, items, outbox)
+
 
 def _vm_hwm_mb(pid: str) -> float | None:
     try:
@@ -515,7 +524,7 @@ def child_main(variant: str, inbox: Path, outbox: Path, warm_doc: Path, result_p
         inner.process_file(warm_doc, scratch)
         timed = TimedProcessor(inner)
         t = time.perf_counter()
-        s = run_inbox(inbox, outbox, timed, stable_seconds=0)
+        s = run_inbox(inbox, outbox, timed, stable_seconds=0, batch_size=batch_size)
         res["wall_seconds"] = round(time.perf_counter() - t, 3)
         res["processed"] = len(s.processed)
         res["failed"] = len(s.failed)
@@ -574,7 +583,7 @@ def bench_prefect(corpus: Corpus, docs: int, work: Path, double: bool, deadline:
     warm_doc = corpus.copies(1, docs * 2 + 10)[0]
     timeout = max(60.0, deadline - time.perf_counter())
     log(f"prefect: library variant, {docs} docs")
-    lib = run_child("library", files, warm_doc, work, timeout)
+    lib = run_child("library", files, warm_doc, work, timeout, batch_size)
     log(f"prefect: prefect variant, {docs} docs")
     pf = run_child("prefect", files, warm_doc, work, max(60.0, deadline - time.perf_counter()), batch_size)
     if lib.get("error") or pf.get("error"):
@@ -602,7 +611,7 @@ def bench_prefect(corpus: Corpus, docs: int, work: Path, double: bool, deadline:
     if double and estimate < remaining:
         files2 = corpus.copies(2 * docs)
         log(f"prefect: library variant, {2 * docs} docs")
-        lib2 = run_child("library", files2, warm_doc, work, max(60.0, deadline - time.perf_counter()))
+        lib2 = run_child("library", files2, warm_doc, work, max(60.0, deadline - time.perf_counter()), batch_size)
         log(f"prefect: prefect variant, {2 * docs} docs")
         pf2 = run_child("prefect", files2, warm_doc, work, max(60.0, deadline - time.perf_counter()), batch_size)
         if lib2.get("error") or pf2.get("error"):

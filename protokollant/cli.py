@@ -50,7 +50,8 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     Beispiel:
       protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/
     """
-    from .pipeline import Processor, collect_inputs, process_paths
+    from .pipeline import Processor, collect_inputs, process_groups
+    from .register import Registrar, RegisterError
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -59,42 +60,39 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     if not collect_inputs(existing):
         raise click.ClickException("Keine Word-Dateien gefunden.")
     outbox.mkdir(parents=True, exist_ok=True)
+    summaries: list[dict] = []
+    processed = failed = 0
+    register_failed: list[str] = []
     try:
-        results = process_paths(existing, outbox, processor=Processor(model))
+        with Registrar(outbox) as registrar:
+            for group in process_groups(existing, outbox, processor=Processor(model)):
+                for r in group:
+                    if r.ok:
+                        processed += 1
+                        try:
+                            registrar.record(r)
+                        except RegisterError as e:
+                            register_failed.append(f"{Path(r.input).name}: {e}")
+                        c = r.counts
+                        click.echo(
+                            f"OK     {r.input} → {Path(r.outputs['json']).parent}  "
+                            f"({c['topics']} TOPs, {c['decisions']} Beschlüsse, {c['action_items']} Aufgaben, {c['institutions']} Institutionen)"
+                        )
+                    else:
+                        failed += 1
+                        click.echo(f"FEHLER {r.error} [{r.reason}]" + (f" – {r.hint}" if r.hint else ""), err=True)
+                    if json_summary:
+                        summaries.append(r.summary())
+                    r.record = None  # recorded and reported: keep memory flat over thousands of files
     except ProtokollantError as e:
         raise click.ClickException(str(e)) from e
-    register_failed = _register_results(outbox, results)
-    for r in results:
-        if r.ok:
-            c = r.counts
-            click.echo(
-                f"OK     {r.input} → {Path(r.outputs['json']).parent}  "
-                f"({c['topics']} TOPs, {c['decisions']} Beschlüsse, {c['action_items']} Aufgaben, {c['institutions']} Institutionen)"
-            )
-        else:
-            click.echo(f"FEHLER {r.error} [{r.reason}]" + (f" – {r.hint}" if r.hint else ""), err=True)
     for message in register_failed:
         click.echo(f"WARNUNG Aufgabenregister nicht aktualisiert: {message}", err=True)
-    failed = sum(1 for r in results if not r.ok) + len(missing)
-    click.echo(f"{len(results) - failed + len(missing)} verarbeitet, {failed} fehlgeschlagen.")
+    failed += len(missing)
+    click.echo(f"{processed} verarbeitet, {failed} fehlgeschlagen.")
     if json_summary:
-        click.echo(json.dumps([r.summary() for r in results], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
     sys.exit(1 if failed else 0)
-
-
-def _register_results(outbox: Path, results) -> list[str]:
-    """Record processed documents in the action register; returns the problems, never raises."""
-    from .register import Registrar, RegisterError
-
-    problems = []
-    with Registrar(outbox) as registrar:
-        for r in results:
-            if r.ok:
-                try:
-                    registrar.record(r)
-                except RegisterError as e:
-                    problems.append(f"{Path(r.input).name}: {e}")
-    return problems
 
 
 @main.command()

@@ -138,6 +138,13 @@ class Processor:
             return record
         return extract_record(document, self.nlp, data=data, file_name=name)
 
+    def process_files(self, items: list[tuple[str, str]], outbox: str | os.PathLike) -> list:
+        """A batch of ``(path, stem)`` for ``run_inbox(batch_size=…)``: one group commit,
+        one Outcome per item (see protokollant.inbox.process_batch)."""
+        from .inbox import process_batch
+
+        return process_batch(self, items, outbox)
+
     def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult:
         """Read, extract and write one document's outputs into ``outbox/<stem>/``."""
         from .render import safe_stem, write_outputs
@@ -209,14 +216,22 @@ def unique_stems(paths: list[Path]) -> list[str]:
 
 def process_paths(paths: Iterable[str | os.PathLike], outbox: str | os.PathLike, *, processor: Processor | None = None) -> list[DocumentResult]:
     """Process files and folders; one result per input, failures included."""
+    return [r for group in process_groups(paths, outbox, processor=processor) for r in group]
+
+
+def process_groups(
+    paths: Iterable[str | os.PathLike], outbox: str | os.PathLike, *, processor: Processor | None = None,
+) -> Iterator[list[DocumentResult]]:
+    """Like process_paths, one group of results at a time, each yielded once its
+    outputs are on disk (group commit). A caller that records and then drops each
+    group keeps memory flat however many documents it processes."""
     processor = processor or Processor()
     inputs = collect_inputs(paths)
     jobs = list(zip(inputs, unique_stems(inputs)))
-    results: list[DocumentResult] = []
     for start in range(0, len(jobs), GROUP_COMMIT_DOCS):
         with processor.group_commit():
-            results.extend(processor.process_file(p, outbox, stem=s) for p, s in jobs[start : start + GROUP_COMMIT_DOCS])
-    return results
+            group = [processor.process_file(p, outbox, stem=s) for p, s in jobs[start : start + GROUP_COMMIT_DOCS]]
+        yield group
 
 
 GROUP_COMMIT_DOCS = 25
