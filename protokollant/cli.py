@@ -51,7 +51,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
       protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/
     """
     from .pipeline import Processor, collect_inputs, process_groups
-    from .register import Registrar, RegisterError
+    from .register import Registrar
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -66,13 +66,10 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     try:
         with Registrar(outbox) as registrar:
             for group in process_groups(existing, outbox, processor=Processor(model)):
+                register_failed.extend(f"{Path(r.input).name}: {e}" for r, e in registrar.record_group(group))
                 for r in group:
                     if r.ok:
                         processed += 1
-                        try:
-                            registrar.record(r)
-                        except RegisterError as e:
-                            register_failed.append(f"{Path(r.input).name}: {e}")
                         c = r.counts
                         click.echo(
                             f"OK     {r.input} → {Path(r.outputs['json']).parent}  "

@@ -1065,6 +1065,34 @@ class Registrar:
         except (SQLAlchemyError, OSError, ValueError) as e:
             raise RegisterError(f"{result.record.source.file}: Register nicht aktualisiert: {e}") from e
 
+    def record_group(self, results: list[DocumentResult]) -> list[tuple[DocumentResult, RegisterError]]:
+        """Record several results in one transaction (one commit instead of one per
+        document); if that fails, each is recorded on its own so one bad record only
+        fails itself. Returns the results that could not be recorded, with the error."""
+        from .render import safe_stem
+
+        todo = [r for r in results if r.ok and r.record is not None]
+        if not todo:
+            return []
+        try:
+            if self._register is None:
+                self._register = Register.open(self.outbox, url=self.url)
+            with self._register.engine.begin() as conn:
+                for r in todo:
+                    json_out = r.outputs.get("json")
+                    stem = Path(json_out).parent.name if json_out else safe_stem(r.record.source.file)
+                    self._register._record(conn, r.record, stem)
+                self._register._set_links_stale(conn, True)
+            return []
+        except (RegisterError, SQLAlchemyError, OSError, ValueError):
+            failed = []
+            for r in todo:
+                try:
+                    self.record(r)
+                except RegisterError as e:
+                    failed.append((r, e))
+            return failed
+
     def close(self) -> None:
         if self._register is not None:
             self._register.close()

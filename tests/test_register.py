@@ -10,6 +10,7 @@ import zipfile
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy as sa
 
 from protokollant import exports
 from protokollant.register import (
@@ -464,3 +465,32 @@ def test_export_dispatch(hostile_items, tmp_path):
     assert (tmp_path / "a" / "x.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     with pytest.raises(ValueError):
         exports.export(hostile_items, "pdf", tmp_path / "x.pdf")
+
+
+def test_record_group_commits_once_and_isolates_a_bad_document(tmp_path, monkeypatch):
+    from protokollant import register as register_module
+
+    outbox = tmp_path / "outbox"
+
+    def result(stem):
+        return SimpleNamespace(ok=True, record=march(), input=f"{stem}.docx", outputs={"json": str(outbox / stem / f"{stem}.json")})
+
+    good = [result("a"), result("b")]
+    with register_module.Registrar(outbox) as registrar:
+        assert registrar.record_group(good + [SimpleNamespace(ok=False, record=None, outputs={})]) == []
+    with Register.open(outbox) as r:
+        assert {i.meeting_stem for i in r.list_items()} == {"a", "b"}
+
+    real = register_module.Register._record
+
+    def flaky(self, conn, record, stem):
+        if stem == "kaputt":
+            raise sa.exc.OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return real(self, conn, record, stem)
+
+    monkeypatch.setattr(register_module.Register, "_record", flaky)
+    with register_module.Registrar(outbox) as registrar:
+        failed = registrar.record_group([result("c"), result("kaputt"), result("d")])
+    assert [r.input for r, _ in failed] == ["kaputt.docx"]
+    with Register.open(outbox) as r:
+        assert {i.meeting_stem for i in r.list_items()} == {"a", "b", "c", "d"}
