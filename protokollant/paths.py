@@ -17,3 +17,13 @@ def models_dir() -> Path:
 
 def templates_dir() -> Path:
     return Path(os.environ.get("PROTOKOLLANT_TEMPLATES", PROJECT_ROOT / "templates"))
+
+
+def cache_dir() -> Path:
+    """Where derived, re-creatable data is kept (the lemma table in a fast format):
+    ``$PROTOKOLLANT_CACHE``, else ``$XDG_CACHE_HOME/protokollant``, else ``~/.cache/protokollant``."""
+    explicit = os.environ.get("PROTOKOLLANT_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "protokollant"

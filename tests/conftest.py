@@ -21,6 +21,8 @@ if _ROOT not in sys.path:
 _PREFECT_HOME = tempfile.mkdtemp(prefix="protokollant-tests-prefect-")
 atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
+# Derived data (the lemma table cache) goes to a session temp dir, never the user's ~/.cache.
+os.environ["PROTOKOLLANT_CACHE"] = os.path.join(_PREFECT_HOME, "protokollant-cache")
 os.environ.pop("PREFECT_API_URL", None)  # never talk to a developer's real server
 os.environ.pop("PREFECT_PROFILES_PATH", None)
 os.environ.setdefault("DO_NOT_TRACK", "1")

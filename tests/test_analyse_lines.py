@@ -95,3 +95,20 @@ def test_lookup_lemmatizer_equals_spacys_lookup_lemmatizer():
     pairs = [(a.lemma_, b.lemma_) for a, b in zip(ours(text), ref(text)) if a.lower_ not in fixes]
     assert pairs and all(a == b for a, b in pairs)
     assert any(a != t for (a, _), t in zip(pairs, text.split()))  # the table really lemmatised something
+
+
+def test_the_lemma_table_cache_is_written_read_back_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    from spacy.lookups import load_lookups
+
+    from protokollant.nlp.components import _lookup_table
+
+    monkeypatch.setenv("PROTOKOLLANT_CACHE", str(tmp_path))
+    first = _lookup_table("de", "lemma_lookup")
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert len(files) == 2 and files[0].endswith(".ids.npy") and files[1].endswith(".lemmas.txt")
+    again = _lookup_table("de", "lemma_lookup")
+    packaged = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    assert again == first and len(first) == len(packaged)
+    assert all(first[k] == packaged.get(k) for k in list(first)[:2000])
+    (tmp_path / files[1]).write_text("kaputt", encoding="utf-8")
+    assert _lookup_table("de", "lemma_lookup") == first  # rebuilt from the package

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -38,9 +39,7 @@ class LookupLemmatizer:
         self._cache: dict[int, int] = {}  # orth id -> lemma id
 
     def initialize(self, get_examples=None, nlp=None) -> None:
-        from spacy.lookups import load_lookups
-
-        self.table = load_lookups(self.lang, [self.table_name]).get_table(self.table_name)
+        self.table = _lookup_table(self.lang, self.table_name)
         self._cache = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -205,3 +204,45 @@ def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None
         anchors.update(strings.add(w) for w in words)
         longest = max(longest, length)
     return frozenset(anchors), longest
+
+
+def _lookup_table(lang: str, name: str) -> dict[int, str]:
+    """A spacy-lookups-data table as {form id: lemma}.
+
+    Reading the packaged gzip JSON takes about a second, most of the start-up of
+    ``protokollant process``; the first load therefore leaves a copy in the cache
+    folder as an id array plus a text file (no pickle: nothing in it can run code),
+    read back in about a tenth of that. A missing, stale or broken cache is rebuilt.
+    """
+    import importlib.metadata
+
+    from spacy.lookups import load_lookups
+
+    from ..paths import cache_dir
+
+    try:
+        version = importlib.metadata.version("spacy-lookups-data")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    stem = cache_dir() / f"{lang}-{name}-{version}"
+    ids_path, lemmas_path = stem.with_suffix(".ids.npy"), stem.with_suffix(".lemmas.txt")
+    try:
+        ids = numpy.load(ids_path, allow_pickle=False).tolist()
+        lemmas = lemmas_path.read_text(encoding="utf-8").split("\n")
+        if len(ids) == len(lemmas) and ids:
+            return dict(zip(ids, lemmas))
+    except (OSError, ValueError):
+        pass
+    table = load_lookups(lang, [name]).get_table(name)
+    data = {int(k): str(v) for k, v in table.items()}
+    if all("\n" not in v for v in data.values()):
+        try:
+            stem.parent.mkdir(parents=True, exist_ok=True)
+            tag = f".{os.getpid()}.tmp"
+            numpy.save(str(ids_path) + tag, numpy.fromiter(data.keys(), dtype="uint64", count=len(data)), allow_pickle=False)
+            Path(str(lemmas_path) + tag).write_text("\n".join(data.values()), encoding="utf-8")
+            os.replace(str(lemmas_path) + tag, lemmas_path)
+            os.replace(str(ids_path) + tag + ".npy", ids_path)
+        except OSError:
+            pass  # a read-only home: load from the package next time too
+    return data
