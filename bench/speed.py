@@ -280,7 +280,7 @@ print(time.perf_counter() - t)
 """
 
 
-def bench_cli(files: list[Path], work: Path) -> dict:
+def bench_cli(files: list[Path], work: Path, runs: int = 3) -> dict:
     """``protokollant process FOLDER`` on all copies, against python-docx reading the same
     files in a fresh interpreter; both with and without their start-up (one document)."""
     exe = Path(sys.executable).with_name("protokollant")
@@ -303,23 +303,41 @@ def bench_cli(files: list[Path], work: Path) -> dict:
         return time.perf_counter() - t, p.returncode
 
     one = folder / files[0].name
-    docx_one, docx_all = docx_run([one]), docx_run([folder / f.name for f in files])
-    (cli_one, rc_one), (cli_all, rc_all) = cli_run(one, "cli-out-1"), cli_run(folder, "cli-out-all")
-    written = sum(1 for _ in (work / "cli-out-all").glob("*/*.json"))
+    cli_run(one, "cli-out-warm")  # first run builds the lemma cache in the fresh HOME
+    # Disk writeback and a shared 2-core machine make single runs vary by ±15 %:
+    # alternate the two sides `runs` times and report medians.
+    walls: dict[str, list[float]] = {"docx_one": [], "docx_all": [], "cli_one": [], "cli_all": []}
+    rcs, written = [], 0
+    for i in range(runs):
+        walls["docx_one"].append(docx_run([one]))
+        walls["docx_all"].append(docx_run([folder / f.name for f in files]))
+        t, rc_one = cli_run(one, f"cli-out-1-{i}")
+        walls["cli_one"].append(t)
+        shutil.rmtree(work / "cli-out-all", ignore_errors=True)
+        t, rc_all = cli_run(folder, "cli-out-all")
+        walls["cli_all"].append(t)
+        rcs += [rc_one, rc_all]
+        written = sum(1 for _ in (work / "cli-out-all").glob("*/*.json"))
+    med = {k: statistics.median(v) for k, v in walls.items()}
+    ratios_wall = [c / d for c, d in zip(walls["cli_all"], walls["docx_all"])]
+    ratios_net = [(c - c1) / (d - d1) for c, c1, d, d1 in zip(walls["cli_all"], walls["cli_one"], walls["docx_all"], walls["docx_one"])]
     out = {
         "docs": len(files),
+        "runs": runs,
         "command": "protokollant process <folder> --outbox <tmp>",
-        "exit_codes": [rc_one, rc_all],
+        "exit_codes": rcs,
         "json_written": written,
-        "cli_wall_s": round(cli_all, 3),
-        "cli_one_doc_wall_s": round(cli_one, 3),
-        "python_docx_wall_s": round(docx_all, 3),
-        "python_docx_one_doc_wall_s": round(docx_one, 3),
-        "ratio_wall": round(cli_all / docx_all, 3),
-        "ratio_without_startup": round((cli_all - cli_one) / (docx_all - docx_one), 3),
+        "cli_wall_s": round(med["cli_all"], 3),
+        "cli_one_doc_wall_s": round(med["cli_one"], 3),
+        "python_docx_wall_s": round(med["docx_all"], 3),
+        "python_docx_one_doc_wall_s": round(med["docx_one"], 3),
+        "walls_s": {k: [round(x, 2) for x in v] for k, v in walls.items()},
+        "ratio_wall": round(statistics.median(ratios_wall), 3),
+        "ratio_without_startup": round(statistics.median(ratios_net), 3),
+        "ratio_without_startup_runs": [round(r, 2) for r in ratios_net],
         "target_ratio_max": TARGETS["pipeline_ratio"],
     }
-    out["met"] = out["ratio_without_startup"] <= TARGETS["pipeline_ratio"] and rc_all == 0 and written == len(files)
+    out["met"] = out["ratio_without_startup"] <= TARGETS["pipeline_ratio"] and not any(rcs) and written == len(files)
     return out
 
 
@@ -649,7 +667,7 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
     if r.get("cli"):
         x = r["cli"]
         out.append((f"`protokollant process` {x['docs']} docs: wall (1 doc)", f"{x['cli_wall_s']:.1f} s ({x['cli_one_doc_wall_s']:.1f} s); python-docx {x['python_docx_wall_s']:.1f} s ({x['python_docx_one_doc_wall_s']:.1f} s)", "-", "-"))
-        out.append(("`protokollant process` / python-docx: without start-up; wall", f"{x['ratio_without_startup']:.2f}x; {x['ratio_wall']:.2f}x", "<= 3x", yn(x["met"])))
+        out.append((f"`protokollant process` / python-docx: without start-up; wall (median of {x['runs']})", f"{x['ratio_without_startup']:.2f}x; {x['ratio_wall']:.2f}x", "<= 3x", yn(x["met"])))
     if r.get("nlp"):
         x = r["nlp"]
         out.append((f"NLP: words/s ({x['words']} words, {x['texts']} lines)", f"{x['words_per_second']:,} ({x['tokens_per_second']:,} tok/s)", ">= 100,000", yn(x["met"])))
@@ -720,6 +738,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-double", action="store_true", help="do not run the 2x-documents Prefect scaling check")
     ap.add_argument("--prefect-batch-size", type=int, default=25, help="documents per Prefect task run (inbox_flow batch_size)")
     ap.add_argument("--cold-runs", type=int, default=3, help="cold-start repetitions (median)")
+    ap.add_argument("--cli-runs", type=int, default=3, help="repetitions of the protokollant process comparison (median)")
     ap.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
     ap.add_argument("--budget", type=float, default=570, help="seconds; the 2x Prefect run is skipped if it would not fit")
     ap.add_argument("--json", type=Path, help="write all figures here")
@@ -771,7 +790,7 @@ def main(argv: list[str] | None = None) -> int:
             report["cold"] = bench_cold(sources[0], work, runs=args.cold_runs)
         if "cli" in only:
             log(f"protokollant process on {len(files)} documents")
-            report["cli"] = bench_cli(files, work)
+            report["cli"] = bench_cli(files, work, runs=args.cli_runs)
         if "inbox" in only:
             log(f"inbox (N={args.inbox_docs})")
             report["inbox"] = bench_inbox(corpus, processor, work, args.inbox_docs)

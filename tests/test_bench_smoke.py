@@ -38,10 +38,10 @@ def test_speed_bench_smoke(tmp_path):
         _minutes(corpus / f"sitzung-{n}.docx", n)
     out = tmp_path / "speed.json"
     speed = _load_speed()
-    assert speed.main([str(corpus), "--copies", "4", "--inbox-docs", "2", "--cold-runs", "1",
+    assert speed.main([str(corpus), "--copies", "4", "--inbox-docs", "2", "--cold-runs", "1", "--cli-runs", "1",
                        "--skip-prefect", "--json", str(out)]) == 0
     report = json.loads(out.read_text(encoding="utf-8"))
-    for key in ("command", "env", "corpus", "startup", "reading", "pipeline", "nlp", "cold", "inbox", "prefect", "table", "total_seconds"):
+    for key in ("command", "env", "corpus", "startup", "reading", "pipeline", "nlp", "cold", "cli", "inbox", "prefect", "table", "total_seconds"):
         assert key in report, key
     assert report["corpus"]["copies"] == 4
     for key in ("python_docx_median_ms", "read_document_median_ms", "ratio_median", "ratio_total", "met"):
@@ -55,6 +55,9 @@ def test_speed_bench_smoke(tmp_path):
     for key in ("wall_seconds_median", "import_cli_total_ms_median", "prefect_imported_on_process_path", "met"):
         assert key in report["cold"], key
     assert report["cold"]["prefect_imported_on_process_path"] is False
+    assert report["cli"]["json_written"] == 4 and report["cli"]["exit_codes"] == [0, 0]
+    for key in ("cli_wall_s", "python_docx_wall_s", "ratio_without_startup", "ratio_wall", "met"):
+        assert key in report["cli"], key
     assert [r["already_processed"] for r in report["inbox"]["runs"]] == [2, 1]
     for run in report["inbox"]["runs"]:
         assert run["first_run_processed"] == run["already_processed"]
