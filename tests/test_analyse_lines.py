@@ -98,6 +98,8 @@ def test_lookup_lemmatizer_equals_spacys_lookup_lemmatizer():
 
 
 def test_the_lemma_table_cache_is_written_read_back_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    import importlib.metadata
+
     from spacy.lookups import load_lookups
 
     from protokollant.nlp.components import _lookup_table
@@ -105,7 +107,8 @@ def test_the_lemma_table_cache_is_written_read_back_and_rebuilt_when_broken(tmp_
     monkeypatch.setenv("PROTOKOLLANT_CACHE", str(tmp_path))
     first = _lookup_table("de", "lemma_lookup")
     files = sorted(p.name for p in tmp_path.iterdir())
-    assert len(files) == 2 and files[0].endswith(".ids.npy") and files[1].endswith(".lemmas.txt")
+    version = importlib.metadata.version("spacy-lookups-data")
+    assert files == [f"de-lemma_lookup-{version}.ids.npy", f"de-lemma_lookup-{version}.lemmas.txt"]
     again = _lookup_table("de", "lemma_lookup")
     packaged = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
     assert again == first and len(first) == len(packaged)

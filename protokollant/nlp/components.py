@@ -124,6 +124,7 @@ class CueMatcher:
     def initialize(self, get_examples=None, nlp=None) -> None:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         token_matcher = Matcher(self.nlp.vocab)
+        token_patterns: list[list[dict]] = []
         for line in _resolve(self.path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -135,14 +136,13 @@ class CueMatcher:
                 # Token patterns for what fixed phrases cannot say: separable verbs
                 # with words between ("wir sagen den Auftritt ab").
                 token_matcher.add(key, entry["patterns"], greedy="LONGEST")
+                token_patterns.extend(entry["patterns"])
             match_id = self.nlp.vocab.strings[key]
             self.labels[match_id] = entry["label"]
             self.cue_ids[match_id] = entry["id"]
         self.matcher = matcher
         self.token_matcher = token_matcher if len(token_matcher) else None
-        self._anchors, self._window = _anchors(
-            [pat for line in _resolve(self.path).read_text(encoding="utf-8").splitlines() if line.strip()
-             for pat in json.loads(line).get("patterns", [])], self.nlp.vocab.strings)
+        self._anchors, self._window = _anchors(token_patterns, self.nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -224,8 +224,10 @@ def _lookup_table(lang: str, name: str) -> dict[int, str]:
         version = importlib.metadata.version("spacy-lookups-data")
     except importlib.metadata.PackageNotFoundError:
         version = "unknown"
-    stem = cache_dir() / f"{lang}-{name}-{version}"
-    ids_path, lemmas_path = stem.with_suffix(".ids.npy"), stem.with_suffix(".lemmas.txt")
+    # Names built whole: Path.with_suffix would take the version's last part for a suffix
+    # ("…-1.0.5" → "…-1.0.ids.npy") and a new table release would read the old cache.
+    folder, stem = cache_dir(), f"{lang}-{name}-{version}"
+    ids_path, lemmas_path = folder / f"{stem}.ids.npy", folder / f"{stem}.lemmas.txt"
     try:
         ids = numpy.load(ids_path, allow_pickle=False).tolist()
         lemmas = lemmas_path.read_text(encoding="utf-8").split("\n")
@@ -237,7 +239,7 @@ def _lookup_table(lang: str, name: str) -> dict[int, str]:
     data = {int(k): str(v) for k, v in table.items()}
     if all("\n" not in v for v in data.values()):
         try:
-            stem.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             tag = f".{os.getpid()}.tmp"
             numpy.save(str(ids_path) + tag, numpy.fromiter(data.keys(), dtype="uint64", count=len(data)), allow_pickle=False)
             Path(str(lemmas_path) + tag).write_text("\n".join(data.values()), encoding="utf-8")
