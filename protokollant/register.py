@@ -1039,8 +1039,9 @@ class Registrar:
     """Records processed documents in an outbox's register, opening it once for many.
 
     Opening the register (engine, schema check) cost more than recording a
-    document in it; a batch or an inbox run keeps one Registrar open. Each
-    document is still its own transaction, so one bad record loses nothing else.
+    document in it; a batch or an inbox run keeps one Registrar open. ``record``
+    is one transaction per document, ``record_group`` one per group (falling back
+    to one per document), so one bad record loses nothing else.
     """
 
     def __init__(self, outbox: str | os.PathLike, *, url: str | None = None):
@@ -1048,18 +1049,25 @@ class Registrar:
         self.url = url
         self._register: Register | None = None
 
+    def _opened(self) -> Register:
+        if self._register is None:
+            self._register = Register.open(self.outbox, url=self.url)
+        return self._register
+
+    @staticmethod
+    def _stem(result: DocumentResult) -> str:
+        """The output folder's name, the document's key in the register."""
+        from .render import safe_stem
+
+        json_out = result.outputs.get("json")
+        return Path(json_out).parent.name if json_out else safe_stem(result.record.source.file)
+
     def record(self, result: DocumentResult) -> dict[str, int] | None:
         """Record one DocumentResult; None for a failed one. Raises RegisterError."""
         if not result.ok or result.record is None:
             return None
-        from .render import safe_stem
-
-        json_out = result.outputs.get("json")
-        stem = Path(json_out).parent.name if json_out else safe_stem(result.record.source.file)
         try:
-            if self._register is None:
-                self._register = Register.open(self.outbox, url=self.url)
-            return self._register.record_minutes(result.record, stem)
+            return self._opened().record_minutes(result.record, self._stem(result))
         except RegisterError:
             raise
         except (SQLAlchemyError, OSError, ValueError) as e:
@@ -1069,20 +1077,15 @@ class Registrar:
         """Record several results in one transaction (one commit instead of one per
         document); if that fails, each is recorded on its own so one bad record only
         fails itself. Returns the results that could not be recorded, with the error."""
-        from .render import safe_stem
-
         todo = [r for r in results if r.ok and r.record is not None]
         if not todo:
             return []
         try:
-            if self._register is None:
-                self._register = Register.open(self.outbox, url=self.url)
-            with self._register.engine.begin() as conn:
+            register = self._opened()
+            with register.engine.begin() as conn:
                 for r in todo:
-                    json_out = r.outputs.get("json")
-                    stem = Path(json_out).parent.name if json_out else safe_stem(r.record.source.file)
-                    self._register._record(conn, r.record, stem)
-                self._register._set_links_stale(conn, True)
+                    register._record(conn, r.record, self._stem(r))
+                register._set_links_stale(conn, True)
             return []
         except (RegisterError, SQLAlchemyError, OSError, ValueError):
             failed = []
