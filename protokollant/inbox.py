@@ -1147,34 +1147,6 @@ def open_inbox_run(inbox: str | os.PathLike, outbox: str | os.PathLike, *, now: 
             summary.finished = _iso(now())
 
 
-def process_claim(
-    c: Claim,
-    processor: DocumentProcessor,
-    *,
-    inbox: Path,
-    outbox: Path,
-    ledger: Ledger,
-    summary: InboxRunSummary,
-    now: Callable[[], float] = time.time,
-) -> None:
-    """Process one claimed file and file it away; the outcome is added to ``summary``.
-
-    Exceptions from the processor become a "failed" entry (the batch goes on);
-    ImportError (broken installation) and BaseException (KeyboardInterrupt,
-    SystemExit, a kill) propagate and leave the file in the claim area for
-    the next run.
-    """
-    run = InboxRun(Path(inbox), Path(outbox), ledger, summary, now)
-    job = run._admit_one(c)
-    if job is None:
-        return
-    try:
-        for started in run.start([job]):
-            run._file(started, process_one(processor, c.path, outbox, started.stem))
-    finally:
-        run.close()
-
-
 # --------------------------------------------------------------------------- the run
 
 
@@ -1361,7 +1333,7 @@ __all__ = [
     "BATCHES_DIR", "BUSY_MESSAGE", "BatchPlan", "Candidate", "Claim", "ClaimSkipped", "DocumentProcessor", "DuplicateEntry", "FailedEntry",
     "InboxError", "InboxRun", "InboxRunSummary", "Job", "Ledger", "LedgerEntry", "MAX_ATTEMPTS", "Outcome",
     "ProcessedEntry", "RunLock", "RunLockedError", "ScanResult", "SkippedFile", "acquire_run_lock", "claim",
-    "finish_failed", "finish_processed", "open_inbox_run", "plan_batches", "process_batch", "process_claim",
+    "finish_failed", "finish_processed", "open_inbox_run", "plan_batches", "process_batch",
     "dispatch_inbox", "process_one", "read_batch_result", "recover_claimed", "run_inbox", "run_lock", "scan_inbox",
     "sha256_file", "write_batch_result",
 ]
