@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from datetime import datetime, timezone
+from itertools import groupby
 
 import numpy
 from spacy.attrs import NORM, ORTH, SPACY
@@ -223,16 +224,13 @@ def _collect_institutions(lines: list[tuple[int, str]], line_spans: list[Span]) 
     mentions: dict[str, list[int]] = {}
     model_only: set[str] = set()
     docs: list[Doc] = []
-    block_of_token: dict[int, list[tuple[int, int]]] = {}  # id(doc) -> [(first token, block index)]
-    for (block_index, _), line in zip(lines, line_spans):
-        if not docs or docs[-1] is not line.doc:
-            docs.append(line.doc)
-        block_of_token.setdefault(id(line.doc), []).append((line.start, block_index))
-    for doc in docs:
-        starts = block_of_token[id(doc)]
-        first_tokens = [s for s, _ in starts]
+    # Lines follow each other through the chunk Docs: a mention belongs to the last line starting at or before it.
+    for doc, doc_lines in groupby(zip(lines, line_spans), key=lambda pair: pair[1].doc):
+        doc_lines = list(doc_lines)
+        docs.append(doc)
+        first_tokens = [line.start for _, line in doc_lines]
         for span in doc.spans.get("institutions", []):
-            block_index = starts[max(0, bisect_right(first_tokens, span.start) - 1)][1]
+            block_index = doc_lines[max(0, bisect_right(first_tokens, span.start) - 1)][0][0]
             canonical = span.kb_id_ or span.text
             blocks = mentions.setdefault(canonical, [])
             if block_index not in blocks:
