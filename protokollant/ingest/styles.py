@@ -28,7 +28,6 @@ _MAX_CHAIN = 20
 _W_DECL = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _ROOT_OPEN = re.compile(rb"<w:styles\b[^>]*>")
 _DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.S)
-_STYLE_ELEMENT = re.compile(rb"<w:style\b([^>]*?)(?:/>|>.*?</w:style>)", re.S)
 _STYLE_ATTR = re.compile(rb'\bw:(styleId|type|default)="([^"]*)"')
 
 _FALSE_VALUES = frozenset({"0", "false", "off", "none"})
