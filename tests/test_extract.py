@@ -41,6 +41,8 @@ def record_for(nlp, *paragraphs, header=None):
         # "nach Diskussion" introduces the decision; it is not a hedge like "zur Diskussion gestellt"
         ("Nach kurzer Diskussion wird die Reihenfolge der Vorträge festgelegt.", False, None),
         ("Die Arbeitsgruppen werden per Handzeichen gebildet.", False, None),
+        ("Ergebnis der Abstimmung über die Reihenfolge der Projekte:", False, None),
+        ("Die Satzung wird verabschiedet.", False, None),
     ],
 )
 def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
@@ -67,6 +69,19 @@ def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
         "Grundsätzlich waren alle mit dem Ablauf zufrieden.",
         "Die Fraktion der Grünen sowie die SPD haben dem Antrag zugestimmt.",
         "Wir sagen Bescheid, sobald die Zahlen da sind.",
+        # decisions still to be taken, reported from another body, or only suggested
+        "Die Satzungsänderung soll auf der nächsten Mitgliederversammlung beschlossen werden.",
+        "Hierüber muss der Vorstand noch entschieden werden.",
+        "Frau Yilmaz berichtet, dass der Stadtrat die Mittel im Januar beschlossen hat.",
+        "Herr Rasche teilt mit, dass der Kreistag den Haushalt einstimmig genehmigt hat.",
+        "Der Beirat wolle beschließen:",
+        "Herr Rasche schlug vor, per Handzeichen abzustimmen.",
+        "Frau Berger regt an, die Satzung vom Notar prüfen zu lassen.",
+        # a farewell, not a passed resolution
+        "Herr Rasche hat sich um 19 Uhr von der Versammlung verabschiedet.",
+        # a modal passive of checking or discussing leaves the matter open
+        "Hier soll zunächst die Finanzierung geprüft werden.",
+        "Die Raumfrage soll in der Arbeitsgruppe besprochen werden.",
     ],
 )
 def test_non_decisions(nlp, sentence):
@@ -128,6 +143,17 @@ def test_decision_log_table_rows_are_decisions_not_tasks(nlp):
     assert [d.text for d in rec.decisions] == ["Die Anwendung wird in drei Container aufgeteilt."]
     assert rec.decisions[0].evidence.table_column == 1
     assert rec.action_items == []
+
+
+def test_a_vote_result_line_with_an_article_belongs_to_the_decision_before_it(nlp):
+    rec = record_for(
+        nlp,
+        "Per Handzeichen wird über die Entlastung des Vorstands abgestimmt.",
+        "Das Ergebnis der Abstimmung: 8 Ja-Stimmen, 1 Nein-Stimme und keine Enthaltungen.",
+    )
+    assert [d.text for d in rec.decisions] == ["Per Handzeichen wird über die Entlastung des Vorstands abgestimmt."]
+    vote = rec.decisions[0].vote
+    assert (vote.yes, vote.no, vote.abstain) == (8, 1, 0)
 
 
 def test_owner_forms_in_pad_style_notes(nlp):

@@ -24,6 +24,10 @@ _CUE_WEIGHTS = {
     "TENTATIVE": -0.35,
     "NOT_YET": -0.7,
     "OTHER_BODY": -0.2,
+    # "… sollen in der StuKo beschlossen werden": a decision still to be taken.
+    "FUTURE": -0.7,
+    # "X berichtet, dass der Vorstand beschlossen hat": another body's decision, reported.
+    "REPORTED": -0.9,
 }
 _APPROVAL = re.compile(r"\b(Protokoll|Tagesordnung|Niederschrift|Geschäftsordnung)\b", re.I)
 _ELECTION = re.compile(r"\b(gewählt|wiedergewählt|ernannt|berufen|bestimmt)\b", re.I)
@@ -43,7 +47,11 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
     score = sum(weights.get(label, 0.0) for label in labels)
-    if "soll" in text.lower() and _MODAL_PASSIVE.search(text) and "TENTATIVE" not in labels and "?" not in text:
+    # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
+    if (
+        "soll" in text.lower() and _MODAL_PASSIVE.search(text)
+        and not labels & {"TENTATIVE", "OPEN"} and "?" not in text
+    ):
         score += 0.5
     if "DECISION" in labels and "AGREEMENT" in labels:
         score -= 0.3  # the two overlap; do not double count
@@ -87,7 +95,7 @@ def decision_kind(text: str) -> str:
 
 # A line that only reports the vote on the resolution stated just before it.
 _VOTE_ONLY = re.compile(
-    r"^\s*(Abstimmung|Abstimmungsergebnis|Ergebnis|Mit\s+\d|Mit\s+(einer|zwei|drei)\b|(Der|Dieser)\s+Beschluss\b|Beschluss\s+wird|"
+    r"^\s*((Das|Die)\s+)?(Abstimmung|Abstimmungsergebnis|Ergebnis|Mit\s+\d|Mit\s+(einer|zwei|drei)\b|(Der|Dieser)\s+Beschluss\b|Beschluss\s+wird|"
     r"Dem\s+wird|Dies\s+wird|Einstimmig|Mehrheitlich|Angenommen|Abgelehnt|Votum)",
     re.I,
 )
