@@ -54,6 +54,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import ProtokollantError
+from .extract.action_cues import action_cues
 
 if TYPE_CHECKING:
     from .pipeline import DocumentResult
@@ -382,26 +383,14 @@ _STOPWORDS = frozenset(
     versandt verschickt durchgeführt umgesetzt frau herr herrn dr prof bitte soll sollen""".split()
 )
 
-_STILL_OPEN = re.compile(
-    r"\b(steht|stehen)\s+(noch\s+)?aus\b|\bnoch\s+(nicht\s+)?(offen|ausstehend|nicht\s+erledigt|nicht\s+erfolgt)\b"
-    r"|\bist\s+noch\s+offen\b|\bnoch\s+in\s+(arbeit|bearbeitung)\b",
-    re.I,
-)
-_DONE = re.compile(
-    r"\berledigt\b|\bist\s+erfolgt\b|\bsind\s+erfolgt\b|\babgeschlossen\b"
-    r"|\b(wurde|wurden|ist|sind)\b(?:\s+\S+){0,8}?\s+(erledigt|versandt|verschickt|versendet|durchgeführt|"
-    r"umgesetzt|veröffentlicht|verteilt|eingereicht|übermittelt|erstellt|zugesandt|zugeschickt)\b",
-    re.I,
-)
-
-
 def completion_kind(text: str | None) -> str | None:
     """"done" / "open" when the text reports a task as done / still outstanding, else None."""
     if not text:
         return None
-    if _STILL_OPEN.search(text):
+    cues = action_cues()  # models/cues/actions.json, shared with the extraction
+    if cues.still_open.search(text):
         return "open"
-    if _DONE.search(text):
+    if cues.done_followup.search(text):
         return "done"
     return None
 

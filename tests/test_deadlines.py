@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from datetime import date
 
 import pytest
@@ -557,18 +556,17 @@ def test_fast_path_skips_sentences_without_digit_or_cue():
     assert g.active("die mitglieder diskutieren über das quartier und mögliche angebote.", False) == []
 
 
-def test_speed():
-    sentences = [
-        "Frau Rasche schickt die Liste bis Ende März an alle.",
-        "Der Vorstand beschließt einstimmig, den Antrag anzunehmen.",
-        "TOP 3.2 Finanzen: Der Kassenbericht wurde mit 5/0/1 Stimmen angenommen, Kosten 1.250,50 €.",
-        "Die nächste Sitzung findet am 12.03.2026 um 14.30 Uhr statt.",
-        "Es wird vereinbart, dass die Arbeitsgruppe bis zur nächsten Sitzung einen Entwurf vorlegt.",
-        "Herr Freitag übernimmt nächste Woche Mittwoch die Moderation, spätestens am 18.03.",
-    ] * 300
-    words = sum(len(s.split()) for s in sentences)
-    t0 = time.perf_counter()
-    for s in sentences:
-        find_deadlines(s, M, N)
-    elapsed = time.perf_counter() - t0
-    assert words / elapsed > 50_000, f"{words / elapsed:.0f} words/s"  # typically ~500k on a laptop
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("ab Oktober", True),
+        ("erst ab dem 17.04.", True),
+        ("frühestens am 3.5.", True),
+        ("bis Ende Oktober", False),
+        ("am 14.4.", False),
+        ("spätestens Mitte Mai", False),
+    ],
+)
+def test_a_date_introduced_by_ab_or_fruehestens_states_a_start(text, starts):
+    found = find_deadlines(text, M, N)
+    assert found and dl.states_start(found[0]) is starts, found

@@ -255,3 +255,36 @@ def test_an_affiliation_in_brackets_is_not_an_owner(nlp):
         "Gewählt: Bernd (Chaostreff Basel), Marc (Jobcenter Musterstadt), Lea (Chaostreff Basel)",
     )
     assert [[r.name for r in a.responsible] for a in rec.action_items] == [["Miguel"]]
+
+
+def test_a_start_date_is_not_a_deadline(nlp):
+    rec = record_for(
+        nlp,
+        "Anna Yilmaz übernimmt ab Oktober die Sprechstunde.",
+        "Ab 1.10. müssen wir neue Delegierte in den Beirat entsenden.",
+    )
+    assert [(a.task, a.due) for a in rec.action_items] == [("Anna Yilmaz übernimmt ab Oktober die Sprechstunde.", None)]
+
+
+def test_task_verbs_come_from_the_data_file(nlp, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from protokollant.extract.action_cues import action_cues
+    from protokollant.paths import models_dir
+
+    sentence = "Frau Berger zeichnet die Pläne für den Umbau."
+    assert record_for(nlp, sentence).action_items == []
+    shutil.copytree(models_dir(), tmp_path / "models")
+    path = tmp_path / "models" / "cues" / "actions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["strong_task_verbs"].append("zeichnet")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PROTOKOLLANT_MODELS", str(tmp_path / "models"))
+    action_cues.cache_clear()
+    try:
+        items = record_for(nlp, sentence).action_items
+    finally:
+        monkeypatch.delenv("PROTOKOLLANT_MODELS")
+        action_cues.cache_clear()
+    assert [[r.name for r in a.responsible] for a in items] == [["Frau Berger"]]

@@ -13,17 +13,14 @@ from datetime import date
 
 from ..document import BlockKind
 from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKind
-from .deadlines import find_deadlines, parse_deadline
+from .action_cues import action_cues
+from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from .people import PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
 
-_OWNER_COLUMNS = ("wer", "verantwortlich", "zuständig", "zuständigkeit", "verantwortung", "who", "owner")
-_TASK_COLUMNS = ("was", "aufgabe", "maßnahme", "massnahme", "todo", "to do", "to-do", "thema", "beschreibung", "what", "aktion")
-_DUE_COLUMNS = ("bis wann", "bis", "termin", "frist", "fällig", "deadline", "wann", "datum", "zieltermin", "erledigung bis")
-_STATUS_COLUMNS = ("status", "erledigt", "stand")
 
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
 _INITIALS = re.compile(r"^[A-ZÄÖÜ]{2,3}$")
@@ -31,58 +28,18 @@ _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
 _SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
 _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
-_DONE = re.compile(
-    r"\b(erledigt|done|abgeschlossen|ist\s+erfolgt|wurde\s+erledigt|✓|✔)\b"
-    # a state reached: "Hacktag ist organisiert", "Raum ist gebucht"
-    r"|\b(ist|sind)\s+(?:\w+\s+)?(organisiert|gebucht|bestellt|verschickt|versandt|eingereicht|geklärt|fertig)\b",
-    re.I,
-)
-_TODO = re.compile(r"^\s*(?:[-•*]\s*)?(?:TODO|To-?Do|ToDo|AP|Aufgabe|Action|Arbeitsauftrag)\s*(?:\((?P<owner>[^)]{1,60})\))?\s*[:\-–]\s*(?P<task>.+)$", re.I | re.S)
 _ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
-# Verbs that state a task by themselves when they follow the owner ("DN macht Pad auf").
-_STRONG_TASK_VERBS = re.compile(
-    r"^(übernimmt|übernehmen|kümmert|kümmern|klärt|klären|fragt|fragen|schickt|schicken|verschickt|verschicken|versendet|versenden|"
-    r"sendet|erstellt|erstellen|bereitet|bereiten|organisiert|organisieren|kontaktiert|kontaktieren|schreibt|schreiben|macht|machen|"
-    r"lädt|laden|sammelt|sammeln|recherchiert|recherchieren|besorgt|besorgen|reicht|leitet|leiten|verteilt|verteilen|holt|holen|"
-    r"telefoniert|bucht|buchen|entwirft|entwerfen|überarbeitet|überarbeiten|aktualisiert|aktualisieren|koordiniert|koordinieren|"
-    r"sorgt|sorgen|erarbeitet|erarbeiten|richtet|druckt|drucken|bestellt|bestellen|beantragt|beantragen|übersetzt|übersetzen|"
-    r"informiert|informieren|prüft|prüfen|erfragt|überprüft|überprüfen|kauft|kaufen|fasst|pflegt|liefert|testet|testen|"
-    r"vereinbart|erinnert|veröffentlicht|veröffentlichen|meldet|melden|gibt|geben|setzt|setzen|ruft|rufen|nimmt|nehmen)$",
-    re.I,
-)
-# Verbs that are often narrative ("stellt den Bericht vor"): a task only with a deadline.
-_WEAK_TASK_VERBS = re.compile(
-    r"^(stellt|stellen|plant|planen|spricht|sprechen|redet|reden|schaut|schauen|sucht|suchen|startet|starten|baut|bauen|"
-    r"legt|legen|teilt|teilen|bringt|bringen|hält|halten|trägt|tragen|kommuniziert|ergänzt|ergänzen|formuliert|sichtet|"
-    r"bietet|bieten|führt|führen|übergibt|lädt)$",
-    re.I,
-)
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
-_FUTURE = re.compile(r"^(wird|werden|soll|sollen|sollte|sollten|muss|müssen|möchte|möchten|will|wollen)$", re.I)
 _INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
-# Every verb form the three patterns above accept: a sentence without any of them
-# cannot have a subject owner, and most sentences are ruled out without touching tokens.
-_ANY_TASK_VERB = frozenset(
-    w for rx in (_STRONG_TASK_VERBS, _WEAK_TASK_VERBS, _FUTURE) for w in re.findall(r"[a-zäöüß]+", rx.pattern)
-)
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
-_WHY = re.compile(r"\b(warum|wieso|weshalb|weswegen)\b", re.I)
-_GENERIC_VERBS = {"macht", "machen", "gibt", "geben", "nimmt", "nehmen", "setzt", "setzen", "bietet", "bieten"}
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
-
-
-# Idioms that look like "owner + verb" but report: "nimmt … zur Kenntnis".
-_NOT_A_TASK = re.compile(r"\bzur\s+Kenntnis\b", re.I)
-_DEADLINE_WORDING = re.compile(r"^(bis|spätestens|Frist|Deadline|fällig|zum)\b", re.I)
-_OBLIGATION = re.compile(r"\b(muss|müssen|ist\s+zu|sind\s+zu|Frist|Deadline|spätestens)\b", re.I)
-_PAST = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten|fand|fanden|gab|kam|kamen|ist\s+\w+\s+worden)\b", re.I)
 
 
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
@@ -203,7 +160,8 @@ class ActionExtractor:
         The subject is what stands between the start of the clause (sentence start,
         comma, dash, arrow, colon) and a task verb at most seven words later.
         """
-        if _ANY_TASK_VERB.isdisjoint(_WORD.findall(unit.text.lower())):
+        cues = action_cues()
+        if cues.any_task_verb.isdisjoint(_WORD.findall(unit.text.lower())):
             return None
         tokens = [t for t in unit.span if not t.is_space]
         fallback: tuple[list[Responsible], str] | None = None
@@ -223,9 +181,9 @@ class ActionExtractor:
             words += 1
             if not 2 <= words <= 8:
                 continue
-            strong = _STRONG_TASK_VERBS.match(tok.text)
-            weak = _WEAK_TASK_VERBS.match(tok.text)
-            future = _FUTURE.match(tok.text)
+            strong = tok.lower_ in cues.strong_verbs
+            weak = tok.lower_ in cues.weak_verbs
+            future = tok.lower_ in cues.auxiliaries
             if not (strong or weak or future):
                 continue
             # "Herr K. ergänzt, dass …" reports what someone said.
@@ -234,7 +192,7 @@ class ActionExtractor:
             if weak and not has_deadline:
                 continue
             # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
-            if tok.lower_ in ("fragt", "fragen") and _WHY.search(unit.text):
+            if tok.lower_ in ("fragt", "fragen") and cues.question.search(unit.text):
                 continue
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 continue
@@ -247,7 +205,7 @@ class ActionExtractor:
             owners = self.owners(subject)
             # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
             # does; with a generic verb an institution's task needs a deadline.
-            if owners and not has_deadline and tok.lower_ in _GENERIC_VERBS and all(
+            if owners and not has_deadline and tok.lower_ in cues.generic_verbs and all(
                 o.kind is ResponsibleKind.INSTITUTION for o in owners
             ):
                 continue
@@ -347,11 +305,11 @@ class ActionExtractor:
     # -- deadlines --------------------------------------------------------
     def due(self, text: str) -> Due | None:
         """The deadline of a sentence: one worded as a deadline ("bis 31.03.") beats a bare date."""
-        found = find_deadlines(text, self.meeting_date, self.next_meeting)
+        found = [m for m in find_deadlines(text, self.meeting_date, self.next_meeting) if not states_start(m)]
         if not found:
             return None
         best = (
-            next((m for m in found if m.date is not None and _DEADLINE_WORDING.search(m.text)), None)
+            next((m for m in found if m.date is not None and action_cues().deadline_wording.search(m.text)), None)
             or next((m for m in found if m.date is not None), None)
             or found[0]
         )
@@ -367,22 +325,23 @@ class ActionExtractor:
     def from_table_row(self, unit: Unit) -> ActionItem | None:
         b = unit.block
         cells = b.cells or []
-        owner_col = _column(b.header, _OWNER_COLUMNS)
+        cues = action_cues()
+        owner_col = _column(b.header, cues.owner_columns)
         if owner_col is None or b.is_header_row or owner_col >= len(cells):
             return None
-        task_col = _column(b.header, _TASK_COLUMNS)
+        task_col = _column(b.header, cues.task_columns)
         if task_col is None and decision_column(b.header) is not None:
             return None  # a decision log: the owner column says who carries the decision
         if task_col is None:
             task_col = next((i for i, c in enumerate(cells) if i != owner_col and c.strip()), None)
         if task_col is None or task_col >= len(cells) or not cells[task_col].strip():
             return None
-        status_col = _column(b.header, _STATUS_COLUMNS)
-        if status_col is not None and status_col < len(cells) and _DONE.search(cells[status_col]):
+        status_col = _column(b.header, cues.status_columns)
+        if status_col is not None and status_col < len(cells) and cues.done.search(cells[status_col]):
             return None
-        if _DONE.search(b.text):
+        if cues.done.search(b.text):
             return None
-        due_col = _column(b.header, _DUE_COLUMNS)
+        due_col = _column(b.header, cues.due_columns)
         owners = self.owners(cells[owner_col]) if cells[owner_col].strip() else []
         if not owners and cells[owner_col].strip():
             owners = [Responsible(name=clean(cells[owner_col]), kind=ResponsibleKind.UNKNOWN)]
@@ -398,14 +357,15 @@ class ActionExtractor:
 
     def from_sentence(self, unit: Unit) -> ActionItem | None:
         text = unit.clean_text
-        if len(text) < 6 or _DONE.search(text) or _NOT_A_TASK.search(text):
+        cues = action_cues()
+        if len(text) < 6 or cues.done.search(text) or cues.report.search(text):
             return None
         owners: list[Responsible] = []
         task = text
         confidence = 0.0
         due = self.due(text)
         due_found = due is not None
-        if (m := _TODO.match(text)):
+        if (m := cues.todo.match(text)):
             task = m.group("task").strip()
             owners = self.owners(m.group("owner")) if m.group("owner") else []
             if not owners and (pm := _PAREN_OWNER.search(task)):
@@ -418,7 +378,7 @@ class ActionExtractor:
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
-        elif not _PAST.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
+        elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
         if confidence == 0.0:
@@ -427,9 +387,9 @@ class ActionExtractor:
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
             note_style = _INFINITIVE_END.search(text) and len(text.split()) <= 12  # "Prüfprotokoll am 14.8. anfragen"
-            if not _DEADLINE_WORDING.search(due.text) and not _OBLIGATION.search(text) and not note_style:
+            if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if _PAST.search(text):
+            if cues.past.search(text):
                 return None
             confidence = 0.5
         return ActionItem(
@@ -442,7 +402,6 @@ class ActionExtractor:
         )
 
 
-_STILL_OPEN = re.compile(r"\b(steht\s+(?:noch\s+)?aus|stehen\s+(?:noch\s+)?aus|noch\s+offen|ausstehend|noch\s+nicht\s+erledigt)\b", re.I)
 
 
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
@@ -454,7 +413,8 @@ def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
         text = unit.clean_text
         if len(text.split()) < 3:
             continue
-        status = "open" if _STILL_OPEN.search(text) else "done" if _DONE.search(text) else None
+        cues = action_cues()
+        status = "open" if cues.still_open.search(text) else "done" if cues.done.search(text) else None
         if status is not None:
             reports.append(ProgressReport(text=text, status=status, topic_index=unit.topic_index, evidence=unit.evidence(text=text)))
     return reports

@@ -223,6 +223,7 @@ class _Grammar:
         self.romans = {_norm(k): v for k, v in data["roman_numerals"].items()}
         self.tomorrow = {_norm(k): v for k, v in data["tomorrow_words"].items()}
         self.tomorrow_cues = {_norm(w) for w in data["tomorrow_cues"]}
+        self.start_leads = tuple(_norm(w) for w in data.get("start_leads", []))
         mods = data["modifiers"]
         self.mod_stems = [(s.lower(), 2) for s in mods["after_next"]]
         self.mod_stems += [(s.lower(), 1) for s in mods["next"]]
@@ -881,6 +882,12 @@ def find_deadlines(text: str, meeting_date: date | None = None, next_meeting: da
     if not cands:
         return []
     return [DeadlineMatch(text[s:e], s, e, dt_, kind) for s, e, _, kind, dt_, _, _ in _select(cands)]
+
+
+def states_start(match: DeadlineMatch) -> bool:
+    """Whether a match says when something starts ("ab Oktober", "frühestens am 3.5."): a date, not a deadline."""
+    lead = _norm(match.text)
+    return any(lead == w or lead.startswith(w + " ") for w in _grammar().start_leads)
 
 
 def parse_deadline(text: str, meeting_date: date | None = None, next_meeting: date | None = None) -> date | None:
