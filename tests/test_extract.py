@@ -224,6 +224,14 @@ def test_no_task_owner_in_passives_reports_and_abbreviations(nlp, sentence):
     "sentence",
     [
         "Herr Rasche fragt außerdem, warum der Punkt nicht mehr auf der Tagesordnung steht.",
+        # questions put to the meeting, reports given in it, introductions and possibilities
+        "Frau Yilmaz fragt an, wie lange die Förderung noch läuft.",
+        "Herr Rasche fragt in die Runde, ob jemand Einwände hat.",
+        "Frau Berger gibt anhand einer Präsentation einen kurzen Überblick über die Beratungszahlen.",
+        "Der Vorstand beantragt die Satzung wie folgt zu ändern:",
+        "Die Reihenfolge kann bis zum 30.04. noch geändert werden.",
+        "Der Sitzungsleiter schlägt folgende Tagesordnung (TO) vor:",
+        "Es sind Delegierte aller Vereine (und Gäste) anwesend.",
         "Der Verein Black Dog macht Filmprojekte mit Jugendlichen.",
         "Dann wird bestellt GET Request an die Bestell-Session.",
     ],
@@ -255,6 +263,11 @@ def test_an_affiliation_in_brackets_is_not_an_owner(nlp):
         "Gewählt: Bernd (Chaostreff Basel), Marc (Jobcenter Musterstadt), Lea (Chaostreff Basel)",
     )
     assert [[r.name for r in a.responsible] for a in rec.action_items] == [["Miguel"]]
+
+
+def test_capitals_in_brackets_spelling_the_noun_before_them_are_an_abbreviation_not_an_owner(nlp):
+    rec = record_for(nlp, "Den Haushaltsplan (HP) bis Freitag an alle verschicken.", "Flyer drucken bis Freitag (FL)")
+    assert [[r.name for r in a.responsible] for a in rec.action_items] == [[], ["FL"]]
 
 
 def test_a_start_date_is_not_a_deadline(nlp):

@@ -28,7 +28,10 @@ class ActionCues:
     auxiliaries: frozenset[str]
     generic_verbs: frozenset[str]
     question: re.Pattern
+    meeting_question: re.Pattern
     report: re.Pattern
+    possibility: re.Pattern
+    intro: re.Pattern
     deadline_wording: re.Pattern
     obligation: re.Pattern
     past: re.Pattern
@@ -67,7 +70,10 @@ def action_cues() -> ActionCues:
         auxiliaries=lower("auxiliaries"),
         generic_verbs=lower("generic_verbs"),
         question=re.compile(rf"\b({_words_rx(data['question_words'])})\b", re.I),
-        report=re.compile(rf"\b({_words_rx(data['report_phrases'])})\b", re.I),
+        meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
+        report=re.compile("|".join(data["report_patterns"]), re.I),
+        possibility=re.compile(rf"\b({_words_rx(data['possibility_words'])})\b", re.I),
+        intro=re.compile(rf"\b({_words_rx(data['intro_words'])})\b", re.I),
         deadline_wording=re.compile(rf"^({_words_rx(data['deadline_words'])})\b", re.I),
         obligation=re.compile(rf"\b({_words_rx(data['obligation_words'])})\b", re.I),
         # "ist … worden" is grammar, not vocabulary: a perfect passive reports.

@@ -30,6 +30,8 @@ _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
+_INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
+_CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
@@ -192,7 +194,9 @@ class ActionExtractor:
             if weak and not has_deadline:
                 continue
             # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
-            if tok.lower_ in ("fragt", "fragen") and cues.question.search(unit.text):
+            if tok.lower_ in ("fragt", "fragen") and (
+                cues.question.search(unit.text) or cues.meeting_question.search(unit.text)
+            ):
                 continue
             if future and not (_INFINITIVE_END.search(unit.text) or has_deadline):
                 continue
@@ -282,6 +286,9 @@ class ActionExtractor:
         An institution in brackets is an abbreviation being introduced, not an owner."""
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
+            # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
+            if _CONJUNCTION_START.match(inner) or self._abbreviation_of(text[: m.start()], inner):
+                continue
             owners = self.owners(inner)
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
@@ -301,6 +308,23 @@ class ActionExtractor:
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
                 return owners, f"{task} ({extra})" if extra else task
         return None
+
+    def _abbreviation_of(self, before: str, inner: str) -> bool:
+        """"folgende Tagesordnung (TO)": capitals in brackets spelling the noun right before
+        them introduce an abbreviation, unless they are an attendee's initials."""
+        if not _INITIALS_LONG.match(inner) or self.people.resolve(inner) is not None:
+            return False
+        words = before.split()[-3:]
+        if not words or not words[-1][:1].isupper() or inner[0] not in (w[:1] for w in words):
+            return False
+        rest = " ".join(words[next(i for i, w in enumerate(words) if w[:1] == inner[0]):]).casefold()
+        pos = 0
+        for letter in inner.casefold():
+            pos = rest.find(letter, pos)
+            if pos < 0:
+                return False
+            pos += 1
+        return True
 
     # -- deadlines --------------------------------------------------------
     def due(self, text: str) -> Due | None:
@@ -360,6 +384,8 @@ class ActionExtractor:
         cues = action_cues()
         if len(text) < 6 or cues.done.search(text) or cues.report.search(text):
             return None
+        if text.endswith(":") and cues.intro.search(text):
+            return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
         owners: list[Responsible] = []
         task = text
         confidence = 0.0
@@ -389,8 +415,8 @@ class ActionExtractor:
             note_style = _INFINITIVE_END.search(text) and len(text.split()) <= 12  # "Prüfprotokoll am 14.8. anfragen"
             if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if cues.past.search(text):
-                return None
+            if cues.past.search(text) or cues.possibility.search(_main_clause(text)):
+                return None  # a report, or a possibility ("kann … geändert werden")
             confidence = 0.5
         return ActionItem(
             task=truncate_words(task, 30),
