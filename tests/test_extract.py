@@ -81,6 +81,10 @@ def test_decisions_are_found_with_votes(nlp, sentence, unanimous, yes):
         "Herr Rasche hat sich um 19 Uhr von der Versammlung verabschiedet.",
         # a modal passive of checking or discussing leaves the matter open
         "Hier soll zunächst die Finanzierung geprüft werden.",
+        "Diesbezüglich wurde keine Entscheidung getroffen.",
+        "Herr Rasche weist darauf hin, dass der Kreistag den Inklusionsplan bereits 2015 beschlossen hat.",
+        "Der Vorsitzende stellt den Antrag, folgende Änderungen an der Satzung des Vereins zu beschließen:",
+        "Folgende Punkte wurden vereinbart:",
         "Die Raumfrage soll in der Arbeitsgruppe besprochen werden.",
     ],
 )
@@ -156,6 +160,23 @@ def test_a_vote_result_line_with_an_article_belongs_to_the_decision_before_it(nl
     assert (vote.yes, vote.no, vote.abstain) == (8, 1, 0)
 
 
+def test_a_status_line_gives_its_vote_to_the_resolution_of_the_item(nlp):
+    rec = record_for(
+        nlp,
+        "Beschluss: einstimmig beschlossen",
+        "Der Beirat beschließt, die Sprechstunde ab Mai zu verlängern.",
+        "Die Verwaltung wird beauftragt, die Räume zu buchen.",
+    )
+    assert [d.text for d in rec.decisions] == [
+        "Der Beirat beschließt, die Sprechstunde ab Mai zu verlängern.",
+        "Die Verwaltung wird beauftragt, die Räume zu buchen.",
+    ]
+    assert rec.decisions[0].vote is not None and rec.decisions[0].vote.unanimous
+    # with no resolution text in the item, the status line stands for the decision
+    alone = record_for(nlp, "Beschluss: einstimmig beschlossen")
+    assert [d.text for d in alone.decisions] == ["Beschluss: einstimmig beschlossen"]
+
+
 def test_owner_forms_in_pad_style_notes(nlp):
     rec = record_for(
         nlp,
@@ -181,6 +202,14 @@ def test_owner_forms_in_pad_style_notes(nlp):
         "Ab sofort wird das Protokoll im gemeinsamen Ordner abgelegt.",
         "Wir sagen den Auftritt beim Stadtfest ab.",
         "Wir stimmen dem Vorschlag der Verwaltung zu.",
+        # a postponement explicitly resolved; a decision introduced by whose idea it was
+        "Wir beschließen, den Punkt auf die nächste Sitzung zu verschieben.",
+        "Auf Anregung von Frau Berger wird sich darauf geeinigt, die Beratungsstellen einzuladen.",
+        # minutes in the past tense, and a decision announced with a noun
+        "Beide Ausschüsse verabschiedeten eine gemeinsame Empfehlung an den Stadtrat.",
+        "Entscheidung wurde gefällt: wir machen das Sommerfest im Stadtpark.",
+        "Der Beirat beschließt das Handlungskonzept für die Dauer der Wahlzeit mit den folgenden Änderungen:",
+        "Der Antrag der Fraktionen DIE LINKE., SPD und CDU wird mehrheitlich angenommen.",
     ],
 )
 def test_informal_and_committee_decisions(nlp, sentence):

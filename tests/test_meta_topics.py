@@ -172,3 +172,34 @@ def test_headings_with_text_stay_top_level_and_numbered_headings_are_left_alone(
         (H, "3. Haushalt", lay), (P, "Haushalt."),
     )
     assert [t.number for t in extract_topics(numbered, extract_meta(numbered))] == ["1", "2", "3"]
+
+
+def test_a_numbered_list_of_long_sentences_is_content_not_the_agenda():
+    resolution = (
+        "Der Integrationsbeirat beschließt, die Beratung der Geflüchteten in den Unterkünften durch die Träger "
+        "der Wohlfahrtspflege in veränderter Form fortzusetzen und dafür Mittel im Haushalt bereitzustellen.",
+        "Die Verwaltung wird beauftragt, hierfür einen entsprechenden Vertrag mit einer Laufzeit von bis zu drei "
+        "Jahren mit den Trägern abzuschließen und dem Beirat zu berichten.",
+    )
+    d = doc(
+        (P, "Gremium: Integrationsbeirat"),
+        (H, "Beschlussvorschlag", {"heading_level": 2}),
+        *[(L, text, {"list_level": 0, "list_id": 1, "list_number": f"{i}."}) for i, text in enumerate(resolution, 1)],
+        (H, "Abstimmung:", {"heading_level": 2}),
+        (P, "Einstimmig beschlossen."),
+    )
+    assert extract_topics(d, extract_meta(d)) == []
+
+
+def test_point_references_under_top_items_are_not_agenda_items():
+    d = doc(
+        (H, "Niederschrift über die Sitzung des Integrationsrates", {"heading_level": 1}),
+        (H, "TOP Ö 4 – Bericht der Verwaltung", {"heading_level": 2}),
+        (P, "Frau Yilmaz berichtet."),
+        (H, "TOP Ö 5 – Konzept des Integrationsrates", {"heading_level": 2}),
+        (L, "Zu Punkt 2) „Rechtsextremismus“ wird durch „jede Form von Extremismus“ ersetzt", {"list_level": 0, "list_id": 1, "list_number": "•"}),
+        (P, "Punkt 8 lautet: wir verbessern die Wahlbeteiligung."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("4", "Bericht der Verwaltung"), ("5", "Konzept des Integrationsrates")]
+    assert topics[1].block_end == 5

@@ -5,6 +5,7 @@ postponements, questions and "not yet" statements count against it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import BlockKind
@@ -14,6 +15,7 @@ from .units import Unit
 from .votes import parse_vote
 
 THRESHOLD = 0.5
+_RESOLVE_CUE = "beschliessen"  # cue id of the verb forms of "beschließen" (models/cues/patterns.jsonl)
 _CUE_WEIGHTS = {
     "DECISION": 0.6,
     "AGREEMENT": 0.55,
@@ -46,6 +48,9 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         has_vote = parse_vote(text) is not None
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
+    # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
+    if "POSTPONE" in labels and any(c.kb_id_ == _RESOLVE_CUE for c in unit.cues()):
+        weights = {**weights, "POSTPONE": 0.0}
     score = sum(weights.get(label, 0.0) for label in labels)
     # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
     if (
@@ -125,8 +130,37 @@ def _is_label_line(unit: Unit, text: str) -> bool:
     return key in _LABELS - {"beschluss"}
 
 
+def _is_list_intro(unit: Unit, text: str) -> bool:
+    """"Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
+    "Der Rat beschließt das Konzept mit den folgenden Änderungen:" is one, changes listed after it."""
+    if not (text.endswith(":") and _INTRO.search(text)):
+        return False
+    return len(text.split()) <= INTRO_MAX_WORDS or "DECISION" not in unit.cue_labels()
+
+
+INTRO_MAX_WORDS = 8
+# "Beschluss: einstimmig beschlossen" in council minutes: the outcome of the item, whose
+# resolution text stands in its own paragraphs. Its vote belongs to that resolution.
+_STATUS_LABEL = re.compile(r"^\s*(?:Beschluss|Ergebnis|Votum)\s*:\s*", re.I)
+_STATUS_WORDS = frozenset(
+    "einstimmig mehrheitlich geändert ungeändert beschlossen abgelehnt angenommen zugestimmt mit ohne "
+    "änderung änderungen so wie vorgeschlagen empfohlen".split()
+)
+STATUS_REACH_UNITS = 12
+
+
+def _status_only(text: str) -> bool:
+    m = _STATUS_LABEL.match(text)
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_]+", text[m.end():].casefold())
+    return bool(words) and all(w in _STATUS_WORDS for w in words)
+
+
 def extract_decisions(units: list[Unit]) -> list[Decision]:
     decisions: list[Decision] = []
+    positions: list[int] = []  # unit position of each decision
+    statuses: list[tuple[int, Unit]] = []
     last_decision_unit: int | None = None
     prev_header = False
     for pos, unit in enumerate(units):
@@ -138,12 +172,16 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
                     Decision(text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),
                              evidence=unit.evidence(text=text, column=col), confidence=0.8)
                 )
+                positions.append(pos)
             continue
         is_header = bool(_BESCHLUSS_HEADER.match(unit.text))
         if is_header:
             prev_header = True
             continue
         text = unit.clean_text
+        if _status_only(text):
+            statuses.append((pos, unit))
+            continue
         vote = parse_vote(text)
         if (
             vote is not None
@@ -159,18 +197,43 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
             continue
         score = decision_score(unit, after_beschluss_header=prev_header, has_vote=vote is not None)
         prev_header = False
-        # "Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
-        if score < THRESHOLD or (text.endswith(":") and _INTRO.search(text)) or _is_label_line(unit, text):
+        if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text):
             continue
         last_decision_unit = pos
-        decisions.append(
-            Decision(
-                text=text,
-                kind=decision_kind(text),
-                topic_index=unit.topic_index,
-                vote=vote,
-                evidence=unit.evidence(),
-                confidence=round(min(0.95, 0.4 + score / 2), 2),
-            )
-        )
+        decisions.append(_decision(unit, text, vote, score))
+        positions.append(pos)
+    for pos, unit in statuses:
+        _place_status(pos, unit, decisions, positions)
     return decisions
+
+
+def _decision(unit: Unit, text: str, vote, score: float) -> Decision:
+    return Decision(
+        text=text,
+        kind=decision_kind(text),
+        topic_index=unit.topic_index,
+        vote=vote,
+        evidence=unit.evidence(),
+        confidence=round(min(0.95, 0.4 + score / 2), 2),
+    )
+
+
+def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: list[int]) -> None:
+    """A status line ("Beschluss: einstimmig beschlossen") gives its vote to the nearest
+    resolution of the same item; with none nearby it stands for the decision itself."""
+    text = unit.clean_text
+    vote = parse_vote(text)
+    near = [
+        (abs(p - pos), i) for i, p in enumerate(positions)
+        if decisions[i].topic_index == unit.topic_index and abs(p - pos) <= STATUS_REACH_UNITS
+    ]
+    if near:
+        target = decisions[min(near)[1]]
+        if vote is not None and target.vote is None:
+            target.vote = vote
+        return
+    score = decision_score(unit, has_vote=vote is not None)
+    if score >= THRESHOLD:
+        at = bisect.bisect(positions, pos)
+        decisions.insert(at, _decision(unit, text, vote, score))
+        positions.insert(at, pos)

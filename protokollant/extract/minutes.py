@@ -195,7 +195,12 @@ def _sentences(line: Span) -> list[Span]:
         while end > start and doc[end - 1].is_space:
             end -= 1
         if end > start:
-            out.append(doc[start:end])
+            # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
+            # the full stop belonged to a name or abbreviation.
+            if out and doc[out[-1].end - 1].text == ",":
+                out[-1] = doc[out[-1].start : end]
+            else:
+                out.append(doc[start:end])
     return out
 
 

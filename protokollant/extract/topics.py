@@ -21,6 +21,7 @@ _TOP = re.compile(
     r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
     re.S,
 )
+_STRONG_MARKER = re.compile(r"^\s*(?:zu\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum)\b", re.I)
 _NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s+(?P<title>\S.*)$", re.S)
 # Sentence-like list items keep only their opening clause as the title.
 _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
@@ -112,6 +113,10 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
             and (b.kind is BlockKind.HEADING or b.bold or len(title.split()) <= 10)
         ):
             out.append((b, number, title, 2))
+    # "Zu Punkt 2) … wird ersetzt", "Punkt 8 lautet: …" in minutes that number their items
+    # "TOP": references to points of a text under discussion, not agenda items.
+    if any(_STRONG_MARKER.match(s[0].text) for s in out if s[3] == 1):
+        out = [s for s in out if s[3] > 1 or _STRONG_MARKER.match(s[0].text)]
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
 
@@ -193,6 +198,9 @@ def _group_empty_headings(starts: list[Start]) -> list[Start]:
     return out
 
 
+MAX_LIST_TITLE_WORDS = 20
+
+
 def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     """Top-level items of the numbered list that carries the body (pad-style minutes)."""
     items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM and b.index not in skip and (b.list_level or 0) == 0]
@@ -201,6 +209,11 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     by_list = Counter(b.list_id for b in items)
     main_list, count = by_list.most_common(1)[0]
     if count < 2 or not any(b.list_number and b.list_number[0].isalnum() for b in items if b.list_id == main_list):
+        return []
+    # Agenda items are short; a numbered list of long sentences is content (the points of a
+    # resolution: "1. Der Ausschuss beschließt, …"), not the structure of the minutes.
+    lengths = sorted(len(b.text.split("\n", 1)[0].split()) for b in items if b.list_id == main_list)
+    if lengths[len(lengths) // 2] > MAX_LIST_TITLE_WORDS:
         return []
     out: list[Start] = []
     for b in items:
