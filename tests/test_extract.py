@@ -204,6 +204,8 @@ def test_owner_forms_in_pad_style_notes(nlp):
         "Wir stimmen dem Vorschlag der Verwaltung zu.",
         # a postponement explicitly resolved; a decision introduced by whose idea it was
         "Wir beschließen, den Punkt auf die nächste Sitzung zu verschieben.",
+        # cues summing to exactly the threshold: decided the same way whatever the set order
+        "Wir beschliessen, diese Diskussion auf eine andere Versammlung zu verschieben.",
         "Auf Anregung von Frau Berger wird sich darauf geeinigt, die Beratungsstellen einzuladen.",
         # minutes in the past tense, and a decision announced with a noun
         "Beide Ausschüsse verabschiedeten eine gemeinsame Empfehlung an den Stadtrat.",
@@ -297,6 +299,11 @@ def test_an_affiliation_in_brackets_is_not_an_owner(nlp):
 def test_capitals_in_brackets_spelling_the_noun_before_them_are_an_abbreviation_not_an_owner(nlp):
     rec = record_for(nlp, "Den Haushaltsplan (HP) bis Freitag an alle verschicken.", "Flyer drucken bis Freitag (FL)")
     assert [[r.name for r in a.responsible] for a in rec.action_items] == [[], ["FL"]]
+
+
+def test_talking_to_someone_to_find_out_is_a_task(nlp):
+    rec = record_for(nlp, "AY redet mit ihrer Gruppe, ob Interesse an einem Stand besteht.", "Herr Rasche spricht über die Lage.")
+    assert [[r.name for r in a.responsible] for a in rec.action_items] == [["AY"]]
 
 
 def test_a_start_date_is_not_a_deadline(nlp):

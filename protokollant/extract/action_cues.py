@@ -31,6 +31,8 @@ class ActionCues:
     meeting_question: re.Pattern
     report: re.Pattern
     possibility: re.Pattern
+    consult_verbs: frozenset[str]
+    consult: re.Pattern
     intro: re.Pattern
     deadline_wording: re.Pattern
     obligation: re.Pattern
@@ -72,6 +74,8 @@ def action_cues() -> ActionCues:
         question=re.compile(rf"\b({_words_rx(data['question_words'])})\b", re.I),
         meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
         report=re.compile("|".join(data["report_patterns"]), re.I),
+        consult_verbs=lower("consult_verbs"),
+        consult=re.compile("|".join(data["consult_patterns"]), re.I),
         possibility=re.compile(rf"\b({_words_rx(data['possibility_words'])})\b", re.I),
         intro=re.compile(rf"\b({_words_rx(data['intro_words'])})\b", re.I),
         deadline_wording=re.compile(rf"^({_words_rx(data['deadline_words'])})\b", re.I),

@@ -191,7 +191,8 @@ class ActionExtractor:
             # "Herr K. ergänzt, dass …" reports what someone said.
             if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
                 continue
-            if weak and not has_deadline:
+            # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
+            if weak and not has_deadline and not (tok.lower_ in cues.consult_verbs and cues.consult.search(unit.text)):
                 continue
             # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
             if tok.lower_ in ("fragt", "fragen") and (

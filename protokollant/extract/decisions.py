@@ -76,7 +76,9 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3
-    return score
+    # Rounded: the labels are a set, and float sums in a hash-dependent order could fall on
+    # either side of the threshold from one run to the next (0.6 + 0.55 - 0.3 - 0.35).
+    return round(score, 6)
 
 
 _PAST_TENSE = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten)\b", re.I)
