@@ -54,7 +54,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import ProtokollantError
-from .extract.action_cues import action_cues
+from .extract.vocabulary import action_cues
 
 if TYPE_CHECKING:
     from .pipeline import DocumentResult

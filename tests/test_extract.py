@@ -319,7 +319,7 @@ def test_task_verbs_come_from_the_data_file(nlp, tmp_path, monkeypatch):
     import json
     import shutil
 
-    from protokollant.extract.action_cues import action_cues
+    from protokollant.extract.vocabulary import action_cues
     from protokollant.paths import models_dir
 
     sentence = "Frau Berger zeichnet die Pläne für den Umbau."
@@ -337,3 +337,27 @@ def test_task_verbs_come_from_the_data_file(nlp, tmp_path, monkeypatch):
         monkeypatch.delenv("PROTOKOLLANT_MODELS")
         action_cues.cache_clear()
     assert [[r.name for r in a.responsible] for a in items] == [["Frau Berger"]]
+
+
+def test_decision_weights_come_from_the_data_file(nlp, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from protokollant.extract.vocabulary import decision_cues
+    from protokollant.paths import models_dir
+
+    sentence = "Frau Yilmaz berichtet, dass der Stadtrat die Mittel im Januar beschlossen hat."
+    assert record_for(nlp, sentence).decisions == []
+    shutil.copytree(models_dir(), tmp_path / "models")
+    path = tmp_path / "models" / "cues" / "decisions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["weights"]["REPORTED"] = 0.0  # reported decisions count as the meeting's own
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PROTOKOLLANT_MODELS", str(tmp_path / "models"))
+    decision_cues.cache_clear()
+    try:
+        decisions = record_for(nlp, sentence).decisions
+    finally:
+        monkeypatch.delenv("PROTOKOLLANT_MODELS")
+        decision_cues.cache_clear()
+    assert [d.text for d in decisions] == [sentence]

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..document import BlockKind
 from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKind
-from .action_cues import action_cues
+from .vocabulary import action_cues
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words

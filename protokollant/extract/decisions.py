@@ -1,7 +1,8 @@
 """Decisions the meeting itself took: resolutions, motions, elections, agreements, approvals.
 
-A sentence is scored by its cues (models/cues/patterns.jsonl); proposals,
-postponements, questions and "not yet" statements count against it.
+A sentence is scored by its cues (models/cues/patterns.jsonl, weighed as
+models/cues/decisions.json says); proposals, postponements, questions, reported
+and still-to-be-taken decisions count against it.
 """
 from __future__ import annotations
 
@@ -12,49 +13,27 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import clean
 from .units import Unit
+from .vocabulary import decision_cues
 from .votes import parse_vote
 
 THRESHOLD = 0.5
-_RESOLVE_CUE = "beschliessen"  # cue id of the verb forms of "beschließen" (models/cues/patterns.jsonl)
-_CUE_WEIGHTS = {
-    "DECISION": 0.6,
-    "AGREEMENT": 0.55,
-    "VOTE": 0.25,
-    "VOTE_STRONG": 0.5,
-    "DECISION_WEAK": 0.3,
-    "POSTPONE": -0.7,
-    "TENTATIVE": -0.35,
-    "NOT_YET": -0.7,
-    "OTHER_BODY": -0.2,
-    # "… sollen in der StuKo beschlossen werden": a decision still to be taken.
-    "FUTURE": -0.7,
-    # "X berichtet, dass der Vorstand beschlossen hat": another body's decision, reported.
-    "REPORTED": -0.9,
-}
-_APPROVAL = re.compile(r"\b(Protokoll|Tagesordnung|Niederschrift|Geschäftsordnung)\b", re.I)
-_ELECTION = re.compile(r"\b(gewählt|wiedergewählt|ernannt|berufen|bestimmt)\b", re.I)
-_MOTION = re.compile(r"\b(Antrag|Anträge|Änderungsantrag|Beschlussvorlage|Vorlage)\b", re.I)
-_BESCHLUSS_HEADER = re.compile(r"^\s*Beschlu(ss|ß)(text|empfehlung)?\s*:?\s*$", re.I)
-
-
-# "Der Flohmarkt soll genutzt werden": an agreed intention stated as a modal passive.
-_MODAL_PASSIVE = re.compile(r"\bsoll(en)?\b(?:\s+\S+){0,8}?\s+(werden|bleiben)\b", re.I)
 
 
 def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: bool | None = None) -> float:
+    cues = decision_cues()
     labels = unit.cue_labels()
     text = unit.text
     if has_vote is None:
         has_vote = parse_vote(text) is not None
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
-    weights = {**_CUE_WEIGHTS, "TENTATIVE": 0.0} if has_vote else _CUE_WEIGHTS
+    weights = {**cues.weights, "TENTATIVE": 0.0} if has_vote else cues.weights
     # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
-    if "POSTPONE" in labels and any(c.kb_id_ == _RESOLVE_CUE for c in unit.cues()):
+    if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
     score = sum(weights.get(label, 0.0) for label in labels)
     # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
     if (
-        "soll" in text.lower() and _MODAL_PASSIVE.search(text)
+        "soll" in text.lower() and cues.modal_passive.search(text)
         and not labels & {"TENTATIVE", "OPEN"} and "?" not in text
     ):
         score += 0.5
@@ -66,7 +45,7 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         score += 0.4
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
     # meeting set ("grundsätzlich keine reinen Kollektengigs"); inside prose the words hedge.
-    if "POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not _PAST_TENSE.search(text):
+    if "POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not cues.past.search(text):
         score += 0.5
     # "Die Fraktion X sowie Y haben dem Antrag zugestimmt": how parts of the body voted,
     # not a decision of the body itself (that is the motion's outcome).
@@ -81,9 +60,6 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
     return round(score, 6)
 
 
-_PAST_TENSE = re.compile(r"\b(wurde|wurden|war|waren|hatte|hatten)\b", re.I)
-
-
 def _opens_with(unit: Unit, label: str) -> bool:
     """Whether a cue of ``label`` starts the unit (after bullets and punctuation)."""
     first = next((t.i for t in unit.span if not (t.is_punct or t.is_space)), None)
@@ -91,72 +67,60 @@ def _opens_with(unit: Unit, label: str) -> bool:
 
 
 def decision_kind(text: str) -> str:
-    if _ELECTION.search(text):
+    cues = decision_cues()
+    if cues.election.search(text):
         return "election"
-    if _APPROVAL.search(text):
+    if cues.approval.search(text):
         return "approval"
-    if _MOTION.search(text):
+    if cues.motion.search(text):
         return "motion"
-    return "agreement" if re.search(r"einig|vereinbar|festgelegt|Konsens|machen wir so", text, re.I) else "resolution"
+    return "agreement" if cues.agreement.search(text) else "resolution"
 
 
-# A line that only reports the vote on the resolution stated just before it.
-_VOTE_ONLY = re.compile(
-    r"^\s*((Das|Die)\s+)?(Abstimmung|Abstimmungsergebnis|Ergebnis|Mit\s+\d|Mit\s+(einer|zwei|drei)\b|(Der|Dieser)\s+Beschluss\b|Beschluss\s+wird|"
-    r"Dem\s+wird|Dies\s+wird|Einstimmig|Mehrheitlich|Angenommen|Abgelehnt|Votum)",
-    re.I,
-)
+# A vote-only line ("Das Ergebnis der Abstimmung: 8 Ja …") belongs to a decision at most this many units before.
 VOTE_LOOKBACK_UNITS = 4
-_INTRO = re.compile(r"\bfolgende[nrs]?\b", re.I)
-# Labels of council-minutes fields ("Beschlussart: …", "Abstimmung | Ja: 8 …"): metadata about
-# a decision stated elsewhere, not the decision's text.
-_LABELS = {"beschluss", "beschlussart", "abstimmung", "abstimmungsergebnis", "ergebnis", "status", "beschlussstatus", "votum"}
-
-
-_DECISION_COLUMNS = ("entscheidung", "beschluss", "festlegung", "vereinbarung", "ergebnis", "decision")
 
 
 def decision_column(header: list[str] | None) -> int | None:
     """The column of a decision log table ("Nr. | Entscheidung | Begründung | Verantwortlich")."""
     for i, h in enumerate(header or []):
-        if clean(h).casefold().rstrip(":") in _DECISION_COLUMNS:
+        if clean(h).casefold().rstrip(":") in decision_cues().decision_columns:
             return i
     return None
 
 
 def _is_label_line(unit: Unit, text: str) -> bool:
+    """A council-minutes field ("Beschlussart: …", "Abstimmung | Ja: 8 …"): metadata about a
+    decision stated elsewhere, not its text ("Beschluss: <text>" is a decision)."""
+    labels = decision_cues().field_labels
     if unit.block.kind is BlockKind.TABLE_ROW and unit.block.cells:
         first = clean(unit.block.cells[0]).rstrip(":").casefold()
-        return first in _LABELS
+        return first in labels
     key = text.split(":", 1)[0].strip().casefold() if ":" in text[:30] else ""
-    return key in _LABELS - {"beschluss"}
+    return key in labels and key != "beschluss"
 
 
 def _is_list_intro(unit: Unit, text: str) -> bool:
     """"Folgende Punkte wurden vereinbart:" introduces a list; it is not itself a decision.
     "Der Rat beschließt das Konzept mit den folgenden Änderungen:" is one, changes listed after it."""
-    if not (text.endswith(":") and _INTRO.search(text)):
+    if not (text.endswith(":") and decision_cues().intro.search(text)):
         return False
     return len(text.split()) <= INTRO_MAX_WORDS or "DECISION" not in unit.cue_labels()
 
 
 INTRO_MAX_WORDS = 8
 # "Beschluss: einstimmig beschlossen" in council minutes: the outcome of the item, whose
-# resolution text stands in its own paragraphs. Its vote belongs to that resolution.
-_STATUS_LABEL = re.compile(r"^\s*(?:Beschluss|Ergebnis|Votum)\s*:\s*", re.I)
-_STATUS_WORDS = frozenset(
-    "einstimmig mehrheitlich geändert ungeändert beschlossen abgelehnt angenommen zugestimmt mit ohne "
-    "änderung änderungen so wie vorgeschlagen empfohlen".split()
-)
+# resolution text stands in its own paragraphs at most this many units away.
 STATUS_REACH_UNITS = 12
 
 
 def _status_only(text: str) -> bool:
-    m = _STATUS_LABEL.match(text)
+    cues = decision_cues()
+    m = cues.status_label.match(text)
     if not m:
         return False
     words = re.findall(r"[^\W\d_]+", text[m.end():].casefold())
-    return bool(words) and all(w in _STATUS_WORDS for w in words)
+    return bool(words) and all(w in cues.status_words for w in words)
 
 
 def extract_decisions(units: list[Unit]) -> list[Decision]:
@@ -176,7 +140,7 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
                 )
                 positions.append(pos)
             continue
-        is_header = bool(_BESCHLUSS_HEADER.match(unit.text))
+        is_header = bool(decision_cues().header.match(unit.text))
         if is_header:
             prev_header = True
             continue
@@ -192,7 +156,7 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
             and last_decision_unit is not None
             and pos - last_decision_unit <= VOTE_LOOKBACK_UNITS
             and decisions[-1].topic_index == unit.topic_index
-            and _VOTE_ONLY.match(text)
+            and decision_cues().vote_only.match(text)
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)

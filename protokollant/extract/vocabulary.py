@@ -1,8 +1,9 @@
-"""Vocabulary of action-item extraction, read from models/cues/actions.json.
+"""Vocabulary of decision and action-item extraction, read from models/cues/.
 
-Task verbs, table column names, TODO markers and the done/still-open patterns are
-data: users extend them there without touching code. The register uses the same
-done/still-open patterns to close items that later minutes report as done.
+How cues are weighed, task verbs, table column names, TODO markers and the
+done/still-open patterns are data (decisions.json, actions.json): users extend
+them there without touching code. The register uses the same done/still-open
+patterns to close items that later minutes report as done.
 """
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from functools import lru_cache
 
 from ..paths import models_dir
 
-DATA_FILE = "cues/actions.json"
+ACTIONS_FILE = "cues/actions.json"
+DECISIONS_FILE = "cues/decisions.json"
+
+
+def _load(name: str) -> dict:
+    return json.loads((models_dir() / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def _words_rx(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def action_cues() -> ActionCues:
-    data = json.loads((models_dir() / DATA_FILE).read_text(encoding="utf-8"))
+    data = _load(ACTIONS_FILE)
     cols = data["columns"]
     lower = lambda key: frozenset(w.casefold() for w in data[key])  # noqa: E731
     return ActionCues(
@@ -85,4 +91,47 @@ def action_cues() -> ActionCues:
         done=re.compile("|".join(data["done_patterns"]), re.I),
         done_followup=re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionCues:
+    weights: dict[str, float]
+    resolve_cue: str
+    election: re.Pattern
+    approval: re.Pattern
+    motion: re.Pattern
+    agreement: re.Pattern
+    header: re.Pattern
+    modal_passive: re.Pattern
+    past: re.Pattern
+    vote_only: re.Pattern
+    intro: re.Pattern
+    field_labels: frozenset[str]
+    decision_columns: tuple[str, ...]
+    status_label: re.Pattern
+    status_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def decision_cues() -> DecisionCues:
+    data = _load(DECISIONS_FILE)
+    kinds = data["kind_words"]
+    words = lambda items: re.compile(rf"\b({_words_rx(items)})\b", re.I)  # noqa: E731
+    return DecisionCues(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        resolve_cue=data["resolve_cue"],
+        election=words(kinds["election"]),
+        approval=words(kinds["approval"]),
+        motion=words(kinds["motion"]),
+        agreement=re.compile(_words_rx(data["agreement_stems"]), re.I),
+        header=re.compile(data["header_pattern"], re.I),
+        modal_passive=re.compile(data["modal_passive_pattern"], re.I),
+        past=words(data["past_words"]),
+        vote_only=re.compile(data["vote_only_pattern"], re.I),
+        intro=words(data["intro_words"]),
+        field_labels=frozenset(w.casefold() for w in data["field_labels"]),
+        decision_columns=tuple(w.casefold() for w in data["decision_columns"]),
+        status_label=re.compile(rf"^\s*(?:{_words_rx(data['status_labels'])})\s*:\s*", re.I),
+        status_words=frozenset(w.casefold() for w in data["status_words"]),
     )
