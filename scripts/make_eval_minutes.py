@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the project's annotated regression minutes: tests/data/eval/*.docx.
 
-Seven short, invented German minutes (towns, organisations and people are
+Nine short, invented German minutes (towns, organisations and people are
 fictitious) in the layouts the extractor meets in practice:
 
 * a municipal committee: Title + Word heading styles "1. …", header table,
@@ -18,7 +18,10 @@ fictitious) in the layouts the extractor meets in practice:
 * a citizens' initiative: agenda items as a Word numbered list ("List
   Number"), relative deadlines, software and places that are not
   institutions;
-* a committee resolution extract without title, date or agenda heading.
+* a committee resolution extract without title, date or agenda heading;
+* pad-style notes with bold lines only (an organising team);
+* an advisory board in a council information system ("TOP Ö n", a
+  resolution as a numbered list with a status line).
 
 The gold annotations (``*.gold.json`` next to the documents) are written by
 hand following the corpus README; they are never generated from extractor
@@ -596,6 +599,52 @@ def orgateam() -> Minutes:
     return m
 
 
+# --------------------------------------------------------------------------- 9. advisory board in a council information system
+
+
+def integrationsbeirat() -> Minutes:
+    """Council-system layout: "Gremium:/Datum:" fields, "TOP Ö n" headings, a resolution as a
+    numbered list of long sentences with a status line, reported and future decisions,
+    questions put to the meeting, a report given in it, an inquiry with "redet mit …, ob"."""
+    m = Minutes(title="Niederschrift Integrationsbeirat", author="Stadt Lindenau", created=_utc(2026, 5, 22, 9, 0))
+    m.heading("Niederschrift über die Sitzung des Integrationsbeirates der Stadt Lindenau am 20.05.2026", 1)
+    m.para("Gremium: Integrationsbeirat")
+    m.para("Datum: Mi., 20.05.2026")
+    m.para("Uhrzeit: 17:00")
+    m.para("Anwesend: Amina Haddad (Vorsitz), Daniel Okafor, Irina Weber, Tomasz Nowicki, Sevgi Arslan; "
+           "Verwaltung: Dr. Leyla Aydın (Amt für Migration und Integration)")
+    m.heading("TOP Ö 1 – Genehmigung der Niederschrift vom 11.03.2026", 2)
+    m.para("Die Niederschrift wird mit einer Enthaltung genehmigt.")
+    m.heading("TOP Ö 2 – Bericht der Verwaltung", 2)
+    m.para("Frau Dr. Aydın gibt anhand einer Präsentation einen Überblick über die Beratungszahlen des ersten Quartals.")
+    m.para("Sie berichtet, dass der Stadtrat am 28.04.2026 die Mittel für zwei weitere Beratungsstellen beschlossen hat.")
+    m.para("Herr Okafor fragt an, wie lange die Förderung durch das Land noch läuft.")
+    m.para("Die Verwaltung wird die Antwort bis zur nächsten Sitzung schriftlich nachreichen.")
+    m.heading("TOP Ö 3 – Erweiterung des Sprachmittlerpools", 2)
+    m.para("Vorlageart: Entscheidungsvorlage")
+    m.heading("Beschlussvorschlag", 3)
+    m.styled(
+        "Der Integrationsbeirat beschließt, den Sprachmittlerpool ab dem 01.07.2026 um die Sprachen Tigrinya und "
+        "Dari zu erweitern und die Honorare an den Satz des Landes anzupassen.",
+        "List Number",
+    )
+    m.styled(
+        "Die Verwaltung wird beauftragt, dem Integrationsbeirat bis zum 30.09.2026 einen Bericht über die Nutzung "
+        "des Pools und die entstandenen Kosten vorzulegen.",
+        "List Number",
+    )
+    m.para("Beschluss: einstimmig beschlossen")
+    m.heading("TOP Ö 4 – Verschiedenes", 2)
+    m.para(
+        "Auf Anregung von Herrn Okafor wird sich darauf geeinigt, die Migrationsberatung des Caritasverbandes "
+        "Lindenau in die nächste Sitzung einzuladen."
+    )
+    m.para("Frau Weber redet mit dem Jobcenter Lindenau, ob ein Vortrag zur Anerkennung ausländischer Berufsabschlüsse möglich ist.")
+    m.para("Die Änderung der Geschäftsordnung soll in der nächsten Sitzung beschlossen werden.")
+    m.para("Nächste Sitzung: 16.09.2026, 17:00 Uhr")
+    return m
+
+
 # --------------------------------------------------------------------------- output
 
 DOCUMENTS: dict[str, Callable[[], Minutes]] = {
@@ -607,6 +656,7 @@ DOCUMENTS: dict[str, Callable[[], Minutes]] = {
     "initiative-radverkehr-2025-09-16.docx": initiative,
     "schulausschuss-hohenfeld-beschluss.docx": beschlussauszug,
     "orgateam-stadtteilfest-2026-02-04.docx": orgateam,
+    "integrationsbeirat-lindenau-2026-05-20.docx": integrationsbeirat,
 }
 
 

@@ -263,6 +263,14 @@ def test_no_task_owner_in_passives_reports_and_abbreviations(nlp, sentence):
         "Die Reihenfolge kann bis zum 30.04. noch geändert werden.",
         "Der Sitzungsleiter schlägt folgende Tagesordnung (TO) vor:",
         "Es sind Delegierte aller Vereine (und Gäste) anwesend.",
+        # signatures, reports and proposals mentioning a date, dates outside the main clause
+        "Anna Yilmaz (Vorsitzende) gez.",
+        "Frau Berger berichtet über den Kassenstand zum 28.02.2026.",
+        "Herr Rasche schlägt vor, das Fest am 13. Juni zu feiern.",
+        "Der Stand wird abgesagt, weil bis zum 15. Mai keine Genehmigung zu bekommen ist.",
+        "Einwendungen sind bis zum 10. April möglich.",
+        "Darüber wird am 14.05. entschieden.",
+        "Die Änderung der Satzung soll am 14.05. beschlossen werden.",
         "Der Verein Black Dog macht Filmprojekte mit Jugendlichen.",
         "Dann wird bestellt GET Request an die Bestell-Session.",
     ],
@@ -304,6 +312,19 @@ def test_capitals_in_brackets_spelling_the_noun_before_them_are_an_abbreviation_
 def test_talking_to_someone_to_find_out_is_a_task(nlp):
     rec = record_for(nlp, "AY redet mit ihrer Gruppe, ob Interesse an einem Stand besteht.", "Herr Rasche spricht über die Lage.")
     assert [[r.name for r in a.responsible] for a in rec.action_items] == [["AY"]]
+
+
+def test_a_phrase_ending_in_an_attendees_surname_is_not_that_attendee(nlp):
+    rec = record_for(nlp, "Auf Anregung von Herrn Rasche wird sich darauf geeinigt, die Beratungsstellen einzuladen.")
+    assert rec.action_items == []
+    assert [d.text for d in rec.decisions] == [
+        "Auf Anregung von Herrn Rasche wird sich darauf geeinigt, die Beratungsstellen einzuladen."
+    ]
+
+
+def test_a_short_note_with_a_date_and_a_modal_is_an_unassigned_task(nlp):
+    rec = record_for(nlp, "Am 21.04. soll die Bestellung rausgehen.")
+    assert [(a.responsible, a.due.date) for a in rec.action_items] == [([], date(2026, 4, 21))]
 
 
 def test_a_start_date_is_not_a_deadline(nlp):

@@ -31,6 +31,8 @@ _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
+_PASSIVE_AUX = frozenset({"wird", "werden"})
+_SIGNED = re.compile(r"\b(?:gez|i\.\s?A|i\.\s?V)\.", re.I)
 _CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
@@ -290,6 +292,10 @@ class ActionExtractor:
             # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
             if _CONJUNCTION_START.match(inner) or self._abbreviation_of(text[: m.start()], inner):
                 continue
+            # "Helga Brenner (Vorsitzende) gez.": a name with its role, as under a signature.
+            rest = _SIGNED.sub("", text[: m.start()] + text[m.end() :]).strip(" ,.;")
+            if rest and self.owners(rest):
+                continue
             owners = self.owners(inner)
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
@@ -413,11 +419,24 @@ class ActionExtractor:
             # in a sentence that is neither past (a report) nor a question.
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
-            note_style = _INFINITIVE_END.search(text) and len(text.split()) <= 12  # "Prüfprotokoll am 14.8. anfragen"
+            main = _main_clause(text)
+            # "… verschoben, weil bis Oktober keine Genehmigung zu bekommen ist": the date must
+            # belong to the main clause.
+            if due.text not in main:
+                return None
+            words = set(_WORD.findall(text.lower()))
+            # "Prüfprotokoll am 14.8. anfragen", "Am 21.06. soll die Bestellung rausgehen": a short
+            # note ending in an infinitive; not "Darüber wird … entschieden" (a passive participle).
+            note_style = _INFINITIVE_END.search(text) and len(text.split()) <= 12 and words.isdisjoint(_PASSIVE_AUX)
             if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if cues.past.search(text) or cues.possibility.search(_main_clause(text)):
+            if cues.past.search(text) or cues.possibility.search(main):
                 return None  # a report, or a possibility ("kann … geändert werden")
+            # "Heike berichtet über den Kassenstand zum 28.02.", "… schlägt vor, in diesem Jahr …":
+            # what someone reports or proposes in the meeting; "… soll … beschlossen werden": a
+            # decision still to be taken.
+            if not words.isdisjoint(cues.narrative_verbs) or "FUTURE" in unit.cue_labels():
+                return None
             confidence = 0.5
         return ActionItem(
             task=truncate_words(task, 30),

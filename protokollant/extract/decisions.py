@@ -27,6 +27,10 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         has_vote = parse_vote(text) is not None
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**cues.weights, "TENTATIVE": 0.0} if has_vote else cues.weights
+    # Under a "Beschluss:" heading the text is the resolution, whatever it says ("Der Ausschuss
+    # empfiehlt dem Stadtrat, … zu beschließen" is the committee's own decision).
+    if after_beschluss_header:
+        weights = {**weights, "TENTATIVE": 0.0, "FUTURE": 0.0}
     # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
     if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
@@ -41,8 +45,8 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
         score -= 0.3  # the two overlap; do not double count
     if has_vote and not labels & {"VOTE", "VOTE_STRONG"}:
         score += 0.3
-    if after_beschluss_header:
-        score += 0.4
+    if after_beschluss_header:  # the text under a "Beschluss:" heading is the resolution
+        score += cues.weights["AFTER_BESCHLUSS_HEADER"]
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
     # meeting set ("grundsätzlich keine reinen Kollektengigs"); inside prose the words hedge.
     if "POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not cues.past.search(text):

@@ -37,6 +37,7 @@ class ActionCues:
     meeting_question: re.Pattern
     report: re.Pattern
     possibility: re.Pattern
+    narrative_verbs: frozenset[str]
     consult_verbs: frozenset[str]
     consult: re.Pattern
     intro: re.Pattern
@@ -80,6 +81,7 @@ def action_cues() -> ActionCues:
         question=re.compile(rf"\b({_words_rx(data['question_words'])})\b", re.I),
         meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
         report=re.compile("|".join(data["report_patterns"]), re.I),
+        narrative_verbs=lower("narrative_verbs"),
         consult_verbs=lower("consult_verbs"),
         consult=re.compile("|".join(data["consult_patterns"]), re.I),
         possibility=re.compile(rf"\b({_words_rx(data['possibility_words'])})\b", re.I),
