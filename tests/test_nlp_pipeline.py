@@ -46,3 +46,23 @@ def test_a_statistical_pipeline_is_used_with_its_org_entities(tmp_path):
     assert record.pipeline.version == "9.9.9"
     org = [i for i in record.institutions if i.name == "Quarkwerk Nord"]
     assert org and org[0].source == "model" and org[0].mentions == [1]
+
+
+def test_token_pattern_cues_searched_around_rare_anchors_match_a_full_search():
+    from protokollant.nlp.components import _COMMON_ANCHOR_WORDS
+
+    nlp = build_pipeline("blank")
+    cues = nlp.get_pipe("protokollant_cues")
+    # anchored on rare words, never on "zu", "werden", "dass" or "sich"
+    anchor_words = {nlp.vocab.strings[a] for a in cues._anchors}
+    assert anchor_words and not anchor_words & _COMMON_ANCHOR_WORDS
+    doc = nlp(
+        "Wir sagen den Auftritt beim Stadtfest ab. Die Satzung soll im Mai beschlossen werden. "
+        "Frau Berger berichtet, dass der Rat zugestimmt hat. Herr Rasche hat sich um 19 Uhr verabschiedet. "
+        "Der Vorstand stellt den Antrag, die Änderung zu beschließen, und lässt sie beschließen zu lassen. "
+        "Es wird zu viel werden, dass sich alle einigen."
+    )
+    assert sorted(cues._token_matches(doc)) == sorted(cues.token_matcher(doc))
+    assert {nlp.vocab.strings[m] for m, _, _ in cues._token_matches(doc)} == {
+        "AGREEMENT|wir-trennbares-verb", "FUTURE|erst-zu-beschliessen", "REPORTED|berichtet-dass", "OVERRIDE|sich-verabschieden",
+    }

@@ -181,27 +181,37 @@ class CueMatcher:
         return sorted(found, key=lambda m: (m[1], m[2]))
 
 
+# Function words a pattern may need but should not be searched from: "zu", "werden" and
+# "dass" occur in most sentences, so windows around them would cover nearly every token.
+_COMMON_ANCHOR_WORDS = frozenset({"zu", "wir", "sich", "dass", "werden", "wird", "und", "ab", "an", "es", "ist"})
+
+
 def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None, int]:
     """(ids of words one of which every pattern contains, longest possible match), or
-    (None, 0) when some pattern has no fixed word or no length bound (then the whole
-    document is searched)."""
+    (None, 0) when some pattern has no required word or no length bound (then the whole
+    document is searched). Each pattern is anchored on its rarest required token: a
+    fixed word or an "IN" list, function words only when there is nothing else."""
     anchors: set[int] = set()
     longest = 0
     for pattern in patterns:
-        words: set[str] = set()
+        required: list[frozenset[str]] = []
         length = 0
         for token in pattern:
             lower = token.get("LOWER")
             op = token.get("OP", "")
-            if isinstance(lower, str) and op == "":
-                words.add(lower)
+            if op == "":
+                if isinstance(lower, str):
+                    required.append(frozenset({lower}))
+                elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+                    required.append(frozenset(lower["IN"]))
             if op in ("*", "+"):
                 return None, 0
             bound = re.fullmatch(r"\{\d*,?(\d+)\}", op)
             length += int(bound.group(1)) if bound else 1
-        if not words:
+        if not required:
             return None, 0
-        anchors.update(strings.add(w) for w in words)
+        best = min(required, key=lambda words: (bool(words & _COMMON_ANCHOR_WORDS), len(words)))
+        anchors.update(strings.add(w) for w in best)
         longest = max(longest, length)
     return frozenset(anchors), longest
 
