@@ -115,3 +115,14 @@ def test_the_lemma_table_cache_is_written_read_back_and_rebuilt_when_broken(tmp_
     assert all(first[k] == packaged.get(k) for k in list(first)[:2000])
     (tmp_path / files[1]).write_text("kaputt", encoding="utf-8")
     assert _lookup_table("de", "lemma_lookup") == first  # rebuilt from the package
+
+
+def test_the_text_stored_with_the_doc_is_its_text():
+    from protokollant.extract.units import DOC_TEXT_KEY
+
+    nlp = load_pipeline("blank")
+    texts = LINES + ["", "  eingerückt", "zwei Leerzeichen am Ende  ", "ein Leerzeichen ", "Tab\tdazwischen", "\u00a0geschützt"]
+    spans = analyse_lines(_lines(texts), nlp)
+    doc = spans[0].doc
+    assert doc.user_data[DOC_TEXT_KEY] == doc.text
+    assert [s.text for s in spans][-3:] == ["ein Leerzeichen", "Tab\tdazwischen", "\u00a0geschützt"]

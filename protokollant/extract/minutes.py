@@ -19,7 +19,7 @@ from .decisions import extract_decisions
 from .meta import extract_meta, is_body_name, organisation_from_title
 from .topics import extract_topics
 from .text import clean
-from .units import Unit, doc_text
+from .units import DOC_TEXT_KEY, Unit, doc_text
 
 NLP_BATCH_SIZE = 16
 """Chunk Docs per ``nlp.pipe`` batch (a chunk is up to MAX_CHUNK_CHARS of one document)."""
@@ -73,7 +73,10 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
         for first, end in bounds:
             if end > first:
                 sent_starts[first] = True
-        doc = Doc(nlp.vocab, words=[strings[o] for o in orths], spaces=[bool(x) for x in spaces], sent_starts=sent_starts)
+        words = [strings[o] for o in orths]
+        doc = Doc(nlp.vocab, words=words, spaces=[bool(x) for x in spaces], sent_starts=sent_starts)
+        # The text, known here for a fraction of what Doc.text costs (a Token object per token).
+        doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])
         if orths:
             # Tokenizer exceptions set norms ("z.B." -> "zum Beispiel"); keep them.
             doc.from_array([NORM], numpy.asarray(norms, dtype="uint64").reshape(-1, 1))

@@ -81,9 +81,13 @@ def _spans_within(span: Span, key: str) -> list[Span]:
     return out
 
 
+DOC_TEXT_KEY = "protokollant.text"
+
+
 def doc_text(doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access)."""
-    text = doc.user_data.get("protokollant.text")
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access);
+    ``analyse_lines`` sets it when it assembles the Doc."""
+    text = doc.user_data.get(DOC_TEXT_KEY)
     if text is None:
-        text = doc.user_data["protokollant.text"] = doc.text
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
