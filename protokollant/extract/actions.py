@@ -13,13 +13,13 @@ from datetime import date
 
 from ..document import BlockKind
 from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKind
-from .vocabulary import action_cues
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
-from .people import PeopleIndex
+from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
+from .vocabulary import action_cues
 
 
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
@@ -107,7 +107,7 @@ class ActionExtractor:
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
         if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4 and all(
-            t[:1].isupper() or t in ("von", "van", "de", "der", "zu", "vom", "zur") for t in tokens[1:]
+            t[:1].isupper() or t in NAME_PARTICLES for t in tokens[1:]
         ):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         if (

@@ -47,12 +47,9 @@ class ActionCues:
     done: re.Pattern
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
-
-    @property
-    def any_task_verb(self) -> frozenset[str]:
-        """Every verb form that can follow a subject owner: a sentence without one of them
-        cannot have a subject owner, so most sentences are ruled out without touching tokens."""
-        return self.strong_verbs | self.weak_verbs | self.auxiliaries
+    # Every verb form that can follow a subject owner: a sentence without one of them cannot
+    # have a subject owner, so most sentences are ruled out without touching tokens.
+    any_task_verb: frozenset[str]
 
 
 def _words_rx(words: list[str]) -> str:
@@ -60,11 +57,20 @@ def _words_rx(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _words_pattern(words: list[str]) -> re.Pattern:
+    """Any of the phrases as whole words, case-insensitive."""
+    return re.compile(rf"\b({_words_rx(words)})\b", re.I)
+
+
+def _casefolded(words: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
 @lru_cache(maxsize=1)
 def action_cues() -> ActionCues:
     data = _load(ACTIONS_FILE)
     cols = data["columns"]
-    lower = lambda key: frozenset(w.casefold() for w in data[key])  # noqa: E731
+    strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
     return ActionCues(
         owner_columns=tuple(cols["owner"]),
         task_columns=tuple(cols["task"]),
@@ -74,25 +80,26 @@ def action_cues() -> ActionCues:
             rf"^\s*(?:[-•*]\s*)?(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\))?\s*[:\-–]\s*(?P<task>.+)$",
             re.I | re.S,
         ),
-        strong_verbs=lower("strong_task_verbs"),
-        weak_verbs=lower("weak_task_verbs"),
-        auxiliaries=lower("auxiliaries"),
-        generic_verbs=lower("generic_verbs"),
-        question=re.compile(rf"\b({_words_rx(data['question_words'])})\b", re.I),
+        strong_verbs=strong,
+        weak_verbs=weak,
+        auxiliaries=auxiliaries,
+        generic_verbs=_casefolded(data["generic_verbs"]),
+        question=_words_pattern(data["question_words"]),
         meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
         report=re.compile("|".join(data["report_patterns"]), re.I),
-        narrative_verbs=lower("narrative_verbs"),
-        consult_verbs=lower("consult_verbs"),
+        narrative_verbs=_casefolded(data["narrative_verbs"]),
+        consult_verbs=_casefolded(data["consult_verbs"]),
         consult=re.compile("|".join(data["consult_patterns"]), re.I),
-        possibility=re.compile(rf"\b({_words_rx(data['possibility_words'])})\b", re.I),
-        intro=re.compile(rf"\b({_words_rx(data['intro_words'])})\b", re.I),
+        possibility=_words_pattern(data["possibility_words"]),
+        intro=_words_pattern(data["intro_words"]),
         deadline_wording=re.compile(rf"^({_words_rx(data['deadline_words'])})\b", re.I),
-        obligation=re.compile(rf"\b({_words_rx(data['obligation_words'])})\b", re.I),
+        obligation=_words_pattern(data["obligation_words"]),
         # "ist … worden" is grammar, not vocabulary: a perfect passive reports.
         past=re.compile(rf"\b({_words_rx(data['past_words'])}|ist\s+\w+\s+worden)\b", re.I),
         done=re.compile("|".join(data["done_patterns"]), re.I),
         done_followup=re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
+        any_task_verb=strong | weak | auxiliaries,
     )
 
 
@@ -119,21 +126,20 @@ class DecisionCues:
 def decision_cues() -> DecisionCues:
     data = _load(DECISIONS_FILE)
     kinds = data["kind_words"]
-    words = lambda items: re.compile(rf"\b({_words_rx(items)})\b", re.I)  # noqa: E731
     return DecisionCues(
         weights={k: float(v) for k, v in data["weights"].items()},
         resolve_cue=data["resolve_cue"],
-        election=words(kinds["election"]),
-        approval=words(kinds["approval"]),
-        motion=words(kinds["motion"]),
+        election=_words_pattern(kinds["election"]),
+        approval=_words_pattern(kinds["approval"]),
+        motion=_words_pattern(kinds["motion"]),
         agreement=re.compile(_words_rx(data["agreement_stems"]), re.I),
         header=re.compile(data["header_pattern"], re.I),
         modal_passive=re.compile(data["modal_passive_pattern"], re.I),
-        past=words(data["past_words"]),
+        past=_words_pattern(data["past_words"]),
         vote_only=re.compile(data["vote_only_pattern"], re.I),
-        intro=words(data["intro_words"]),
-        field_labels=frozenset(w.casefold() for w in data["field_labels"]),
+        intro=_words_pattern(data["intro_words"]),
+        field_labels=_casefolded(data["field_labels"]),
         decision_columns=tuple(w.casefold() for w in data["decision_columns"]),
         status_label=re.compile(rf"^\s*(?:{_words_rx(data['status_labels'])})\s*:\s*", re.I),
-        status_words=frozenset(w.casefold() for w in data["status_words"]),
+        status_words=_casefolded(data["status_words"]),
     )
