@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from ..schema import Person
 
-_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur", "ter", "ten"})
+# Lowercase words inside a name ("Herr von Berg"); also used for owner phrases (actions).
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur"})
 _HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors."}
 _SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
 _AND = re.compile(r"\s+(?:und|sowie|&)\s+")
@@ -141,7 +142,7 @@ class PeopleIndex:
             return self.by_last.get(key) or self.by_first.get(key)
         # "A. Yilmaz", "Anna-Lena Yilmaz", "von Berg": a name, not a phrase that ends in one
         # ("Auf Anregung von Herrn Okafor").
-        if len(tokens) > 3 or not all(x[:1].isupper() or x.lower() in _NAME_PARTICLES for x in tokens):
+        if len(tokens) > 3 or not all(x[:1].isupper() or x.lower() in NAME_PARTICLES for x in tokens):
             return None
         return self.by_last.get(tokens[-1].lower())
 
