@@ -1,11 +1,16 @@
 """Decisions and action items from German sentences, through the offline German pipeline."""
+import contextlib
+import json
+import shutil
 from datetime import date
 
 import pytest
 
 from protokollant.document import Block, BlockKind, Document
 from protokollant.extract.minutes import extract_record
+from protokollant.extract.vocabulary import action_cues, decision_cues
 from protokollant.nlp.pipeline import load_pipeline
+from protokollant.paths import models_dir
 
 P, H, R = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE_ROW
 
@@ -336,49 +341,41 @@ def test_a_start_date_is_not_a_deadline(nlp):
     assert [(a.task, a.due) for a in rec.action_items] == [("Anna Yilmaz übernimmt ab Oktober die Sprechstunde.", None)]
 
 
-def test_task_verbs_come_from_the_data_file(nlp, tmp_path, monkeypatch):
-    import json
-    import shutil
-
-    from protokollant.extract.vocabulary import action_cues
-    from protokollant.paths import models_dir
-
-    sentence = "Frau Berger zeichnet die Pläne für den Umbau."
-    assert record_for(nlp, sentence).action_items == []
+@contextlib.contextmanager
+def edited_vocabulary(tmp_path, monkeypatch, file_name, edit):
+    """The models folder copied, ``edit`` applied to models/cues/<file_name>, and the cached
+    vocabulary re-read from there while the block runs."""
     shutil.copytree(models_dir(), tmp_path / "models")
-    path = tmp_path / "models" / "cues" / "actions.json"
+    path = tmp_path / "models" / "cues" / file_name
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["strong_task_verbs"].append("zeichnet")
+    edit(data)
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("PROTOKOLLANT_MODELS", str(tmp_path / "models"))
     action_cues.cache_clear()
+    decision_cues.cache_clear()
     try:
-        items = record_for(nlp, sentence).action_items
+        yield
     finally:
         monkeypatch.delenv("PROTOKOLLANT_MODELS")
         action_cues.cache_clear()
+        decision_cues.cache_clear()
+
+
+def test_task_verbs_come_from_the_data_file(nlp, tmp_path, monkeypatch):
+    sentence = "Frau Berger zeichnet die Pläne für den Umbau."
+    assert record_for(nlp, sentence).action_items == []
+    with edited_vocabulary(tmp_path, monkeypatch, "actions.json", lambda d: d["strong_task_verbs"].append("zeichnet")):
+        items = record_for(nlp, sentence).action_items
     assert [[r.name for r in a.responsible] for a in items] == [["Frau Berger"]]
 
 
 def test_decision_weights_come_from_the_data_file(nlp, tmp_path, monkeypatch):
-    import json
-    import shutil
-
-    from protokollant.extract.vocabulary import decision_cues
-    from protokollant.paths import models_dir
-
     sentence = "Frau Yilmaz berichtet, dass der Stadtrat die Mittel im Januar beschlossen hat."
     assert record_for(nlp, sentence).decisions == []
-    shutil.copytree(models_dir(), tmp_path / "models")
-    path = tmp_path / "models" / "cues" / "decisions.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["weights"]["REPORTED"] = 0.0  # reported decisions count as the meeting's own
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setenv("PROTOKOLLANT_MODELS", str(tmp_path / "models"))
-    decision_cues.cache_clear()
-    try:
+
+    def count_reported(data):  # reported decisions count as the meeting's own
+        data["weights"]["REPORTED"] = 0.0
+
+    with edited_vocabulary(tmp_path, monkeypatch, "decisions.json", count_reported):
         decisions = record_for(nlp, sentence).decisions
-    finally:
-        monkeypatch.delenv("PROTOKOLLANT_MODELS")
-        decision_cues.cache_clear()
     assert [d.text for d in decisions] == [sentence]
