@@ -180,6 +180,8 @@ def test_a_status_line_gives_its_vote_to_the_resolution_of_the_item(nlp):
     # with no resolution text in the item, the status line stands for the decision
     alone = record_for(nlp, "Beschluss: einstimmig beschlossen")
     assert [d.text for d in alone.decisions] == ["Beschluss: einstimmig beschlossen"]
+    # a field label alone is metadata about a decision stated elsewhere, as without a status line
+    assert record_for(nlp, "Ergebnis: einstimmig angenommen").decisions == []
 
 
 def test_owner_forms_in_pad_style_notes(nlp):

@@ -202,8 +202,9 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         if vote is not None and target.vote is None:
             target.vote = vote
         return
+    # Alone, a field label ("Ergebnis: …", "Votum: …") stays metadata, as in the main loop.
     score = decision_score(unit, has_vote=vote is not None)
-    if score >= THRESHOLD:
+    if score >= THRESHOLD and not _is_label_line(unit, text):
         at = bisect.bisect(positions, pos)
         decisions.insert(at, _decision(unit, text, vote, score))
         positions.insert(at, pos)
