@@ -48,6 +48,8 @@ class Block:
     """All visible text of the paragraph is bold."""
     cells: list[str] | None = None
     """Table rows: the text of each cell, merged cells once."""
+    cell_columns: list[int] | None = None
+    """Table rows: the grid column each cell starts at (a merged cell spans several)."""
     header: list[str] | None = None
     """Table rows: the header row's cell texts (None for the header row itself)."""
     table_index: int | None = None

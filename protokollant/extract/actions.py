@@ -16,6 +16,8 @@ from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKi
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
+from ..structure import SectionRole
+from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -398,7 +400,9 @@ class ActionExtractor:
         confidence = 0.0
         due = self.due(text)
         due_found = due is not None
-        if (m := cues.todo.match(text)):
+        if (assigned := assigned_to(text, self)) is not None:
+            (owners, task), confidence = assigned, 0.85
+        elif (m := cues.todo.match(text)):
             task = m.group("task").strip()
             owners = self.owners(m.group("owner")) if m.group("owner") else []
             if not owners and (pm := _PAREN_OWNER.search(task)):
@@ -414,6 +418,19 @@ class ActionExtractor:
         elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
+        in_task_list = unit.section is SectionRole.TASK
+        if confidence == 0.0 and not cues.past.search(_main_clause(text)):
+            # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
+            for form, allowed in (
+                (bracket_owner_with_deadline, True),
+                (trailing_dash_owner, in_task_list or _is_item_line(unit)),
+                (colon_assignment, in_task_list),
+            ):
+                if allowed and (found := form(text, self)) is not None:
+                    (owners, task), confidence = found, 0.7
+                    break
+        if confidence == 0.0 and in_task_list and "?" not in text and len(text.split()) >= 2:
+            confidence = 0.6  # listed under "Aufgaben:" / "ToDo:": a task even without an owner
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline, stated as one,
             # in a sentence that is neither past (a report) nor a question.
@@ -450,6 +467,14 @@ class ActionExtractor:
 
 
 
+_TYPED_BULLET = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s+")
+
+
+def _is_item_line(unit: Unit) -> bool:
+    """A bullet of a list or of pad-style notes (where owners are noted after a dash)."""
+    return unit.block.kind is BlockKind.LIST_ITEM or bool(_TYPED_BULLET.match(unit.text))
+
+
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     """Sentences and task-table rows that report a task as done or still open."""
     reports = []
@@ -483,10 +508,10 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
                 item = None
         if item is not None:
             items.append(item)
-    return _dedupe(items)
+    return dedupe_actions(items)
 
 
-def _dedupe(items: list[ActionItem]) -> list[ActionItem]:
+def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
     """One item per distinct task: the same task text with the same owners is kept once,
     and a note that only points at its owners in brackets ("Streichelzoo (Kultur AG)")
     gives way to a task-table row of the same owners about the same thing (a shared

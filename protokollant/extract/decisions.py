@@ -12,8 +12,9 @@ import re
 from ..document import BlockKind
 from ..schema import Decision
 from .text import clean
-from .units import Unit
-from .vocabulary import decision_cues
+from .units import Unit, doc_text
+from ..structure import SectionRole
+from .vocabulary import action_cues, decision_cues
 from .votes import parse_vote
 
 THRESHOLD = 0.5
@@ -127,7 +128,9 @@ def _status_only(text: str) -> bool:
     return bool(words) and all(w in cues.status_words for w in words)
 
 
-def extract_decisions(units: list[Unit]) -> list[Decision]:
+def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | None = None) -> list[Decision]:
+    """``labelled_only`` collects (block, text) of decisions that only their section label
+    ("Vereinbarungen:") makes decisions: a task assigned in such a list is a task instead."""
     decisions: list[Decision] = []
     positions: list[int] = []  # unit position of each decision
     statuses: list[tuple[int, Unit]] = []
@@ -165,16 +168,40 @@ def extract_decisions(units: list[Unit]) -> list[Decision]:
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
             continue
-        score = decision_score(unit, after_beschluss_header=prev_header, has_vote=vote is not None)
+        labelled = unit.section is SectionRole.DECISION
+        score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
         prev_header = False
         if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text):
             continue
+        if labelled and (text.endswith("?") or action_cues().report.search(text)):
+            continue  # under "Ergebnis:" a question or a note taken "zur Kenntnis" is no decision
+        if labelled and decisions and last_decision_unit == pos - 1 and units[pos - 1].block is unit.block and units[pos - 1].section is SectionRole.DECISION:
+            # The resolution under "Beschluss:" is one paragraph of several sentences: one decision.
+            _extend(decisions[-1], _gap(units[pos - 1], unit) + text, vote)
+            last_decision_unit = pos
+            continue
+        if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
+            labelled_only.add((unit.block.index, text))
         last_decision_unit = pos
         decisions.append(_decision(unit, text, vote, score))
         positions.append(pos)
     for pos, unit in statuses:
         _place_status(pos, unit, decisions, positions)
     return decisions
+
+
+def _gap(previous: Unit, unit: Unit) -> str:
+    """What stands between two units of one line ("; " where a clause was split off)."""
+    between = doc_text(unit.span.doc)[previous.span.end_char : unit.span.start_char].strip()
+    return f"{between} " if between else ""
+
+
+def _extend(decision: Decision, text: str, vote) -> None:
+    joint = "" if text[:1] in ";,." else " "
+    decision.text = f"{decision.text}{joint}{text}"
+    decision.evidence.text = f"{decision.evidence.text}{joint}{text}"
+    if decision.vote is None:
+        decision.vote = vote
 
 
 def _decision(unit: Unit, text: str, vote, score: float) -> Decision:

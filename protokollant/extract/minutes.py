@@ -13,10 +13,12 @@ from spacy.tokens import Doc, Span
 
 from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
+from ..structure import Structure, TableKind, analyse_structure
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
-from .actions import ActionExtractor, extract_actions, extract_progress_reports
+from .actions import ActionExtractor, dedupe_actions, extract_actions, extract_progress_reports
 from .decisions import extract_decisions
 from .meta import extract_meta, is_body_name, organisation_from_title
+from .tables import TableReader
 from .topics import extract_topics
 from .text import clean
 from .units import DOC_TEXT_KEY, Unit, doc_text
@@ -114,13 +116,14 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
 
 def extract_record(document: Document, nlp: Language, *, data: bytes, file_name: str, processed_at: datetime | None = None) -> MinutesRecord:
     meta = extract_meta(document)
-    topics = extract_topics(document, meta)
+    lines = _line_texts(document)
+    structure = analyse_structure(document, lines, skip=set(meta.header_blocks), stops=set())
+    topics = extract_topics(document, meta, structure)
     topic_of_block: dict[int, int] = {}
     for t in topics:
         for i in range(t.block_start, t.block_end + 1):
             topic_of_block[i] = t.index
 
-    lines = _line_texts(document)
     line_spans = analyse_lines(lines, nlp)
     institutions = _collect_institutions(lines, line_spans)
     if meta.meeting.organisation is None and meta.title_block is not None:
@@ -139,29 +142,44 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     skip = set(meta.header_blocks)
     topic_starts = {t.block_start for t in topics}
     units: list[Unit] = []
-    for (block_index, _), line in zip(lines, line_spans):
-        if block_index in skip or block_index in topic_starts:
-            continue
+    row_units: dict[int, Unit] = {}  # rows of tables the structure stage understood
+    for position, ((block_index, _), line) in enumerate(zip(lines, line_spans)):
         block = document.blocks[block_index]
+        if block_index in skip or position in structure.label_only_lines or (
+            block_index in topic_starts and block.kind is not BlockKind.TABLE_ROW  # a results-table row is an item and its result
+        ):
+            continue
         topic_index = topic_of_block.get(block_index)
         if block.kind is BlockKind.TABLE_ROW:
-            units.append(Unit(block=block, span=line, topic_index=topic_index))
+            unit = Unit(block=block, span=line, topic_index=topic_index)
+            if _understood(structure, block_index):
+                row_units[block_index] = unit
+            else:
+                units.append(unit)
         else:
+            section = structure.section_of(position)
             for sent in _sentences(line):
-                units.extend(Unit(block=block, span=part, topic_index=topic_index) for part in _clauses(sent))
+                units.extend(Unit(block=block, span=part, topic_index=topic_index, section=section) for part in _clauses(sent))
 
-    decisions = extract_decisions(units)
     extractor = ActionExtractor(
         meta.people,
         meta.meeting.date,
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
-    decided = {(d.evidence.block_index, clean(d.evidence.text)) for d in decisions}
-    actions = extract_actions(units, extractor, decided)
-    progress = extract_progress_reports(units)
+    tables = TableReader(structure, extractor, row_units)
+    tables.read()
+    labelled_only: set[tuple[int, str]] = set()
+    decisions = _in_order(extract_decisions(units, labelled_only) + tables.decisions)
+    decided = {(d.evidence.block_index, clean(d.evidence.text)) for d in decisions} - labelled_only
+    actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided) + tables.actions))
+    # "Vereinbarungen: – Frau Kühn schickt das Protokoll bis Freitag": a task (assigned, or with
+    # its deadline) in a list of agreements is that task, not a further decision.
+    tasks = {(a.evidence.block_index, clean(a.evidence.text)) for a in actions if a.responsible or a.due}
+    decisions = [d for d in decisions if (d.evidence.block_index, clean(d.evidence.text)) not in labelled_only & tasks]
+    progress = extract_progress_reports(units + list(row_units.values()))
 
-    warnings = list(document.warnings)
+    warnings = list(document.warnings) + structure.warnings + tables.warnings
     if not document.blocks:
         warnings.append("Kein Text gefunden – nichts zu extrahieren.")
     else:
@@ -186,6 +204,16 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         progress_reports=progress,
         warnings=warnings,
     )
+
+
+def _understood(structure: Structure, block_index: int) -> bool:
+    row = structure.rows.get(block_index)
+    return row is not None and structure.tables[row.block.table_index].kind is not TableKind.OTHER
+
+
+def _in_order(items: list) -> list:
+    """Items of the prose and of the tables, in document order (stable within a block)."""
+    return sorted(items, key=lambda item: item.evidence.block_index)
 
 
 def _sentences(line: Span) -> list[Span]:

@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..document import Block, BlockKind, Document
 from ..schema import SubTopic, Topic
+from ..structure import ColumnRole, RowKind, Structure, TableKind
 from .meta import MetaResult, meta_keys
 from .text import clean
 
@@ -66,13 +67,18 @@ def _short_title(title: str) -> str:
     return cut if len(cut.split()) >= 2 else title
 
 
-def extract_topics(document: Document, meta: MetaResult) -> list[Topic]:
+def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
     blocks = document.blocks
     skip = set(meta.header_blocks)
     if meta.title_block is not None:
         skip.add(meta.title_block)
 
     starts = _top_marker_starts(blocks, skip) or _heading_starts(blocks, skip, meta.title_block) or _list_starts(blocks, skip)
+    table_starts = _table_starts(structure) if structure is not None else []
+    # A body that is one results table: its item rows are the agenda, whatever few
+    # headings ("Ergebnisse", "Teilnehmende") stand around it.
+    if len(table_starts) >= 2 and sum(1 for s in starts if s[3] == 1) < len(table_starts) and sum(1 for s in starts if s[3] == 1) <= 2:
+        starts = table_starts
     topics: list[Topic] = []
     for pos, (block, number, title, level) in enumerate(starts):
         if level > 1:
@@ -89,6 +95,38 @@ def extract_topics(document: Document, meta: MetaResult) -> list[Topic]:
 
 
 Start = tuple[Block, "str | None", str, int]
+
+_NUMBER_IN_CELL = re.compile(r"^(?:TOP|Top|Pkt\.?|Punkt|Nr\.?)?\s*(?:Ö|NÖ)?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\.?$")
+
+
+def _table_starts(structure: Structure) -> list[Start]:
+    """Agenda items of a results table (rows with a TOP or Thema cell), or the merged rows
+    spanning a task table that group its measures (a Maßnahmenplan's fields of action)."""
+    for layout in structure.tables.values():
+        if layout.kind is TableKind.RESULTS:
+            out: list[Start] = []
+            for row in layout.rows:
+                if row.kind is not RowKind.ITEM:
+                    continue
+                raw_number = clean(row.text(ColumnRole.NUMBER))
+                m = _NUMBER_IN_CELL.match(raw_number)
+                number = m.group("num") if m else None
+                title = clean(row.text(ColumnRole.TOPIC))
+                if not title and raw_number and not m:
+                    number, title, _ = _split_number(raw_number)  # "TOP 1 Begrüßung" in one cell
+                if title:
+                    out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
+            if len(out) >= 2:
+                return out
+    for layout in structure.tables.values():
+        sections = [row for row in layout.rows if row.kind is RowKind.SECTION]
+        if layout.kind is TableKind.TASKS and len(sections) >= 2:
+            out = []
+            for row in sections:
+                number, title, _ = _split_number(clean(row.block.text))
+                out.append((row.block, number, title, 1))
+            return out
+    return []
 
 
 def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:

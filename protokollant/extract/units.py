@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ..document import Block
 from ..schema import Evidence
+from ..structure import SectionRole
 from .text import clean
 
 
@@ -17,6 +18,8 @@ class Unit:
     span: Span
     """The sentence (a span of the line's Doc)."""
     topic_index: int | None
+    section: SectionRole | None = None
+    """The labelled section the sentence stands in ("Vereinbarungen:" → decision), if any."""
     text: str = field(init=False)
     """The sentence text, computed once: the extractors read it many times."""
     _cue_labels: set[str] | None = field(init=False, default=None)

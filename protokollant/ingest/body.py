@@ -563,7 +563,7 @@ class BodyWalker:
                 header_positions = [first_with_text]
         header = _header_texts([rows[pos] for pos in header_positions])
         header_set = set(header_positions)
-        for position, (row_index, cells, _, _, bold) in enumerate(rows):
+        for position, (row_index, cells, columns, _, bold) in enumerate(rows):
             if not any(cells):
                 continue
             is_header = position in header_set
@@ -572,6 +572,7 @@ class BodyWalker:
                 kind=BlockKind.TABLE_ROW,
                 text=" | ".join(cell for cell in cells if cell),
                 cells=cells,
+                cell_columns=columns,
                 header=None if is_header else header,
                 table_index=table_index,
                 row_index=row_index,

@@ -1,0 +1,88 @@
+"""Owners written the way offices note them beside a task line.
+
+- a bracket with owner and deadline: "Liste erstellen (HWK, bis KW 14)";
+- initials or an abbreviation after a dash at the end of a note: "Raum anfragen bis Do – KB";
+- an assignment line in a task list: "Flyer: Falk", "Frau Petrova: Einladung verschicken";
+- "Auftrag an X: …", "Aufgabe für X: …".
+"""
+from __future__ import annotations
+
+import re
+
+from ..schema import Responsible
+from .deadlines import find_deadlines
+from .text import clean
+
+_BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
+_TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>[^–—-]{1,40}?)\s*[.!]?\s*$")
+_ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
+_COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
+_PARTS = re.compile(r"\s*[,;]\s*")
+
+
+def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
+    """The bracket's parts that are not deadlines, and whether one was."""
+    keep, had = [], False
+    for part in _PARTS.split(text):
+        if not part:
+            continue
+        found = find_deadlines(part, extractor.meeting_date, extractor.next_meeting)
+        if found and sum(len(m.text) for m in found) >= 0.6 * len(part.strip()):
+            had = True
+            continue
+        keep.append(part)
+    return ", ".join(keep), had
+
+
+def bracket_owner_with_deadline(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    """"Liste erstellen (HWK, bis KW 14)": a closing bracket naming owners and a deadline."""
+    m = _BRACKET.search(text)
+    if not m:
+        return None
+    rest, had_deadline = _without_deadlines(m.group("inner"), extractor)
+    if not had_deadline or not rest:
+        return None
+    owners = extractor.owners(rest, lenient=True)
+    if not owners:
+        return None
+    return owners, text[: m.start()].strip(" ,;:")
+
+
+def trailing_dash_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    """"Raum anfragen bis nächsten Do – KB": an owner after the last dash of a note."""
+    m = _TRAILING_DASH.search(text)
+    if not m:
+        return None
+    phrase = m.group("owner").strip()
+    if len(phrase.split()) > 4 or not phrase[:1].isupper():
+        return None
+    owners = extractor.owners(phrase)
+    if not owners:
+        return None
+    task = text[: m.start()].strip(" ,;:")
+    return (owners, task) if len(task.split()) >= 2 else None
+
+
+def assigned_to(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    """"Auftrag an Frau Kühn: …", "Aufgabe für das Jobcenter: …"."""
+    m = _ASSIGNED_TO.match(text)
+    if not m:
+        return None
+    owner = re.sub(r"^(?:die|den|der|das)\s+", "", m.group("owner").strip(), flags=re.I)
+    owners = extractor.owners(owner, lenient=True)
+    return (owners, clean(m.group("task"))) if owners else None
+
+
+def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    """In a task list: "Flyer: Falk" (task, then owner) or "Frau Petrova: Einladung verschicken"."""
+    m = _COLON.match(text)
+    if not m:
+        return None
+    left, right = m.group("left").strip(), m.group("right").strip()
+    right_owners = extractor.owners(right.rstrip(".!"), lenient=True) if len(right.split()) <= 4 else []
+    if right_owners:
+        return right_owners, left
+    left_owners = extractor.owners(left) if len(left.split()) <= 4 else []
+    if left_owners:
+        return left_owners, right
+    return None

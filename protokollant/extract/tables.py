@@ -1,0 +1,206 @@
+"""Decisions and tasks from tables whose layout the structure stage understood.
+
+A results table ("TOP | Thema | Ergebnis | Verantwortlich | Termin") holds one
+agenda item per row and further results in continuation rows: a result with an
+owner or a deadline is a task, one without is the item's decision. A task table
+("Was | Wer | Bis wann", a Maßnahmenplan) holds one task per row, its owner and
+deadline in their cells (or both in one: "Frau Petrova (MBE), 15.05."). A
+decision log holds one decision per row. Rows marked done are progress reports,
+not open tasks; a row of a task table that yields no task produces a warning.
+"""
+from __future__ import annotations
+
+import re
+
+from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
+from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
+from .decisions import THRESHOLD, decision_kind, decision_score
+from .deadlines import find_deadlines, parse_deadline, states_start
+from .text import clean
+from .units import Unit, doc_text
+from .vocabulary import action_cues
+from .votes import parse_vote
+
+_LEAD = re.compile(r"^\s*(?:bis|spätestens|zum|ab)\b\s*", re.I)
+
+
+def row_reference(layout: TableLayout, row: TableRow) -> str:
+    """Where a person finds the row in Word: "Tabelle 2, Zeile 5" (rows counted from 1, header included)."""
+    return f"Tabelle {layout.number}, Zeile {(row.block.row_index or 0) + 1}"
+
+
+class TableReader:
+    def __init__(self, structure: Structure, extractor, row_units: dict[int, Unit]):
+        self.structure = structure
+        self.extractor = extractor
+        self.row_units = row_units
+        self.vocab = layout_vocabulary()
+        self.decisions: list[Decision] = []
+        self.actions: list[ActionItem] = []
+        self.warnings: list[str] = []
+
+    def read(self) -> None:
+        for layout in self.structure.tables.values():
+            if layout.kind is TableKind.OTHER:
+                continue
+            for row in layout.rows:
+                if row.kind in (RowKind.HEADER, RowKind.SECTION) or row.block.index not in self.row_units:
+                    continue
+                if layout.kind is TableKind.RESULTS:
+                    self._results_row(layout, row)
+                elif layout.kind is TableKind.TASKS:
+                    self._task_row(layout, row)
+                else:
+                    self._decision_row(row)
+
+    # -- owners and deadlines from cells ---------------------------------
+    def _owners(self, text: str) -> list[Responsible]:
+        text = clean(text)
+        if self.vocab.is_empty_cell(text):
+            return []
+        if " ".join(text.split()).casefold() in self.vocab.everyone:
+            return [Responsible(name=text, kind=ResponsibleKind.GROUP)]
+        owners = self.extractor.owners(text, lenient=True)
+        return owners or [Responsible(name=text.strip(" ,;"), kind=ResponsibleKind.UNKNOWN)]
+
+    def _due(self, text: str) -> Due | None:
+        text = clean(text)
+        if self.vocab.is_empty_cell(text):
+            return None
+        if " ".join(text.split()).casefold().strip(" .") in self.vocab.ongoing:
+            return Due(date=None, text=text)
+        return Due(date=parse_deadline(text, self.extractor.meeting_date, self.extractor.next_meeting), text=text)
+
+    def _owner_due(self, text: str) -> tuple[list[Responsible], Due | None]:
+        """One cell with owner and deadline: "Frau Petrova (MBE), 15.05.", "HWK / bis KW 14"."""
+        text = clean(text)
+        found = [m for m in find_deadlines(text, self.extractor.meeting_date, self.extractor.next_meeting) if not states_start(m)]
+        if not found:
+            return self._owners(text), None
+        m = found[-1]
+        rest = (text[: m.start] + " " + text[m.end :]).strip(" ,;/–-")
+        rest = _LEAD.sub("", rest).strip(" ,;/–-") if rest.lower().startswith(("bis", "zum")) else rest
+        return self._owners(rest) if rest else [], Due(date=m.date, text=m.text)
+
+    def _row_owner_due(self, row: TableRow) -> tuple[list[Responsible], Due | None]:
+        owners = self._owners(row.text(ColumnRole.OWNER)) if row.text(ColumnRole.OWNER) else []
+        due = self._due(row.text(ColumnRole.DUE)) if row.text(ColumnRole.DUE) else None
+        if row.text(ColumnRole.OWNER_DUE):
+            combined_owners, combined_due = self._owner_due(row.text(ColumnRole.OWNER_DUE))
+            owners = owners or combined_owners
+            due = due or combined_due
+        return owners, due
+
+    def _done(self, row: TableRow) -> bool:
+        cues = action_cues()
+        status = row.text(ColumnRole.STATUS)
+        if status and (self.vocab.is_done_status(status) or cues.done.search(status)):
+            return True
+        return bool(cues.done.search(row.block.text))
+
+    # -- items -------------------------------------------------------------
+    def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None) -> None:
+        unit = self.row_units[row.block.index]
+        self.actions.append(ActionItem(
+            task=clean(text),
+            responsible=owners,
+            due=due,
+            topic_index=unit.topic_index,
+            evidence=unit.evidence(text=clean(row.block.text), column=row.positions.get(role)),
+            confidence=0.9 if owners else 0.7,
+        ))
+
+    def _decision(self, row: TableRow, text: str, role: ColumnRole, confidence: float) -> None:
+        unit = self.row_units[row.block.index]
+        text = clean(text)
+        self.decisions.append(Decision(
+            text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),
+            evidence=unit.evidence(text=text, column=row.positions.get(role)), confidence=confidence,
+        ))
+
+    def _results_row(self, layout: TableLayout, row: TableRow) -> None:
+        owners, due = self._row_owner_due(row)
+        task = row.text(ColumnRole.TASK)
+        result = row.text(ColumnRole.RESULT)
+        if self._done(row):
+            return
+        if task:
+            self._task(row, task, ColumnRole.TASK, owners, due)
+            if result:
+                self._result_decisions(row, result)
+            return
+        if not result or self.vocab.is_empty_cell(result):
+            return
+        if owners or (due is not None and due.date is not None):
+            self._task(row, result, ColumnRole.RESULT, owners, due)
+        else:
+            self._result_decisions(row, result)
+
+    def _result_decisions(self, row: TableRow, result: str) -> None:
+        """A result cell's statements that are decisions: not reports, questions, postponements."""
+        unit = self.row_units[row.block.index]
+        cell_unit = _cell_unit(unit, result)
+        if cell_unit is None:
+            return
+        if self._is_decision(cell_unit):
+            self._decision(row, result, ColumnRole.RESULT, 0.75)
+
+    @staticmethod
+    def _is_decision(unit: Unit) -> bool:
+        text = unit.clean_text
+        cues = action_cues()
+        if text.endswith("?") or cues.report.search(text) or len(text.split()) < 2:
+            return False
+        labels = unit.cue_labels()
+        words = set(re.findall(r"\w+", text.lower()))
+        # "Herr X berichtet über …": what was said, unless a decision cue says more.
+        if not words.isdisjoint(cues.narrative_verbs) and not labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}:
+            return False
+        return decision_score(unit, after_beschluss_header=True) >= THRESHOLD
+
+    def _task_row(self, layout: TableLayout, row: TableRow) -> None:
+        if self._done(row):
+            return
+        owners, due = self._row_owner_due(row)
+        for role in (ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.RESULT):
+            text = row.text(role)
+            if text and not self.vocab.is_empty_cell(text):
+                self._task(row, text, role, owners, due)
+                return
+        if owners or due:
+            self.warnings.append(
+                f"{row_reference(layout, row)}: Zeile einer Aufgabentabelle ohne Aufgabentext – bitte prüfen "
+                f"(„{truncate(row.block.text)}“)."
+            )
+
+    def _decision_row(self, row: TableRow) -> None:
+        result = row.text(ColumnRole.RESULT)
+        if result and not self.vocab.is_empty_cell(result):
+            self._decision(row, result, ColumnRole.RESULT, 0.8)
+
+
+def truncate(text: str, limit: int = 60) -> str:
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cell_unit(row_unit: Unit, cell_text: str) -> Unit | None:
+    """A Unit over one cell of a row (the row's line holds all cells joined with ' | ')."""
+    span = row_unit.span
+    row_text = row_unit.text
+    cell = cell_text.strip()
+    at = row_text.find(cell) if cell else -1
+    if at < 0:
+        # The role text joins cells with spaces where the row joins them with ' | ': the first cell then.
+        first = cell.split(" ")[0] if cell else ""
+        at = row_text.find(first) if first else -1
+        if at < 0:
+            return None
+        cell = row_text[at:]
+    raw = doc_text(span.doc)[span.start_char : span.end_char]
+    start = span.start_char + len(raw) - len(raw.lstrip())
+    sub = span.doc.char_span(start + at, start + at + len(cell), alignment_mode="expand")
+    if sub is None or not len(sub):
+        return None
+    return Unit(block=row_unit.block, span=sub, topic_index=row_unit.topic_index)
+

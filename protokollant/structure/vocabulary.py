@@ -1,0 +1,95 @@
+"""Vocabulary of the structure stage, read from models/structure/layout.json."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..paths import models_dir
+from .model import ColumnRole, SectionRole
+
+LAYOUT_FILE = "structure/layout.json"
+_EDGE = " \t:.;,?*!()[]"
+
+
+def normalise(text: str) -> str:
+    """Case-folded, whitespace collapsed, punctuation at the ends removed."""
+    return " ".join(text.split()).casefold().strip(_EDGE)
+
+
+@dataclass(frozen=True)
+class LayoutVocabulary:
+    columns: dict[ColumnRole, frozenset[str]]
+    part_separators: re.Pattern
+    sections: dict[SectionRole, frozenset[str]]
+    section_paragraph_reach: int
+    empty_cell: frozenset[str]
+    everyone: frozenset[str]
+    ongoing: frozenset[str]
+    done_status: frozenset[str]
+
+    def word_role(self, text: str) -> ColumnRole | None:
+        """The role a single header word or phrase names, if any."""
+        word = normalise(text)
+        if not word:
+            return None
+        for role, words in self.columns.items():
+            if word in words:
+                return role
+        for role, words in self.columns.items():
+            # "Verantwortliche", "Zuständigkeit(en)": a listed word of more than three letters as a prefix.
+            if any(len(w) > 3 and word.startswith(w) for w in words):
+                return role
+        return None
+
+    def column_role(self, header: str) -> ColumnRole | None:
+        """The role of a column from its header text ('Ergebnis / Beschluss', 'Wer/bis wann')."""
+        whole = self.word_role(header)
+        if whole is not None:
+            return whole
+        parts = [p for p in self.part_separators.split(normalise(header)) if p]
+        roles = [r for r in (self.word_role(p) for p in parts) if r is not None]
+        if not roles:
+            return None
+        kinds = set(roles)
+        if kinds == {ColumnRole.OWNER, ColumnRole.DUE}:
+            return ColumnRole.OWNER_DUE
+        for preferred in (ColumnRole.RESULT, ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.OWNER, ColumnRole.DUE):
+            if preferred in kinds:
+                return preferred
+        return roles[0]
+
+    def section_label(self, text: str) -> SectionRole | None:
+        word = normalise(text)
+        for role, words in self.sections.items():
+            if word in words:
+                return role
+        return None
+
+    def is_done_status(self, text: str) -> bool:
+        """"Fertig", "erledigt (12.03.)", "✓": a status cell that closes the row's task."""
+        words = " ".join(text.split()).casefold().strip(" .!")
+        return words in self.done_status or words.split(" ")[0].strip(",;:()") in self.done_status
+
+    def is_empty_cell(self, text: str) -> bool:
+        return not normalise(text) or " ".join(text.split()).casefold() in self.empty_cell
+
+
+def _folded(words: list[str]) -> frozenset[str]:
+    return frozenset(normalise(w) or w.casefold() for w in words)
+
+
+@lru_cache(maxsize=1)
+def layout_vocabulary() -> LayoutVocabulary:
+    data = json.loads((models_dir() / LAYOUT_FILE).read_text(encoding="utf-8"))
+    return LayoutVocabulary(
+        columns={ColumnRole(k): _folded(v) for k, v in data["columns"].items()},
+        part_separators=re.compile(data["part_separators_pattern"], re.I),
+        sections={SectionRole(k): _folded(v) for k, v in data["sections"].items()},
+        section_paragraph_reach=int(data["section_paragraph_reach"]),
+        empty_cell=frozenset(" ".join(w.split()).casefold() for w in data["empty_cell_words"]),
+        everyone=_folded(data["everyone_words"]),
+        ongoing=_folded(data["ongoing_words"]),
+        done_status=frozenset(" ".join(w.split()).casefold() for w in data["done_status_words"]),
+    )
