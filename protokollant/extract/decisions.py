@@ -35,7 +35,17 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
     # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
     if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
+    # "Vorschlag Harzumlage → beschlossen 5:1", "neuer Ballsatz – ok": the tail states the outcome
+    # of the proposal before it.
+    outcome = bool(cues.outcome_tail.search(text))
+    if outcome:
+        weights = {**weights, "TENTATIVE": 0.0}
     score = sum(weights.get(label, 0.0) for label in labels)
+    if outcome and not labels & {"DECISION", "AGREEMENT"}:
+        score += 0.5
+    # "Die Tagesordnung wird bestätigt / festgestellt": a weak cue with what the body approves.
+    if "DECISION_WEAK" in labels and cues.approval.search(text) and not labels & {"DECISION", "AGREEMENT"}:
+        score += 0.3
     # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
     if (
         "soll" in text.lower() and cues.modal_passive.search(text)
@@ -45,7 +55,9 @@ def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: b
     if "DECISION" in labels and "AGREEMENT" in labels:
         score -= 0.3  # the two overlap; do not double count
     if has_vote and not labels & {"VOTE", "VOTE_STRONG"}:
-        score += 0.3
+        # "… (4/1/0)", "… ==> 5/0/2": the body voted on what the line says; a line that only
+        # gives a vote ("Abstimmung: 5/0/2") belongs to the motion before it.
+        score += 0.3 if cues.vote_only.match(text.lstrip("•*-– ")) else 0.5
     if after_beschluss_header:  # the text under a "Beschluss:" heading is the resolution
         score += cues.weights["AFTER_BESCHLUSS_HEADER"]
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the

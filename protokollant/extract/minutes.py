@@ -228,11 +228,17 @@ def _sentences(line: Span) -> list[Span]:
         if end > start:
             # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
             # the full stop belonged to a name or abbreviation.
-            if out and doc[out[-1].end - 1].text == ",":
+            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1])):
                 out[-1] = doc[out[-1].start : end]
             else:
                 out.append(doc[start:end])
     return out
+
+
+def _open_bracket(span: Span) -> bool:
+    """"… (einst. beschlossen)": an abbreviation's full stop inside a bracket ends no sentence."""
+    text = doc_text(span.doc)[span.start_char : span.end_char]
+    return text.count("(") > text.count(")")
 
 
 def _clauses(sent: Span) -> list[Span]:

@@ -137,16 +137,27 @@ class TableReader:
             self._result_decisions(row, result)
 
     def _result_decisions(self, row: TableRow, result: str) -> None:
-        """A result cell's statements that are decisions: not reports, questions, postponements."""
+        """A result cell's statements that are decisions: not reports, questions, postponements.
+
+        A cell of one or two sentences is the item's result; in a longer cell (a report
+        with the decision in it) each sentence must carry its own decision wording."""
         unit = self.row_units[row.block.index]
         cell_unit = _cell_unit(unit, result)
         if cell_unit is None:
             return
-        if self._is_decision(cell_unit):
-            self._decision(row, result, ColumnRole.RESULT, 0.75)
+        sentences = _cell_sentences(cell_unit)
+        if len(sentences) <= 1:
+            if self._is_decision(cell_unit):
+                self._decision(row, result, ColumnRole.RESULT, 0.75)
+            return
+        own = [s for s in sentences if self._is_decision(s, labelled=False)]
+        if not own and len(sentences) == 2 and self._is_decision(cell_unit):
+            own = [cell_unit]
+        for sentence in own:
+            self._decision(row, sentence.text, ColumnRole.RESULT, 0.7)
 
     @staticmethod
-    def _is_decision(unit: Unit) -> bool:
+    def _is_decision(unit: Unit, labelled: bool = True) -> bool:
         text = unit.clean_text
         cues = action_cues()
         if text.endswith("?") or cues.report.search(text) or len(text.split()) < 2:
@@ -156,7 +167,7 @@ class TableReader:
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
         if not words.isdisjoint(cues.narrative_verbs) and not labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}:
             return False
-        return decision_score(unit, after_beschluss_header=True) >= THRESHOLD
+        return decision_score(unit, after_beschluss_header=labelled) >= THRESHOLD
 
     def _task_row(self, layout: TableLayout, row: TableRow) -> None:
         if self._done(row):
@@ -182,6 +193,22 @@ class TableReader:
 def truncate(text: str, limit: int = 60) -> str:
     text = clean(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cell_sentences(cell: Unit) -> list[Unit]:
+    """The sentences of a cell (sentence starts as the pipeline set them), as Units."""
+    span, out = cell.span, []
+    for sent in span.sents:
+        start, end = max(sent.start, span.start), min(sent.end, span.end)
+        while start < end and (span.doc[start].is_space or span.doc[start].text == "|"):
+            start += 1
+        if end > start:
+            part = Unit(block=cell.block, span=span.doc[start:end], topic_index=cell.topic_index)
+            if out and (out[-1].text.endswith(",") or out[-1].text.count("(") > out[-1].text.count(")")):
+                out[-1] = Unit(block=cell.block, span=span.doc[out[-1].span.start : end], topic_index=cell.topic_index)
+            else:
+                out.append(part)
+    return out
 
 
 def _cell_unit(row_unit: Unit, cell_text: str) -> Unit | None:

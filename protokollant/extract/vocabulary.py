@@ -120,6 +120,7 @@ class DecisionCues:
     decision_columns: tuple[str, ...]
     status_label: re.Pattern
     status_words: frozenset[str]
+    outcome_tail: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +139,10 @@ def decision_cues() -> DecisionCues:
         past=_words_pattern(data["past_words"]),
         vote_only=re.compile(data["vote_only_pattern"], re.I),
         intro=_words_pattern(data["intro_words"]),
+        # "… → beschlossen 5:1", "… – ok": the outcome after the last arrow or dash of a note.
+        outcome_tail=re.compile(
+            rf"(?:-->|->|→|=>|==>|⇒|\s[–—-]\s)\s*(?:{_words_rx(data['outcome_tail_words'])})\b[^→>–—-]{{0,30}}$", re.I
+        ),
         field_labels=_casefolded(data["field_labels"]),
         decision_columns=tuple(w.casefold() for w in data["decision_columns"]),
         status_label=re.compile(rf"^\s*(?:{_words_rx(data['status_labels'])})\s*:\s*", re.I),
