@@ -68,7 +68,9 @@ def _pairs(block: Block) -> list[tuple[str, str]]:
     """(key, value) pairs a block states: a two-cell table row or "Key: value" lines."""
     if block.kind is BlockKind.TABLE_ROW and block.cells:
         cells = [c for c in block.cells if c.strip()]
-        if len(cells) >= 2 and len(cells[0]) <= 40:
+        # A key is a few words ("Sitzungsort", "Anwesend (stimmberechtigt)"); "Protokoll an
+        # alle Mitglieder versenden | Herr Ochs | 12.03." is a task row, not the minute-taker.
+        if len(cells) >= 2 and len(cells[0]) <= 40 and len(cells[0].split()) <= 4:
             return [(cells[0].strip().rstrip(":").lower(), " | ".join(cells[1:]))]
         if len(cells) == 1 and (kv := key_value(cells[0])):
             return [kv]

@@ -1,0 +1,238 @@
+"""The structure stage and the extractors that read it, on Word files rendered from markup
+(scripts/build_corpus.py) by the project itself."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from protokollant.extract.minutes import _line_texts, extract_record
+from protokollant.extract.meta import extract_meta
+from protokollant.ingest.reader import read_document
+from protokollant.nlp.pipeline import load_pipeline
+from protokollant.structure import ColumnRole, RowKind, SectionRole, TableKind, analyse_structure, layout_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("blank")
+
+
+@pytest.fixture(scope="module")
+def render():
+    return _builder().render
+
+
+def _document(render, markup: str):
+    return read_document(render(markup))
+
+
+def _record(nlp, render, markup: str):
+    data = render(markup)
+    return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+
+
+def _structure(render, markup: str):
+    document = _document(render, markup)
+    meta = extract_meta(document)
+    return analyse_structure(document, _line_texts(document), skip=set(meta.header_blocks), stops=set())
+
+
+RESULTS_TABLE = """= Ergebnisprotokoll Koordinierungsgremium Integration
+Datum: 04.03.2026
+|= TOP | Thema | Ergebnis / Beschluss | Verantwortlich | Termin |
+| 1 | Begrüßung, Tagesordnung | Die Tagesordnung wird ohne Änderungen angenommen. | – | – |
+| 2 | Bericht Jobcenter | Herr Krause stellt die aktuellen Zahlen vor. | – | – |
+| | | Zahlen nach Herkunftsländern aufschlüsseln | Herr Krause (JC) | 15.04.2026 |
+| 3 | Sprachkurse | Die AG Sprache trifft sich künftig monatlich. | | |
+| | | Liste der Kursträger an alle Mitglieder versenden | Frau Petrova (MBE) | KW 14 |
+| 4 | Verschiedenes | Keine Wortmeldungen. | | |
+"""
+
+
+def test_header_words_give_column_roles():
+    vocab = layout_vocabulary()
+    assert vocab.column_role("Ergebnis / Beschluss") is ColumnRole.RESULT
+    assert vocab.column_role("Wer / bis wann") is ColumnRole.OWNER_DUE
+    assert vocab.column_role("Verantwortliche") is ColumnRole.OWNER
+    assert vocab.column_role("Erledigung bis") is ColumnRole.DUE
+    assert vocab.column_role("Kontext / Begründung") is None
+
+
+def test_results_table_rows_are_items_and_continuations(render):
+    structure = _structure(render, RESULTS_TABLE)
+    (layout,) = structure.tables.values()
+    assert layout.kind is TableKind.RESULTS and layout.from_header
+    kinds = [row.kind for row in layout.rows]
+    assert kinds == [RowKind.HEADER, RowKind.ITEM, RowKind.ITEM, RowKind.CONTINUATION, RowKind.ITEM,
+                     RowKind.CONTINUATION, RowKind.ITEM]
+    continuation = layout.rows[3]
+    assert continuation.item_row == layout.rows[2].block.index
+    assert continuation.text(ColumnRole.OWNER) == "Herr Krause (JC)"
+
+
+def test_results_table_gives_topics_decisions_and_tasks(nlp, render):
+    record = _record(nlp, render, RESULTS_TABLE)
+    assert [(t.number, t.title) for t in record.topics] == [
+        ("1", "Begrüßung, Tagesordnung"), ("2", "Bericht Jobcenter"), ("3", "Sprachkurse"), ("4", "Verschiedenes"),
+    ]
+    decisions = [d.text for d in record.decisions]
+    assert "Die Tagesordnung wird ohne Änderungen angenommen." in decisions
+    assert "Die AG Sprache trifft sich künftig monatlich." in decisions
+    assert not any("stellt die aktuellen Zahlen vor" in d for d in decisions)  # a report
+    tasks = {a.task: a for a in record.action_items}
+    assert set(tasks) == {"Zahlen nach Herkunftsländern aufschlüsseln", "Liste der Kursträger an alle Mitglieder versenden"}
+    krause = tasks["Zahlen nach Herkunftsländern aufschlüsseln"]
+    assert [r.name for r in krause.responsible] == ["Herr Krause"]
+    assert str(krause.due.date) == "2026-04-15" and krause.topic_index == 1
+    assert tasks["Liste der Kursträger an alle Mitglieder versenden"].evidence.table_column == 2
+    # no agenda row became a task, and nothing was a task and a decision at once
+    assert not set(decisions) & set(tasks)
+
+
+def test_task_table_with_owner_and_date_in_one_cell_and_merged_sections(nlp, render):
+    record = _record(nlp, render, """= Maßnahmenplan Steuerungsgruppe
+Datum: 22.04.2026
+|= Nr. | Maßnahme | Wer / bis wann | Stand |
+|> Handlungsfeld 1: Sprache
+| 1.1 | Kursplätze für Eltern erheben | Frau Petrova (MBE), 15.05. | offen |
+| 1.2 | Kinderbetreuung während der Kurse klären | Jobcenter / bis KW 20 | in Arbeit |
+|> Handlungsfeld 2: Arbeit
+| 2.1 | Jobbörse im Herbst vorbereiten | alle | laufend |
+| 2.2 | Flyer drucken lassen | Herr Ochs, 30.04. | erledigt |
+""")
+    assert [t.title for t in record.topics] == ["Handlungsfeld 1: Sprache", "Handlungsfeld 2: Arbeit"]
+    tasks = {a.task: a for a in record.action_items}
+    assert "Flyer drucken lassen" not in tasks  # done: a progress report, not an open task
+    petrova = tasks["Kursplätze für Eltern erheben"]
+    assert [r.name for r in petrova.responsible] == ["Frau Petrova"] and str(petrova.due.date) == "2026-05-15"
+    assert petrova.topic_index == 0
+    assert [r.name for r in tasks["Kinderbetreuung während der Kurse klären"].responsible] == ["Jobcenter"]
+    assert tasks["Jobbörse im Herbst vorbereiten"].topic_index == 1
+    assert [r.name for r in tasks["Jobbörse im Herbst vorbereiten"].responsible] == ["alle"]
+    assert any(p.status == "done" and "Flyer" in p.text for p in record.progress_reports)
+
+
+def test_table_without_header_is_read_from_dates_and_owners(render):
+    structure = _structure(render, """= Protokoll
+Datum: 12.02.2026
+# TOP 1 Berichte
+Die Berichte werden zur Kenntnis genommen.
+# TOP 2 Nächste Schritte
+| Protokoll an alle Mitglieder versenden | Herr Ochs | 12.03. |
+| Raum für die Jobbörse reservieren | Frau Kühn | KW 14 |
+| Einladung zur Herbstsitzung entwerfen | HWK | Ende Mai |
+""")
+    (layout,) = structure.tables.values()
+    assert layout.kind is TableKind.TASKS and not layout.from_header
+    assert set(layout.roles.values()) == {ColumnRole.TASK, ColumnRole.OWNER, ColumnRole.DUE}
+    # the row the reader took for a header is a task like the others
+    assert [row.kind for row in layout.rows] == [RowKind.DATA] * 3
+
+
+def test_two_column_key_value_table_is_no_task_table(render):
+    structure = _structure(render, """= Niederschrift
+| Beschluss | mehrheitlich beschlossen |
+| Abstimmung | Ja: 8, Nein: 5, Enthaltungen: 1 |
+""")
+    assert all(layout.kind is TableKind.OTHER for layout in structure.tables.values())
+
+
+def test_decision_log_owner_column_carries_the_decision(nlp, render):
+    record = _record(nlp, render, """= Projekttreffen
+|= Nr. | Entscheidung | Verantwortlich |
+| D1 | Die Anwendung wird in drei Container aufgeteilt. | Projektteam |
+""")
+    assert [d.text for d in record.decisions] == ["Die Anwendung wird in drei Container aufgeteilt."]
+    assert record.action_items == []
+
+
+LABELLED = """= Protokoll Arbeitskreis Anerkennung
+Datum: 18.11.2025
+# TOP 1 Praktika
+Die Schulen berichten von guten Erfahrungen mit den Praktika.
+Vereinbarungen:
+- Betriebspraktika werden ab diesem Schuljahr als Block im Juni organisiert.
+- Der Jahresbericht 2025 wird in der vorliegenden Fassung veröffentlicht.
+- Frau Kühn schickt die Praktikumsliste bis 30.11. an alle.
+Herr Ochs fragt, ob die Kammern mitmachen.
+# TOP 2 Aufgaben
+Aufgaben:
+- Raumanfrage an die VHS stellen – KB
+- Protokoll versenden
+- Flyer: Falk
+"""
+
+
+def test_labelled_sections_give_roles(render):
+    structure = _structure(render, LABELLED)
+    roles = {structure.section_of(i) for i in range(40)} - {None}
+    assert roles == {SectionRole.DECISION, SectionRole.TASK}
+    # the question after the list is outside the section
+    lines = _line_texts(_document(render, LABELLED))
+    question = next(i for i, (_, text) in enumerate(lines) if text.startswith("Herr Ochs fragt"))
+    assert structure.section_of(question) is None
+
+
+def test_items_under_labels_are_decisions_and_tasks_without_cue_words(nlp, render):
+    record = _record(nlp, render, LABELLED)
+    decisions = [d.text for d in record.decisions]
+    assert "Betriebspraktika werden ab diesem Schuljahr als Block im Juni organisiert." in decisions
+    assert "Der Jahresbericht 2025 wird in der vorliegenden Fassung veröffentlicht." in decisions
+    # an assigned task in the list of agreements is a task, not also a decision
+    assert not any("Praktikumsliste" in d for d in decisions)
+    tasks = {a.task: [r.name for r in a.responsible] for a in record.action_items}
+    assert any("Praktikumsliste" in t and owners == ["Frau Kühn"] for t, owners in tasks.items())
+    assert tasks["Raumanfrage an die VHS stellen"] == ["KB"]
+    assert tasks["Flyer"] == ["Falk"]
+    assert tasks["Protokoll versenden"] == []  # listed under "Aufgaben:": a task without an owner
+
+
+def test_owner_and_deadline_in_trailing_bracket(nlp, render):
+    record = _record(nlp, render, """= Protokoll
+Datum: 02.03.2026
+# TOP 1 Ausbildung
+Liste der offenen Ausbildungsplätze zusammenstellen (HWK, bis KW 14).
+Auftrag an das Jobcenter: Zahlen zur Sprachkursteilnahme nachreichen.
+""")
+    tasks = {a.task: a for a in record.action_items}
+    hwk = tasks["Liste der offenen Ausbildungsplätze zusammenstellen"]
+    assert [r.name for r in hwk.responsible] == ["HWK"] and hwk.due is not None
+    assert [r.name for r in tasks["Zahlen zur Sprachkursteilnahme nachreichen."].responsible] == ["Jobcenter"]
+
+
+def test_outcome_after_arrow_or_dash_decides_the_proposal(nlp, render):
+    record = _record(nlp, render, """= Protokoll Abteilungsleitung
+# Finanzen
+- Vorschlag Harzumlage 10 € pro Spieler und Saison → beschlossen 5:1
+- neuer Ballsatz für die Jugend (12 Bälle) – ok
+- Vorschlag: Trikots neu bestellen, wird noch diskutiert
+""")
+    decisions = [d.text for d in record.decisions]
+    assert any("Harzumlage" in d for d in decisions)
+    assert any("Ballsatz" in d for d in decisions)
+    assert not any("Trikots" in d for d in decisions)
+
+
+def test_vote_count_makes_a_decision_but_a_vote_line_is_not_a_second_one(nlp, render):
+    record = _record(nlp, render, """= Vorstandssitzung
+# TOP 1 Beiträge
+Der Vorstand schlägt der Mitgliederversammlung eine Erhöhung des Beitrags auf 30 € vor (4/1/0).
+Der Antrag auf einen Zuschuss für das Sommerfest wird angenommen.
+Abstimmung: 5/0/1
+""")
+    assert len(record.decisions) == 2
+    assert record.decisions[1].vote is not None
+
+
+def test_build_corpus_render_is_reproducible(render):
+    markup = "= Titel\n|= A | B |\n| 1 | 2 |\n"
+    assert render(markup) == render(markup)
