@@ -1,0 +1,57 @@
+"""Extraction quality on the project corpus (corpus/src): minutes by independent writers
+in eight office layouts, and real public minutes from sources the shared corpus lacks.
+
+The documents are rendered from their text sources by scripts/build_corpus.py into a
+temporary folder. Floors per group: the figures measured when the corpus was added,
+minus 0.03, rounded down (``pytest -s`` prints the tables). Raise them when
+extraction improves; a change that makes extraction worse on minutes nobody tuned
+for fails here.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from protokollant.evaluate import AREAS, evaluate, format_table
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "corpus" / "src"
+
+# group -> (F1 floors per area, responsible accuracy floor)
+FLOORS = {
+    "writers": ({"topics": 0.96, "decisions": 0.66, "actions": 0.72, "institutions": 0.66}, 0.72),
+    "real": ({"topics": 0.59, "decisions": 0.60, "actions": 0.22, "institutions": 0.34}, 0.60),
+}
+
+
+def _build(src: Path, out: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(src, out)
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def group(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp(request.param)
+    _build(SOURCES / request.param, out)
+    result = evaluate(out, out, model="blank", per_doc=True)
+    print(f"\n[{request.param}]\n" + format_table(result))
+    return request.param, out, result
+
+
+def test_every_document_renders_and_is_processed(group):
+    name, out, figures = group
+    assert figures.documents == len(list(out.glob("*.gold.json"))) >= 15
+    assert not figures.missing, figures.errors
+
+
+def test_scores_do_not_regress(group):
+    name, _, figures = group
+    floors, responsible_floor = FLOORS[name]
+    low = {area: round(figures.area(area).f1, 3) for area in AREAS if figures.area(area).f1 < floors[area]}
+    assert not low, f"{name}: below floor {low}\n{format_table(figures)}"
+    responsible = figures.accuracy("responsible").value
+    assert responsible is not None and responsible >= responsible_floor, format_table(figures)
