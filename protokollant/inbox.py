@@ -49,12 +49,16 @@ place and the next run finishes the job:
    the content hash (status "processing"); a document that killed the
    process ``MAX_ATTEMPTS`` times is moved to ``failed/`` ("repeated-crash")
    instead of crashing every night.
-5. **File away.** Only after the outputs exist is the input renamed to
-   ``processed/`` (or, after its ``.error.json`` was written atomically, to
-   ``failed/``).
-6. **Ledger last.** The row that says "processed" is written last. A crash
-   between 5 and 6 only means the same bytes would be processed again if
-   dropped again (same stem, outputs overwritten with identical content).
+5. **File away, input last** (``InboxRun._file``): ledger row "filing" with
+   the outputs (write-ahead) → register entries (skipped when the register
+   holds these bytes already) → ledger "processed" → the input is renamed to
+   ``processed/``. A failure: ledger "failed" → ``failed/<name>.error.json``
+   (atomically) → input renamed beside it. The start-up reconciliation
+   (``protokollant.recovery``) completes a filing a kill interrupted; the input
+   then goes to ``processed/`` as a duplicate. Disk full, permissions, a
+   read-only folder or an unusable register are *operational* errors
+   (``protokollant.operational``): the run stops, its inputs go back to the
+   inbox, exit code 2.
 
 One bad file never stops the batch: a rejected document or an unexpected
 exception while processing it sends that file to ``failed/``. Only an
@@ -63,7 +67,7 @@ like a kill, it leaves the input in the claim area for the next run.
 
 Batches
 -------
-With a processor that has ``process_files`` (``batch_size`` > 1) step 3–6
+With a processor that has ``process_files`` (``batch_size`` > 1) steps 3–5
 happen per batch: the batch is claimed, an attempt is counted for each of
 its documents, the batch is processed in one call, then each document is
 filed away as above. A kill leaves at most that batch in the claim area
@@ -105,9 +109,8 @@ import json
 import logging
 import os
 import sqlite3
-import re
+import stat
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -116,6 +119,9 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ProtokollantError, UnreadableDocumentError
+from .filing import ERROR_SUFFIX, atomic_write_json as _atomic_write_json, file_special, finish_failed, finish_processed, special_kind
+from .operational import EXIT_OPERATIONAL, OPERATIONAL_REASONS, REGISTER_UNUSABLE, OperationalError, classify, fault_point, from_exception
+from .recovery import record_in_register
 from .pipeline import DocumentResult, is_candidate_input
 
 log = logging.getLogger(__name__)
@@ -127,7 +133,6 @@ STATE_DIR = ".protokollant"
 LEDGER_FILE = "ledger.sqlite3"
 RUN_LOCK_FILE = "run.lock"
 INBOX_LOCK_FILE = ".lock"
-ERROR_SUFFIX = ".error.json"
 MAX_ATTEMPTS = 3
 """A document that killed the run this many times is moved to failed/."""
 
@@ -256,6 +261,10 @@ class InboxRunSummary:
     """Non-Word files in the inbox (left alone, listed so users see why nothing happened)."""
     busy: bool = False
     message: str | None = None
+    stopped: str | None = None
+    """One German line when the run could not do its job (disk full, permissions, register …): exit code 2."""
+    repaired: dict = field(default_factory=dict)
+    """What the start-up reconciliation repaired (recovery.ReconcileReport.to_dict())."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -269,8 +278,9 @@ class InboxRunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when nothing failed (also for an empty inbox or a busy lock), 1 otherwise."""
-        return 1 if self.failed else 0
+        """2 when the run was stopped by an operational error, 1 when a document was rejected,
+        0 otherwise (also for an empty inbox or a busy lock)."""
+        return EXIT_OPERATIONAL if self.stopped else (1 if self.failed else 0)
 
     def to_dict(self) -> dict:
         return {
@@ -280,6 +290,8 @@ class InboxRunSummary:
             "finished": self.finished,
             "busy": self.busy,
             "message": self.message,
+            "stopped": self.stopped,
+            "repaired": dict(self.repaired),
             "counts": self.counts,
             "exit_code": self.exit_code,
             "processed": [e.to_dict() for e in self.processed],
@@ -306,55 +318,11 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def _fallback_safe_stem(name: str) -> str:
-    stem = unicodedata.normalize("NFC", Path(name).stem)
-    stem = _UNSAFE.sub("_", stem)
-    stem = re.sub(r"\s+", "_", stem).strip("._-")[:80] or "dokument"
-    return f"{stem}_" if stem.casefold() in _WINDOWS_RESERVED else stem
-
-
 def _safe_stem(name: str) -> str:
-    """The renderer's safe_stem when it exists (same stems as ``protokollant process``)."""
-    try:
-        from .render import safe_stem
-    except ModuleNotFoundError as e:  # renderer not landed yet
-        if e.name not in ("protokollant.render", f"{__package__}.render"):
-            raise
-        return _fallback_safe_stem(name)
+    """The renderer's safe_stem (same stems as ``protokollant process``)."""
+    from .render import safe_stem
+
     return safe_stem(name)
-
-
-def _atomic_write_json(path: Path, data: dict) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _free_name(directory: Path, name: str, *, sidecar: str | None = None) -> Path:
-    """``directory/name``, or ``name (2).ext``, ``name (3).ext`` … when taken.
-
-    With ``sidecar`` a name also counts as taken when ``name + sidecar`` exists
-    (failed/ keeps ``x.docx`` and ``x.docx.error.json`` together).
-    """
-    p = Path(name)
-    n = 1
-    while True:
-        candidate = directory / (name if n == 1 else f"{p.stem} ({n}){p.suffix}")
-        taken = candidate.exists() or (sidecar is not None and candidate.with_name(candidate.name + sidecar).exists())
-        if not taken:
-            return candidate
-        n += 1
 
 
 def _is_temp_name(name: str) -> bool:
@@ -457,20 +425,10 @@ class LedgerEntry:
     file_name: str
     stem: str
     status: str
-    """processing | processed | failed | superseded | queued"""
+    """processing | filing | processed | failed | superseded | queued"""
     time: str
     outputs: dict[str, str]
     attempts: int
-
-
-def _register(registrar, result: DocumentResult) -> None:
-    """Record the document's items in the action register; a register problem never fails the document."""
-    from .register import RegisterError
-
-    try:
-        registrar.record(result)
-    except RegisterError as e:
-        log.warning("Aufgabenregister nicht aktualisiert (%s): %s", result.input, e)
 
 
 class Ledger:
@@ -612,17 +570,29 @@ class ScanResult:
     candidates: list[Candidate] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    special: list[tuple[Path, str]] = field(default_factory=list)
+    """Links, FIFOs, devices: (entry, "symlink" | "not-a-regular-file"), never opened; filed to failed/."""
 
 
 def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Callable[[], float] = time.time) -> ScanResult:
-    """Classify the files directly in INBOX: candidates, skipped (reported), ignored."""
+    """Classify the entries directly in INBOX (lstat only, nothing is followed or opened)."""
     inbox = Path(inbox)
     result = ScanResult()
     t = now()
-    for entry in sorted(inbox.iterdir(), key=lambda p: p.name):
-        name = entry.name
-        if not entry.is_file() or _is_temp_name(name):
-            continue  # folders, hidden files, *.tmp / ~*.tmp / .~lock… : silently ignored
+    for name in sorted(os.listdir(inbox)):
+        entry = inbox / name
+        if _is_temp_name(name) or name in (PROCESSED_DIR, FAILED_DIR):
+            continue  # our folders, hidden files, *.tmp / ~*.tmp / .~lock… : silently ignored
+        try:
+            st1 = os.lstat(entry)
+        except FileNotFoundError:
+            continue
+        kind = special_kind(st1)
+        if kind is not None:
+            result.special.append((entry, kind))
+            continue
+        if not stat.S_ISREG(st1.st_mode):
+            continue  # folders
         if not is_candidate_input(entry):
             result.ignored.append(name)
             continue
@@ -630,8 +600,7 @@ def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Ca
             result.skipped.append(SkippedFile(name, SKIP_LOCK_FILE, SKIP_MESSAGES[SKIP_LOCK_FILE]))
             continue
         try:
-            st1 = entry.stat()
-            st2 = entry.stat()
+            st2 = os.lstat(entry)
         except FileNotFoundError:
             continue
         if (st1.st_size, st1.st_mtime_ns) != (st2.st_size, st2.st_mtime_ns) or t - st2.st_mtime < stable_seconds:
@@ -660,7 +629,7 @@ def claim(candidate: Candidate | Path, inbox: str | os.PathLike) -> Claim:
     """
     inbox = Path(inbox)
     if isinstance(candidate, Path):
-        st = candidate.stat()
+        st = os.lstat(candidate)
         candidate = Candidate(candidate, st.st_size, st.st_mtime_ns)
     src = candidate.path
     processing = inbox / PROCESSING_DIR
@@ -669,10 +638,10 @@ def claim(candidate: Candidate | Path, inbox: str | os.PathLike) -> Claim:
     if target.exists():
         raise ClaimSkipped(src.name, SKIP_CLAIM_CONFLICT)
     try:
-        st = src.stat()
+        st = os.lstat(src)  # never follow: a file swapped for a link since the scan waits for the next scan
     except FileNotFoundError:
         raise ClaimSkipped(src.name, SKIP_VANISHED) from None
-    if (st.st_size, st.st_mtime_ns) != (candidate.size, candidate.mtime_ns):
+    if not stat.S_ISREG(st.st_mode) or (st.st_size, st.st_mtime_ns) != (candidate.size, candidate.mtime_ns):
         raise ClaimSkipped(src.name, SKIP_UNSTABLE)
     try:
         os.rename(src, target)
@@ -694,7 +663,7 @@ def recover_claimed(inbox: str | os.PathLike) -> tuple[list[str], list[Claim]]:
     if not processing.is_dir():
         return moved_back, resumed
     for leftover in sorted(processing.iterdir(), key=lambda p: p.name):
-        if not leftover.is_file() or leftover.name.startswith("."):
+        if leftover.name.startswith(".") or not stat.S_ISREG(os.lstat(leftover).st_mode):
             continue
         back = inbox / leftover.name
         if back.exists():
@@ -704,43 +673,6 @@ def recover_claimed(inbox: str | os.PathLike) -> tuple[list[str], list[Claim]]:
             moved_back.append(leftover.name)
         log.warning("Aus einem abgebrochenen Lauf übernommen: %s", leftover.name)
     return moved_back, resumed
-
-
-def finish_processed(c: Claim, inbox: str | os.PathLike) -> Path:
-    """Move a claimed input to INBOX/processed/ (after its outputs exist)."""
-    dest_dir = Path(inbox) / PROCESSED_DIR
-    dest_dir.mkdir(exist_ok=True)
-    dest = _free_name(dest_dir, c.name)
-    os.rename(c.path, dest)
-    return dest
-
-
-def finish_failed(
-    c: Claim,
-    inbox: str | os.PathLike,
-    *,
-    reason: str,
-    error: str | None,
-    hint: str | None,
-    error_type: str,
-    when: str,
-) -> tuple[Path, Path]:
-    """Write ``failed/<name>.error.json`` (atomically), then move the input beside it."""
-    dest_dir = Path(inbox) / FAILED_DIR
-    dest_dir.mkdir(exist_ok=True)
-    dest = _free_name(dest_dir, c.name, sidecar=ERROR_SUFFIX)
-    error_file = dest.with_name(dest.name + ERROR_SUFFIX)
-    _atomic_write_json(error_file, {
-        "file": c.name,
-        "reason": reason,
-        "error": error,
-        "hint": hint,
-        "error_type": error_type,
-        "time": when,
-        "sha256": c.sha256,
-    })
-    os.rename(c.path, dest)
-    return dest, error_file
 
 
 # --------------------------------------------------------------------------- processing (no filing)
@@ -813,6 +745,9 @@ def process_one(processor: DocumentProcessor, path: str | os.PathLike, outbox: s
         except UnreadableDocumentError as e:
             return Outcome(path.name, DocumentResult(input=str(path), status="failed", reason=e.reason, error=str(e), hint=e.hint))
         except Exception as e:  # an unexpected bug must not stop the batch
+            if (reason := classify(e)) is not None:  # disk full, permissions: the run stops, the input stays
+                return Outcome(path.name, DocumentResult(input=str(path), status="failed", reason=reason, error=f"{path.name}: {e}"),
+                               error_type=type(e).__name__)
             if attempt < retries:
                 log.warning("Unerwarteter Fehler bei %s, neuer Versuch: %s: %s", path.name, type(e).__name__, e)
                 continue
@@ -885,11 +820,43 @@ class InboxRun:
         self._moved_back: set[str] = set()
         self._registrar = None  # the action register, opened once for the run on first use
 
+    def registrar(self):
+        if self._registrar is None:
+            from .register import Registrar
+
+            self._registrar = Registrar(self.outbox)
+        return self._registrar
+
     def close(self) -> None:
         """Close what the run opened besides lock and ledger (the action register)."""
         if self._registrar is not None:
             self._registrar.close()
             self._registrar = None
+
+    def prepare(self) -> None:
+        """Before any new work: the register must be usable (else OperationalError), is backed up,
+        and what a crash left is repaired (protokollant.recovery)."""
+        from .recovery import reconcile
+        from .register_care import backup_register, check_before_run
+
+        check_before_run(self.outbox, self.ledger)
+        backup_register(self.outbox)
+        try:
+            self.registrar()._opened()  # created on the first run, so that "missing" means lost later
+        except ProtokollantError as e:
+            raise OperationalError(REGISTER_UNUSABLE, str(e)) from e
+        report = reconcile(self.inbox, self.outbox, self.ledger, self.registrar())
+        self.summary.repaired = report.to_dict() if report else {}
+
+    def stop(self, e: OperationalError) -> None:
+        """The run cannot go on (disk full, permissions …): say so once, give the inputs back to the inbox."""
+        from .recovery import return_claims
+
+        self.summary.stopped = str(e)
+        log.error("Lauf abgebrochen: %s", e)
+        returned = return_claims(self.inbox, self.ledger)
+        if returned:
+            self.summary.message = f"Zurück in den Eingang gelegt: {', '.join(returned)}"
 
     # ------------------------------------------------------------- recover / claim
 
@@ -903,6 +870,18 @@ class InboxRun:
         scan = scan_inbox(self.inbox, stable_seconds=stable_seconds, now=self.now)
         self.summary.skipped.extend(scan.skipped)
         self.summary.ignored.extend(scan.ignored)
+        for entry, kind in scan.special:  # links, FIFOs, devices: the entry itself goes to failed/
+            try:
+                moved_to, error_file = file_special(entry, self.inbox, kind, when=_iso(self.now()))
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise from_exception(e, f"{entry.name} nicht nach failed/ verschoben") from e
+            data = json.loads(error_file.read_text(encoding="utf-8"))
+            self.summary.failed.append(FailedEntry(
+                file=entry.name, reason=kind, error=data["error"], hint=data["hint"], error_type=data["error_type"],
+                sha256=None, moved_to=str(moved_to), error_file=str(error_file),
+            ))
         return scan.candidates
 
     def claim(self, candidates: list[Candidate]) -> list[Claim]:
@@ -915,6 +894,8 @@ class InboxRun:
                 if e.reason != SKIP_VANISHED:
                     self.summary.skipped.append(SkippedFile(e.name, e.reason, SKIP_MESSAGES[e.reason]))
                 continue
+            except OSError as e:  # unreadable file, read-only inbox …: not the document's fault
+                raise from_exception(e, f"{cand.path.name} nicht übernommen") from e
             c.recovered = c.name in self._moved_back
             claims.append(c)
         return claims
@@ -947,8 +928,7 @@ class InboxRun:
             try:
                 job = self._admit_one(c)
             except (OSError, sqlite3.Error) as e:
-                self.report_io_error(c, e)
-                continue
+                raise from_exception(e, c.name) from e
             if job is not None:
                 jobs.append(job)
                 pending_sha.add(c.sha256)
@@ -999,8 +979,7 @@ class InboxRun:
                     self._file(job, Outcome(c.name, result, error_type="RepeatedCrash"))
                     continue
             except (OSError, sqlite3.Error) as e:
-                self.report_io_error(c, e)
-                continue
+                raise from_exception(e, c.name) from e
             started.append(job)
         return started
 
@@ -1010,11 +989,16 @@ class InboxRun:
         """File one processed job away: processed/ + ledger + register, or failed/ + .error.json + ledger."""
         try:
             self._file(job, outcome)
-        except (OSError, sqlite3.Error) as e:
-            self.report_io_error(job.claim, e)
+        except (OSError, sqlite3.Error) as e:  # never the document's fault: stop the run, keep the input
+            raise from_exception(e, f"{job.claim.name} nicht abgelegt") from e
 
     def _file(self, job: Job, outcome: Outcome) -> None:
+        """The filing transaction (see protokollant.recovery): outputs → ledger "filing" → register
+        → ledger "processed" → input moved last. A kill between any two steps is completed by the
+        next run's reconciliation; ``fault_point`` marks the steps for the fault-injection tests."""
         c, stem, result, error_type = job.claim, job.stem, outcome.result, outcome.error_type
+        if not result.ok and result.reason in OPERATIONAL_REASONS:
+            raise OperationalError(result.reason, result.error or c.name)
         if result.ok:
             missing = [p for p in result.outputs.values() if not Path(p).exists()]
             if not result.outputs or missing:
@@ -1026,14 +1010,16 @@ class InboxRun:
                 error_type = "OutputsMissing"
 
         when = _iso(self.now())
+        fault_point("outputs-written")
         if result.ok:
-            moved = finish_processed(c, self.inbox)
+            self.ledger.record(c.sha256, c.name, stem, "filing", when, result.outputs)  # write-ahead
+            fault_point("ledger-filing")
+            record_in_register(self.registrar(), result)  # skipped when it holds these bytes already
+            fault_point("registered")
             self.ledger.record(c.sha256, c.name, stem, "processed", when, result.outputs)
-            if self._registrar is None:
-                from .register import Registrar
-
-                self._registrar = Registrar(self.outbox)
-            _register(self._registrar, result)
+            fault_point("ledger-processed")
+            moved = finish_processed(c, self.inbox)  # last: until here the input is in the claim area
+            fault_point("moved")
             self.summary.processed.append(ProcessedEntry(
                 file=c.name, moved_to=str(moved), stem=stem, sha256=c.sha256, outputs=dict(result.outputs),
                 counts=dict(result.counts), replaced=job.replaced is not None and job.replaced.sha256 != c.sha256, result=result,
@@ -1042,21 +1028,13 @@ class InboxRun:
 
         reason = result.reason or "unknown"
         error_type = error_type or _error_type_for(result)
-        moved_to, error_file = finish_failed(c, self.inbox, reason=reason, error=result.error, hint=result.hint, error_type=error_type, when=when)
         self.ledger.record(c.sha256, c.name, stem, "failed", when)
+        fault_point("ledger-failed")
+        moved_to, error_file = finish_failed(c, self.inbox, reason=reason, error=result.error, hint=result.hint, error_type=error_type, when=when)
+        fault_point("moved")
         self.summary.failed.append(FailedEntry(
             file=c.name, reason=reason, error=result.error, hint=result.hint, error_type=error_type,
             sha256=c.sha256, moved_to=str(moved_to), error_file=str(error_file),
-        ))
-
-    def report_io_error(self, c: Claim, e: BaseException) -> None:
-        # Moving or bookkeeping failed (permissions, full disk…): report it.
-        # While the input is still in the claim area the next run retries it.
-        log.error("Ablage fehlgeschlagen: %s: %s", c.name, e, exc_info=e)
-        self.summary.failed.append(FailedEntry(
-            file=c.name, reason="io-error", error=f"{c.name}: {e}",
-            hint="Schreibrechte und freien Speicher in Eingangs- und Ausgangsordner prüfen.",
-            error_type=type(e).__name__, sha256=c.sha256, moved_to=None, error_file=None,
         ))
 
     def undo_attempt(self, job: Job) -> None:
@@ -1127,8 +1105,8 @@ def open_inbox_run(inbox: str | os.PathLike, outbox: str | os.PathLike, *, now: 
     if not inbox.is_dir():
         raise InboxError(f"Eingangsordner nicht gefunden: {inbox}")
     summary = _new_summary(inbox, outbox, now)
-    outbox.mkdir(parents=True, exist_ok=True)
     try:
+        outbox.mkdir(parents=True, exist_ok=True)
         lock = acquire_run_lock(inbox, outbox)
     except RunLockedError as e:
         summary.busy = True
@@ -1137,14 +1115,37 @@ def open_inbox_run(inbox: str | os.PathLike, outbox: str | os.PathLike, *, now: 
         log.info("%s", e)
         yield summary
         return
-    with lock, Ledger.open(outbox) as ledger:
-        run = InboxRun(inbox, outbox, ledger, summary, now)
-        run.recover()
+    except OSError as e:  # read-only or foreign folders: the run cannot even start
+        summary.stopped = str(from_exception(e, f"Sperrdatei in {inbox} / {outbox} nicht anlegbar"))
+        summary.finished = _iso(now())
+        log.error("Lauf nicht gestartet: %s", summary.stopped)
+        yield summary
+        return
+    with lock:
         try:
-            yield run
-        finally:
-            run.close()
+            ledger = Ledger.open(outbox)
+        except (OSError, sqlite3.Error) as e:
+            summary.stopped = str(from_exception(e, f"Verzeichnis {outbox / STATE_DIR / LEDGER_FILE} nicht nutzbar"))
             summary.finished = _iso(now())
+            yield summary
+            return
+        with ledger:
+            run = InboxRun(inbox, outbox, ledger, summary, now)
+            try:
+                try:
+                    run.recover()
+                    run.prepare()
+                except (OSError, sqlite3.Error, OperationalError) as e:
+                    run.stop(from_exception(e, "Vorbereitung des Laufs"))
+                    yield summary
+                    return
+                try:
+                    yield run
+                except (OSError, sqlite3.Error, OperationalError) as e:
+                    run.stop(from_exception(e, "Lauf"))
+            finally:
+                run.close()
+                summary.finished = _iso(now())
 
 
 # --------------------------------------------------------------------------- the run

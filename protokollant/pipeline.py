@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import UnreadableDocumentError
+from .operational import UNSAFE_OUTPUT, classify
 
 if TYPE_CHECKING:  # keep start-up light: spaCy is imported only when needed
     from spacy.language import Language
@@ -153,8 +154,8 @@ class Processor:
         result = DocumentResult(input=str(path), status="failed")
         try:
             data = _read_input_bytes(path)
-        except OSError as e:
-            result.reason, result.error = "io-error", f"{path.name}: {e.strerror or e}"
+        except OSError as e:  # permission denied is the installation's problem (operational), not the document's
+            result.reason, result.error = classify(e) or "io-error", f"{path.name}: {e.strerror or e}"
             return result
         except UnreadableDocumentError as e:
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
@@ -167,11 +168,14 @@ class Processor:
             return result
         stem = stem or safe_stem(path.name)
         out_dir = Path(outbox) / stem
+        if out_dir.is_symlink():  # never write through a link planted in the outbox
+            result.reason, result.error = UNSAFE_OUTPUT, f"{path.name}: {out_dir} ist ein symbolischer Link"
+            return result
         pending = getattr(self._group, "pending", None)
         try:
             written = write_outputs(record, out_dir, stem, sync=pending is None)
-        except OSError as e:
-            result.reason = "output-error"
+        except OSError as e:  # disk full / read-only / permissions: operational, the input stays in the inbox
+            result.reason = classify(e) or "output-error"
             result.error = f"{path.name}: Ausgabe nach {out_dir} nicht möglich: {e.strerror or e}"
             return result
         if pending is not None:

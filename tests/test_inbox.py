@@ -465,7 +465,8 @@ def test_nothing_written_outside_inbox_and_outbox(tmp_path, monkeypatch):
     assert sorted(p.name for p in root.iterdir()) == ["inbox", "outbox"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]
     assert sorted(p.name for p in outbox.iterdir()) == [".protokollant", "a"]
-    assert sorted(p.name for p in (outbox / ".protokollant").iterdir()) == ["ledger.sqlite3", "run.lock"]
+    # the register is created on the first run, so that a missing register later is noticed
+    assert sorted(p.name for p in (outbox / ".protokollant").iterdir()) == ["ledger.sqlite3", "register.sqlite3", "run.lock"]
     assert sorted(p.name for p in inbox.iterdir()) == [".processing", "failed", "processed"]
 
 
