@@ -44,12 +44,14 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     """Dateien und/oder Ordner direkt verarbeiten (ohne Prefect).
 
     Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv.
-    Exit-Code 0, wenn alle Dateien verarbeitet wurden, 1 wenn mindestens eine scheiterte.
+    Exit-Code 0, wenn alle Dateien verarbeitet wurden, 1 wenn mindestens eine scheiterte,
+    2 bei Betriebsfehlern (Speicher voll, keine Rechte, Register nicht beschreibbar).
 
     \b
     Beispiel:
       protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/
     """
+    from .operational import EXIT_OPERATIONAL, OPERATIONAL_REASONS
     from .pipeline import Processor, collect_inputs, process_groups
     from .register import Registrar
 
@@ -61,7 +63,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
         raise click.ClickException("Keine Word-Dateien gefunden.")
     outbox.mkdir(parents=True, exist_ok=True)
     summaries: list[dict] = []
-    processed = failed = 0
+    processed = failed = operational = 0
     register_failed: list[str] = []
     try:
         with Registrar(outbox) as registrar:
@@ -77,6 +79,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
                         )
                     else:
                         failed += 1
+                        operational += r.reason in OPERATIONAL_REASONS
                         click.echo(f"FEHLER {r.error} [{r.reason}]" + (f" – {r.hint}" if r.hint else ""), err=True)
                     if json_summary:
                         summaries.append(r.summary())
@@ -89,7 +92,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     click.echo(f"{processed} verarbeitet, {failed} fehlgeschlagen.")
     if json_summary:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
-    sys.exit(1 if failed else 0)
+    sys.exit(EXIT_OPERATIONAL if operational or register_failed else (1 if failed else 0))
 
 
 @main.command()
@@ -141,8 +144,11 @@ def evaluate(gold_dir: Path, docs_dir: Path, per_doc: bool, json_out: Path | Non
 def run(inbox: Path, outbox: Path, model: str) -> None:
     """Den Eingangsordner einmal über den Prefect-Flow verarbeiten.
 
-    Ohne PREFECT_API_URL startet Prefect dafür einen temporären lokalen Server.
-    Exit-Code 0, wenn nichts fehlschlug, sonst 1.
+    Ohne PREFECT_API_URL startet Prefect dafür einen temporären lokalen Server
+    (er endet mit dem Lauf, auch wenn der Lauf hart abgebrochen wird).
+    Exit-Code 0 = alles verarbeitet, 1 = mindestens eine Datei abgelehnt (failed/),
+    2 = der Lauf konnte seine Arbeit nicht tun (Speicher voll, keine Rechte,
+    Register unbrauchbar …; die Dateien bleiben im Eingang).
 
     \b
     Beispiel:
@@ -150,8 +156,14 @@ def run(inbox: Path, outbox: Path, model: str) -> None:
     """
     from flows.minutes import run_inbox_once
 
-    inbox.mkdir(parents=True, exist_ok=True)
-    outbox.mkdir(parents=True, exist_ok=True)
+    from .operational import EXIT_OPERATIONAL
+
+    try:
+        inbox.mkdir(parents=True, exist_ok=True)
+        outbox.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        click.echo(f"FEHLER Eingangs-/Ausgangsordner nicht anlegbar: {e.strerror or e} ({e.filename})", err=True)
+        sys.exit(EXIT_OPERATIONAL)
     sys.exit(run_inbox_once(str(inbox), str(outbox), model=model))
 
 
@@ -201,8 +213,10 @@ def review(outbox: Path, host: str, port: int) -> None:
 
 
 from .cli_actions import actions  # noqa: E402  (the `actions` command group)
+from .cli_register import register_group  # noqa: E402  (the `register` command group)
 
 main.add_command(actions)
+main.add_command(register_group)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,11 +27,28 @@ def _today_option(f):
 def _open(outbox: Path, today: str | None = None):
     from .register import Register, parse_due
 
+    ensure_register_usable(outbox)
     try:
         fixed = parse_due(today) if today else None
         return Register.open(outbox, today=(lambda: fixed) if fixed else dt.date.today)
     except ProtokollantError as e:
         raise click.ClickException(str(e)) from e
+
+
+def ensure_register_usable(outbox: Path) -> None:
+    """Exit 2 with one German line when the register is missing/empty/unreadable (never create a new one)."""
+    import sys
+
+    from .cli_register import _processed
+    from .operational import EXIT_OPERATIONAL, HINTS, REGISTER_UNUSABLE
+    from .register_care import inspect
+
+    health = inspect(outbox, _processed(outbox))
+    if health.ok and health.path is not None and health.path.exists() and health.path.stat().st_size == 0:
+        health.problem, health.message = "empty", f"Das Aufgabenregister {health.path} ist leer (0 Bytes)"
+    if not health.ok:
+        click.echo(f"FEHLER {health.message} – {HINTS[REGISTER_UNUSABLE]}", err=True)
+        sys.exit(EXIT_OPERATIONAL)
 
 
 def _query(reg, status, institution, overdue, meeting):
