@@ -20,6 +20,7 @@ import os
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+import sys  # noqa: E402
 import threading  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -28,9 +29,11 @@ from typing import Any  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.states import Failed  # noqa: E402
 
 from protokollant.errors import UnreadableDocumentError  # noqa: E402
 from protokollant.inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
+from protokollant.operational import EXIT_OPERATIONAL  # noqa: E402
 from protokollant.pipeline import DocumentResult, Processor  # noqa: E402
 
 ACTIONS_ARTIFACT_KEY = "protokollant-aufgaben"
@@ -281,6 +284,9 @@ def inbox_flow(
     get_processor(model)  # one processor (and NLP pipeline) for the whole run
     summary = run_inbox(Path(inbox), Path(outbox), TaskProcessor(model), stable_seconds=stable_seconds, batch_size=batch_size)
     publish_artifacts(summary)
+    if summary.stopped:  # an operational failure is never reported as success
+        logger.error("Lauf abgebrochen: %s", summary.stopped)
+        return Failed(message=summary.stopped, data=summary.to_dict())
     c = summary.counts
     if summary.busy:
         logger.warning("Übersprungen: %s", summary.message)
@@ -297,14 +303,25 @@ def run_inbox_once(
     inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *,
     stable_seconds: float = 2.0, batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> int:
-    """Run ``inbox_flow`` once (for ``protokollant run``); returns the exit code (0 ok, 1 some input failed).
+    """Run ``inbox_flow`` once (for ``protokollant run``); returns the exit code
+    (0 all processed, 1 some input rejected, 2 the run could not do its job — its German line goes to stderr).
 
-    With no PREFECT_API_URL, Prefect starts its temporary local server for the run.
+    With no PREFECT_API_URL, the temporary local server is started here and bound to this
+    process (``start_bound_temporary_server``): it dies with the run, even after kill -9.
     """
-    summary = inbox_flow(
+    from flows.server_binding import start_bound_temporary_server
+
+    start_bound_temporary_server()
+    state = inbox_flow(
         inbox=str(Path(inbox).resolve()), outbox=str(Path(outbox).resolve()), model=model,
-        stable_seconds=stable_seconds, batch_size=batch_size,
+        stable_seconds=stable_seconds, batch_size=batch_size, return_state=True,
     )
+    summary = state.result(raise_on_failure=False)
+    if not isinstance(summary, dict):
+        sys.stderr.write(f"FEHLER Der Lauf ist abgebrochen: {summary}\n")
+        return EXIT_OPERATIONAL
+    if summary.get("stopped"):
+        sys.stderr.write(f"FEHLER {summary['stopped']}\n")
     return int(summary["exit_code"])
 
 
