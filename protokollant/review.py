@@ -10,14 +10,27 @@ GET  /export.csv|.xlsx|.ics   the filtered items via protokollant.exports
 CSRF: a random per-browser nonce lives in an HttpOnly, SameSite=Strict cookie;
 every form carries HMAC(secret, nonce) in a hidden field. POSTs without a valid
 token are rejected (403), as are POSTs whose Origin/Referer is not this app's
-own host. The Host header must be one of ``allowed_hosts`` (against DNS
-rebinding). No JavaScript, no external resources; everything autoescaped.
+own host. The Host header must be exactly one of ``allowed_hosts`` (against
+DNS rebinding; a wildcard address such as 0.0.0.0 is never a valid Host). No
+JavaScript, no external resources; everything autoescaped; every HTML response
+carries a strict Content-Security-Policy, every response ``nosniff``.
+
+Request bodies: a declared Content-Length above MAX_FORM_BYTES is refused
+with 413 before anything is read; a body without one is read in chunks and
+refused as soon as it passes the limit.
+
+Access from other machines (``access_token``): every request must carry the
+secret, as HTTP Basic password (any user name; the browser asks once) or as
+``Authorization: Bearer``; the CLI only binds a non-loopback address with
+``--allow-remote``, a token and the host names to accept.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -48,12 +61,46 @@ SECURITY_HEADERS = {
 }
 
 
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", "", "*"})
+MIN_TOKEN_CHARS = 16
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _authorized(header: str, token: str) -> bool:
+    """``Authorization`` carries the token (Bearer, or Basic with the token as password)."""
+    scheme, _, value = header.partition(" ")
+    value = value.strip()
+    if scheme.lower() == "basic":
+        try:
+            value = base64.b64decode(value, validate=True).decode("utf-8").partition(":")[2]
+        except (ValueError, UnicodeDecodeError):
+            return False
+    elif scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(value.encode("utf-8"), token.encode("utf-8"))
+
+
 def _hostname(host_header: str) -> str:
     """Host without port ("[::1]:8765" -> "::1")."""
     host = host_header.strip().lower()
     if host.startswith("["):
         return host[1:].split("]", 1)[0]
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _length_ok(value: str | None) -> bool:
+    if value is None:
+        return True
+    return value.strip().isdigit() and int(value) <= MAX_FORM_BYTES
 
 
 def _filters(query: dict[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -86,12 +133,20 @@ def create_app(
     allowed_hosts: Sequence[str] | None = None,
     today: Callable[[], dt.date] | None = None,
     by: str = BY,
+    access_token: str | None = None,
 ) -> FastAPI:
-    """The review app for the register of ``outbox`` (or PROTOKOLLANT_REGISTER_URL)."""
+    """The review app for the register of ``outbox`` (or PROTOKOLLANT_REGISTER_URL).
+
+    ``access_token``: required on every request (see module doc); needed for any non-loopback host.
+    """
     from .render import get_environment
 
     secret = secret or secrets.token_bytes(32)
-    hosts = {h.lower().strip("[]") for h in (allowed_hosts or DEFAULT_ALLOWED_HOSTS)}
+    hosts = {h.lower().strip("[]") for h in (allowed_hosts or DEFAULT_ALLOWED_HOSTS)} - WILDCARD_HOSTS
+    if access_token is not None and len(access_token) < MIN_TOKEN_CHARS:
+        raise ValueError(f"Zugangsschlüssel zu kurz (mindestens {MIN_TOKEN_CHARS} Zeichen).")
+    if access_token is None and not all(is_loopback(h) for h in hosts):
+        raise ValueError("Zugriff von anderen Rechnern nur mit Zugangsschlüssel.")
     today_fn = today or dt.date.today
     app = FastAPI(title="Protokollant – Aufgaben prüfen", docs_url=None, redoc_url=None, openapi_url=None)
 
@@ -106,14 +161,27 @@ def create_app(
         return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
 
     def error(status_code: int, message: str, back: str = "/") -> HTMLResponse:
-        titles = {400: "Ungültige Eingabe", 403: "Nicht erlaubt", 404: "Nicht gefunden", 500: "Fehler"}
+        titles = {400: "Ungültige Eingabe", 403: "Nicht erlaubt", 404: "Nicht gefunden", 413: "Zu groß", 500: "Fehler"}
         return page(ERROR_TEMPLATE, status_code, title=titles.get(status_code, "Fehler"), message=message, back=back)
 
+    def plain(status_code: int, text: str, **headers: str) -> Response:
+        return Response(text, status_code=status_code, media_type="text/plain; charset=utf-8", headers=headers)
+
     @app.middleware("http")
-    async def check_host(request: Request, call_next):
+    async def guard(request: Request, call_next):
         if _hostname(request.headers.get("host", "")) not in hosts:
-            return Response("Ungültiger Host.", status_code=400, media_type="text/plain; charset=utf-8")
-        return await call_next(request)
+            response = plain(400, "Ungültiger Host.")
+        elif access_token is not None and not _authorized(request.headers.get("authorization", ""), access_token):
+            response = plain(401, "Zugangsschlüssel erforderlich.", **{"WWW-Authenticate": 'Basic realm="Protokollant", charset="UTF-8"'})
+        elif not _length_ok(request.headers.get("content-length")):
+            response = plain(413, "Anfrage zu groß.")  # refused before a byte of the body is read
+        else:
+            response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            for key, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(key, value)
+        return response
 
     def same_origin(request: Request) -> bool:
         own = request.headers.get("host", "").lower()
@@ -171,11 +239,13 @@ def create_app(
     async def update(item_id: str, request: Request) -> Response:
         if not same_origin(request):
             return error(403, "Die Anfrage kommt nicht von dieser Prüfseite (fremde Herkunft).")
-        body = await request.body()
-        if len(body) > MAX_FORM_BYTES:
-            return error(400, "Formular zu groß.")
+        body = bytearray()
+        async for chunk in request.stream():  # no Content-Length (chunked): stop at the limit
+            body += chunk
+            if len(body) > MAX_FORM_BYTES:
+                return error(413, "Formular zu groß.")
         try:
-            form = {k: v[0] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items()}
+            form = {k: v[0] for k, v in parse_qs(bytes(body).decode("utf-8"), keep_blank_values=True).items()}
         except UnicodeDecodeError:
             return error(400, "Formular nicht lesbar (kein UTF-8).")
         nonce = request.cookies.get(COOKIE, "")
@@ -244,7 +314,7 @@ def create_app(
         report = Path(outbox) / stem / f"{stem}.html"
         if stem not in known or not report.is_file():
             return error(404, f"Kein Bericht zu „{stem}“ vorhanden.")
-        return HTMLResponse(report.read_text(encoding="utf-8"), headers={"X-Content-Type-Options": "nosniff"})
+        return HTMLResponse(report.read_text(encoding="utf-8"), headers=SECURITY_HEADERS)
 
     @app.get("/export.csv")
     def export_csv(request: Request) -> Response:
@@ -261,4 +331,4 @@ def create_app(
     return app
 
 
-__all__ = ["create_app"]
+__all__ = ["DEFAULT_ALLOWED_HOSTS", "MIN_TOKEN_CHARS", "create_app", "is_loopback"]
