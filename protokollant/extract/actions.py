@@ -17,7 +17,7 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole
-from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, trailing_dash_owner
+from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -411,6 +411,8 @@ class ActionExtractor:
         elif (arrow := self._arrow_owner(text)) is not None:
             owners, task = arrow
             confidence = 0.8
+        elif (promised := promise(text, self, cues.promises)) is not None:
+            (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
@@ -419,7 +421,7 @@ class ActionExtractor:
             owners, task = paren
             confidence = 0.7
         in_task_list = unit.section is SectionRole.TASK
-        if confidence == 0.0 and not cues.past.search(_main_clause(text)):
+        if confidence == 0.0 and not cues.past.search(_main_clause(text)) and not text.rstrip().endswith("?"):
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (
                 (bracket_owner_with_deadline, True),

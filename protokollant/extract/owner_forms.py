@@ -14,7 +14,7 @@ from .deadlines import find_deadlines
 from .text import clean
 
 _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
-_TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>[^–—-]{1,40}?)\s*[.!]?\s*$")
+_TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>[^–—-]{1,60}?)\s*[.!]?\s*$")
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
@@ -32,6 +32,40 @@ def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
             continue
         keep.append(part)
     return ", ".join(keep), had
+
+
+_TOGETHER = re.compile(r"\s+(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
+
+
+def owner_phrase(text: str, extractor) -> list[Responsible]:
+    """Owners from a noted owner phrase, its deadline parts dropped: "Fr. Hessler, bis 05.12.",
+    "Hr. Stöckl und Fr. Ambrosius bis zur nächsten Sitzung", "Herr Amrani gemeinsam mit der Agentur"."""
+    found = find_deadlines(text, extractor.meeting_date, extractor.next_meeting)
+    for m in reversed(found):
+        text = text[: m.start] + text[m.end :]
+    text = text.strip(" ,;:–-")
+    if not text:
+        return []
+    parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p.strip(), flags=re.I) for p in _TOGETHER.split(text)]
+    owners: list[Responsible] = []
+    for part in parts:
+        found_owners = extractor.owners(part)
+        if not found_owners:
+            return []
+        owners.extend(found_owners)
+    return owners
+
+
+def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | None:
+    """"Die Verwaltung sagt zu, …", "X erklärt sich bereit, …", "Der Beirat bittet die Verwaltung, …"."""
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
+            owners = extractor.owners(owner)
+            if owners:
+                return owners, text
+    return None
 
 
 def bracket_owner_with_deadline(text: str, extractor) -> tuple[list[Responsible], str] | None:
@@ -54,9 +88,9 @@ def trailing_dash_owner(text: str, extractor) -> tuple[list[Responsible], str] |
     if not m:
         return None
     phrase = m.group("owner").strip()
-    if len(phrase.split()) > 4 or not phrase[:1].isupper():
+    if len(phrase.split()) > 9 or not phrase[:1].isupper():
         return None
-    owners = extractor.owners(phrase)
+    owners = owner_phrase(phrase, extractor)
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")
@@ -79,7 +113,7 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
     if not m:
         return None
     left, right = m.group("left").strip(), m.group("right").strip()
-    right_owners = extractor.owners(right.rstrip(".!"), lenient=True) if len(right.split()) <= 4 else []
+    right_owners = owner_phrase(right.rstrip(".!"), extractor) if len(right.split()) <= 9 else []
     if right_owners:
         return right_owners, left
     left_owners = extractor.owners(left) if len(left.split()) <= 4 else []

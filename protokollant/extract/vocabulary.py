@@ -47,6 +47,7 @@ class ActionCues:
     done: re.Pattern
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
+    promises: tuple[re.Pattern, ...]
     # Every verb form that can follow a subject owner: a sentence without one of them cannot
     # have a subject owner, so most sentences are ruled out without touching tokens.
     any_task_verb: frozenset[str]
@@ -99,6 +100,7 @@ def action_cues() -> ActionCues:
         done=re.compile("|".join(data["done_patterns"]), re.I),
         done_followup=re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
+        promises=tuple(re.compile(p, re.I | re.S) for p in data["promise_patterns"]),
         any_task_verb=strong | weak | auxiliaries,
     )
 
