@@ -170,6 +170,7 @@ class TableReader:
         return decision_score(unit, after_beschluss_header=labelled) >= THRESHOLD
 
     def _task_row(self, layout: TableLayout, row: TableRow) -> None:
+        self._cell_decisions(row)
         if self._done(row):
             return
         owners, due = self._row_owner_due(row)
@@ -183,6 +184,19 @@ class TableReader:
                 f"{row_reference(layout, row)}: Zeile einer Aufgabentabelle ohne Aufgabentext – bitte prüfen "
                 f"(„{truncate(row.block.text)}“)."
             )
+
+    def _cell_decisions(self, row: TableRow) -> None:
+        """A Maßnahmenplan notes what the body decided in its status or remark cells
+        ("entfällt – Die Steuerungsgruppe beschließt, …"): sentences with their own decision wording."""
+        unit = self.row_units[row.block.index]
+        for role in (ColumnRole.TASK, ColumnRole.STATUS, ColumnRole.NOTE):
+            text = row.text(role)
+            cell = _cell_unit(unit, text) if text else None
+            if cell is None:
+                continue
+            for sentence in _cell_sentences(cell):
+                if self._is_decision(sentence, labelled=False):
+                    self._decision(row, sentence.text, role, 0.65)
 
     def _decision_row(self, row: TableRow) -> None:
         result = row.text(ColumnRole.RESULT)
