@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .operational import REGISTER_UNUSABLE, OperationalError, fault_point
+from .operational import REGISTER_UNUSABLE, OperationalError, classify, fault_point
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +161,21 @@ def record_in_register(registrar, result) -> bool:
             return False
         registrar.record(result)
     except (RegisterError, SQLAlchemyError, OSError) as e:
-        raise OperationalError(REGISTER_UNUSABLE, f"{result.record.source.file}: {e}") from e
+        root = _root_cause(e)
+        raise OperationalError(classify(root) or REGISTER_UNUSABLE, f"{result.record.source.file}: Register nicht beschreibbar ({root})") from e
     return True
+
+
+def _root_cause(e: BaseException) -> BaseException:
+    """The database driver's own error under SQLAlchemy/RegisterError wrappers (short, classifiable)."""
+    seen = set()
+    while id(e) not in seen:
+        seen.add(id(e))
+        inner = getattr(e, "orig", None) or e.__cause__
+        if inner is None:
+            break
+        e = inner
+    return e
 
 
 def _load_result(json_path: Path, stem: str):

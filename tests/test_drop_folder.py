@@ -237,3 +237,21 @@ def test_record_processor_writes_no_output_through_a_linked_stem_folder(boxes, t
     summary = run_inbox(inbox, outbox, Checked(), stable_seconds=0)
     assert summary.exit_code == EXIT_OPERATIONAL and "symbolischer Link" in summary.stopped
     assert list(elsewhere.iterdir()) == [] and top_level(inbox) == {"sitzung-000.docx"}
+
+
+def test_a_full_disk_under_the_register_is_reported_as_disk_full_not_as_a_broken_register(boxes, monkeypatch):
+    import sqlite3
+
+    from protokollant import register as register_mod
+
+    inbox, outbox = boxes
+    drop_documents(inbox, count=2, bad=())
+
+    def full(self, record, stem):
+        raise register_mod.RegisterError("x") from sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(register_mod.Register, "record_minutes", full)
+    summary = run(inbox, outbox)
+    assert summary.exit_code == EXIT_OPERATIONAL
+    assert summary.stopped.startswith("Kein freier Speicherplatz") and "register repair" not in summary.stopped
+    assert top_level(inbox) == {"sitzung-000.docx", "sitzung-001.docx"}
