@@ -318,13 +318,6 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _safe_stem(name: str) -> str:
-    """The renderer's safe_stem (same stems as ``protokollant process``)."""
-    from .render import safe_stem
-
-    return safe_stem(name)
-
-
 def _is_temp_name(name: str) -> bool:
     low = name.lower()
     return name.startswith(".") or low.endswith(".tmp")
@@ -497,7 +490,9 @@ class Ledger:
             row = self._conn.execute("SELECT stem FROM stems WHERE file_name = ?", (file_name,)).fetchone()
             if row:
                 return row[0]
-            base = _safe_stem(file_name)
+            from .render import safe_stem  # same stems as `protokollant process`
+
+            base = safe_stem(file_name)
             n = 1
             while True:
                 stem = base if n == 1 else f"{base}-{n}"
