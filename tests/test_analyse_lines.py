@@ -7,7 +7,8 @@ matches what analysing each line on its own gives.
 import spacy
 
 from protokollant.extract import minutes
-from protokollant.extract.minutes import analyse_lines, _sentences
+from protokollant.extract.minutes import analyse_lines
+from protokollant.extract.units import sentences
 from protokollant.nlp.pipeline import build_pipeline, load_pipeline
 
 LINES = [
@@ -34,7 +35,7 @@ def test_one_span_per_line_with_the_line_text():
 def test_sentences_stay_inside_their_line_and_keep_bullets():
     nlp = load_pipeline("blank")
     spans = analyse_lines(_lines(LINES), nlp)
-    sents = [[s.text for s in _sentences(span)] for span in spans]
+    sents = [[s.text for s in sentences(span)] for span in spans]
     assert sents[2] == ["• Julia klärt bei Fr. Kaltenbach alles, z.B. Essen.", "Herr Roth übernimmt die Einladung."]
     assert sents[5] == ["- Die Schulleitung informiert die Eltern"]
     # The same as analysing each line alone.

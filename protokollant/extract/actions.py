@@ -16,7 +16,7 @@ from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKi
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
-from ..structure import SectionRole
+from ..structure import SectionRole, is_item_line
 from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
@@ -425,7 +425,7 @@ class ActionExtractor:
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (
                 (bracket_owner_with_deadline, True),
-                (trailing_dash_owner, in_task_list or _is_item_line(unit)),
+                (trailing_dash_owner, in_task_list or is_item_line(unit.block, unit.text)),
                 (colon_assignment, in_task_list),
             ):
                 if allowed and (found := form(text, self)) is not None:
@@ -467,14 +467,6 @@ class ActionExtractor:
         )
 
 
-
-
-_TYPED_BULLET = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s+")
-
-
-def _is_item_line(unit: Unit) -> bool:
-    """A bullet of a list or of pad-style notes (where owners are noted after a dash)."""
-    return unit.block.kind is BlockKind.LIST_ITEM or bool(_TYPED_BULLET.match(unit.text))
 
 
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:

@@ -21,7 +21,7 @@ from .meta import extract_meta, is_body_name, organisation_from_title
 from .tables import TableReader
 from .topics import extract_topics
 from .text import clean
-from .units import DOC_TEXT_KEY, Unit, doc_text
+from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
 
 NLP_BATCH_SIZE = 16
 """Chunk Docs per ``nlp.pipe`` batch (a chunk is up to MAX_CHUNK_CHARS of one document)."""
@@ -158,7 +158,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
                 units.append(unit)
         else:
             section = structure.section_of(position)
-            for sent in _sentences(line):
+            for sent in sentences(line):
                 units.extend(Unit(block=block, span=part, topic_index=topic_index, section=section) for part in _clauses(sent))
 
     extractor = ActionExtractor(
@@ -179,7 +179,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     decisions = [d for d in decisions if (d.evidence.block_index, clean(d.evidence.text)) not in labelled_only & tasks]
     progress = extract_progress_reports(units + list(row_units.values()))
 
-    warnings = list(document.warnings) + structure.warnings + tables.warnings
+    warnings = list(document.warnings) + tables.warnings
     if not document.blocks:
         warnings.append("Kein Text gefunden – nichts zu extrahieren.")
     else:
@@ -214,31 +214,6 @@ def _understood(structure: Structure, block_index: int) -> bool:
 def _in_order(items: list) -> list:
     """Items of the prose and of the tables, in document order (stable within a block)."""
     return sorted(items, key=lambda item: item.evidence.block_index)
-
-
-def _sentences(line: Span) -> list[Span]:
-    """The sentences of one line, without whitespace tokens at their edges."""
-    doc, out = line.doc, []
-    for sent in line.sents:
-        start, end = max(sent.start, line.start), min(sent.end, line.end)
-        while start < end and doc[start].is_space:
-            start += 1
-        while end > start and doc[end - 1].is_space:
-            end -= 1
-        if end > start:
-            # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
-            # the full stop belonged to a name or abbreviation.
-            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1])):
-                out[-1] = doc[out[-1].start : end]
-            else:
-                out.append(doc[start:end])
-    return out
-
-
-def _open_bracket(span: Span) -> bool:
-    """"… (einst. beschlossen)": an abbreviation's full stop inside a bracket ends no sentence."""
-    text = doc_text(span.doc)[span.start_char : span.end_char]
-    return text.count("(") > text.count(")")
 
 
 def _clauses(sent: Span) -> list[Span]:

@@ -17,7 +17,7 @@ from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, 
 from .decisions import THRESHOLD, decision_kind, decision_score
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .text import clean
-from .units import Unit, doc_text
+from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
 from .votes import parse_vote
 
@@ -210,19 +210,8 @@ def truncate(text: str, limit: int = 60) -> str:
 
 
 def _cell_sentences(cell: Unit) -> list[Unit]:
-    """The sentences of a cell (sentence starts as the pipeline set them), as Units."""
-    span, out = cell.span, []
-    for sent in span.sents:
-        start, end = max(sent.start, span.start), min(sent.end, span.end)
-        while start < end and (span.doc[start].is_space or span.doc[start].text == "|"):
-            start += 1
-        if end > start:
-            part = Unit(block=cell.block, span=span.doc[start:end], topic_index=cell.topic_index)
-            if out and (out[-1].text.endswith(",") or out[-1].text.count("(") > out[-1].text.count(")")):
-                out[-1] = Unit(block=cell.block, span=span.doc[out[-1].span.start : end], topic_index=cell.topic_index)
-            else:
-                out.append(part)
-    return out
+    """The sentences of a cell, as Units."""
+    return [Unit(block=cell.block, span=span, topic_index=cell.topic_index) for span in sentences(cell.span)]
 
 
 def _cell_unit(row_unit: Unit, cell_text: str) -> Unit | None:

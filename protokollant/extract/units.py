@@ -94,3 +94,28 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
+
+
+def sentences(line: Span) -> list[Span]:
+    """The sentences of one line (or of one table cell), without whitespace tokens at their edges."""
+    doc, out = line.doc, []
+    for sent in line.sents:
+        start, end = max(sent.start, line.start), min(sent.end, line.end)
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
+            # the full stop belonged to a name or abbreviation.
+            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1])):
+                out[-1] = doc[out[-1].start : end]
+            else:
+                out.append(doc[start:end])
+    return out
+
+
+def _open_bracket(span: Span) -> bool:
+    """"… (einst. beschlossen)": an abbreviation's full stop inside a bracket ends no sentence."""
+    text = doc_text(span.doc)[span.start_char : span.end_char]
+    return text.count("(") > text.count(")")

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from ..document import Document
 from .model import ColumnRole, RowKind, Section, SectionRole, Structure, TableKind, TableLayout, TableRow
-from .sections import find_sections
+from .sections import find_sections, is_item_line
 from .tables import analyse_tables
 from .vocabulary import layout_vocabulary
 
 __all__ = [
     "ColumnRole", "RowKind", "Section", "SectionRole", "Structure", "TableKind", "TableLayout", "TableRow",
-    "analyse_structure", "layout_vocabulary",
+    "analyse_structure", "is_item_line", "layout_vocabulary",
 ]
 
 

@@ -86,7 +86,6 @@ class Structure:
     """Line position -> the labelled section the line belongs to (label lines included)."""
     label_only_lines: set[int] = field(default_factory=set)
     """Lines that are only a label ("Aufgaben:"): no item of their own."""
-    warnings: list[str] = field(default_factory=list)
 
     def section_of(self, line: int) -> SectionRole | None:
         s = self.sections.get(line)

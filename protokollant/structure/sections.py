@@ -18,7 +18,8 @@ _LABEL_LINE = re.compile(r"^[\s\-–•*>#]*(?P<label>[^\W\d][\w\s./-]{1,30}?)\s
 _TYPED_ITEM = re.compile(r"^\s*(?:[-–•*·▪◦]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 
 
-def _is_item_line(block: Block, text: str) -> bool:
+def is_item_line(block: Block, text: str) -> bool:
+    """A list item, or a line of pad-style notes that starts with a typed bullet or number."""
     return block.kind is BlockKind.LIST_ITEM or bool(_TYPED_ITEM.match(text))
 
 
@@ -63,7 +64,7 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
         # resolution ("Beschluss:" + its text; what comes after is the item's prose again).
         reach = 1 if role is SectionRole.DECISION else paragraph_reach
         nxt = pos + 1
-        in_list = nxt < len(lines) and _is_item_line(*lines[nxt])
+        in_list = nxt < len(lines) and is_item_line(*lines[nxt])
         taken = 0
         while nxt < len(lines):
             b, t = lines[nxt]
@@ -73,7 +74,7 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
                 break
             if _label_of(b, t) is not None:
                 break
-            if in_list and not _is_item_line(b, t):
+            if in_list and not is_item_line(b, t):
                 break
             if not in_list:
                 if taken >= reach:
