@@ -36,13 +36,15 @@ import io
 import re
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling helper, also when loaded by path (tests)
+from reproducible_zip import deterministic_zip  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = PROJECT_ROOT / "corpus" / "src"
@@ -146,18 +148,7 @@ class _Builder:
         props.revision = 1
         buffer = io.BytesIO()
         self.doc.save(buffer)
-        return _fixed_zip(buffer.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+        return deterministic_zip(buffer.getvalue(), ZIP_TIMESTAMP)
 
 
 def render(source: str) -> bytes:

@@ -36,7 +36,6 @@ import argparse
 import datetime as dt
 import io
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +43,9 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling helper, also when loaded by path (tests)
+from reproducible_zip import deterministic_zip  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = PROJECT_ROOT / "tests" / "data" / "eval"
@@ -126,20 +128,7 @@ class Minutes:
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
-        return _fixed_zip(buffer.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Same members, same order, fixed timestamps and attributes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+        return deterministic_zip(buffer.getvalue(), ZIP_TIMESTAMP)
 
 
 def _utc(*args: int) -> dt.datetime:

@@ -27,7 +27,6 @@ import io
 import os
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -35,6 +34,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling helper, also when loaded by path (tests)
+from reproducible_zip import deterministic_zip  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = PROJECT_ROOT / "examples" / "kog-sitzung-2026-03-12.docx"
@@ -145,19 +147,6 @@ def _page_number_field(paragraph) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps/attributes, members in original order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- document
@@ -379,7 +368,7 @@ def build_document():
 def build_bytes() -> bytes:
     buffer = io.BytesIO()
     build_document().save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue(), ZIP_DATE_TIME)
 
 
 def write_example(out: Path) -> Path:
