@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from protokollant import operational
 from protokollant.errors import UnreadableDocumentError
 from protokollant.inbox import process_batch, run_inbox
 from protokollant.pipeline import DocumentResult
@@ -118,3 +121,22 @@ if __name__ == "__main__":
     inbox_arg, outbox_arg = Path(sys.argv[1]), Path(sys.argv[2])
     size = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     sys.exit(run(inbox_arg, outbox_arg, size).exit_code)
+
+
+@pytest.fixture(autouse=True)
+def clean_filing_env(monkeypatch):
+    """No injected fault and no register URL from the developer's shell; fault counters reset.
+    Imported by the filing tests, where it applies to every test of the module."""
+    monkeypatch.delenv(operational.FAULT_ENV, raising=False)
+    monkeypatch.delenv("PROTOKOLLANT_REGISTER_URL", raising=False)
+    operational._fault_hits.clear()
+
+
+def drop_from_register(outbox: Path, stem: str) -> None:
+    """Delete one meeting and its items from the SQLite register, as a crash before registering leaves it."""
+    reg = sqlite3.connect(outbox / ".protokollant" / "register.sqlite3")
+    with reg:
+        mid = reg.execute("SELECT id FROM meetings WHERE stem = ?", (stem,)).fetchone()[0]
+        reg.execute("DELETE FROM action_items WHERE meeting_id = ?", (mid,))
+        reg.execute("DELETE FROM meetings WHERE id = ?", (mid,))
+    reg.close()

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from protokollant import operational
 from protokollant.inbox import Ledger
 from protokollant.operational import EXIT_OPERATIONAL, FAULT_ENV
-from tests.crash_runner import drop_documents, run, run_child, snapshot
+from tests.crash_runner import clean_filing_env, drop_documents, drop_from_register, run, run_child, snapshot  # noqa: F401 (autouse fixture)
 
 STEPS = ("outputs-written", "ledger-filing", "registered", "ledger-processed", "moved")
 FAILED_STEPS = ("ledger-failed", "error-file-written")
-
-
-@pytest.fixture(autouse=True)
-def _clean_fault_env(monkeypatch):
-    monkeypatch.delenv(FAULT_ENV, raising=False)
-    monkeypatch.delenv("PROTOKOLLANT_REGISTER_URL", raising=False)
-    operational._fault_hits.clear()
 
 
 def boxes(root: Path, name: str) -> tuple[Path, Path]:
@@ -90,12 +81,7 @@ def test_leftovers_of_the_old_filing_order_are_repaired(tmp_path, clean):
         entry = next(e for e in ledger.entries() if e.file_name == victim)
         with ledger._conn:
             ledger._conn.execute("UPDATE documents SET status = 'processing', outputs = '{}', attempts = 1 WHERE sha256 = ?", (entry.sha256,))
-    reg = sqlite3.connect(outbox / ".protokollant" / "register.sqlite3")
-    with reg:
-        mid = reg.execute("SELECT id FROM meetings WHERE stem = 'sitzung-004'").fetchone()[0]
-        reg.execute("DELETE FROM action_items WHERE meeting_id = ?", (mid,))
-        reg.execute("DELETE FROM meetings WHERE id = ?", (mid,))
-    reg.close()
+    drop_from_register(outbox, "sitzung-004")
     # a temp file of a killed writer (pid that does not exist)
     stray = outbox / "sitzung-000" / ".sitzung-000.json.999999.7.tmp"
     stray.write_text("")
@@ -110,12 +96,7 @@ def test_leftovers_of_the_old_filing_order_are_repaired(tmp_path, clean):
 def test_a_processed_document_missing_from_the_register_is_recorded_again(tmp_path, clean):
     inbox, outbox = boxes(tmp_path, "miss")
     run(inbox, outbox)
-    reg = sqlite3.connect(outbox / ".protokollant" / "register.sqlite3")
-    with reg:
-        mid = reg.execute("SELECT id FROM meetings WHERE stem = 'sitzung-002'").fetchone()[0]
-        reg.execute("DELETE FROM action_items WHERE meeting_id = ?", (mid,))
-        reg.execute("DELETE FROM meetings WHERE id = ?", (mid,))
-    reg.close()
+    drop_from_register(outbox, "sitzung-002")
     summary = run(inbox, outbox)
     assert summary.repaired["registered"] == ["sitzung-002.docx"]
     assert snapshot(inbox, outbox) == clean

@@ -15,14 +15,8 @@ from protokollant.filing import NAME_MAX, fit_name
 from protokollant.inbox import run_inbox
 from protokollant.operational import EXIT_OPERATIONAL
 from protokollant.pipeline import DocumentResult, Processor
-from tests.crash_runner import RecordProcessor, drop_documents, run
+from tests.crash_runner import RecordProcessor, clean_filing_env, drop_documents, run  # noqa: F401 (autouse fixture)
 from tests.test_inbox import FakeProcessor, drop
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("PROTOKOLLANT_REGISTER_URL", raising=False)
-    monkeypatch.delenv("PROTOKOLLANT_FAULT", raising=False)
 
 
 @pytest.fixture

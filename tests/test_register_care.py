@@ -11,13 +11,7 @@ from protokollant.cli import main
 from protokollant.operational import EXIT_OPERATIONAL
 from protokollant.register import Register
 from protokollant.register_care import backup_register, backups
-from tests.crash_runner import drop_documents, run, snapshot
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch):
-    monkeypatch.delenv("PROTOKOLLANT_REGISTER_URL", raising=False)
-    monkeypatch.delenv("PROTOKOLLANT_FAULT", raising=False)
+from tests.crash_runner import clean_filing_env, drop_documents, run, snapshot  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture
