@@ -8,7 +8,7 @@ EXAMPLE := examples/kog-sitzung-2026-03-12.docx
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test clean
+.PHONY: install run test train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: $(STAMP)
 ## Install and run the whole test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## Retrain the sentence-role model (models/roles/) from corpus/src, with the cross-source table.
+train: $(STAMP)
+	$(BIN)/python scripts/train_roles.py --cross-source
 
 clean:
 	rm -rf $(VENV) build *.egg-info

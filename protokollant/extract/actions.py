@@ -19,6 +19,7 @@ from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
 from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
+from .roles import task_vetoed
 from .text import clean, truncate_words
 from .units import Unit
 from .vocabulary import action_cues
@@ -407,6 +408,10 @@ class ActionExtractor:
             owners = self.owners(m.group("owner")) if m.group("owner") else []
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
+            # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
+            for form in (trailing_dash_owner, bracket_owner_with_deadline):
+                if not owners and (found := form(task, self)) is not None:
+                    owners, task = found
             confidence = 0.85
         elif (arrow := self._arrow_owner(text)) is not None:
             owners, task = arrow
@@ -469,6 +474,10 @@ class ActionExtractor:
 
 
 
+EXACT_FORM_CONFIDENCE = 0.85
+"""The confidence of tasks found by an exact form ("TODO (X):", "Auftrag an X:")."""
+
+
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     """Sentences and task-table rows that report a task as done or still open."""
     reports = []
@@ -485,9 +494,11 @@ def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     return reports
 
 
-def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, str]] = frozenset()) -> list[ActionItem]:
+def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, str]] = frozenset(), roles=None) -> list[ActionItem]:
     """``decided``: (block index, whitespace-collapsed text) of sentences taken as decisions; an
-    unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task."""
+    unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task.
+    ``roles``: the sentence-role component; a task it doubts is dropped unless an exact form
+    ("TODO:", "Auftrag an …") found it."""
     items: list[ActionItem] = []
     seen_rows: set[int] = set()
     for unit in units:
@@ -499,6 +510,8 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
         else:
             item = extractor.from_sentence(unit)
             if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
+                item = None
+            if item is not None and item.confidence < EXACT_FORM_CONFIDENCE and task_vetoed(unit, roles):
                 item = None
         if item is not None:
             items.append(item)

@@ -12,6 +12,7 @@ import re
 from ..document import BlockKind
 from ..schema import Decision
 from .text import clean
+from .roles import decision_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole
 from .vocabulary import action_cues, decision_cues
@@ -140,9 +141,10 @@ def _status_only(text: str) -> bool:
     return bool(words) and all(w in cues.status_words for w in words)
 
 
-def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | None = None) -> list[Decision]:
+def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | None = None, roles=None) -> list[Decision]:
     """``labelled_only`` collects (block, text) of decisions that only their section label
-    ("Vereinbarungen:") makes decisions: a task assigned in such a list is a task instead."""
+    ("Vereinbarungen:") makes decisions: a task assigned in such a list is a task instead.
+    ``roles``: the sentence-role component whose scores (on the units) second the rules."""
     decisions: list[Decision] = []
     positions: list[int] = []  # unit position of each decision
     statuses: list[tuple[int, Unit]] = []
@@ -182,6 +184,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             continue
         labelled = unit.section is SectionRole.DECISION
         score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
+        score += decision_shift(unit, roles)
         prev_header = False
         if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text):
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import groupby
 
@@ -13,14 +14,16 @@ from spacy.tokens import Doc, Span
 
 from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
-from ..structure import Structure, TableKind, analyse_structure
+from ..nlp.roles import DEFERRED_KEY as ROLES_DEFERRED
+from ..structure import SectionRole, Structure, TableKind, analyse_structure, unfold_tables
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
 from .actions import ActionExtractor, dedupe_actions, extract_actions, extract_progress_reports
-from .decisions import extract_decisions
-from .meta import extract_meta, is_body_name, organisation_from_title
+from .decisions import THRESHOLD, decision_score, extract_decisions
+from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
 from .tables import TableReader
 from .topics import extract_topics
 from .text import clean
+from .roles import sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
 
 NLP_BATCH_SIZE = 16
@@ -77,6 +80,7 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
                 sent_starts[first] = True
         words = [strings[o] for o in orths]
         doc = Doc(nlp.vocab, words=words, spaces=[bool(x) for x in spaces], sent_starts=sent_starts)
+        doc.user_data[ROLES_DEFERRED] = True  # extraction scores its own units (extract/roles.py)
         # The text, known here for a fraction of what Doc.text costs (a Token object per token).
         doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])
         if orths:
@@ -114,7 +118,29 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
     return spans
 
 
-def extract_record(document: Document, nlp: Language, *, data: bytes, file_name: str, processed_at: datetime | None = None) -> MinutesRecord:
+@dataclass(slots=True)
+class Analysis:
+    """What the extractors read: the document's meta, structure, topics and sentence units.
+
+    Kept apart from the decisions about them so that the training script sees the very
+    units extraction scores (scripts/train_roles.py)."""
+
+    document: Document
+    """The document as read, with tables of running text unfolded (structure.unfold_tables)."""
+    meta: MetaResult
+    structure: Structure
+    topics: list
+    institutions: list[Institution]
+    units: list[Unit]
+    """Prose sentences (split at ";") and table rows the structure stage did not understand."""
+    row_units: dict[int, Unit]
+    """Rows of the tables the structure stage understood, by block index."""
+    extractor: ActionExtractor
+
+
+def analyse_document(document: Document, nlp: Language) -> Analysis:
+    # Tables that hold running minutes ("TOP | Inhalt", "Ergebnis | …") are read as the paragraphs they stand for.
+    document = unfold_tables(document)
     meta = extract_meta(document)
     lines = _line_texts(document)
     structure = analyse_structure(document, lines, skip=set(meta.header_blocks), stops=set())
@@ -167,12 +193,21 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
+    return Analysis(document, meta, structure, topics, institutions, units, row_units, extractor)
+
+
+def extract_record(document: Document, nlp: Language, *, data: bytes, file_name: str, processed_at: datetime | None = None) -> MinutesRecord:
+    analysis = analyse_document(document, nlp)
+    document = analysis.document
+    meta, structure, topics, institutions = analysis.meta, analysis.structure, analysis.topics, analysis.institutions
+    units, row_units, extractor = analysis.units, analysis.row_units, analysis.extractor
+    roles = sentence_roles(nlp, units, lambda unit: rule_hints(unit, extractor))
     tables = TableReader(structure, extractor, row_units)
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
-    decisions = _in_order(extract_decisions(units, labelled_only) + tables.decisions)
+    decisions = _in_order(extract_decisions(units, labelled_only, roles) + tables.decisions)
     decided = {(d.evidence.block_index, clean(d.evidence.text)) for d in decisions} - labelled_only
-    actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided) + tables.actions))
+    actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))
     # "Vereinbarungen: – Frau Kühn schickt das Protokoll bis Freitag": a task (assigned, or with
     # its deadline) in a list of agreements is that task, not a further decision.
     tasks = {(a.evidence.block_index, clean(a.evidence.text)) for a in actions if a.responsible or a.due}
@@ -204,6 +239,20 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
         progress_reports=progress,
         warnings=warnings,
     )
+
+
+def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[str, ...]:
+    """What the rules make of a unit on its own, as features of the sentence-role model:
+    the decision score in four steps and the kind of task the action rules find."""
+    score = decision_score(unit, after_beschluss_header=unit.section is SectionRole.DECISION)
+    step = "neg" if score < 0 else "weak" if score < THRESHOLD else "pass" if score < 1 else "strong"
+    out = [f"dec_rule={step}"]
+    if unit.block.kind is not BlockKind.TABLE_ROW:
+        item = extractor.from_sentence(unit)
+        out.append(f"task_rule={item.confidence if item else 'none'}")
+        if item is not None:
+            out.append("task_owner" if item.responsible else "task_unassigned")
+    return tuple(out)
 
 
 def _understood(structure: Structure, block_index: int) -> bool:

@@ -1,14 +1,14 @@
 """Sentences with their provenance: the unit the decision and task extractors look at."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from ..document import Block
+from ..document import Block, BlockKind
 from ..schema import Evidence
 from ..structure import SectionRole
+from ..nlp.spans import DOC_TEXT_KEY, doc_text, spans_within as _spans_within  # noqa: F401  (re-exported)
 from .text import clean
 
 
@@ -20,6 +20,8 @@ class Unit:
     topic_index: int | None
     section: SectionRole | None = None
     """The labelled section the sentence stands in ("Vereinbarungen:" → decision), if any."""
+    roles: tuple[float, ...] | None = None
+    """Probabilities of the learned sentence roles (nlp.roles.LEARNED_ROLES), when a model scored it."""
     text: str = field(init=False)
     """The sentence text, computed once: the extractors read it many times."""
     _cue_labels: set[str] | None = field(init=False, default=None)
@@ -57,43 +59,9 @@ class Unit:
             list_number=b.list_number,
             table_index=b.table_index,
             table_row=b.row_index,
-            table_column=column,
+            # A paragraph unfolded from a table cell (structure.unfold) keeps the cell's column.
+            table_column=column if column is not None or b.kind is BlockKind.TABLE_ROW else (b.cell_columns or [None])[0],
         )
-
-
-def _spans_within(span: Span, key: str) -> list[Span]:
-    """The spans of ``doc.spans[key]`` inside ``span``.
-
-    A Doc holds a whole document (many units), so its groups are sorted by
-    start once and cached on the Doc instead of being scanned per unit.
-    """
-    doc = span.doc
-    cache_key = ("protokollant.spans_by_start", key)
-    index = doc.user_data.get(cache_key)
-    if index is None:
-        ordered = sorted(doc.spans.get(key, []), key=lambda sp: (sp.start, sp.end))
-        index = doc.user_data[cache_key] = ([sp.start for sp in ordered], ordered)
-    starts, ordered = index
-    s, e = span.start, span.end
-    out = []
-    for i in range(bisect_left(starts, s), len(starts)):
-        if starts[i] >= e:
-            break
-        if ordered[i].end <= e:
-            out.append(ordered[i])
-    return out
-
-
-DOC_TEXT_KEY = "protokollant.text"
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each access);
-    ``analyse_lines`` sets it when it assembles the Doc."""
-    text = doc.user_data.get(DOC_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[DOC_TEXT_KEY] = doc.text
-    return text
 
 
 def sentences(line: Span) -> list[Span]:

@@ -8,11 +8,12 @@ from ..document import Document
 from .model import ColumnRole, RowKind, Section, SectionRole, Structure, TableKind, TableLayout, TableRow
 from .sections import find_sections, is_item_line
 from .tables import analyse_tables
+from .unfold import unfold_tables
 from .vocabulary import layout_vocabulary
 
 __all__ = [
     "ColumnRole", "RowKind", "Section", "SectionRole", "Structure", "TableKind", "TableLayout", "TableRow",
-    "analyse_structure", "is_item_line", "layout_vocabulary",
+    "analyse_structure", "is_item_line", "layout_vocabulary", "unfold_tables",
 ]
 
 

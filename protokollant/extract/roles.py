@@ -1,0 +1,70 @@
+"""The trained sentence-role model as a second opinion beside the rules.
+
+``sentence_roles`` scores the units extraction looks at (prose sentences, table rows the
+structure stage did not read) with the pipeline's ``protokollant_sentence_roles``
+component, giving it the layout the Doc does not carry. The extractors then combine:
+
+- decisions: the rule score moves by ``decision_weight * (2p - 1)``, so a sentence the
+  model is sure of can pass a weak rule score and a rule hit the model doubts can fail;
+- tasks: a task the rules found is dropped when the model gives it less than
+  ``task_veto`` and nothing exact (an owner written as "TODO"/"Auftrag an", a table cell)
+  backs it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+
+from ..document import BlockKind
+from ..nlp.roles import LEARNED_ROLES
+from ..structure import is_item_line
+from .units import Unit
+
+COMPONENT = "protokollant_sentence_roles"
+DECISION, TASK = LEARNED_ROLES.index("decision"), LEARNED_ROLES.index("task")
+
+
+def unit_context(unit: Unit, hints: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Layout facts about a unit, as features: its labelled section and the kind of block;
+    ``hints``: what the rules made of it (rule_hints in extract/minutes.py)."""
+    block = unit.block
+    out = [f"kind={block.kind.value}", *hints]
+    if unit.section is not None:
+        out.append(f"section={unit.section.value}")
+    if block.kind is not BlockKind.TABLE_ROW and is_item_line(block, unit.text):
+        out.append("item")
+    if unit.topic_index is None:
+        out.append("no_topic")
+    return tuple(out)
+
+
+def role_component(nlp: Language):
+    return nlp.get_pipe(COMPONENT) if COMPONENT in nlp.pipe_names else None
+
+
+def sentence_roles(nlp: Language, units: list[Unit], hints: Callable[[Unit], tuple[str, ...]] = lambda unit: ()):
+    """Score ``units`` in place (``unit.roles``); returns the component (None without one or untrained)."""
+    component = role_component(nlp)
+    if component is None:
+        return None
+    if component.model is None:
+        component.initialize()
+    if not component.model.trained:
+        return None
+    probs = component.score([u.span for u in units], [unit_context(u, hints(u)) for u in units])
+    for unit, p in zip(units, probs):
+        unit.roles = tuple(float(x) for x in p)
+    return component
+
+
+def decision_shift(unit: Unit, component) -> float:
+    if component is None or unit.roles is None:
+        return 0.0
+    # Only upwards: on the dev minutes the model's doubts removed more right decisions than
+    # wrong ones (scripts/train_roles.py --grid), its confidence found missed ones.
+    return component.decision_weight * max(0.0, 2.0 * unit.roles[DECISION] - 1.0)
+
+
+def task_vetoed(unit: Unit, component) -> bool:
+    return component is not None and unit.roles is not None and unit.roles[TASK] < component.task_veto

@@ -1,0 +1,193 @@
+"""Sentence roles: a trained linear model that gives a sentence its probability of being
+a decision of the meeting and of being a task.
+
+The features are the sentence's words and lemmas (and lemma pairs), its first and last
+words, the cue spans the rule components found in it (``doc.spans["cues"]``: the rules'
+hits are features, so the model learns how far to trust each of them), a few shapes
+(question mark, vote count, date) and, when the caller knows them, layout facts the Doc
+does not carry ("under a 'Vereinbarungen:' label", "a list item"). Features are hashed
+with spaCy's stable string hash into a fixed table, one logistic regression per role;
+trained by ``scripts/train_roles.py`` on the project corpus, weights in ``models/roles/``.
+
+Rules that are exact (vote counts, questions) are roles of their own, assigned by rule.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
+
+from ..paths import models_dir
+from .spans import doc_text, spans_within
+
+LEARNED_ROLES = ("decision", "task")
+RULE_ROLES = ("vote_result", "question")
+N_BITS = 18
+SPAN_KEY = "roles"
+DEFERRED_KEY = "protokollant.roles_deferred"
+"""Set on a Doc whose sentences the caller scores itself (extraction scores its own units)."""
+
+_VOTE = re.compile(r"\b\d{1,3}\s*[/:]\s*\d{1,3}\s*[/:]\s*\d{1,3}\b|\beinstimmig\b|\bJa[-\s]*Stimmen\b|\bEnthaltung", re.I)
+_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\bKW\s?\d{1,2}\b|\bbis\b", re.I)
+
+
+def _hash(*parts: str) -> int:
+    return hash_string("\x1f".join(parts))
+
+
+class RoleModel:
+    """Weights of one logistic regression per learned role over hashed features."""
+
+    def __init__(self, weights: numpy.ndarray | None = None, bias: numpy.ndarray | None = None, meta: dict | None = None):
+        size = 1 << N_BITS
+        self.weights = weights if weights is not None else numpy.zeros((size, len(LEARNED_ROLES)), dtype=numpy.float32)
+        self.bias = bias if bias is not None else numpy.zeros(len(LEARNED_ROLES), dtype=numpy.float32)
+        self.meta = meta or {}
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.meta.get("trained"))
+
+    def probabilities(self, rows: list[numpy.ndarray]) -> numpy.ndarray:
+        """One row of feature indices per sentence → (n, roles) probabilities."""
+        if not rows:
+            return numpy.zeros((0, len(LEARNED_ROLES)), dtype=numpy.float32)
+        logits = numpy.stack([self.weights[r].sum(axis=0) for r in rows]) + self.bias
+        return 1.0 / (1.0 + numpy.exp(-logits))
+
+    def to_disk(self, path: Path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        # Most of the table is zero (unseen hash slots): store the used rows only.
+        used = numpy.flatnonzero(numpy.any(self.weights != 0, axis=1))
+        numpy.savez_compressed(path / "weights.npz", rows=used.astype(numpy.int32), values=self.weights[used], bias=self.bias)
+        (path / "meta.json").write_text(json.dumps(self.meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> "RoleModel":
+        path = Path(path)
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("n_bits") != N_BITS or tuple(meta.get("roles", ())) != LEARNED_ROLES:
+            raise ValueError(f"{path}: Rollenmodell passt nicht zu diesem Programm (n_bits/roles)")
+        with numpy.load(path / "weights.npz") as data:
+            weights = numpy.zeros((1 << N_BITS, len(LEARNED_ROLES)), dtype=numpy.float32)
+            weights[data["rows"]] = data["values"]
+            bias = data["bias"].astype(numpy.float32)
+        return cls(weights, bias, meta)
+
+
+def span_features(span: Span, context: tuple[str, ...] = ()) -> numpy.ndarray:
+    """Hashed feature indices of one sentence (unique, sorted)."""
+    doc = span.doc
+    arrays = doc.user_data.get("protokollant.role_arrays")
+    if arrays is None or len(arrays) != len(doc):
+        arrays = doc.user_data["protokollant.role_arrays"] = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
+    rows = arrays[span.start : span.end]
+    rows = rows[rows[:, 3] == 0]  # no whitespace tokens
+    lower, lemma, punct = rows[:, 0], rows[:, 1], rows[:, 2].astype(bool)
+    strings = doc.vocab.strings
+    feats: list[int] = [_hash("bias")]
+    # Lemmas are case-sensitive in the lookup table ("Beschluss"/"beschluss"): fold them.
+    lemmas = [strings[int(x)].casefold() for x in lemma]
+    words = [strings[int(x)] for x in lower]
+    feats.extend(_hash("w", w) for w in set(words))
+    feats.extend(_hash("l", l) for l in set(lemmas))
+    content = [l for l, p in zip(lemmas, punct) if not p]
+    feats.extend(_hash("b", a, b) for a, b in zip(content, content[1:]))
+    if content:
+        feats.append(_hash("first", content[0]))
+        feats.append(_hash("last", content[-1]))
+        if len(content) > 1:
+            feats.append(_hash("first2", content[0], content[1]))
+    text = doc_text(doc)[span.start_char : span.end_char]
+    n = len(content)
+    feats.append(_hash("len", str(min(n, 40) // 5)))
+    if text.rstrip().endswith("?"):
+        feats.append(_hash("shape", "question"))
+    if text.rstrip().endswith(":"):
+        feats.append(_hash("shape", "colon_end"))
+    if _VOTE.search(text):
+        feats.append(_hash("shape", "vote"))
+    if _DATE.search(text):
+        feats.append(_hash("shape", "date"))
+    if ":" in text[:25]:
+        feats.append(_hash("shape", "key_colon"))
+    for cue in spans_within(span, "cues"):
+        feats.append(_hash("cue", cue.label_))
+        if cue.kb_id_:
+            feats.append(_hash("cuek", cue.label_, cue.kb_id_))
+    feats.extend(_hash("ctx", c) for c in context)
+    return numpy.unique(numpy.asarray(feats, dtype=numpy.uint64) & numpy.uint64((1 << N_BITS) - 1)).astype(numpy.int64)
+
+
+def rule_roles(text: str) -> list[str]:
+    out = []
+    if _VOTE.search(text):
+        out.append("vote_result")
+    if text.rstrip().endswith("?"):
+        out.append("question")
+    return out
+
+
+@Language.factory(
+    "protokollant_sentence_roles",
+    assigns=["doc.spans"],
+    requires=["doc.sents"],
+    default_config={"path": "roles", "decision_weight": 0.3, "task_veto": 0.1},
+)
+def make_sentence_roles(nlp: Language, name: str, path: str, decision_weight: float, task_veto: float) -> "SentenceRoles":
+    return SentenceRoles(name, path, decision_weight, task_veto)
+
+
+class SentenceRoles:
+    """Assigns ``doc.spans["roles"]``: each sentence with the roles whose probability is at
+    least 0.5 (learned) or whose rule holds; ``span.attrs`` is not used, the probabilities of
+    a sentence come from :meth:`score`. ``decision_weight`` and ``task_veto`` say how the
+    extractors weigh the model against their rules (see extract/roles.py)."""
+
+    def __init__(self, name: str, path: str, decision_weight: float, task_veto: float):
+        self.name = name
+        self.path = path
+        self.decision_weight = decision_weight
+        self.task_veto = task_veto
+        self.model: RoleModel | None = None
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        folder = Path(self.path)
+        folder = folder if folder.is_absolute() else models_dir() / folder
+        self.model = RoleModel.from_disk(folder) if (folder / "meta.json").exists() else RoleModel()
+
+    def score(self, spans: list[Span], contexts: list[tuple[str, ...]] | None = None) -> numpy.ndarray:
+        """(n, len(LEARNED_ROLES)) probabilities for the given sentences."""
+        if self.model is None:
+            self.initialize()
+        contexts = contexts or [()] * len(spans)
+        return self.model.probabilities([span_features(s, c) for s, c in zip(spans, contexts)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.user_data.get(DEFERRED_KEY):
+            return doc
+        sents = list(doc.sents) if len(doc) else []
+        probs = self.score(sents)
+        group = []
+        for sent, p in zip(sents, probs):
+            for role, value in zip(LEARNED_ROLES, p):
+                if value >= 0.5:
+                    group.append(Span(doc, sent.start, sent.end, label=role))
+            for role in rule_roles(doc_text(doc)[sent.start_char : sent.end_char]):
+                group.append(Span(doc, sent.start, sent.end, label=role))
+        doc.spans[SPAN_KEY] = group
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        (self.model or RoleModel()).to_disk(Path(path))
+
+    def from_disk(self, path, exclude=tuple()) -> "SentenceRoles":
+        self.model = RoleModel.from_disk(Path(path))
+        return self

@@ -1,0 +1,152 @@
+"""Tables that hold running minutes, unfolded into the paragraphs they stand for.
+
+Two layouts put the prose of the minutes into a table:
+
+- an *item table*: one row per agenda item, "TOP | Inhalt / Ergebnis" (or a bare
+  "1. Begrüßung | text …"), whose text cell holds the whole item with its
+  "Beschluss: …" and "ToDo: …" lines;
+- a *labelled table*: rows named by their first cell, "Sachstand | …",
+  "Ergebnis | …", "Aufgabe | …", "Verantwortlich | …", "Termin | …" (often one such
+  table per agenda item).
+
+Read as tables they are one long "row" each, where no sentence, label or owner can be
+told apart. Unfolded, an item row becomes a heading (the agenda item) and a paragraph
+(its text); a labelled row becomes a label line ("Ergebnis:") and its text, or a
+"Verantwortlich: …" line. The new blocks keep the table, row and column they come from,
+so every item found in them still points to its cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import groupby
+
+from ..document import Block, BlockKind, Document
+from .model import ColumnRole
+from .vocabulary import LayoutVocabulary, layout_vocabulary, normalise
+
+ITEM_COLUMNS = {ColumnRole.NUMBER, ColumnRole.TOPIC}
+WORK_COLUMNS = {ColumnRole.OWNER, ColumnRole.DUE, ColumnRole.OWNER_DUE, ColumnRole.TASK, ColumnRole.STATUS}
+LABEL_ROLES = {ColumnRole.RESULT, ColumnRole.TASK, ColumnRole.OWNER, ColumnRole.DUE, ColumnRole.OWNER_DUE,
+               ColumnRole.STATUS, ColumnRole.NOTE}
+# Rows whose label says who or by when: kept as one "Label: value" line beside the task.
+FIELD_ROLES = {ColumnRole.OWNER, ColumnRole.DUE, ColumnRole.OWNER_DUE}
+PROSE_MIN_WORDS = 12
+"""An item table's text cells hold running text: on average at least this many words, or several lines."""
+_ITEM_NUMBER = re.compile(r"^\s*(?:TOP|Top|Pkt\.?|Punkt|Ö|NÖ)?\s*\d{1,2}(?:\.\d{1,2})*[a-z]?[.):]?(?:\s|$)")
+
+
+def unfold_tables(document: Document) -> Document:
+    """The document with its item and labelled tables unfolded (the same object when there are none)."""
+    vocab = layout_vocabulary()
+    replacements: dict[int, list[Block]] = {}  # first block index of a table -> its new blocks
+    covered: set[int] = set()
+    rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW and b.table_index is not None]
+    for _, group in groupby(rows, key=lambda b: b.table_index):
+        table = list(group)
+        new = _unfold_labelled(table, vocab) or _unfold_items(table, vocab)
+        if new:
+            replacements[table[0].index] = new
+            covered.update(b.index for b in table)
+    if not replacements:
+        return document
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.index in replacements:
+            blocks.extend(replacements[block.index])
+        elif block.index not in covered:
+            blocks.append(block)
+    blocks = [replace(b, index=i) for i, b in enumerate(blocks)]
+    return replace(document, blocks=blocks)
+
+
+def _paragraph(row: Block, text: str, column: int | None, *, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None) -> Block:
+    return Block(
+        index=row.index, kind=kind, text=text, heading_level=level,
+        heading_source="layout" if kind is BlockKind.HEADING else None,
+        table_index=row.table_index, row_index=row.row_index, cell_columns=[column] if column is not None else None,
+    )
+
+
+def _cells(row: Block) -> list[tuple[int, str]]:
+    cells = row.cells or []
+    columns = row.cell_columns or list(range(len(cells)))
+    return [(col, text.strip()) for col, text in zip(columns, cells)]
+
+
+# --------------------------------------------------------------------------- labelled tables
+
+def _label_role(text: str, vocab: LayoutVocabulary) -> ColumnRole | None:
+    if len(text.split()) > 3:
+        return None
+    role = vocab.column_role(text)
+    return role if role in LABEL_ROLES else None
+
+
+def _unfold_labelled(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | None:
+    """"Ergebnis | Das Protokoll wird genehmigt." rows: a label in the first cell, text beside it."""
+    rows = [(row, _cells(row)) for row in table if any(text for _, text in _cells(row))]
+    if len(rows) < 2 or any(len(cells) > 3 for _, cells in rows):
+        return None
+    roles = [_label_role(cells[0][1], vocab) if len(cells) >= 2 else None for _, cells in rows]
+    labelled = sum(r is not None for r in roles)
+    if labelled < 0.6 * len(rows) or not {ColumnRole.RESULT, ColumnRole.TASK} & set(roles):
+        return None
+    out: list[Block] = []
+    for (row, cells), role in zip(rows, roles):
+        label = cells[0][1].rstrip(" :")
+        value_column = cells[1][0] if len(cells) > 1 else None
+        value = "\n".join(text for _, text in cells[1:] if text)
+        if role is None:
+            out.append(_paragraph(row, "\n".join(text for _, text in cells if text), cells[0][0]))
+        elif not value:
+            continue
+        elif role in FIELD_ROLES:
+            # One line per numbered entry keeps "1) alle Träger" beside task "1) …".
+            for line in value.split("\n"):
+                if line.strip():
+                    out.append(_paragraph(row, f"{label}: {line.strip()}", value_column))
+        else:
+            out.append(_paragraph(row, f"{label}:", cells[0][0]))
+            out.append(_paragraph(row, value, value_column))
+    return out
+
+
+# --------------------------------------------------------------------------- item tables
+
+def _unfold_items(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | None:
+    """One agenda item per row, its whole text in one cell: "1. Dienstplan | Entwurf … Beschluss: …"."""
+    header = table[0] if table[0].is_header_row else None
+    data = [row for row in table if row is not header and any(text for _, text in _cells(row))]
+    if len(data) < 2:
+        return None
+    if header is not None:
+        roles = {col: vocab.column_role(text) for col, text in _cells(header)}
+        columns = sorted(roles)
+        if len(columns) < 2 or set(roles.values()) & WORK_COLUMNS:
+            return None
+        # The item columns come first; the last column is the text ("Inhalt / Ergebnis" reads as a
+        # topic word too, so the last column counts as text whatever its header says).
+        item_cols, text_cols = columns[:-1], columns[-1:]
+        if not all(roles[col] in ITEM_COLUMNS for col in item_cols) or len(item_cols) > 2:
+            return None
+    else:
+        widths = {len(_cells(row)) for row in data}
+        if widths != {2} or sum(bool(_ITEM_NUMBER.match(_cells(row)[0][1])) for row in data) < 0.6 * len(data):
+            return None
+        item_cols, text_cols = [_cells(data[0])[0][0]], [_cells(data[0])[1][0]]
+    texts = [dict(_cells(row)).get(text_cols[0], "") for row in data]
+    multi_line = sum("\n" in t for t in texts) >= 0.5 * len(texts)
+    if not multi_line and sum(len(t.split()) for t in texts) / len(texts) < PROSE_MIN_WORDS:
+        return None
+    out: list[Block] = []
+    for row, text in zip(data, texts):
+        cells = dict(_cells(row))
+        title = " ".join(cells.get(col, "") for col in item_cols).strip()
+        if title:
+            number_only = len(item_cols) > 1 and re.fullmatch(r"\d{1,2}[a-z]?\.?", cells.get(item_cols[0], "").strip())
+            heading = f"TOP {title}" if number_only else title
+            out.append(_paragraph(row, heading, item_cols[0], kind=BlockKind.HEADING, level=1))
+        if text:
+            out.append(_paragraph(row, text, text_cols[0]))
+    return out

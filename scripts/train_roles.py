@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Train the sentence-role model (models/roles/) from the project corpus (corpus/src).
+
+    python scripts/train_roles.py                  # train on everything, write models/roles
+    python scripts/train_roles.py --cross-source   # also: leave one source group out, score it
+
+Groups are the corpus' source folders (writers/w1 … , real/r1 …): the cross-source table
+trains without one group and scores the whole extraction on it, with the rules alone and
+with rules + model, so it shows what the model adds on sources it never saw. Its figures
+are written to models/roles/metrics.json. A fixed seed: the same corpus gives the same model.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_corpus import build  # noqa: E402
+
+from protokollant.evaluate import score_record  # noqa: E402
+from protokollant.extract.minutes import extract_record  # noqa: E402
+from protokollant.extract.roles import COMPONENT  # noqa: E402
+from protokollant.ingest import read_document  # noqa: E402
+from protokollant.nlp.pipeline import build_pipeline  # noqa: E402
+from protokollant.nlp.roles import RoleModel  # noqa: E402
+from protokollant.role_training import corpus_examples, train, unit_scores  # noqa: E402
+
+AREAS = ("decisions", "actions", "topics", "institutions")
+
+
+def build_groups(src: Path, out: Path) -> dict[str, Path]:
+    """Render each source folder (a group: <kind>/<source>) into out/<source>."""
+    folders = {}
+    for folder in sorted(p.parent for p in src.rglob("*.gold.json")):
+        group = folder.name
+        if group not in folders:
+            build(folder, out / group)
+            folders[group] = out / group
+    return folders
+
+
+def extraction_figures(nlp, folder: Path) -> dict:
+    """Totals per area of the whole extraction on one built folder."""
+    totals = {area: [0, 0, 0] for area in AREAS}
+    responsible = [0, 0]
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        name = Path(gold["doc"]).name
+        data = (folder / name).read_bytes()
+        record = extract_record(read_document(data, name=name), nlp, data=data, file_name=name)
+        score = score_record(gold, record)
+        for area in AREAS:
+            a = getattr(score, area)
+            totals[area] = [totals[area][0] + a.tp, totals[area][1] + a.gold, totals[area][2] + a.pred]
+        responsible = [responsible[0] + score.responsible.correct, responsible[1] + score.responsible.total]
+    return {"areas": totals, "responsible": responsible}
+
+
+def f1(matched: int, gold: int, predicted: int) -> float:
+    return 2 * matched / (gold + predicted) if gold + predicted else 1.0
+
+
+def add(a: dict, b: dict) -> dict:
+    return {
+        "areas": {k: [x + y for x, y in zip(a["areas"][k], b["areas"][k])] for k in AREAS},
+        "responsible": [x + y for x, y in zip(a["responsible"], b["responsible"])],
+    }
+
+
+def row(label: str, fig: dict) -> str:
+    cells = [f"{f1(*fig['areas'][k]):.2f}" for k in AREAS]
+    right, total = fig["responsible"]
+    return f"| {label} | " + " | ".join(cells) + f" | {right / total if total else 1.0:.2f} |"
+
+
+GRID = [(w, v) for w in (0.0, 0.3, 0.6, 1.0) for v in (0.0, 0.05, 0.1, 0.2)]
+
+
+def grid(nlp, component, corpus, folders, args) -> dict:
+    """Cross-source totals for other settings of the component's weights (printed, returned)."""
+    models = {g: train([e for e in corpus.examples if e.group != g], seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate) for g in corpus.groups()}
+    saved = component.decision_weight, component.task_veto
+    out = {}
+    for weight, veto in GRID:
+        component.decision_weight, component.task_veto = weight, veto
+        total = None
+        for group in corpus.groups():
+            component.model = models[group]
+            fig = extraction_figures(nlp, folders[group])
+            total = fig if total is None else add(total, fig)
+        out[f"{weight}/{veto}"] = total
+        print(row(f"decision_weight {weight}, task_veto {veto}", total), flush=True)
+    component.decision_weight, component.task_veto = saved
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus" / "src")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "models" / "roles")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--l2", type=float, default=1e-5)
+    parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--cross-source", action="store_true", help="leave-one-group-out table (slower)")
+    parser.add_argument("--grid", action="store_true", help="with --cross-source: also try other decision weights / task vetoes")
+    args = parser.parse_args(argv)
+
+    nlp = build_pipeline("blank")
+    component = nlp.get_pipe(COMPONENT)
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = build_groups(args.corpus, Path(tmp))
+        corpus = corpus_examples(folders, nlp)
+        print(f"{len(corpus.documents)} Dokumente, {len(corpus.examples)} Sätze, Gruppen: {', '.join(corpus.groups())}")
+        metrics: dict = {"documents": len(corpus.documents), "sentences": len(corpus.examples), "groups": corpus.groups()}
+        if args.cross_source:
+            table = ["| held-out group | decisions F1 | actions F1 | topics F1 | institutions F1 | responsible |", "|---|---|---|---|---|---|"]
+            rules_total = model_total = None
+            per_group = {}
+            for group in corpus.groups():
+                model = train([e for e in corpus.examples if e.group != group], seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
+                component.model = RoleModel()
+                rules = extraction_figures(nlp, folders[group])
+                component.model = model
+                combined = extraction_figures(nlp, folders[group])
+                held = [e for e in corpus.examples if e.group == group]
+                per_group[group] = {"rules": rules, "rules+model": combined, "sentences": unit_scores(model, held)}
+                table += [row(f"{group} rules", rules), row(f"{group} rules+model", combined)]
+                rules_total = rules if rules_total is None else add(rules_total, rules)
+                model_total = combined if model_total is None else add(model_total, combined)
+                print(table[-2], table[-1], sep="\n", flush=True)
+            table += [row("all rules", rules_total), row("all rules+model", model_total)]
+            if args.grid:
+                metrics["grid"] = grid(nlp, component, corpus, folders, args)
+            metrics["cross_source"] = {"groups": per_group, "rules": rules_total, "rules+model": model_total, "table": table}
+            print("\n".join(table))
+        model = train(corpus.examples, seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
+        model.meta["training_sentences"] = unit_scores(model, corpus.examples)
+        model.to_disk(args.out)
+        (args.out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"Modell geschrieben: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

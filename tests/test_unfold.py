@@ -1,0 +1,105 @@
+"""Tables that hold running minutes are read as the paragraphs they stand for
+(structure/unfold.py), on Word files rendered from markup by scripts/build_corpus.py."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from protokollant.document import BlockKind
+from protokollant.extract.minutes import extract_record
+from protokollant.ingest.reader import read_document
+from protokollant.nlp.pipeline import load_pipeline
+from protokollant.structure import unfold_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def render():
+    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.render
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("blank")
+
+
+ITEM_TABLE = """= Protokoll der Sitzung des Sportausschusses
+Datum: 12.03.2026
+|= Tagesordnungspunkt | Inhalt / Ergebnis |
+| 1. Begrüßung | Frau Roth begrüßt die Anwesenden.<br>Beschluss: Das Protokoll der letzten Sitzung wird genehmigt, einstimmig. |
+| 2. Hallenbelegung | Die Halle ist montags doppelt belegt.<br>ToDo: Belegungsplan mit dem Schulamt abstimmen – Herr Kraus, bis 30.03. |
+| 3. Verschiedenes | Nächste Sitzung am 14.05.2026. |
+"""
+
+LABELLED_TABLES = """= Protokoll der Trägerrunde
+Datum: 05.02.2026
+**TOP 1: Kursplanung**
+| Sachstand | Die Warteliste umfasst 140 Personen. |
+| Ergebnis | Vereinbart wird eine gemeinsame Übersicht aller Kursstarts. |
+| Aufgabe | 1) Kursstarts melden<br>2) Übersicht an den Verteiler schicken |
+| Verantwortlich | 1) alle Träger<br>2) Frau Hübner |
+| Termin | 1) bis 15.06.<br>2) Ende Juni |
+**TOP 2: Prüfungen**
+| Sachstand | Die Prüfungstermine sind knapp. |
+| Ergebnis | Kenntnisnahme. |
+"""
+
+
+def test_item_table_rows_become_headings_and_paragraphs(render):
+    document = unfold_tables(read_document(render(ITEM_TABLE)))
+    headings = [b for b in document.blocks if b.kind is BlockKind.HEADING and b.table_index is not None]
+    assert [b.text for b in headings] == ["1. Begrüßung", "2. Hallenbelegung", "3. Verschiedenes"]
+    text = next(b for b in document.blocks if b.text.startswith("Die Halle"))
+    # Provenance stays the cell: table 1 (index 0), row 2 (index 2: after the header), column 2.
+    assert (text.table_index, text.row_index, text.cell_columns) == (0, 2, [1])
+    assert [b.index for b in document.blocks] == list(range(len(document.blocks)))
+
+
+def test_item_table_is_read_as_agenda_with_decisions_and_tasks(nlp, render):
+    data = render(ITEM_TABLE)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == ["Begrüßung", "Hallenbelegung", "Verschiedenes"]
+    assert any("Protokoll der letzten Sitzung wird genehmigt" in d.text and d.topic_index == 0 for d in record.decisions)
+    task = next(a for a in record.action_items if "Belegungsplan" in a.task)
+    assert [r.name for r in task.responsible] == ["Herr Kraus"] and task.topic_index == 1
+    assert task.due is not None and task.due.date is not None and task.due.date.isoformat() == "2026-03-30"
+    assert task.evidence.table_index == 0 and task.evidence.table_row == 2
+
+
+def test_a_decision_log_with_short_cells_stays_a_table(render):
+    markup = """= Protokoll
+|= Nr. | Beschluss |
+| 1 | Der Haushalt wird genehmigt. |
+| 2 | Die Satzung wird geändert. |
+"""
+    document = read_document(render(markup))
+    assert unfold_tables(document) is document
+
+
+def test_labelled_rows_become_label_lines(render):
+    document = unfold_tables(read_document(render(LABELLED_TABLES)))
+    texts = [b.text for b in document.blocks]
+    assert "Ergebnis:" in texts and "Vereinbart wird eine gemeinsame Übersicht aller Kursstarts." in texts
+    assert "Verantwortlich: 2) Frau Hübner" in texts and "Termin: 1) bis 15.06." in texts
+
+
+def test_labelled_tables_give_decisions_not_reports(nlp, render):
+    data = render(LABELLED_TABLES)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [d.text for d in record.decisions] == ["Vereinbart wird eine gemeinsame Übersicht aller Kursstarts."]
+    assert not any("Warteliste" in a.task or "Prüfungstermine" in a.task for a in record.action_items)
+
+
+def test_a_header_table_of_the_minutes_is_not_unfolded(render):
+    markup = """= Protokoll
+| Datum | 05.02.2026 |
+| Ort | Rathaus |
+| Termin der nächsten Sitzung | 12.03.2026 |
+Text.
+"""
+    document = read_document(render(markup))
+    assert unfold_tables(document) is document
