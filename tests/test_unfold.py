@@ -103,3 +103,26 @@ Text.
 """
     document = read_document(render(markup))
     assert unfold_tables(document) is document
+
+
+def test_owner_and_deadline_lines_below_a_task(nlp, render):
+    markup = """= Protokoll des Heimatvereins
+Datum: 22.04.2026
+**TOP 1: Heimathaus**
+Die Öffnungszeiten werden auf sonntags 14–17 Uhr festgelegt.
+Aufsichtsplan erstellen und im Mitteilungsblatt um Helfer werben.
+Verantwortlich: I. Hoffmann
+Termin: bis 30.04.
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    [task] = record.action_items
+    assert task.task.startswith("Aufsichtsplan erstellen") and [r.name for r in task.responsible] == ["I. Hoffmann"]
+    assert task.due is not None and task.due.date.isoformat() == "2026-04-30"
+
+
+def test_numbered_owners_pair_with_numbered_tasks(nlp, render):
+    data = render(LABELLED_TABLES)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    owners = {a.task: [r.name for r in a.responsible] for a in record.action_items}
+    assert owners == {"Kursstarts melden": ["alle Träger"], "Übersicht an den Verteiler schicken": ["Frau Hübner"]}

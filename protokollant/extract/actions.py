@@ -20,6 +20,7 @@ from ..structure import SectionRole, is_item_line
 from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
 from .roles import task_vetoed
+from .task_fields import apply_task_fields, field_of
 from .text import clean, truncate_words
 from .units import Unit
 from .vocabulary import action_cues
@@ -499,14 +500,18 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
     unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task.
     ``roles``: the sentence-role component; a task it doubts is dropped unless an exact form
     ("TODO:", "Auftrag an …") found it."""
-    items: list[ActionItem] = []
+    found: dict[int, ActionItem] = {}  # unit position -> item
+    field_units: set[int] = set()  # "Verantwortlich: …" / "Termin: …" lines below a task
     seen_rows: set[int] = set()
-    for unit in units:
+    for pos, unit in enumerate(units):
         if unit.block.kind is BlockKind.TABLE_ROW:
             if unit.block.index in seen_rows:
                 continue
             seen_rows.add(unit.block.index)
             item = extractor.from_table_row(unit)
+        elif field_of(unit.clean_text) is not None:
+            field_units.add(pos)
+            continue
         else:
             item = extractor.from_sentence(unit)
             if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
@@ -514,8 +519,10 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             if item is not None and item.confidence < EXACT_FORM_CONFIDENCE and task_vetoed(unit, roles):
                 item = None
         if item is not None:
-            items.append(item)
-    return dedupe_actions(items)
+            found[pos] = item
+    if field_units:
+        apply_task_fields(units, found, extractor, field_units)
+    return dedupe_actions([found[pos] for pos in sorted(found)])
 
 
 def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:

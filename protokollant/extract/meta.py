@@ -96,6 +96,9 @@ def _looks_like_title(block: Block) -> bool:
     return len(words) <= 16 and (block.bold or any(w.lower().strip(":") in meta_keys()["title_words"] or any(t in w.lower() for t in meta_keys()["title_words"]) for w in words))
 
 
+_AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(?:Ö\s*)?\d", re.I)
+
+
 def extract_meta(document: Document) -> MetaResult:
     blocks = document.blocks
     meeting = Meeting()
@@ -115,6 +118,8 @@ def extract_meta(document: Document) -> MetaResult:
 
     pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
     for b in blocks[:HEADER_SCAN_BLOCKS]:
+        if _AGENDA_ITEM.match(b.text):
+            break  # the body has begun: "Termin: bis 30.04." below TOP 2 is a task's deadline
         if pending_list and b.kind is BlockKind.LIST_ITEM:
             participants[pending_list].extend(parse_people(b.text))
             header.add(b.index)

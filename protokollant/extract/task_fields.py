@@ -1,0 +1,94 @@
+"""Owner and deadline given on lines of their own below a task:
+
+    Aufsichtsplan erstellen und im Mitteilungsblatt um Helfer werben.
+    Verantwortlich: I. Hoffmann
+    Termin: bis 30.04.
+
+A "Verantwortlich:" line (also Zuständig, Wer, Federführung) makes the line above it a
+task of that owner; a "Termin:" line (Frist, Bis wann, Erledigung bis) gives a task its
+deadline. Numbered entries pair up: "Verantwortlich: 2) Frau Hübner" belongs to the task
+"2) Übersicht verschicken". A field line is never an item of its own.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind
+from ..schema import ActionItem, Responsible, ResponsibleKind
+from .text import truncate_words
+from .units import Unit
+
+_OWNER_FIELD = re.compile(
+    r"^\s*(?:Verantwortlich(?:e|keit)?|Zuständig(?:keit)?|Wer|Federführung|Federführend|Ansprechpartner(?:in)?)\s*:\s*(?P<value>\S.*)$", re.I | re.S
+)
+_DUE_FIELD = re.compile(
+    r"^\s*(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Erledigen\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)\s*:\s*(?P<value>\S.*)$", re.I | re.S
+)
+_ENTRY = re.compile(r"^\s*(?P<num>\d{1,2}|[a-z])[.)]\s+(?P<rest>.*)$", re.S)
+REACH_UNITS = 8
+"""How far above a field line its task may stand (other fields and numbered entries between)."""
+
+
+def field_of(text: str) -> tuple[str, str] | None:
+    """("owner" | "due", value) for a field line, else None."""
+    for kind, pattern in (("owner", _OWNER_FIELD), ("due", _DUE_FIELD)):
+        m = pattern.match(text)
+        if m:
+            return kind, m.group("value").strip()
+    return None
+
+
+def _entry(text: str) -> tuple[str | None, str]:
+    m = _ENTRY.match(text)
+    return (m.group("num"), m.group("rest")) if m else (None, text)
+
+
+def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor, field_units: set[int]) -> None:
+    """Complete or create the tasks of ``items`` (unit position → item) from the field lines
+    at ``field_units`` (positions of units that are field lines)."""
+    for pos in sorted(field_units):
+        kind, value = field_of(units[pos].clean_text)
+        number, value = _entry(value)
+        target = _task_above(units, pos, number, field_units)
+        if target is None:
+            continue
+        item = items.get(target)
+        if kind == "owner":
+            owners = extractor.owners(value, lenient=True) or _as_written(value)
+            if not owners:
+                continue
+            if item is None:
+                unit = units[target]
+                _, task = _entry(unit.clean_text)
+                item = items[target] = ActionItem(
+                    task=truncate_words(task, 30), responsible=owners, due=None,
+                    topic_index=unit.topic_index, evidence=unit.evidence(text=unit.clean_text), confidence=0.7,
+                )
+            elif not item.responsible:
+                item.responsible = owners
+            if number is not None:
+                item.task = _entry(item.task)[1]  # "2) Übersicht verschicken" → the task without its number
+        elif item is not None and item.due is None:
+            item.due = extractor.due(value) or extractor.due_cell(value)
+
+
+def _as_written(value: str) -> list[Responsible]:
+    """A field's value the name rules do not know ("alle Träger", "Orga-Team"): the field says
+    it is the owner, so it is taken as written when it is short."""
+    value = value.strip(" .;,")
+    return [Responsible(name=value, kind=ResponsibleKind.UNKNOWN)] if 0 < len(value.split()) <= 5 else []
+
+
+def _task_above(units: list[Unit], pos: int, number: str | None, field_units: set[int]) -> int | None:
+    """The unit a field line belongs to: the nearest line above that is no field line
+    (with a number, the entry of that number), in the same agenda item."""
+    topic = units[pos].topic_index
+    for back in range(pos - 1, max(-1, pos - 1 - REACH_UNITS), -1):
+        unit = units[back]
+        if unit.topic_index != topic or unit.block.kind is BlockKind.HEADING:
+            return None
+        if back in field_units:
+            continue
+        if number is None or _entry(unit.clean_text)[0] == number:
+            return back
+    return None
