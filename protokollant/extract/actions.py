@@ -32,7 +32,8 @@ _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
 _SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
 _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
-_ARROW_SPLIT = re.compile(r"\s*(?:-->|->|→|=>|⇒)\s*")
+_ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
+_MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
@@ -139,6 +140,7 @@ class ActionExtractor:
         ``lenient``: the phrase stands where only owners stand (after an arrow), so
         an unknown capitalised short name ("Mo") counts as a person too.
         """
+        text = _MENTION.sub("", text)  # "@Anne, @David": mentions in pads and chats
         whole = self.responsible(text)
         if whole is not None and whole.kind is ResponsibleKind.INSTITUTION:
             return [whole]  # "Amt für Soziales und Wohnen" is one owner
@@ -410,7 +412,7 @@ class ActionExtractor:
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
-            for form in (trailing_dash_owner, bracket_owner_with_deadline):
+            for form in (trailing_dash_owner, bracket_owner_with_deadline, _arrow_form):
                 if not owners and (found := form(task, self)) is not None:
                     owners, task = found
             confidence = 0.85
@@ -477,6 +479,10 @@ class ActionExtractor:
 
 EXACT_FORM_CONFIDENCE = 0.85
 """The confidence of tasks found by an exact form ("TODO (X):", "Auftrag an X:")."""
+
+
+def _arrow_form(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
+    return extractor._arrow_owner(text)
 
 
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:

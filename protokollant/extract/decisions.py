@@ -127,6 +127,8 @@ def _is_list_intro(unit: Unit, text: str) -> bool:
 
 
 INTRO_MAX_WORDS = 8
+SHORT_OUTCOME_WORDS = 6
+"""A decision this short ("Mehrheitlich beschlossen") takes the vote line after it into its text."""
 # "Beschluss: einstimmig beschlossen" in council minutes: the outcome of the item, whose
 # resolution text stands in its own paragraphs at most this many units away.
 STATUS_REACH_UNITS = 12
@@ -181,7 +183,21 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
+            if len(decisions[-1].text.split()) <= SHORT_OUTCOME_WORDS:
+                # "Beschluss: Mehrheitlich beschlossen" + "Abstimmung: Ja 6, Nein 3": one result.
+                _extend(decisions[-1], text, None)
             continue
+        if vote is not None and decision_cues().vote_only.match(text) and (found := _motion_before(pos, units)) is not None:
+            motion_pos, motion, motion_text = found
+            if not positions or positions[-1] < motion_pos:
+                # "X stellt zur Abstimmung, dass …" + "Abstimmung: einstimmig ja: 10 nein: 0"
+                decision = _decision(motion, motion_text, vote, 1.0)
+                _extend(decision, text, vote)
+                decisions.append(decision)
+                positions.append(pos)
+                last_decision_unit = pos
+                prev_header = False
+                continue
         labelled = unit.section is SectionRole.DECISION
         score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
         score += decision_shift(unit, roles)
@@ -198,10 +214,17 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
             labelled_only.add((unit.block.index, text))
         last_decision_unit = pos
-        decisions.append(_decision(unit, text, vote, score))
+        decision = _decision(unit, text, vote, score)
+        if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := _motion_before(pos, units)) is not None:
+            motion_pos, motion, motion_text = found
+            if not positions or positions[-1] < motion_pos:
+                # "X lässt darüber abstimmen, dass …" / "Abstimmungsergebnis:" / "mehrheitlich beschlossen"
+                decision = _decision(motion, motion_text, vote, score)
+                _extend(decision, text, vote)
+        decisions.append(decision)
         positions.append(pos)
     for pos, unit in statuses:
-        _place_status(pos, unit, decisions, positions)
+        _place_status(pos, unit, decisions, positions, units)
     return decisions
 
 
@@ -225,14 +248,16 @@ def _decision(unit: Unit, text: str, vote, score: float) -> Decision:
         kind=decision_kind(text),
         topic_index=unit.topic_index,
         vote=vote,
-        evidence=unit.evidence(),
+        evidence=unit.evidence() if text == unit.clean_text else unit.evidence(text=text),
         confidence=round(min(0.95, 0.4 + score / 2), 2),
     )
 
 
-def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: list[int]) -> None:
+def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: list[int], units: list[Unit]) -> None:
     """A status line ("Beschluss: einstimmig beschlossen") gives its vote to the nearest
-    resolution of the same item; with none nearby it stands for the decision itself."""
+    resolution of the same item; with none nearby it is the outcome of the motion just
+    before it ("X lässt darüber abstimmen, dass …" / "Der Antrag lautet: …"), or alone
+    the decision itself."""
     text = unit.clean_text
     vote = parse_vote(text)
     near = [
@@ -248,5 +273,42 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
     score = decision_score(unit, has_vote=vote is not None)
     if score >= THRESHOLD and not _is_label_line(unit, text):
         at = bisect.bisect(positions, pos)
-        decisions.insert(at, _decision(unit, text, vote, score))
+        decision = _decision(unit, text, vote, score)
+        found = _motion_before(pos, units)
+        if found is not None:
+            decision = _decision(found[1], found[2], vote, score)
+            _extend(decision, text, vote)
+        decisions.insert(at, decision)
         positions.insert(at, pos)
+
+
+_MOTION = re.compile(
+    r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
+    re.I,
+)
+
+
+def _motion_before(pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
+    """The motion a bare outcome line answers: the unit just before it in the same item
+    (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
+    vote ("… lässt darüber abstimmen, dass …", "beantragt …")."""
+    unit = units[pos]
+    for back in range(pos - 1, max(-1, pos - 3), -1):
+        previous = units[back]
+        if previous.topic_index != unit.topic_index or previous.block.kind is BlockKind.HEADING:
+            return None
+        text = previous.clean_text
+        if text.endswith(":") and len(text.split()) <= 2:
+            continue  # "Abstimmungsergebnis:"
+        if _MOTION.search(text):
+            return back, previous, text
+        # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
+        # sentences in one paragraph.
+        for earlier in range(back - 1, max(-1, back - 3), -1):
+            first = units[earlier]
+            if first.block is not previous.block:
+                break
+            if _MOTION.search(first.clean_text):
+                return earlier, first, " ".join(u.clean_text for u in units[earlier : back + 1])
+        return None
+    return None

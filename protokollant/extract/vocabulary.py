@@ -78,7 +78,8 @@ def action_cues() -> ActionCues:
         due_columns=tuple(cols["due"]),
         status_columns=tuple(cols["status"]),
         todo=re.compile(
-            rf"^\s*(?:[-•*]\s*)?(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\))?\s*[:\-–]\s*(?P<task>.+)$",
+            # "TODO (JB): …", "AP – …", and an open checkbox of a pad or Markdown list: "[ ] Flyer -> @Falk".
+            rf"^\s*(?:[-•*]\s*)?(?:(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\))?\s*[:\-–]|\[\s?\]|☐)\s*(?P<task>.+)$",
             re.I | re.S,
         ),
         strong_verbs=strong,

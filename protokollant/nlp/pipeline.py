@@ -16,6 +16,7 @@ from spacy.language import Language
 from ..errors import ProtokollantError
 from ..paths import models_dir
 from . import components as _components  # noqa: F401  (registers the factories)
+from . import roles as _roles  # noqa: F401  (registers the sentence-role factory)
 
 BLANK = "blank"
 

@@ -1,0 +1,86 @@
+"""Phrasings of real minutes the extractors read: pad checkboxes and mentions, council
+motions with their outcome on separate lines, and look-alikes that decide nothing.
+Word files rendered from markup by scripts/build_corpus.py."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from protokollant.extract.minutes import extract_record
+from protokollant.ingest.reader import read_document
+from protokollant.nlp.pipeline import load_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def record():
+    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    nlp = load_pipeline("blank")
+
+    def run(markup: str):
+        data = module.render(markup)
+        return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+
+    return run
+
+
+def test_open_checkboxes_are_tasks_with_their_mentions(record):
+    r = record("""= Vorstandstreffen
+Datum: 11.01.2023
+# Finanzen
+- [ ] Spendenquittungen nach Vorlage -> @David
+- [ ] Protokoll zeichnen -> @Anne, @David
+- [x] Flyer gedruckt -> @Eva
+- [ ] Förderantrag Kulturstiftung
+- Kontakt zur Stadtbibliothek ==> Thomas
+""")
+    tasks = {a.task: [o.name for o in a.responsible] for a in r.action_items}
+    assert tasks == {
+        "Spendenquittungen nach Vorlage": ["David"],
+        "Protokoll zeichnen": ["Anne", "David"],
+        "Förderantrag Kulturstiftung": [],
+        "Kontakt zur Stadtbibliothek": ["Thomas"],
+    }
+
+
+def test_outcome_lines_complete_the_motion_before_them(record):
+    r = record("""= Niederschrift des Ausschusses
+Datum: 04.12.2023
+**TOP 1: Kinder- und Jugendparlament**
+Herr Winkler lässt darüber abstimmen, dass die Mitarbeiter dreimal jährlich berichten. Der TOP wird nicht mehr monatlich ausgewiesen.
+Abstimmungsergebnis:
+mehrheitlich beschlossen
+**TOP 2: Skibasar**
+Der Vorsitzende stellt zur Abstimmung, dass der Elternbeirat einen Skibasar durchführt.
+Abstimmung: einstimmig ja: 10 nein: 0
+""")
+    assert [(d.topic_index, d.text) for d in r.decisions] == [
+        (0, "Herr Winkler lässt darüber abstimmen, dass die Mitarbeiter dreimal jährlich berichten. "
+            "Der TOP wird nicht mehr monatlich ausgewiesen. mehrheitlich beschlossen"),
+        (1, "Der Vorsitzende stellt zur Abstimmung, dass der Elternbeirat einen Skibasar durchführt. "
+            "Abstimmung: einstimmig ja: 10 nein: 0"),
+    ]
+    assert r.decisions[1].vote is not None
+
+
+def test_a_faction_vote_is_not_the_motion_of_the_outcome(record):
+    r = record("""= Protokoll StuPa
+Datum: 12.01.2024
+**TOP 3: Antrag Semesterticket**
+Die Fraktionen A und B haben dem Antrag zugestimmt. Insgesamt wurde der Antrag abgelehnt.
+""")
+    assert [d.text for d in r.decisions] == ["Insgesamt wurde der Antrag abgelehnt."]
+
+
+def test_well_received_and_agenda_titles_decide_nothing(record):
+    r = record("""= Protokoll Elternbeirat
+Datum: 17.10.2017
+**TOP 1: Rückblick**
+Die Bewirtung wurde von den Eltern sehr gut angenommen.
+Neu hinzu kommt der TOP 19: Beratung und Beschlussfassung über die Überwachung des ruhenden Verkehrs.
+Der Antrag auf eine zweite Kaffeemaschine wird einstimmig angenommen.
+""")
+    assert [d.text for d in r.decisions] == ["Der Antrag auf eine zweite Kaffeemaschine wird einstimmig angenommen."]
