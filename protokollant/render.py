@@ -6,7 +6,8 @@
     safe_stem(filename)                -> str    output name derived from an input file name
 
 Conventions for "Quelle" (where an item stands in the source document):
-Evidence.block_index is 0-based (schema) and is shown 1-based as "Absatz N".
+Evidence.block_index is 0-based (schema); inside an agenda item a paragraph is shown
+as its place in the item ("TOP 3, 2. Absatz"), outside one 1-based as "Absatz N".
 Evidence.table_index and Evidence.table_row are taken as 0-based as well, the
 header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
 "Tabelle 2, Zeile 3" (the third row from the top, counting the header row).
@@ -193,14 +194,20 @@ def _topic_label(topic: Topic | None) -> str:
     return f"TOP „{title}“"
 
 
-def _location(evidence: Evidence) -> str:
-    """"Absatz 17" or "Tabelle 2, Zeile 3" (1-based for people, see module docstring)."""
+def _location(evidence: Evidence, topic: Topic | None = None) -> str:
+    """"Tabelle 2, Zeile 3", or the paragraph counted within its agenda item ("2. Absatz",
+    next to "TOP 3"), as a reader finds it in Word; outside any item "Absatz 17" from the
+    start (1-based for people, see module docstring)."""
     if evidence.table_index is not None:
         text = f"Tabelle {evidence.table_index + 1}"
         if evidence.table_row is not None:
             text += f", Zeile {evidence.table_row + 1}"
         return text
-    text = f"Absatz {evidence.block_index + 1}"
+    if topic is not None and topic.block_start <= evidence.block_index <= topic.block_end:
+        offset = evidence.block_index - topic.block_start
+        text = "Überschrift" if offset == 0 else f"{offset}. Absatz"
+    else:
+        text = f"Absatz {evidence.block_index + 1}"
     if evidence.list_number and any(ch.isalnum() for ch in evidence.list_number):
         text += f", Punkt {evidence.list_number}"
     return text
@@ -324,7 +331,7 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
         owners = tuple(_owner(r) for r in item.responsible)
         date_de, numeric, iso, due_text, due_differs = _due_parts(item.due)
         topic_label = _topic_label(topics.get(item.topic_index))
-        location = _location(item.evidence)
+        location = _location(item.evidence, topics.get(item.topic_index))
         rows.append(
             ActionRow(
                 number=number,
@@ -348,7 +355,7 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
     return rows
 
 
-def _decision_view(decision: Decision) -> DecisionView:
+def _decision_view(decision: Decision, topic: Topic | None = None) -> DecisionView:
     vote = format_vote(decision.vote)
     written = decision.vote.text if decision.vote is not None else None
     return DecisionView(
@@ -358,7 +365,7 @@ def _decision_view(decision: Decision) -> DecisionView:
         vote=vote,
         vote_written=written if not _contains(vote, written) else None,
         vote_class=_vote_class(decision.vote),
-        location=_location(decision.evidence),
+        location=_location(decision.evidence, topic),
         confidence=decision.confidence,
         unsure=decision.confidence < UNSURE_BELOW,
     )
@@ -379,7 +386,7 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
         if topic.index in by_topic:
             label = _topic_label(topic)
             heading = f"{label} – {topic.title}" if topic.number else topic.title
-            groups.append(DecisionGroup(heading, tuple(_decision_view(d) for d in by_topic.pop(topic.index))))
+            groups.append(DecisionGroup(heading, tuple(_decision_view(d, topic) for d in by_topic.pop(topic.index))))
     if unassigned:
         groups.append(DecisionGroup("Ohne Zuordnung zu einem TOP", tuple(_decision_view(d) for d in unassigned)))
     return groups

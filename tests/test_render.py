@@ -128,7 +128,7 @@ def test_report_content():
     for column in ("Nr.", "Was", "Wer", "Bis wann", "Quelle"):
         assert re.search(rf'<th scope="col"[^>]*>{re.escape(column)}</th>', html), column
     assert '<time datetime="2026-04-15">15. April 2026</time> <span class="klein">(„bis 15.04.“)</span>' in html
-    assert "<td>TOP 5, Absatz 41</td>" in html
+    assert "<td>TOP 5, 3. Absatz</td>" in html  # block 40 in TOP 5, whose heading is block 37
     assert "<td>TOP 7, Tabelle 2, Zeile 2</td>" in html
     assert 'Jana Berger <span class="klein">(„JB“)</span>' in html
     # Institutions with aliases, warnings, footer
@@ -262,7 +262,7 @@ def test_csv_format_for_german_excel():
     assert len(rows) == 1 + 8
     assert all(len(row) == 8 for row in rows)
     by_nr = {row[0]: row for row in rows[1:]}
-    assert by_nr["2"][2:8] == ["Dr. Aylin Yilmaz", "15.04.2026", "bis 15.04.", "TOP 5", "Absatz 41", "0,93"]
+    assert by_nr["2"][2:8] == ["Dr. Aylin Yilmaz", "15.04.2026", "bis 15.04.", "TOP 5", "3. Absatz", "0,93"]
     assert by_nr["3"][2] == "Industrie- und Handelskammer Musterstadt, Handwerkskammer Musterstadt"
     assert by_nr["4"][3:5] == ["", "bis zu den Sommerferien"]
     assert by_nr["5"][3:5] == ["", ""]
