@@ -139,7 +139,7 @@ def rule_roles(text: str) -> list[str]:
     "protokollant_sentence_roles",
     assigns=["doc.spans"],
     requires=["doc.sents"],
-    default_config={"path": "roles", "decision_weight": 0.3, "task_veto": 0.1},
+    default_config={"path": "roles", "decision_weight": 0.3, "task_veto": 0.2},
 )
 def make_sentence_roles(nlp: Language, name: str, path: str, decision_weight: float, task_veto: float) -> "SentenceRoles":
     return SentenceRoles(name, path, decision_weight, task_veto)
