@@ -82,7 +82,7 @@ def corpus_examples(folders: dict[str, Path], nlp) -> Corpus:
             labels = label_units([u.text for u in units], gold)
             corpus.documents[name] = group
             for unit, label in zip(units, labels):
-                corpus.examples.append(Example(name, group, unit.text, span_features(unit.span, unit_context(unit, rule_hints(unit, analysis.extractor))), label))
+                corpus.examples.append(Example(name, group, unit.text, span_features(unit.span, unit_context(unit, rule_hints(unit, analysis.extractor)[0])), label))
     return corpus
 
 

@@ -1,27 +1,20 @@
 """Phrasings of real minutes the extractors read: pad checkboxes and mentions, council
 motions with their outcome on separate lines, and look-alikes that decide nothing.
 Word files rendered from markup by scripts/build_corpus.py."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from protokollant.extract.minutes import extract_record
 from protokollant.ingest.reader import read_document
 from protokollant.nlp.pipeline import load_pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.markup import render
 
 
 @pytest.fixture(scope="module")
 def record():
-    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     nlp = load_pipeline("blank")
 
     def run(markup: str):
-        data = module.render(markup)
+        data = render(markup)
         return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
 
     return run

@@ -91,3 +91,13 @@ def test_units_are_labelled_from_gold_quotes():
         gold,
     )
     assert labels == [(1, 0), (1, 0), (0, 1), (0, 0)]
+
+
+def test_the_offline_pipeline_is_described_in_spacy_config(nlp):
+    from thinc.api import Config
+
+    config = Config().from_disk(models_dir() / "pipeline.cfg")
+    assert list(nlp.pipe_names) == config["nlp"]["pipeline"]
+    roles = nlp.config["components"]["protokollant_sentence_roles"]
+    assert roles["factory"] == "protokollant_sentence_roles" and roles["task_veto"] == config["components"]["protokollant_sentence_roles"]["task_veto"]
+    assert set(config["protokollant"]["project_components"]) <= set(nlp.pipe_names)

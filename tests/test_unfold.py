@@ -1,8 +1,5 @@
 """Tables that hold running minutes are read as the paragraphs they stand for
 (structure/unfold.py), on Word files rendered from markup by scripts/build_corpus.py."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from protokollant.document import BlockKind
@@ -10,16 +7,12 @@ from protokollant.extract.minutes import extract_record
 from protokollant.ingest.reader import read_document
 from protokollant.nlp.pipeline import load_pipeline
 from protokollant.structure import unfold_tables
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.markup import render as render_markup
 
 
 @pytest.fixture(scope="module")
 def render():
-    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.render
+    return render_markup
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +119,37 @@ def test_numbered_owners_pair_with_numbered_tasks(nlp, render):
     record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
     owners = {a.task: [r.name for r in a.responsible] for a in record.action_items}
     assert owners == {"Kursstarts melden": ["alle Träger"], "Übersicht an den Verteiler schicken": ["Frau Hübner"]}
+
+
+def test_typed_numbers_carry_the_agenda_and_long_items_keep_their_text(nlp, render):
+    markup = """**Heimatverein Oberwinkel e.V.**
+= Protokoll der Vorstandssitzung
+Datum: 22.04.2026
+1. Begrüßung, Protokoll
+1.1 Das Protokoll der Sitzung vom 25.02.2026 wird ohne Einwände genehmigt.
+2. Heimathaus
+2.1 Es liegen zwei Angebote für das Dach vor.
+3) Kasse: Der Kassenbericht wird einstimmig angenommen.
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [(t.number, t.title) for t in record.topics] == [("1", "Begrüßung, Protokoll"), ("2", "Heimathaus"), ("3", "Kasse")]
+    assert [(d.topic_index, d.text) for d in record.decisions] == [
+        (0, "1.1 Das Protokoll der Sitzung vom 25.02.2026 wird ohne Einwände genehmigt."),
+        (2, "3) Kasse: Der Kassenbericht wird einstimmig angenommen."),
+    ]
+
+
+def test_numbered_resolutions_restarting_at_one_are_not_the_agenda(nlp, render):
+    markup = """= Beschlüsse
+Datum: 22.04.2026
+1. Der Haushalt wird genehmigt.
+2. Die Satzung wird geändert.
+3. Der Vorstand wird entlastet.
+1. Frau Roth lädt ein.
+2. Herr Kraus bucht den Saal.
+3. Frau Beck schreibt das Protokoll.
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert record.topics == []

@@ -12,15 +12,13 @@ import re
 from datetime import date
 
 from ..document import BlockKind
-from ..schema import ActionItem, Due, ProgressReport, Responsible, ResponsibleKind
+from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
 from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
-from .roles import task_vetoed
-from .task_fields import apply_task_fields, field_of
 from .text import clean, truncate_words
 from .units import Unit
 from .vocabulary import action_cues
@@ -82,6 +80,7 @@ def _column(header: list[str] | None, names: tuple[str, ...]) -> int | None:
 class ActionExtractor:
     def __init__(self, people: PeopleIndex, meeting_date: date | None, next_meeting: date | None, institution_names: set[str]):
         self.people = people
+        self._sentence_items: dict[int, tuple[Unit, ActionItem | None]] = {}
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
         self.institution_names = {n.casefold() for n in institution_names}
@@ -393,6 +392,14 @@ class ActionExtractor:
         )
 
     def from_sentence(self, unit: Unit) -> ActionItem | None:
+        """The task a sentence states, if any; computed once per unit (the sentence-role
+        model reads it as a feature before the action extractor does)."""
+        key = id(unit)
+        if key not in self._sentence_items:
+            self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
+        return self._sentence_items[key][1]
+
+    def _from_sentence(self, unit: Unit) -> ActionItem | None:
         text = unit.clean_text
         cues = action_cues()
         if len(text) < 6 or cues.done.search(text) or cues.report.search(text):
@@ -477,93 +484,5 @@ class ActionExtractor:
 
 
 
-EXACT_FORM_CONFIDENCE = 0.85
-"""The confidence of tasks found by an exact form ("TODO (X):", "Auftrag an X:")."""
-
-
 def _arrow_form(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
     return extractor._arrow_owner(text)
-
-
-def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
-    """Sentences and task-table rows that report a task as done or still open."""
-    reports = []
-    for unit in units:
-        if unit.block.kind is BlockKind.HEADING:
-            continue
-        text = unit.clean_text
-        if len(text.split()) < 3:
-            continue
-        cues = action_cues()
-        status = "open" if cues.still_open.search(text) else "done" if cues.done.search(text) else None
-        if status is not None:
-            reports.append(ProgressReport(text=text, status=status, topic_index=unit.topic_index, evidence=unit.evidence(text=text)))
-    return reports
-
-
-def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, str]] = frozenset(), roles=None) -> list[ActionItem]:
-    """``decided``: (block index, whitespace-collapsed text) of sentences taken as decisions; an
-    unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task.
-    ``roles``: the sentence-role component; a task it doubts is dropped unless an exact form
-    ("TODO:", "Auftrag an …") found it."""
-    found: dict[int, ActionItem] = {}  # unit position -> item
-    field_units: set[int] = set()  # "Verantwortlich: …" / "Termin: …" lines below a task
-    seen_rows: set[int] = set()
-    for pos, unit in enumerate(units):
-        if unit.block.kind is BlockKind.TABLE_ROW:
-            if unit.block.index in seen_rows:
-                continue
-            seen_rows.add(unit.block.index)
-            item = extractor.from_table_row(unit)
-        elif field_of(unit.clean_text) is not None:
-            field_units.add(pos)
-            continue
-        else:
-            item = extractor.from_sentence(unit)
-            if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
-                item = None
-            if item is not None and item.confidence < EXACT_FORM_CONFIDENCE and task_vetoed(unit, roles):
-                item = None
-        if item is not None:
-            found[pos] = item
-    if field_units:
-        apply_task_fields(units, found, extractor, field_units)
-    return dedupe_actions([found[pos] for pos in sorted(found)])
-
-
-def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
-    """One item per distinct task: the same task text with the same owners is kept once,
-    and a note that only points at its owners in brackets ("Streichelzoo (Kultur AG)")
-    gives way to a task-table row of the same owners about the same thing (a shared
-    content word, compounds included: "Zwigart", "Teleskop" / "Sonnenteleskop")."""
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    table_rows = [(_owner_key(i), _content_words(i.task)) for i in items if i.evidence.table_index is not None and i.responsible]
-    out = []
-    for item in items:
-        key = (item.task.casefold(), _owner_key(item))
-        if key in seen:
-            continue
-        if item.evidence.table_index is None and _owner_in_brackets(item) and any(
-            owners == key[1] and _shares_word(_content_words(item.evidence.text), words) for owners, words in table_rows
-        ):
-            continue
-        seen.add(key)
-        out.append(item)
-    return out
-
-
-def _owner_in_brackets(item: ActionItem) -> bool:
-    text = item.evidence.text
-    return bool(item.responsible) and all(f"({r.name})" in text for r in item.responsible)
-
-
-def _owner_key(item: ActionItem) -> tuple[str, ...]:
-    return tuple(sorted(r.name.casefold() for r in item.responsible))
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 5 and not w.isdigit()}
-
-
-def _shares_word(a: set[str], b: set[str]) -> bool:
-    return any(x == y or (len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x))) for x in a for y in b)

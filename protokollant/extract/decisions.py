@@ -22,6 +22,16 @@ THRESHOLD = 0.5
 
 
 def decision_score(unit: Unit, after_beschluss_header: bool = False, has_vote: bool | None = None) -> float:
+    """The rule score of a unit (computed once per unit and arguments: the sentence-role
+    model reads it as a feature before the decision extractor does)."""
+    key = (after_beschluss_header, has_vote)
+    score = unit.scores.get(key)
+    if score is None:
+        score = unit.scores[key] = _decision_score(unit, after_beschluss_header, has_vote)
+    return score
+
+
+def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | None) -> float:
     cues = decision_cues()
     labels = unit.cue_labels()
     text = unit.text

@@ -17,7 +17,8 @@ from ..nlp.pipeline import pipeline_info
 from ..nlp.roles import DEFERRED_KEY as ROLES_DEFERRED
 from ..structure import SectionRole, Structure, TableKind, analyse_structure, unfold_tables
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
-from .actions import ActionExtractor, dedupe_actions, extract_actions, extract_progress_reports
+from .action_list import VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
+from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
 from .tables import TableReader
@@ -25,7 +26,10 @@ from .topics import extract_topics
 from .text import clean
 from .roles import sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
+from .votes import parse_vote
 
+TITLE_SLACK_WORDS = 4
+"""A topic's line with at most this many words beyond its title ("TOP 3:", a number, a date) only names it."""
 NLP_BATCH_SIZE = 16
 """Chunk Docs per ``nlp.pipe`` batch (a chunk is up to MAX_CHUNK_CHARS of one document)."""
 MAX_CHUNK_CHARS = 100_000
@@ -166,7 +170,9 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
                 institutions.insert(0, Institution(name=own, aliases=[], kind="gremium", source="title", mentions=mentions))
 
     skip = set(meta.header_blocks)
-    topic_starts = {t.block_start for t in topics}
+    # A line that only names the item is no unit; "2) Kasse: Der Kassenbericht wird …" is
+    # the item's title and its text in one paragraph.
+    topic_starts = {t.block_start for t in topics if len(document.blocks[t.block_start].text.split()) <= len(t.title.split()) + TITLE_SLACK_WORDS}
     units: list[Unit] = []
     row_units: dict[int, Unit] = {}  # rows of tables the structure stage understood
     for position, ((block_index, _), line) in enumerate(zip(lines, line_spans)):
@@ -241,18 +247,28 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     )
 
 
-def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[str, ...]:
-    """What the rules make of a unit on its own, as features of the sentence-role model:
-    the decision score in four steps and the kind of task the action rules find."""
-    score = decision_score(unit, after_beschluss_header=unit.section is SectionRole.DECISION)
+def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[tuple[str, ...], bool]:
+    """What the rules make of a unit on its own, as features of the sentence-role model (the
+    decision score in four steps, the kind of task the action rules find), and whether the
+    model can change the outcome for it: a decision score short of the threshold by less
+    than the model's push plus a header's bonus, or a task not found by an exact form."""
+    # The arguments the decision extractor uses for it, so that its score is computed once.
+    score = decision_score(unit, after_beschluss_header=unit.section is SectionRole.DECISION,
+                           has_vote=parse_vote(unit.clean_text) is not None)
     step = "neg" if score < 0 else "weak" if score < THRESHOLD else "pass" if score < 1 else "strong"
     out = [f"dec_rule={step}"]
+    candidate = CANDIDATE_MIN_SCORE <= score < THRESHOLD
     if unit.block.kind is not BlockKind.TABLE_ROW:
         item = extractor.from_sentence(unit)
         out.append(f"task_rule={item.confidence if item else 'none'}")
         if item is not None:
             out.append("task_owner" if item.responsible else "task_unassigned")
-    return tuple(out)
+            candidate = candidate or item.confidence < VETO_BELOW_CONFIDENCE
+    return tuple(out), candidate
+
+
+CANDIDATE_MIN_SCORE = 0.05
+"""Below this rule score (no cue at all) no push of the sentence-role model reaches the threshold."""
 
 
 def _understood(structure: Structure, block_index: int) -> bool:

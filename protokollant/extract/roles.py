@@ -43,8 +43,13 @@ def role_component(nlp: Language):
     return nlp.get_pipe(COMPONENT) if COMPONENT in nlp.pipe_names else None
 
 
-def sentence_roles(nlp: Language, units: list[Unit], hints: Callable[[Unit], tuple[str, ...]] = lambda unit: ()):
-    """Score ``units`` in place (``unit.roles``); returns the component (None without one or untrained)."""
+def sentence_roles(nlp: Language, units: list[Unit], view: Callable[[Unit], tuple[tuple[str, ...], bool]] = lambda unit: ((), True)):
+    """Score ``units`` in place (``unit.roles``); returns the component (None without one or untrained).
+
+    ``view(unit)``: the rules' hints about the unit (features) and whether the model's
+    opinion can change anything for it (a decision score just below the threshold, a task
+    found by a form that is not exact); only those candidates are scored, which keeps the
+    model's cost small."""
     component = role_component(nlp)
     if component is None:
         return None
@@ -52,8 +57,14 @@ def sentence_roles(nlp: Language, units: list[Unit], hints: Callable[[Unit], tup
         component.initialize()
     if not component.model.trained:
         return None
-    probs = component.score([u.span for u in units], [unit_context(u, hints(u)) for u in units])
-    for unit, p in zip(units, probs):
+    candidates, contexts = [], []
+    for unit in units:
+        hints, candidate = view(unit)
+        if candidate:
+            candidates.append(unit)
+            contexts.append(unit_context(unit, hints))
+    probs = component.score([u.span for u in candidates], contexts)
+    for unit, p in zip(candidates, probs):
         unit.roles = tuple(float(x) for x in p)
     return component
 

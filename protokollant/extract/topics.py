@@ -73,7 +73,16 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
     if meta.title_block is not None:
         skip.add(meta.title_block)
 
-    starts = _top_marker_starts(blocks, skip) or _heading_starts(blocks, skip, meta.title_block) or _list_starts(blocks, skip)
+    starts = _top_marker_starts(blocks, skip)
+    if not starts:
+        heads = _heading_starts(blocks, skip, meta.title_block)
+        typed = _typed_number_starts(blocks, skip)
+        # "1. Begrüßung" … "6. Verschiedenes" typed as plain paragraphs carry the agenda when
+        # the headings are at most a title line.
+        if typed and sum(1 for s in heads if s[3] == 1) <= 1:
+            starts = typed
+        else:
+            starts = heads or _list_starts(blocks, skip)
     table_starts = _table_starts(structure) if structure is not None else []
     # A body that is one results table: its item rows are the agenda, whatever few
     # headings ("Ergebnisse", "Teilnehmende") stand around it.
@@ -157,6 +166,36 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         out = [s for s in out if s[3] > 1 or _STRONG_MARKER.match(s[0].text)]
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
+
+
+_TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?P<title>\S.*)$", re.S)
+TYPED_MIN_ITEMS = 3
+
+
+def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
+    """Agenda items typed as numbered paragraphs ("1. Begrüßung", "2) Kasse: …"): at least
+    three, numbered 1, 2, 3 … in order with nothing skipped; "1.1 …" lines are their
+    sub-points, long items keep their opening words as the title."""
+    found: list[Start] = []
+    expected = 1
+    for b in blocks:
+        if b.index in skip or b.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        m = _TYPED_ITEM.match(b.text.split("\n", 1)[0])
+        if not m:
+            continue
+        number = int(m.group("num"))
+        if number == 1 and found:
+            return []  # a second list starting at 1: numbered points, not the agenda
+        if number != expected:
+            continue
+        title = m.group("title").strip()
+        head, colon, rest = title.partition(":")
+        # "2) Kasse: Der Kassenbericht wird …": the item's name, then its text.
+        title = head.strip() if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 else _short_title(title)
+        found.append((b, m.group("num"), title, 1))
+        expected += 1
+    return found if len(found) >= TYPED_MIN_ITEMS else []
 
 
 def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:

@@ -26,6 +26,8 @@ class Unit:
     """The sentence text, computed once: the extractors read it many times."""
     _cue_labels: set[str] | None = field(init=False, default=None)
     _clean: str | None = field(init=False, default=None)
+    scores: dict = field(init=False, default_factory=dict)
+    """Rule scores computed for this unit, by their arguments (decisions.decision_score)."""
 
     def __post_init__(self) -> None:
         # Sliced from the Doc's text: Span.text would build a Token object per token.

@@ -1,17 +1,19 @@
 """Building the German spaCy pipeline: a statistical model when installed, else blank("de").
 
-Which models are tried and which components are added is configured in
-models/pipeline.json, so a deployment can change it without touching code.
+The pipeline is described in spaCy's config system (models/pipeline.cfg): its [nlp] and
+[components] sections are the offline pipeline; [protokollant] says which statistical
+models are tried and which of the components are added to one. A deployment changes
+it without touching code.
 """
 from __future__ import annotations
 
 import importlib.util
-import json
 import weakref
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from thinc.api import Config
 
 from ..errors import ProtokollantError
 from ..paths import models_dir
@@ -21,8 +23,12 @@ from . import roles as _roles  # noqa: F401  (registers the sentence-role factor
 BLANK = "blank"
 
 
-def _config() -> dict:
-    return json.loads((models_dir() / "pipeline.json").read_text(encoding="utf-8"))
+CONFIG_FILE = "pipeline.cfg"
+SETTINGS = "protokollant"
+
+
+def _config() -> Config:
+    return Config().from_disk(models_dir() / CONFIG_FILE)
 
 
 def installed_model(candidates: list[str]) -> str | None:
@@ -43,12 +49,12 @@ def build_pipeline(model: str = "auto") -> Language:
     blank), "blank", or a spaCy package name / path that must be installed."""
     _register_institutions()
     config = _config()
+    settings = config[SETTINGS]
     if model == "auto":
-        model = installed_model(config["statistical_models"]) or BLANK
+        model = installed_model(settings["statistical_models"]) or BLANK
     if model == BLANK:
-        nlp = spacy.blank("de")
-        for comp in config["blank_components"]:
-            nlp.add_pipe(comp["factory"], name=comp.get("name"), config=comp["config"])
+        spacy_config = Config({key: value for key, value in config.items() if key != SETTINGS})
+        nlp = spacy.util.load_model_from_config(spacy_config, auto_fill=True, validate=True)
         nlp.meta["protokollant_pipeline"] = "blank:de"
     else:
         try:
@@ -61,8 +67,9 @@ def build_pipeline(model: str = "auto") -> Language:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         nlp.meta["protokollant_pipeline"] = model
-    for comp in config["project_components"]:
-        nlp.add_pipe(comp["factory"], config=comp["config"])
+        for name in settings["project_components"]:
+            component = dict(config["components"][name])
+            nlp.add_pipe(component.pop("factory"), name=name, config=component)
     # initialize() would reset a statistical model's weights; initialise only our components.
     for name, proc in nlp.pipeline:
         if name == "lemmatizer" and model == BLANK:

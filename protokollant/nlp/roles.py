@@ -82,31 +82,51 @@ class RoleModel:
         return cls(weights, bias, meta)
 
 
+def _token_arrays(doc: Doc) -> numpy.ndarray:
+    """Per token: lower-case form id, case-folded lemma id, is_punct, is_space (cached on the Doc).
+
+    Lemmas are case-sensitive in the lookup table ("Beschluss"/"beschluss"): each distinct
+    lemma is folded once per Doc, not per sentence."""
+    arrays = doc.user_data.get(_ARRAYS_KEY)
+    if arrays is None or len(arrays) != len(doc):
+        arrays = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
+        if len(arrays):
+            strings = doc.vocab.strings
+            distinct, inverse = numpy.unique(arrays[:, 1], return_inverse=True)
+            folded = numpy.asarray([hash_string(strings[int(x)].casefold()) for x in distinct], dtype=numpy.uint64)
+            arrays[:, 1] = folded[inverse.reshape(-1)]
+        doc.user_data[_ARRAYS_KEY] = arrays
+    return arrays
+
+
+_ARRAYS_KEY = "protokollant.role_arrays"
+# Namespaces of the numeric features: a word, a lemma, a lemma pair, first/last lemma.
+_NS = {name: numpy.uint64(hash_string(name)) for name in ("w", "l", "b1", "b2", "first", "last", "first2")}
+_ODD = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(ids: numpy.ndarray, namespace: str) -> numpy.ndarray:
+    mixed = (ids ^ _NS[namespace]) * _ODD  # wraps around (uint64 arrays do not warn)
+    return mixed ^ (mixed >> numpy.uint64(29))  # the high bits into the low ones the table uses
+
+
 def span_features(span: Span, context: tuple[str, ...] = ()) -> numpy.ndarray:
     """Hashed feature indices of one sentence (unique, sorted)."""
     doc = span.doc
-    arrays = doc.user_data.get("protokollant.role_arrays")
-    if arrays is None or len(arrays) != len(doc):
-        arrays = doc.user_data["protokollant.role_arrays"] = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
-    rows = arrays[span.start : span.end]
+    rows = _token_arrays(doc)[span.start : span.end]
     rows = rows[rows[:, 3] == 0]  # no whitespace tokens
-    lower, lemma, punct = rows[:, 0], rows[:, 1], rows[:, 2].astype(bool)
-    strings = doc.vocab.strings
+    lower, lemma = rows[:, 0], rows[:, 1]
+    content = lemma[rows[:, 2] == 0]  # no punctuation
+    numeric = [_mix(lower, "w"), _mix(lemma, "l")]
+    if len(content) > 1:
+        numeric.append(_mix(content[:-1], "b1") ^ _mix(content[1:], "b2"))
+        numeric.append(_mix(content[:1] ^ _mix(content[1:2], "b1"), "first2"))
+    if len(content):
+        numeric.append(_mix(content[:1], "first"))
+        numeric.append(_mix(content[-1:], "last"))
     feats: list[int] = [_hash("bias")]
-    # Lemmas are case-sensitive in the lookup table ("Beschluss"/"beschluss"): fold them.
-    lemmas = [strings[int(x)].casefold() for x in lemma]
-    words = [strings[int(x)] for x in lower]
-    feats.extend(_hash("w", w) for w in set(words))
-    feats.extend(_hash("l", l) for l in set(lemmas))
-    content = [l for l, p in zip(lemmas, punct) if not p]
-    feats.extend(_hash("b", a, b) for a, b in zip(content, content[1:]))
-    if content:
-        feats.append(_hash("first", content[0]))
-        feats.append(_hash("last", content[-1]))
-        if len(content) > 1:
-            feats.append(_hash("first2", content[0], content[1]))
-    text = doc_text(doc)[span.start_char : span.end_char]
     n = len(content)
+    text = doc_text(doc)[span.start_char : span.end_char]
     feats.append(_hash("len", str(min(n, 40) // 5)))
     if text.rstrip().endswith("?"):
         feats.append(_hash("shape", "question"))
@@ -123,7 +143,8 @@ def span_features(span: Span, context: tuple[str, ...] = ()) -> numpy.ndarray:
         if cue.kb_id_:
             feats.append(_hash("cuek", cue.label_, cue.kb_id_))
     feats.extend(_hash("ctx", c) for c in context)
-    return numpy.unique(numpy.asarray(feats, dtype=numpy.uint64) & numpy.uint64((1 << N_BITS) - 1)).astype(numpy.int64)
+    numeric.append(numpy.asarray(feats, dtype=numpy.uint64))
+    return numpy.unique(numpy.concatenate(numeric) & numpy.uint64((1 << N_BITS) - 1)).astype(numpy.int64)
 
 
 def rule_roles(text: str) -> list[str]:

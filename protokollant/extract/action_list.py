@@ -1,0 +1,108 @@
+"""The tasks of a document's sentences: one item per distinct task, with what the
+sentence-role model and the owner/deadline lines below a task add; progress reports."""
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind
+from ..schema import ActionItem, ProgressReport
+from .actions import ActionExtractor
+from .roles import task_vetoed
+from .task_fields import apply_task_fields, field_of
+from .units import Unit
+from .vocabulary import action_cues
+
+_WORD = re.compile(r"\w+")
+
+
+EXACT_FORM_CONFIDENCE = 0.85
+"""The confidence of tasks found by an exact form ("TODO (X):", "Auftrag an X:")."""
+VETO_BELOW_CONFIDENCE = 0.75
+"""The sentence-role model may drop only tasks the rules found by a weak form (a subject
+with a task verb, an owner in brackets, a deadline alone, a task list's label); requests
+("Die Verwaltung wird gebeten, …"), promises and arrows stay: on the dev minutes its veto
+of those removed right ones."""
+
+
+def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
+    """Sentences and task-table rows that report a task as done or still open."""
+    reports = []
+    for unit in units:
+        if unit.block.kind is BlockKind.HEADING:
+            continue
+        text = unit.clean_text
+        if len(text.split()) < 3:
+            continue
+        cues = action_cues()
+        status = "open" if cues.still_open.search(text) else "done" if cues.done.search(text) else None
+        if status is not None:
+            reports.append(ProgressReport(text=text, status=status, topic_index=unit.topic_index, evidence=unit.evidence(text=text)))
+    return reports
+
+
+def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[tuple[int, str]] = frozenset(), roles=None) -> list[ActionItem]:
+    """``decided``: (block index, whitespace-collapsed text) of sentences taken as decisions; an
+    unassigned "deadline" in a decision ("… bis Ende 2026 fortzuführen") is not a task.
+    ``roles``: the sentence-role component; a task it doubts is dropped unless an exact form
+    ("TODO:", "Auftrag an …") found it."""
+    found: dict[int, ActionItem] = {}  # unit position -> item
+    field_units: set[int] = set()  # "Verantwortlich: …" / "Termin: …" lines below a task
+    seen_rows: set[int] = set()
+    for pos, unit in enumerate(units):
+        if unit.block.kind is BlockKind.TABLE_ROW:
+            if unit.block.index in seen_rows:
+                continue
+            seen_rows.add(unit.block.index)
+            item = extractor.from_table_row(unit)
+        elif field_of(unit.clean_text) is not None:
+            field_units.add(pos)
+            continue
+        else:
+            item = extractor.from_sentence(unit)
+            if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
+                item = None
+            if item is not None and item.confidence < VETO_BELOW_CONFIDENCE and task_vetoed(unit, roles):
+                item = None
+        if item is not None:
+            found[pos] = item
+    if field_units:
+        apply_task_fields(units, found, extractor, field_units)
+    return dedupe_actions([found[pos] for pos in sorted(found)])
+
+
+def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
+    """One item per distinct task: the same task text with the same owners is kept once,
+    and a note that only points at its owners in brackets ("Streichelzoo (Kultur AG)")
+    gives way to a task-table row of the same owners about the same thing (a shared
+    content word, compounds included: "Zwigart", "Teleskop" / "Sonnenteleskop")."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    table_rows = [(_owner_key(i), _content_words(i.task)) for i in items if i.evidence.table_index is not None and i.responsible]
+    out = []
+    for item in items:
+        key = (item.task.casefold(), _owner_key(item))
+        if key in seen:
+            continue
+        if item.evidence.table_index is None and _owner_in_brackets(item) and any(
+            owners == key[1] and _shares_word(_content_words(item.evidence.text), words) for owners, words in table_rows
+        ):
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
+
+
+def _owner_in_brackets(item: ActionItem) -> bool:
+    text = item.evidence.text
+    return bool(item.responsible) and all(f"({r.name})" in text for r in item.responsible)
+
+
+def _owner_key(item: ActionItem) -> tuple[str, ...]:
+    return tuple(sorted(r.name.casefold() for r in item.responsible))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 5 and not w.isdigit()}
+
+
+def _shares_word(a: set[str], b: set[str]) -> bool:
+    return any(x == y or (len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x))) for x in a for y in b)
