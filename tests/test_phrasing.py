@@ -77,3 +77,17 @@ Neu hinzu kommt der TOP 19: Beratung und Beschlussfassung über die Überwachung
 Der Antrag auf eine zweite Kaffeemaschine wird einstimmig angenommen.
 """)
     assert [d.text for d in r.decisions] == ["Der Antrag auf eine zweite Kaffeemaschine wird einstimmig angenommen."]
+
+
+def test_a_marked_task_takes_the_surname_after_its_dash(record):
+    r = record("""= Protokoll Feuerwehrausschuss
+Datum: 29.01.2026
+**TOP 1: Dienstplan**
+ToDo: Dienstplan im Gerätehaus aushängen – Wagner, bis 06.02.
+ToDo: Jahresbericht Jugendfeuerwehr – Schaal
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Dienstplan im Gerätehaus aushängen", ["Wagner"]),
+        ("Jahresbericht Jugendfeuerwehr", ["Schaal"]),
+    ]
+    assert r.action_items[0].due.date.isoformat() == "2026-02-06"

@@ -419,7 +419,7 @@ class ActionExtractor:
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
-            for form in (trailing_dash_owner, bracket_owner_with_deadline, _arrow_form):
+            for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
                 if not owners and (found := form(task, self)) is not None:
                     owners, task = found
             confidence = 0.85
@@ -482,6 +482,10 @@ class ActionExtractor:
         )
 
 
+
+
+def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
+    return trailing_dash_owner(text, extractor, lenient=True)
 
 
 def _arrow_form(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

@@ -37,7 +37,7 @@ def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
 _TOGETHER = re.compile(r"\s+(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
 
 
-def owner_phrase(text: str, extractor) -> list[Responsible]:
+def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Responsible]:
     """Owners from a noted owner phrase, its deadline parts dropped: "Fr. Hessler, bis 05.12.",
     "Hr. Stöckl und Fr. Ambrosius bis zur nächsten Sitzung", "Herr Amrani gemeinsam mit der Agentur"."""
     found = find_deadlines(text, extractor.meeting_date, extractor.next_meeting)
@@ -49,7 +49,7 @@ def owner_phrase(text: str, extractor) -> list[Responsible]:
     parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p.strip(), flags=re.I) for p in _TOGETHER.split(text)]
     owners: list[Responsible] = []
     for part in parts:
-        found_owners = extractor.owners(part)
+        found_owners = extractor.owners(part, lenient=lenient)
         if not found_owners:
             return []
         owners.extend(found_owners)
@@ -82,15 +82,17 @@ def bracket_owner_with_deadline(text: str, extractor) -> tuple[list[Responsible]
     return owners, text[: m.start()].strip(" ,;:")
 
 
-def trailing_dash_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    """"Raum anfragen bis nächsten Do – KB": an owner after the last dash of a note."""
+def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple[list[Responsible], str] | None:
+    """"Raum anfragen bis nächsten Do – KB": an owner after the last dash of a note.
+    ``lenient``: the line is marked as a task ("ToDo: … – Wagner"), so an unknown surname
+    after the dash is its owner too."""
     m = _TRAILING_DASH.search(text)
     if not m:
         return None
     phrase = m.group("owner").strip()
     if len(phrase.split()) > 9 or not phrase[:1].isupper():
         return None
-    owners = owner_phrase(phrase, extractor)
+    owners = owner_phrase(phrase, extractor, lenient=lenient)
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")
