@@ -181,7 +181,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if _status_only(text):
             statuses.append((pos, unit))
             continue
-        vote = parse_vote(text)
+        vote = unit.vote()
         if (
             vote is not None
             and decisions

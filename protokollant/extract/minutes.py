@@ -26,7 +26,6 @@ from .topics import extract_topics
 from .text import clean
 from .roles import sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
-from .votes import parse_vote
 
 TITLE_SLACK_WORDS = 4
 """A topic's line with at most this many words beyond its title ("TOP 3:", a number, a date) only names it."""
@@ -254,7 +253,7 @@ def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[tuple[str, ...],
     than the model's push plus a header's bonus, or a task not found by an exact form."""
     # The arguments the decision extractor uses for it, so that its score is computed once.
     score = decision_score(unit, after_beschluss_header=unit.section is SectionRole.DECISION,
-                           has_vote=parse_vote(unit.clean_text) is not None)
+                           has_vote=unit.vote() is not None)
     step = "neg" if score < 0 else "weak" if score < THRESHOLD else "pass" if score < 1 else "strong"
     out = [f"dec_rule={step}"]
     candidate = CANDIDATE_MIN_SCORE <= score < THRESHOLD

@@ -10,6 +10,7 @@ from ..schema import Evidence
 from ..structure import SectionRole
 from ..nlp.spans import DOC_TEXT_KEY, doc_text, spans_within as _spans_within  # noqa: F401  (re-exported)
 from .text import clean
+from .votes import parse_vote
 
 
 @dataclass(slots=True)
@@ -27,7 +28,8 @@ class Unit:
     _cue_labels: set[str] | None = field(init=False, default=None)
     _clean: str | None = field(init=False, default=None)
     scores: dict = field(init=False, default_factory=dict)
-    """Rule scores computed for this unit, by their arguments (decisions.decision_score)."""
+    """Rule scores computed for this unit, by their arguments (decisions.decision_score);
+    "vote": its parsed vote."""
 
     def __post_init__(self) -> None:
         # Sliced from the Doc's text: Span.text would build a Token object per token.
@@ -40,6 +42,12 @@ class Unit:
         if self._clean is None:
             self._clean = clean(self.text)
         return self._clean
+
+    def vote(self):
+        """``parse_vote(clean_text)``, parsed once (the role hints and the decisions both ask)."""
+        if "vote" not in self.scores:
+            self.scores["vote"] = parse_vote(self.clean_text)
+        return self.scores["vote"]
 
     def cues(self) -> list[Span]:
         return _spans_within(self.span, "cues")
