@@ -384,3 +384,15 @@ def test_sports_club_prefix_needs_a_name():
     nlp = spacy.blank("de")
     nlp.add_pipe("protokollant_institutions")
     assert kb_ids(nlp, "Das lief gestern im TV und war gut.") == set()
+
+
+def test_the_form_the_minutes_use_is_kept_as_an_alias():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("= Protokoll der Arbeitsmarktkonferenz\nDatum: 14.10.2026\n**TOP 1: Fachkräfte**\nDie IHK Quellstedt stellt die Umfrage vor.\n")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    chamber = next(i for i in record.institutions if "IHK Quellstedt" in [i.name, *i.aliases])
+    assert chamber.name != "IHK Quellstedt" or chamber.aliases  # registry name and the written form both known

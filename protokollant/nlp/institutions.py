@@ -1274,8 +1274,12 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
                 learned.setdefault(ab, canon)
         for sp in group:
             canon = sp.kb_id_ or sp.text
-            item = found.setdefault(canon, {"name": canon, "kind": sp.label_, "aliases": [], "count": 0})
+            item = found.setdefault(canon, {"name": canon, "kind": sp.label_, "aliases": [], "count": 0, "forms": []})
             item["count"] += 1
+            # The form the minutes use ("IHK Quellstedt" for the registry's "Industrie- und
+            # Handelskammer Quellstedt") is how a reader knows the institution: kept as an alias.
+            if sp.text != canon and sp.text not in item["forms"]:
+                item["forms"].append(sp.text)
     if learned:  # mentions of aliases learned in other blocks
         for doc in docs:
             group = doc.spans.get(spans_key) if spans_key in doc.spans else None
@@ -1287,7 +1291,7 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
                 canon = learned.get(t.text)
                 if canon is not None and t.i not in covered:
                     item = found.setdefault(canon, {"name": canon, "kind": data.kind_for(canon) or "ORG",
-                                                    "aliases": [], "count": 0})
+                                                    "aliases": [], "count": 0, "forms": []})
                     item["count"] += 1
         for ab, canon in learned.items():
             if ab in found and ab != canon:
@@ -1306,6 +1310,7 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
     for canon, item in found.items():
         al = [x for x in data.aliases_for(canon) if x != canon]
         al += [ab for ab, c in learned.items() if c == canon and ab not in al]
+        al += [form for form in item.pop("forms", []) if form not in al and form != canon]
         item["aliases"] = al
         out.append(item)
     return out
