@@ -73,17 +73,13 @@ def _row(item: ItemView) -> list[str | dt.date | None]:
 
 # --------------------------------------------------------------------------- CSV
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Control characters (NUL, ESC …) never reach a spreadsheet; tab and line breaks stay."""
-
-
 def export_csv(items: Sequence[ItemView]) -> bytes:
     """For German Excel: ';'-separated, UTF-8 with BOM, CRLF, formulas neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for item in items:
-        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(_CONTROL.sub("", v or "")) for v in _row(item)])
+        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item)])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -470,8 +470,14 @@ def render_report(record: MinutesRecord) -> str:
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters (NUL, ESC …) never reach a spreadsheet; tab and line breaks stay."""
+
+
 def _csv_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): prefix with an apostrophe."""
+    """A cell as a spreadsheet may open it: control characters removed, formulas neutralised
+    (CSV injection) with an apostrophe."""
+    value = _CONTROL.sub("", value)
     if value.startswith(_FORMULA_PREFIXES):
         return "'" + value
     return value

@@ -403,3 +403,11 @@ def test_safe_stem_properties():
         assert "/" not in stem and "\\" not in stem
         assert not stem.startswith(("-", ".", "~"))
         assert render._clean_stem(stem) == stem  # write_outputs keeps a safe_stem result as is
+
+
+def test_csv_strips_control_characters_from_the_minutes_text():
+    record = kog_record()
+    record.action_items[0].task = "Flyer\x00 drucken\x1b[31m lassen\x07"
+    text = render_actions_csv(record)[3:].decode("utf-8")
+    assert "\x00" not in text and "\x1b" not in text and "\x07" not in text
+    assert "Flyer drucken[31m lassen" in text
