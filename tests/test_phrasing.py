@@ -91,3 +91,34 @@ ToDo: Jahresbericht Jugendfeuerwehr – Schaal
         ("Jahresbericht Jugendfeuerwehr", ["Schaal"]),
     ]
     assert r.action_items[0].due.date.isoformat() == "2026-02-06"
+
+
+def test_the_body_acting_and_numbered_resolutions_are_decisions(record):
+    r = record("""= Niederschrift des Ortschaftsrates
+Datum: 24.02.2026
+**TOP 1: Bauvorhaben**
+Der Ortschaftsrat stimmt dem Vorhaben unter der Bedingung zu, dass die Zufahrt über den Wirtschaftsweg erfolgt.
+Der Ortschaftsrat empfiehlt dem Gemeinderat, die Planstraße A zu benennen.
+Der Ortschaftsrat nimmt den Bericht zur Kenntnis.
+Der Vorstand empfiehlt, die Rücklage aufzulösen.
+**TOP 2: Beschlüsse**
+Beschluss Nr. 2026/35: Die Konfirmation 2027 findet am 25.04.2027 statt.
+Beschluss Nr. 2026/36:
+Die Kollekten im Juli werden der Diakoniestation zugewiesen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Der Ortschaftsrat stimmt dem Vorhaben unter der Bedingung zu, dass die Zufahrt über den Wirtschaftsweg erfolgt.",
+        "Der Ortschaftsrat empfiehlt dem Gemeinderat, die Planstraße A zu benennen.",
+        "Beschluss Nr. 2026/35: Die Konfirmation 2027 findet am 25.04.2027 statt.",
+        "Die Kollekten im Juli werden der Diakoniestation zugewiesen.",
+    ]
+
+
+def test_the_one_commissioned_is_the_owner(record):
+    r = record("""= Niederschrift
+Datum: 24.02.2026
+**TOP 1: Haushalt**
+Die Ortsverwaltung wird beauftragt, die Anmeldung bis 13.03.2026 an die Kämmerei zu übermitteln.
+""")
+    [task] = r.action_items
+    assert [o.name for o in task.responsible] == ["Ortsverwaltung"] and task.due.date.isoformat() == "2026-03-13"

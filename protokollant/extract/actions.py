@@ -38,7 +38,8 @@ _PASSIVE_AUX = frozenset({"wird", "werden"})
 _SIGNED = re.compile(r"\b(?:gez|i\.\s?A|i\.\s?V)\.", re.I)
 _CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
-_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+gebeten\b", re.S)
+# "Die Verwaltung wird gebeten / beauftragt / aufgefordert, …": the one asked is the owner.
+_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
@@ -279,6 +280,19 @@ class ActionExtractor:
         doc = unit.span.doc
         return doc[tokens[start].i : tokens[end - 1].i + 1].text.strip(" -•*–:") if end > start else unit.text
 
+    def _asked(self, phrase: str) -> list[Responsible]:
+        """Who "wird gebeten / beauftragt": a known owner, else the body named with its article
+        ("Die Ortsverwaltung", "Der Bauhof"): the request names it as the one to act."""
+        phrase = clean(phrase)
+        bare = re.sub(r"^(?:Der|Die|Das)\s+", "", phrase)
+        owners = self.owners(bare)
+        if owners:
+            return owners
+        words = bare.split()
+        if bare != phrase and 1 <= len(words) <= 3 and words[0][:1].isupper() and not _CONJUNCTION_START.match(bare):
+            return [Responsible(name=bare, kind=ResponsibleKind.INSTITUTION)]
+        return []
+
     def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
         parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
@@ -428,7 +442,7 @@ class ActionExtractor:
             confidence = 0.8
         elif (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
-        elif (m := _PASSIVE_ASKED.match(text)) and (asked := self.owners(re.sub(r"^(?:Der|Die|Das)\s+", "", m.group("owner")))):
+        elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7

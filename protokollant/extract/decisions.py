@@ -51,7 +51,19 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     outcome = bool(cues.outcome_tail.search(text))
     if outcome:
         weights = {**weights, "TENTATIVE": 0.0}
+    # "Der Ausschuss stimmt dem Vorhaben … zu", "Der Beirat empfiehlt dem Gemeinderat, …":
+    # the body itself acts (a recommendation upward is its resolution, no hedge).
+    body_acts = bool(cues.body_acts.match(text)) and "?" not in text
+    if body_acts:
+        weights = {**weights, "TENTATIVE": 0.0}
+    # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
+    numbered_label = cues.numbered_resolution.match(text)
+    numbered = numbered_label is not None and len(text[numbered_label.end():].split()) >= 3
     score = sum(weights.get(label, 0.0) for label in labels)
+    if body_acts and not labels & {"DECISION", "AGREEMENT", "REPORTED", "OTHER_BODY", "FUTURE"}:
+        score += weights["BODY_ACTS"]
+    if numbered:
+        score += weights["AFTER_BESCHLUSS_HEADER"] + 0.3
     if outcome and not labels & {"DECISION", "AGREEMENT"}:
         score += 0.5
     # "Die Tagesordnung wird bestätigt / festgestellt": a weak cue with what the body approves.

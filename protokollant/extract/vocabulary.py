@@ -124,6 +124,16 @@ class DecisionCues:
     status_label: re.Pattern
     status_words: frozenset[str]
     outcome_tail: re.Pattern
+    body_acts: re.Pattern
+    numbered_resolution: re.Pattern
+
+
+def _body_pattern(suffixes: list[str], verbs: list[str]) -> re.Pattern:
+    """"Der Ortschaftsrat stimmt …": an article, a (compound) body noun, up to two words, the verb."""
+    return re.compile(
+        rf"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:{_words_rx(suffixes)})\s+(?:[\w.„“\"-]+\s+){{0,2}}?(?:{_words_rx(verbs)})\b",
+        re.I,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -150,4 +160,9 @@ def decision_cues() -> DecisionCues:
         decision_columns=tuple(w.casefold() for w in data["decision_columns"]),
         status_label=re.compile(rf"^\s*(?:{_words_rx(data['status_labels'])})\s*:\s*", re.I),
         status_words=_casefolded(data["status_words"]),
+        body_acts=re.compile(
+            f"{_body_pattern(data['body_suffixes'], data['body_verbs']).pattern}|{_body_pattern(data['recommend_suffixes'], data['recommend_verbs']).pattern}",
+            re.I,
+        ),
+        numbered_resolution=re.compile(data["numbered_resolution_pattern"], re.I),
     )
