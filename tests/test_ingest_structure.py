@@ -351,3 +351,20 @@ def test_missing_empty_and_broken_core_properties_are_none():
     doc = read(f.make_docx(f.para("x"), core="<cp:coreProperties"))
     assert doc.properties.author is None
     assert any("Dokumenteigenschaften" in w for w in doc.warnings)
+
+
+def test_builtin_list_style_number_is_the_level_a_reader_sees():
+    """python-docx's (and Word's) "List Bullet 2" is its own list at level 0, shown indented."""
+    import io
+
+    import docx
+
+    from protokollant.ingest.reader import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Nico:", style="List Bullet")
+    document.add_paragraph("Safe befestigen", style="List Bullet 2")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = [b for b in read_document(buffer.getvalue()).blocks if b.list_level is not None]
+    assert [(b.text, b.list_level) for b in blocks] == [("Nico:", 0), ("Safe befestigen", 1)]

@@ -122,3 +122,34 @@ Die Ortsverwaltung wird beauftragt, die Anmeldung bis 13.03.2026 an die Kämmere
 """)
     [task] = r.action_items
     assert [o.name for o in task.responsible] == ["Ortsverwaltung"] and task.due.date.isoformat() == "2026-03-13"
+
+
+def test_an_item_that_is_the_task_list_and_owners_over_nested_items(record):
+    r = record("""= Protokoll FSR
+Datum: 06.03.2017
+## 0. Offene Aufgaben
+- Jann: Räume, Absolventenfeier
+- Nico:
+-- Kaffeemaschine reparieren
+-- Safe befestigen
+## 1. Ordnung
+Die Tafel könnte erneuert werden.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Räume, Absolventenfeier", ["Jann"]),
+        ("Kaffeemaschine reparieren", ["Nico"]),
+        ("Safe befestigen", ["Nico"]),
+    ]
+
+
+def test_attendance_elections_and_announcements_are_no_tasks(record):
+    r = record("""= Niederschrift
+Datum: 06.03.2017
+**TOP 1: Wahl**
+Frau Maas nimmt die Wahl an.
+Herr Fuhrwerk nimmt ab 16:39 an der Sitzung teil.
+Der Bürgermeister gibt bekannt, dass Frau Lödige ihr Amt bis 30.06. ruhen lässt.
+Herr Wilke fragt nach, ob Gemeindevertreter ihren Wohnsitz im Ort haben müssen.
+Herr Ullrich informiert die Eltern bis Freitag per Mail.
+""")
+    assert [a.evidence.text for a in r.action_items] == ["Herr Ullrich informiert die Eltern bis Freitag per Mail."]

@@ -8,7 +8,7 @@ from ..document import BlockKind
 from ..schema import ActionItem, ProgressReport
 from .actions import ActionExtractor
 from .roles import task_vetoed
-from .task_fields import apply_task_fields, field_of
+from .task_fields import apply_list_owners, apply_task_fields, field_of
 from .units import Unit
 from .vocabulary import action_cues
 
@@ -67,6 +67,7 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             found[pos] = item
     if field_units:
         apply_task_fields(units, found, extractor, field_units)
+    apply_list_owners(units, found, extractor)
     return dedupe_actions([found[pos] for pos in sorted(found)])
 
 

@@ -118,7 +118,9 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
     right_owners = owner_phrase(right.rstrip(".!"), extractor) if len(right.split()) <= 9 else []
     if right_owners:
         return right_owners, left
-    left_owners = extractor.owners(left) if len(left.split()) <= 4 else []
+    # "Jann: Räume, Absolventenfeier": one capitalised word before the colon of a task
+    # list item is its owner, known from the attendance list or not.
+    left_owners = extractor.owners(left, lenient=len(left.split()) == 1) if len(left.split()) <= 4 else []
     if left_owners:
         return left_owners, right
     return None

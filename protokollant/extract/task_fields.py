@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import BlockKind
+from ..structure import SectionRole
 from ..schema import ActionItem, Responsible, ResponsibleKind
 from .text import truncate_words
 from .units import Unit
@@ -92,3 +93,27 @@ def _task_above(units: list[Unit], pos: int, number: str | None, field_units: se
         if number is None or _entry(unit.clean_text)[0] == number:
             return back
     return None
+
+
+_OWNER_LABEL = re.compile(r"^\s*(?P<owner>[^:\s][^:]{0,40}?)\s*:\s*$")
+
+
+def apply_list_owners(units: list[Unit], items: dict[int, ActionItem], extractor) -> None:
+    """In a task list, "Nico:" followed by deeper items ("-- Kaffeemaschine", "-- Safe
+    befestigen") names the owner of each of them."""
+    current: tuple[list[Responsible], int] | None = None
+    for pos, unit in enumerate(units):
+        block = unit.block
+        level = block.list_level if block.kind is BlockKind.LIST_ITEM else None
+        if current is not None and (level is None or level <= current[1] or unit.section is not SectionRole.TASK):
+            current = None
+        if current is not None:
+            item = items.get(pos)
+            if item is not None and not item.responsible:
+                item.responsible = list(current[0])
+            continue
+        m = _OWNER_LABEL.match(unit.clean_text)
+        if m and level is not None and unit.section is SectionRole.TASK:
+            owners = extractor.owners(m.group("owner"), lenient=True)
+            if owners:
+                current = (owners, level)

@@ -14,6 +14,8 @@ Text boxes become their own blocks after the paragraph that anchors them.
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from protokollant.document import Block, BlockKind, BlockOrigin
@@ -151,6 +153,9 @@ class ParagraphInfo:
         self.is_bullet = is_bullet
         self.textboxes = textboxes
         self.in_toc = in_toc
+
+
+_STYLE_LEVEL = re.compile(r"^(?:List|Liste|Listen\w*|Aufzählung\w*)\b.*?\s([2-9])$", re.I)
 
 
 class BodyWalker:
@@ -335,6 +340,10 @@ class BodyWalker:
                 label, is_bullet = rendered
             else:
                 num_id = None
+            # Word's built-in "List Bullet 2" / "Aufzählungszeichen 3" styles are their own
+            # lists at level 0, shown indented: their number is the level a reader sees.
+            if direct_ilvl is None and style is not None and (m := _STYLE_LEVEL.search(style.name or "")):
+                ilvl = max(ilvl, int(m.group(1)) - 1)
 
         text = "".join(state.parts).strip()
         return ParagraphInfo(

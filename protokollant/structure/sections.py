@@ -15,6 +15,7 @@ from .vocabulary import layout_vocabulary
 # "Vereinbarungen:", "- ToDo:", "**Aufgaben**", "Beschluss (einstimmig):" – label, optional bracket, colon.
 _LABEL_LINE = re.compile(r"^[\s\-–•*>#]*(?P<label>[^\W\d][\w\s./-]{1,30}?)\s*(?:\((?P<paren>[^()]{0,60})\))?\s*:\s*(?P<rest>.*)$", re.S)
 # Typed bullets and numbers of pad-style notes: "- ", "* ", "• ", "1. ", "a) ".
+_ITEM_NUMBER = re.compile(r"^\s*(?:TOP\s*)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+")
 _TYPED_ITEM = re.compile(r"^\s*(?:[-–•*·▪◦]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 
 
@@ -31,9 +32,10 @@ def _label_of(block: Block, text: str) -> tuple[SectionRole, str, str] | None:
         role = vocab.section_label(m.group("label"))
         if role is not None:
             return role, m.group("label").strip(), m.group("rest").strip()
-    # A heading or bold line that is only the label, without a colon ("Vereinbarungen").
-    if (block.kind is BlockKind.HEADING or block.bold) and len(text.split()) <= 3:
-        role = vocab.section_label(text)
+    # A heading or bold line that is only the label, without a colon ("Vereinbarungen",
+    # "0. Offene Aufgaben": an agenda item that is the task list).
+    if (block.kind is BlockKind.HEADING or block.bold) and len(text.split()) <= 4:
+        role = vocab.section_label(_ITEM_NUMBER.sub("", text))
         if role is not None:
             return role, text.strip(" *#:"), ""
     return None
