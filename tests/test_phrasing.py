@@ -153,3 +153,20 @@ Herr Wilke fragt nach, ob Gemeindevertreter ihren Wohnsitz im Ort haben müssen.
 Herr Ullrich informiert die Eltern bis Freitag per Mail.
 """)
     assert [a.evidence.text for a in r.action_items] == ["Herr Ullrich informiert die Eltern bis Freitag per Mail."]
+
+
+def test_promises_in_narrative_minutes(record):
+    r = record("""= Niederschrift des Beirats
+Datum: 12.02.2026
+**TOP 1: Barrierefreiheit**
+Hr. Löffler übernahm es, einen Fahrdienst für die Mitglieder zu organisieren.
+Fr. Wiegand bat darum, bei Einladungen anzugeben, ob gedolmetscht wird. Die Geschäftsstelle sagte dies zu.
+Die kreisangehörigen Kommunen wurden gebeten, bis zum 15.02. eine Ansprechperson zu benennen.
+Die Mitglieder wurden über die Planung informiert.
+""")
+    tasks = [(a.evidence.text, [o.name for o in a.responsible]) for a in r.action_items]
+    assert tasks == [
+        ("Hr. Löffler übernahm es, einen Fahrdienst für die Mitglieder zu organisieren.", ["Hr. Löffler"]),
+        ("Fr. Wiegand bat darum, bei Einladungen anzugeben, ob gedolmetscht wird. Die Geschäftsstelle sagte dies zu.", ["Geschäftsstelle"]),
+        ("Die kreisangehörigen Kommunen wurden gebeten, bis zum 15.02. eine Ansprechperson zu benennen.", ["kreisangehörigen Kommunen"]),
+    ]

@@ -65,10 +65,31 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
                 item = None
         if item is not None:
             found[pos] = item
+    _join_requests(units, found)
     if field_units:
         apply_task_fields(units, found, extractor, field_units)
     apply_list_owners(units, found, extractor)
     return dedupe_actions([found[pos] for pos in sorted(found)])
+
+
+_ANAPHORIC_PROMISE = re.compile(r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\s+(?:dies|das|es)\s+(?:\w+\s+)?zu\b", re.I)
+
+
+def _join_requests(units: list[Unit], found: dict[int, ActionItem]) -> None:
+    """"Fr. Wiegand bat darum, … anzugeben. Die Geschäftsstelle sagte dies zu.": the promise
+    takes on the request before it as its task."""
+    for pos, item in list(found.items()):
+        unit = units[pos]
+        if pos == 0 or not _ANAPHORIC_PROMISE.search(unit.clean_text) or len(unit.clean_text.split()) > 8:
+            continue
+        request = units[pos - 1]
+        if request.topic_index != unit.topic_index or request.block.kind is BlockKind.HEADING:
+            continue
+        item.task = request.clean_text
+        item.evidence.text = f"{request.clean_text} {unit.clean_text}"
+        before = found.get(pos - 1)
+        if before is not None and not before.responsible:
+            del found[pos - 1]  # the request itself, unassigned: the same task
 
 
 def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:

@@ -39,7 +39,7 @@ _SIGNED = re.compile(r"\b(?:gez|i\.\s?A|i\.\s?V)\.", re.I)
 _CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 # "Die Verwaltung wird gebeten / beauftragt / aufgefordert, …": the one asked is the owner.
-_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
+_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden)\s+(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
@@ -289,7 +289,8 @@ class ActionExtractor:
         if owners:
             return owners
         words = bare.split()
-        if bare != phrase and 1 <= len(words) <= 3 and words[0][:1].isupper() and not _CONJUNCTION_START.match(bare):
+        # "Die Ortsverwaltung", "Die kreisangehörigen Kommunen": an article and a noun.
+        if bare != phrase and 1 <= len(words) <= 3 and words[-1][:1].isupper() and not _CONJUNCTION_START.match(bare):
             return [Responsible(name=bare, kind=ResponsibleKind.INSTITUTION)]
         return []
 
