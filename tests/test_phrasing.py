@@ -170,3 +170,22 @@ Die Mitglieder wurden über die Planung informiert.
         ("Fr. Wiegand bat darum, bei Einladungen anzugeben, ob gedolmetscht wird. Die Geschäftsstelle sagte dies zu.", ["Geschäftsstelle"]),
         ("Die kreisangehörigen Kommunen wurden gebeten, bis zum 15.02. eine Ansprechperson zu benennen.", ["kreisangehörigen Kommunen"]),
     ]
+
+
+def test_the_agenda_listed_before_the_minutes_is_no_topic(record):
+    r = record("""= Protokoll der 10. Sitzung des Vorstands
+Datum: 27.01.2025
+# Tagesordnung
+- TOP 1 – Wahlen
+- TOP 2 – Gäste
+- TOP 3 – Protokolle
+- TOP 4 – Berichte
+# TOP 1 – Wahlen
+Keine Wahlen.
+# TOP 2 – Gäste
+Keine Gäste.
+# TOP 3 – Protokolle
+Das Protokoll vom 20.01.25 wird einstimmig freigegeben.
+""")
+    assert [(t.number, t.title) for t in r.topics] == [("1", "Wahlen"), ("2", "Gäste"), ("3", "Protokolle")]
+    assert r.decisions[0].topic_index == 2

@@ -164,8 +164,32 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     # "TOP": references to points of a text under discussion, not agenda items.
     if any(_STRONG_MARKER.match(s[0].text) for s in out if s[3] == 1):
         out = [s for s in out if s[3] > 1 or _STRONG_MARKER.match(s[0].text)]
+    out = _without_agenda_preview(out)
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
+
+
+PREVIEW_MIN_ITEMS = 3
+
+
+def _without_agenda_preview(starts: list[Start]) -> list[Start]:
+    """The agenda listed before the minutes ("TOP 1 – Wahlen", "TOP 2 – Gäste", … one line
+    after the other) is no agenda item when the same numbers head the items below."""
+    if len(starts) < 2 * PREVIEW_MIN_ITEMS - 1:
+        return starts
+    run_end, seen = 1, {starts[0][1]}
+    while (
+        run_end < len(starts)
+        and starts[run_end][0].index == starts[run_end - 1][0].index + 1
+        and starts[run_end][1] not in seen  # "TOP 1" again: the minutes begin right after the list
+    ):
+        seen.add(starts[run_end][1])
+        run_end += 1
+    if run_end < PREVIEW_MIN_ITEMS:
+        return starts
+    preview = {s[1] for s in starts[:run_end] if s[1]}
+    again = {s[1] for s in starts[run_end:] if s[1]}
+    return starts[run_end:] if len(preview & again) >= 2 else starts
 
 
 _TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?P<title>\S.*)$", re.S)
