@@ -189,3 +189,20 @@ Das Protokoll vom 20.01.25 wird einstimmig freigegeben.
 """)
     assert [(t.number, t.title) for t in r.topics] == [("1", "Wahlen"), ("2", "Gäste"), ("3", "Protokolle")]
     assert r.decisions[0].topic_index == 2
+
+
+def test_owners_as_offices_note_them(record):
+    r = record("""= Protokoll
+Datum: 12.11.2026
+**TOP 1: Planung**
+ToDo: Terminumfrage versenden – Geschäftsstelle – bis 30.11.
+TODO EY: Fr. Lenz für die nächste Sitzung anfragen
+Teilnehmende auswählen und vorbereiten → JC + AA, bis 15.04.
+Aushänge in allen Häusern – KB [bis 10.09.].
+Hr. Grün sagt zu, dass der Bauhof die Schäden bis Ende April ausbessert.
+TODO alle: bitte in die Liste eintragen bis Fr 30.01.
+Der Antrag wurde angenommen – einstimmig.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Geschäftsstelle"], ["EY"], ["JC", "AA"], ["KB"], ["Bauhof"], ["alle"]]
+    assert r.action_items[0].task == "Terminumfrage versenden" and r.action_items[0].due.date.isoformat() == "2026-11-30"

@@ -17,7 +17,7 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
-from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, promise, trailing_dash_owner
+from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, owner_phrase, promise, trailing_dash_owner
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -299,7 +299,7 @@ class ActionExtractor:
         parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
         if len(parts) < 2 or not parts[-1]:
             return None
-        owners = self.owners(parts[-1].rstrip(".!"), lenient=True)
+        owners = self.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), self, lenient=True)
         if not owners:
             return None
         return owners, parts[-2] or text
@@ -430,7 +430,10 @@ class ActionExtractor:
             (owners, task), confidence = assigned, 0.85
         elif (m := cues.todo.match(text)):
             task = m.group("task").strip()
-            owners = self.owners(m.group("owner")) if m.group("owner") else []
+            written = m.group("owner") or m.group("owner2")
+            owners = self.owners(written, lenient=bool(m.group("owner2"))) if written else []
+            if not owners and written and written.casefold() == "alle":
+                owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
             if not owners and (pm := _PAREN_OWNER.search(task)):
                 owners = self.owners(pm.group("owner"))
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
@@ -455,7 +458,8 @@ class ActionExtractor:
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (
                 (bracket_owner_with_deadline, True),
-                (trailing_dash_owner, in_task_list or is_item_line(unit.block, unit.text)),
+                # in prose only with a deadline: "Aushänge in allen Häusern – KB [bis 10.09.]"
+                (trailing_dash_owner, in_task_list or due_found or is_item_line(unit.block, unit.text)),
                 (colon_assignment, in_task_list),
             ):
                 if allowed and (found := form(text, self)) is not None:

@@ -18,6 +18,16 @@ _TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>[^–—-]{1,60}?)\s*
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
+_SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
+
+
+def _only_deadline(segment: str, extractor) -> bool:
+    """"bis 30.11.", "[KW 41]": a dash segment that is a deadline and nothing else."""
+    segment = _SQUARE.sub(r"\1", segment).strip(" .!")
+    found = find_deadlines(segment, extractor.meeting_date, extractor.next_meeting)
+    for m in reversed(found):
+        segment = segment[: m.start] + segment[m.end :]
+    return bool(found) and not re.search(r"\w", segment)
 
 
 def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
@@ -43,7 +53,7 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     found = find_deadlines(text, extractor.meeting_date, extractor.next_meeting)
     for m in reversed(found):
         text = text[: m.start] + text[m.end :]
-    text = text.strip(" ,;:–-")
+    text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-")  # the full stop a removed deadline left
     if not text:
         return []
     parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p.strip(), flags=re.I) for p in _TOGETHER.split(text)]
@@ -56,11 +66,17 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     return owners
 
 
+_PROMISED_FOR = re.compile(r"\bzu\s*,\s*dass\s+(?:der|die|das)\s+(?P<owner>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})\s")
+
+
 def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | None:
-    """"Die Verwaltung sagt zu, …", "X erklärt sich bereit, …", "Der Beirat bittet die Verwaltung, …"."""
+    """"Die Verwaltung sagt zu, …", "X erklärt sich bereit, …", "Der Beirat bittet die Verwaltung, …";
+    "Hr. Grün sagt zu, dass der Bauhof … ausbessert": the one promised for does it."""
     for rx in patterns:
         m = rx.search(text)
         if m:
+            if (f := _PROMISED_FOR.search(text, m.end() - 3)) is not None and (doers := extractor.owners(f.group("owner"), lenient=True)):
+                return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
             owners = extractor.owners(owner)
             if owners:
@@ -83,13 +99,17 @@ def bracket_owner_with_deadline(text: str, extractor) -> tuple[list[Responsible]
 
 
 def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple[list[Responsible], str] | None:
-    """"Raum anfragen bis nächsten Do – KB": an owner after the last dash of a note.
-    ``lenient``: the line is marked as a task ("ToDo: … – Wagner"), so an unknown surname
-    after the dash is its owner too."""
+    """"Raum anfragen bis nächsten Do – KB": an owner after the last dash of a note; also
+    "– Geschäftsstelle – bis 30.11." (the deadline in a dash segment of its own) and
+    "– KB [bis 10.09.]". ``lenient``: the line is marked as a task ("ToDo: … – Wagner"), so
+    an unknown surname after the dash is its owner too."""
     m = _TRAILING_DASH.search(text)
+    if m and _only_deadline(m.group("owner"), extractor):
+        text = text[: m.start()].rstrip(" ,;")
+        m = _TRAILING_DASH.search(text)
     if not m:
         return None
-    phrase = m.group("owner").strip()
+    phrase = _SQUARE.sub(lambda b: " " + b.group(1) + " ", m.group("owner")).strip()
     if len(phrase.split()) > 9 or not phrase[:1].isupper():
         return None
     owners = owner_phrase(phrase, extractor, lenient=lenient)
