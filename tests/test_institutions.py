@@ -396,3 +396,14 @@ def test_the_form_the_minutes_use_is_kept_as_an_alias():
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     chamber = next(i for i in record.institutions if "IHK Quellstedt" in [i.name, *i.aliases])
     assert chamber.name != "IHK Quellstedt" or chamber.aliases  # registry name and the written form both known
+
+
+def test_a_body_keeps_the_organisation_or_place_it_belongs_to():
+    from protokollant.nlp.institutions import collect_institutions
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    docs = [nlp("Klimaschutzbeirat der Stadt Sonnfeld – Protokoll der 9. Sitzung"), nlp("Der Klimaschutzbeirat beschließt.")]
+    found = {item["name"]: item["aliases"] for item in collect_institutions(docs)}
+    assert "Klimaschutzbeirat der Stadt Sonnfeld" in found and "Klimaschutzbeirat" in found["Klimaschutzbeirat der Stadt Sonnfeld"]
+    assert "Klimaschutzbeirat" not in found and "Stadt Sonnfeld" in found

@@ -1254,6 +1254,34 @@ class InstitutionRecognizer:
 
 
 # ---------------------------------------------------------------- aggregation
+_BODY_LABELS = frozenset({"gremium"})
+_GENITIVE_GAPS = frozenset({" der ", " des "})
+_REGION_HEADS = ("Kreis ", "Landkreis ", "Stadt ", "Gemeinde ", "Region ", "Bezirk ")
+
+
+def _extended_bodies(docs: list[Doc], spans_key: str) -> dict[str, str]:
+    """Bodies named with the organisation or place they belong to: "Klimaschutzbeirat der
+    Stadt Sonnfeld", "Feuerwehrausschuss der Freiwilligen Feuerwehr Kellersbach",
+    "Kommunales Integrationszentrum Kreis Altenhagen" (first full form per body)."""
+    out: dict[str, str] = {}
+    for doc in docs:
+        group = doc.spans.get(spans_key) if spans_key in doc.spans else None
+        if group is None:
+            continue
+        text = doc.text if "protokollant.text" not in doc.user_data else doc.user_data["protokollant.text"]
+        ordered = sorted(group, key=lambda sp: sp.start)
+        for a, b in zip(ordered, ordered[1:]):
+            gap = text[a.end_char : b.start_char]
+            canon = a.kb_id_ or a.text
+            if canon in out or "\n" in gap:
+                continue
+            if a.label_ in _BODY_LABELS and gap in _GENITIVE_GAPS:
+                out[canon] = f"{canon}{gap}{b.text}"
+            elif gap == " " and b.text.startswith(_REGION_HEADS) and a.label_ != "behoerde":
+                out[canon] = f"{canon} {b.text}"
+    return out
+
+
 def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
                          data: Optional[InstitutionData] = None) -> list[dict]:
     """Merge the institution spans of several docs (e.g. the blocks of one
@@ -1280,6 +1308,20 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
             # Handelskammer Quellstedt") is how a reader knows the institution: kept as an alias.
             if sp.text != canon and sp.text not in item["forms"]:
                 item["forms"].append(sp.text)
+    extended = _extended_bodies(docs, spans_key)
+    if extended:
+        # "Klimaschutzbeirat" + "der Stadt Sonnfeld": the body under its full name (the
+        # shorter one stays an alias); the place or organisation after it stays its own entry.
+        renamed: dict[str, dict] = {}
+        for canon, item in found.items():
+            full = extended.get(canon)
+            if full is not None and full not in found:
+                item["name"] = full
+                item.setdefault("forms", []).append(canon)
+                renamed[full] = item
+            else:
+                renamed[canon] = item
+        found = renamed
     if learned:  # mentions of aliases learned in other blocks
         for doc in docs:
             group = doc.spans.get(spans_key) if spans_key in doc.spans else None
