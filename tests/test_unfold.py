@@ -153,3 +153,23 @@ Datum: 22.04.2026
     data = render(markup)
     record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
     assert record.topics == []
+
+
+def test_decisions_in_results_and_action_plan_tables(nlp, render):
+    markup = """= Ergebnisprotokoll Verkehrskommission
+Datum: 22.04.2026
+|= TOP | Thema | Ergebnis | Verantwortlich | Termin |
+| 1 | Schulweg Lindenstraße | Kommission ist sich einig: Anordnung Tempo 30 zwischen Haus-Nr. 12 und 48. | Straßenverkehrsbehörde | 30.05.2026 |
+| 2 | Parken am Markt | Beschilderung prüfen | Ordnungsamt | 15.05.2026 |
+
+|= Nr. | Maßnahme | Verantwortlich | Termin | Stand |
+| A2 | Sperrmüllecken: zusätzliche Abholung | GWG (Hr. Nowak) | ab Juni monatlich | neu vereinbart |
+| A3 | Hochbeete anlegen | Nachbarschaftsverein | 13.06. | läuft |
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [d.text for d in record.decisions] == [
+        "Kommission ist sich einig: Anordnung Tempo 30 zwischen Haus-Nr. 12 und 48.",
+        "A2 | Sperrmüllecken: zusätzliche Abholung | GWG (Hr. Nowak) | ab Juni monatlich | neu vereinbart",
+    ]
+    assert any("Tempo 30" in a.task for a in record.action_items)

@@ -133,10 +133,13 @@ class TableReader:
             return
         if owners or (due is not None and due.date is not None):
             self._task(row, result, ColumnRole.RESULT, owners, due)
+            # "Kommission ist sich einig: Anordnung Tempo 30 …" with an owner and a date: the
+            # agreement is a decision too, when the cell says so in its own words.
+            self._result_decisions(row, result, own_wording_only=True)
         else:
             self._result_decisions(row, result)
 
-    def _result_decisions(self, row: TableRow, result: str) -> None:
+    def _result_decisions(self, row: TableRow, result: str, *, own_wording_only: bool = False) -> None:
         """A result cell's statements that are decisions: not reports, questions, postponements.
 
         A cell of one or two sentences is the item's result; in a longer cell (a report
@@ -147,7 +150,7 @@ class TableReader:
             return
         sentences = _cell_sentences(cell_unit)
         if len(sentences) <= 1:
-            if self._is_decision(cell_unit):
+            if self._is_decision(cell_unit, labelled=not own_wording_only):
                 self._decision(row, result, ColumnRole.RESULT, 0.75)
             return
         own = [s for s in sentences if self._is_decision(s, labelled=False)]
@@ -195,13 +198,25 @@ class TableReader:
             if cell is None:
                 continue
             for sentence in _cell_sentences(cell):
-                if self._is_decision(sentence, labelled=False):
-                    self._decision(row, sentence.text, role, 0.65)
+                # "vereinbart, Probelauf 3 Monate", "Termin festgelegt; Anfrage läuft" says what of
+                # the row was decided: the row is the decision; a sentence of its own ("Die
+                # Gruppe beschließt, …") is.
+                lead = sentence.text.split(";", 1)[0]
+                short = role is not ColumnRole.TASK and len(lead.split()) <= STATUS_DECISION_WORDS
+                labels = sentence.cue_labels()
+                status_says_decided = short and labels & {"DECISION", "AGREEMENT"} and not labels & _OPEN_LABELS
+                if status_says_decided or self._is_decision(sentence, labelled=False):
+                    self._decision(row, row.block.text if short else sentence.text, role, 0.65)
 
     def _decision_row(self, row: TableRow) -> None:
         result = row.text(ColumnRole.RESULT)
         if result and not self.vocab.is_empty_cell(result):
             self._decision(row, result, ColumnRole.RESULT, 0.8)
+
+
+_OPEN_LABELS = frozenset({"POSTPONE", "NOT_YET", "FUTURE", "TENTATIVE", "OPEN", "REPORTED", "NOT_DECISION"})
+STATUS_DECISION_WORDS = 8
+"""A status or remark cell this short that says "vereinbart" makes its whole row the decision."""
 
 
 def truncate(text: str, limit: int = 60) -> str:

@@ -1,6 +1,8 @@
 """Sentences with their provenance: the unit the decision and task extractors look at."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -86,11 +88,21 @@ def sentences(line: Span) -> list[Span]:
         if end > start:
             # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
             # the full stop belonged to a name or abbreviation.
-            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1])):
+            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])):
                 out[-1] = doc[out[-1].start : end]
             else:
                 out.append(doc[start:end])
     return out
+
+
+_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(/-])[A-Za-zÄÖÜäöü]{1,4}\.$")
+
+
+def _abbreviation_before(previous: Span, first) -> bool:
+    """"Haus-Nr. 12", "ca. 140 Personen", "Z. 274": a short abbreviation's full stop before a
+    number or a lower-case word ends no sentence."""
+    text = doc_text(previous.doc)[previous.start_char : previous.end_char]
+    return bool(_SHORT_ABBREVIATION.search(text)) and (first.text[:1].isdigit() or first.text[:1].islower())
 
 
 def _open_bracket(span: Span) -> bool:
