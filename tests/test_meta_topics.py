@@ -203,3 +203,22 @@ def test_point_references_under_top_items_are_not_agenda_items():
     topics = extract_topics(d, extract_meta(d))
     assert [(t.number, t.title) for t in topics] == [("4", "Bericht der Verwaltung"), ("5", "Konzept des Integrationsrates")]
     assert topics[1].block_end == 5
+
+
+def test_one_top_level_heading_above_the_items_is_a_title_even_after_a_title_line():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""= Protokolle/2024-02-26 Plenum
+# Heutiges Plenum am 26.02.2024
+## Müllproblem
+Wir brauchen eine Lösung.
+## Weekend of Work
+Termin am 09.03.
+## Tag des offenen Hackspaces
+Wir machen mit.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == ["Müllproblem", "Weekend of Work", "Tag des offenen Hackspaces"]

@@ -244,7 +244,7 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     levels = Counter(b.heading_level or 1 for b in heads)
     top = min(levels)
     # A single top-level heading above many lower ones is a title, not a topic.
-    if title_block is None and levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top:
+    if levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top and sum(1 for b in heads if b.heading_level != top) >= 2:
         heads = heads[1:]
         top = min(b.heading_level or 1 for b in heads)
     out: list[Start] = []
