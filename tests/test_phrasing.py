@@ -206,3 +206,13 @@ Der Antrag wurde angenommen – einstimmig.
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Geschäftsstelle"], ["EY"], ["JC", "AA"], ["KB"], ["Bauhof"], ["alle"]]
     assert r.action_items[0].task == "Terminumfrage versenden" and r.action_items[0].due.date.isoformat() == "2026-11-30"
+
+
+def test_a_plan_in_prose_is_no_decision_but_a_bullet_note_records_one(record):
+    r = record("""= Protokoll
+Datum: 12.03.2026
+**TOP 1: Personal**
+Die Stelle soll zum 01.01. besetzt werden.
+- Angebot wurde sehr positiv aufgenommen, soll wiederholt werden.
+""")
+    assert [d.text for d in r.decisions] == ["Angebot wurde sehr positiv aufgenommen, soll wiederholt werden."]

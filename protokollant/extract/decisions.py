@@ -14,7 +14,7 @@ from ..schema import Decision
 from .text import clean
 from .roles import decision_shift
 from .units import Unit, doc_text
-from ..structure import SectionRole
+from ..structure import SectionRole, is_item_line
 from .vocabulary import action_cues, decision_cues
 from .votes import parse_vote
 
@@ -70,8 +70,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     if "DECISION_WEAK" in labels and cues.approval.search(text) and not labels & {"DECISION", "AGREEMENT"}:
         score += 0.3
     # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
+    # "• Angebot … soll wiederholt werden" in bullet notes records what was agreed; in prose
+    # ("Die Stelle soll zum 01.01. besetzt werden") a plan is no decision.
     if (
-        "soll" in text.lower() and cues.modal_passive.search(text)
+        is_item_line(unit.block, text) and "soll" in text.lower() and cues.modal_passive.search(text)
         and not labels & {"TENTATIVE", "OPEN"} and "?" not in text
     ):
         score += 0.5
