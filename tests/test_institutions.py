@@ -407,3 +407,21 @@ def test_a_body_keeps_the_organisation_or_place_it_belongs_to():
     found = {item["name"]: item["aliases"] for item in collect_institutions(docs)}
     assert "Klimaschutzbeirat der Stadt Sonnfeld" in found and "Klimaschutzbeirat" in found["Klimaschutzbeirat der Stadt Sonnfeld"]
     assert "Klimaschutzbeirat" not in found and "Stadt Sonnfeld" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Auftrag an die Dachdeckerei Kleine erteilen.", "Dachdeckerei Kleine"),
+    ("Die Bäckerei Hofmann spendet das Brot.", "Bäckerei Hofmann"),
+    ("Beim Baumarkt Jäger bestellen.", "Baumarkt Jäger"),
+])
+def test_a_trade_and_a_family_name_is_a_company(text, name):
+    from protokollant.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline("blank")(text)
+    assert [(s.text, s.label_) for s in doc.spans["institutions"]] == [(name, "unternehmen")]
+
+
+def test_a_trade_alone_is_no_company():
+    from protokollant.nlp.pipeline import load_pipeline
+
+    assert list(load_pipeline("blank")("Die Bäckerei hat geschlossen.").spans["institutions"]) == []
