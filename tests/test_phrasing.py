@@ -216,3 +216,18 @@ Die Stelle soll zum 01.01. besetzt werden.
 - Angebot wurde sehr positiv aufgenommen, soll wiederholt werden.
 """)
     assert [d.text for d in r.decisions] == ["Angebot wurde sehr positiv aufgenommen, soll wiederholt werden."]
+
+
+def test_marked_tasks_name_working_groups_and_subjects(record):
+    r = record("""= Protokoll
+Datum: 29.01.2026
+**TOP 1: Planung**
+ToDo: Rieger und Grimm machen bis zur nächsten Sitzung einen Vorschlag.
+ToDo: Beschaffungsgruppe erarbeitet das Leistungsverzeichnis.
+ToDo: Einladungen an die drei Haushalte – Auswahl-AG, bis 09.07.
+ToDo: Qualifizierungsbedarfe erheben – AA (Arbeitgeber-Service) – bis Mitte Mai
+ToDo: Dienstplan verteilen
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Rieger", "Grimm"], ["Beschaffungsgruppe"], ["Auswahl-AG"], ["AA"], [],
+    ]

@@ -31,6 +31,13 @@ _SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
 _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
+_GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
+# One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
+# ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
+_TODO_SUBJECT = re.compile(
+    r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*)\s+[a-zäöü]\w*t\b"
+    r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle)\s+(?:[a-zäöü]\w*en|sich)\b)"
+)
 _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
@@ -161,6 +168,10 @@ class ActionExtractor:
         if 1 <= len(tokens) <= 2 and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens):
             if tokens[0].casefold() not in not_owner_words():
                 return Responsible(name=" ".join(tokens), kind=ResponsibleKind.PERSON)
+        # Where only an owner can stand, a working group or unit: "Bau-AG", "Welcome Service",
+        # "AA (Arbeitgeber-Service)".
+        if 1 <= len(tokens) <= 3 and _GROUP_NAME.match(" ".join(tokens)) and tokens[0].casefold() not in not_owner_words():
+            return Responsible(name=" ".join(tokens), kind=ResponsibleKind.GROUP)
         return None
 
     def _subject_owner(self, unit: Unit, has_deadline: bool) -> tuple[list[Responsible], str] | None:
@@ -440,6 +451,11 @@ class ActionExtractor:
             for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
                 if not owners and (found := form(task, self)) is not None:
                     owners, task = found
+            # "ToDo: Rieger und Grimm machen …", "ToDo: alle tragen sich … ein": who opens the task.
+            if not owners and (sm := _TODO_SUBJECT.match(task)):
+                subject = sm.group("one") or sm.group("many")
+                owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold() == "alle"
+                          else self.owners(subject, lenient=True))
             confidence = 0.85
         elif (arrow := self._arrow_owner(text)) is not None:
             owners, task = arrow

@@ -14,7 +14,8 @@ from .deadlines import find_deadlines
 from .text import clean
 
 _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
-_TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>[^–—-]{1,60}?)\s*[.!]?\s*$")
+# The owner after the last free-standing dash; hyphens inside words ("Bau-AG") belong to it.
+_TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>(?:[^–—-]|(?<=\w)-(?=\w)){1,60}?)\s*[.!]?\s*$")
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
