@@ -231,3 +231,15 @@ ToDo: Dienstplan verteilen
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["Rieger", "Grimm"], ["Beschaffungsgruppe"], ["Auswahl-AG"], ["AA"], [],
     ]
+
+
+def test_commissioning_and_meeting_roles(record):
+    r = record("""= Niederschrift
+Datum: 09.09.2019
+**TOP 1: Beschlüsse**
+Der Samtgemeinderat beauftragt die Verwaltung, den Eintritt in den Trägerverein zum 01.01.2020 vorzubereiten.
+Falk Selbmann beantragt die Entlastung des Vorstandes.
+Jennifer Schubert und Jan Lemanski übernehmen das Präsidium.
+Ingo Thielen und Birgitt Kathagen fehlen entschuldigt.
+""")
+    assert [([o.name for o in a.responsible], a.due.date.isoformat()) for a in r.action_items] == [(["Verwaltung"], "2020-01-01")]
