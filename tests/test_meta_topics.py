@@ -222,3 +222,22 @@ Wir machen mit.
 """)
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     assert [t.title for t in record.topics] == ["Müllproblem", "Weekend of Work", "Tag des offenen Hackspaces"]
+
+
+def test_the_minutes_own_title_heading_is_no_topic():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""**Beirat Burglesum**
+# Niederschrift über die 19. Beiratssitzung am 18.05.2021
+# Genehmigung der Tagesordnung
+Die Tagesordnung wird genehmigt.
+# Protokoll der letzten Sitzung
+Das Protokoll wird genehmigt.
+# Zeit und Ort der Versammlung
+Rathaus, 19 Uhr.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == ["Genehmigung der Tagesordnung", "Protokoll der letzten Sitzung"]

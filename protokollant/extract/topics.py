@@ -45,9 +45,25 @@ def _is_sub_number(num: str | None) -> bool:
     return bool(num and "." in num.strip("."))
 
 
+_MINUTES_TITLE = re.compile(
+    r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
+    r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
+    re.I,
+)
+_SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
+
+
 def _meta_heading(text: str) -> bool:
+    """Header blocks, the agenda preview and the minutes' own title line ("Niederschrift über
+    die 19. Sitzung", "P r o t o k o l l") are no agenda items; "Protokoll der letzten Sitzung" is one."""
     low = clean(text).lower().rstrip(":")
-    return low in meta_keys()["not_topics"] or low in meta_keys()["agenda"]
+    if _SPACED_LETTERS.match(low):
+        low = low.replace(" ", "")
+    keys = meta_keys()
+    if low in keys["not_topics"] or low in keys["agenda"] or _MINUTES_TITLE.match(low):
+        return True
+    # "Zeit und Ort der Versammlung": a header phrase of several words, continued.
+    return any(" " in key and low.startswith(key + " ") for key in keys["not_topics"])
 
 
 _TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
@@ -79,7 +95,10 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
         typed = _typed_number_starts(blocks, skip)
         # "1. Begrüßung" … "6. Verschiedenes" typed as plain paragraphs carry the agenda when
         # the headings are at most a title line.
-        if typed and sum(1 for s in heads if s[3] == 1) <= 1:
+        top_heads = {s[0].index for s in heads if s[3] == 1}
+        # ... or when the typed numbers include every top heading and go on beyond them
+        # ("3) Kasse: text" is too long to look like a heading).
+        if typed and (len(top_heads) <= 1 or (len(typed) > len(top_heads) and top_heads <= {s[0].index for s in typed})):
             starts = typed
         else:
             starts = heads or _list_starts(blocks, skip)
