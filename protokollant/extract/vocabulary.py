@@ -36,6 +36,7 @@ class ActionCues:
     question: re.Pattern
     meeting_question: re.Pattern
     report: re.Pattern
+    not_task: re.Pattern
     possibility: re.Pattern
     narrative_verbs: frozenset[str]
     consult_verbs: frozenset[str]
@@ -90,6 +91,7 @@ def action_cues() -> ActionCues:
         question=_words_pattern(data["question_words"]),
         meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
         report=re.compile("|".join(data["report_patterns"]), re.I),
+        not_task=re.compile("|".join(data["not_task_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
         consult_verbs=_casefolded(data["consult_verbs"]),
         consult=re.compile("|".join(data["consult_patterns"]), re.I),
