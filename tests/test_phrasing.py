@@ -243,3 +243,16 @@ Jennifer Schubert und Jan Lemanski übernehmen das Präsidium.
 Ingo Thielen und Birgitt Kathagen fehlen entschuldigt.
 """)
     assert [([o.name for o in a.responsible], a.due.date.isoformat()) for a in r.action_items] == [(["Verwaltung"], "2020-01-01")]
+
+
+def test_notes_without_articles_and_clauses_after_a_semicolon(record):
+    r = record("""= Protokoll
+Datum: 12.03.2026
+**TOP 1: Projekt**
+- Steuerungsgruppe stimmt zu; 12 Plätze über Bildungsgutschein
+Einwände gegen das Protokoll vom 09.10.2025 gibt es nicht; es gilt als genehmigt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Steuerungsgruppe stimmt zu",
+        "Einwände gegen das Protokoll vom 09.10.2025 gibt es nicht; es gilt als genehmigt.",
+    ]

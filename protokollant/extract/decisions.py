@@ -239,6 +239,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             labelled_only.add((unit.block.index, text))
         last_decision_unit = pos
         decision = _decision(unit, text, vote, score)
+        if text[:1].islower() and pos and units[pos - 1].block is unit.block and ";" in _gap(units[pos - 1], unit):
+            # "Einwände gibt es nicht; es gilt als genehmigt": the clause continues the one before.
+            decision = _decision(unit, f"{units[pos - 1].clean_text}; {text}", vote, score)
         if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := _motion_before(pos, units)) is not None:
             motion_pos, motion, motion_text = found
             if not positions or positions[-1] < motion_pos:

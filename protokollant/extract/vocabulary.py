@@ -132,9 +132,10 @@ class DecisionCues:
 
 
 def _body_pattern(suffixes: list[str], verbs: list[str]) -> re.Pattern:
-    """"Der Ortschaftsrat stimmt …": an article, a (compound) body noun, up to two words, the verb."""
+    """"Der Ortschaftsrat stimmt …", "Steuerungsgruppe stimmt zu" (notes drop the article): a
+    (compound) body noun, up to two words, the verb."""
     return re.compile(
-        rf"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:{_words_rx(suffixes)})\s+(?:[\w.„“\"-]+\s+){{0,2}}?(?:{_words_rx(verbs)})\b",
+        rf"^\W*(?:(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?)?[\w-]*(?:{_words_rx(suffixes)})\s+(?:[\w.„“\"-]+\s+){{0,2}}?(?:{_words_rx(verbs)})\b",
         re.I,
     )
 
