@@ -173,3 +173,17 @@ Datum: 22.04.2026
         "A2 | Sperrmüllecken: zusätzliche Abholung | GWG (Hr. Nowak) | ab Juni monatlich | neu vereinbart",
     ]
     assert any("Tempo 30" in a.task for a in record.action_items)
+
+
+def test_cancelled_and_done_rows_of_an_action_plan_are_no_open_tasks(nlp, render):
+    markup = """= Maßnahmenplan
+Datum: 22.04.2026
+|= Nr. | Maßnahme | Verantwortlich | Termin | Stand |
+| 1.2 | Kinderbetreuung parallel zu Kursen | FB 5 | 30.06. | entfällt – keine Fachkräfte gefunden |
+| 1.3 | Temperaturprotokoll digital | H. Demir | 31.03. | erl. (seit Januar in Betrieb) |
+| 4.2 | Mentoring mit dem Unternehmerinnen-Netzwerk | WiFö | 30.09. | Idee; noch nicht beauftragt |
+| 4.3 | Infoblatt für Betriebe | WiFö (Herr Vogt) | 15.05. | läuft |
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [a.task for a in record.action_items] == ["Infoblatt für Betriebe"]

@@ -91,6 +91,10 @@ class TableReader:
             due = due or combined_due
         return owners, due
 
+    def _closed(self, row: TableRow) -> bool:
+        status = row.text(ColumnRole.STATUS)
+        return bool(status) and self.vocab.is_closed_status(status)
+
     def _done(self, row: TableRow) -> bool:
         cues = action_cues()
         status = row.text(ColumnRole.STATUS)
@@ -174,8 +178,8 @@ class TableReader:
 
     def _task_row(self, layout: TableLayout, row: TableRow) -> None:
         self._cell_decisions(row)
-        if self._done(row):
-            return
+        if self._done(row) or self._closed(row):
+            return  # done: a progress report; cancelled or only an idea: no open task
         owners, due = self._row_owner_due(row)
         for role in (ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.RESULT):
             text = row.text(role)

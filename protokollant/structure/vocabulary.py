@@ -28,6 +28,7 @@ class LayoutVocabulary:
     everyone: frozenset[str]
     ongoing: frozenset[str]
     done_status: frozenset[str]
+    closed_status: tuple[str, ...]
 
     def word_role(self, text: str) -> ColumnRole | None:
         """The role a single header word or phrase names, if any."""
@@ -72,6 +73,11 @@ class LayoutVocabulary:
         words = " ".join(text.split()).casefold().strip(" .!")
         return words in self.done_status or words.split(" ")[0].strip(",;:()") in self.done_status
 
+    def is_closed_status(self, text: str) -> bool:
+        """"entfällt – …", "Idee; noch nicht beauftragt": the row's measure is not carried out."""
+        words = " ".join(text.split()).casefold()
+        return any(words == w or words.startswith((w + " ", w + ",", w + ";", w + " –", w + ":")) for w in self.closed_status)
+
     def is_empty_cell(self, text: str) -> bool:
         return not normalise(text) or " ".join(text.split()).casefold() in self.empty_cell
 
@@ -92,4 +98,5 @@ def layout_vocabulary() -> LayoutVocabulary:
         everyone=_folded(data["everyone_words"]),
         ongoing=_folded(data["ongoing_words"]),
         done_status=frozenset(" ".join(w.split()).casefold() for w in data["done_status_words"]),
+        closed_status=tuple(" ".join(w.split()).casefold() for w in data.get("closed_status_words", [])),
     )
