@@ -256,3 +256,14 @@ Einwände gegen das Protokoll vom 09.10.2025 gibt es nicht; es gilt als genehmig
         "Steuerungsgruppe stimmt zu",
         "Einwände gegen das Protokoll vom 09.10.2025 gibt es nicht; es gilt als genehmigt.",
     ]
+
+
+def test_promises_with_an_object_and_in_the_future(record):
+    r = record("""= Protokoll
+Datum: 12.03.2026
+**TOP 1: Verein**
+Frau Voß sagte die Übergabe für den 11. April zu.
+Der Vorstand wird die Mitglieder per Rundbrief informieren, sobald der Bescheid vorliegt.
+Die nächste Sitzung wird im Rathaus stattfinden.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Voß"], ["Vorstand"]]
