@@ -241,3 +241,24 @@ Rathaus, 19 Uhr.
 """)
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     assert [t.title for t in record.topics] == ["Genehmigung der Tagesordnung", "Protokoll der letzten Sitzung"]
+
+
+def test_council_items_numbered_oe_without_top():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""**Gemeinde Lindenfeld**
+= Niederschrift über die öffentliche Sitzung des Bau- und Umweltausschusses
+Datum: 17.03.2026
+**Ö 1 Eröffnung und Feststellung der Beschlussfähigkeit**
+Der Vorsitzende eröffnet die Sitzung.
+**Ö 2 Bauantrag: Neubau eines Mehrfamilienhauses mit 9 Wohneinheiten und Tiefgarage, Kirchgasse 7, Flst. 412/3**
+Das Einvernehmen wird einstimmig erteilt.
+**NÖ 1 Grundstücksangelegenheiten**
+Vertraulich.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.number for t in record.topics] == ["Ö 1", "Ö 2", "NÖ 1"]
+    assert record.topics[1].title.startswith("Bauantrag: Neubau eines Mehrfamilienhauses")

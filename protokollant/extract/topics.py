@@ -22,15 +22,22 @@ _TOP = re.compile(
     r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
     re.S,
 )
-_STRONG_MARKER = re.compile(r"^\s*(?:zu\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum)\b", re.I)
+_STRONG_MARKER = re.compile(r"^\s*(?:zu\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum|N?Ö\s*\d)\b", re.I)
 _NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s+(?P<title>\S.*)$", re.S)
 # Sentence-like list items keep only their opening clause as the title.
 _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
 
 
+# Council minutes number public and non-public items "Ö 3", "NÖ 2" without "TOP".
+_COUNCIL_ITEM = re.compile(r"^\s*(?P<num>N?Ö\s*\d{1,2}(?:\.\d{1,2})?)\s*[:.)–—-]?\s+(?P<title>\S.*)$", re.S)
+
+
 def _split_number(text: str) -> tuple[str | None, str, bool]:
     """(number, title, is_top_marker) from a heading line."""
     text = clean(text)
+    m = _COUNCIL_ITEM.match(text)
+    if m:
+        return re.sub(r"\s+", " ", m.group("num")), m.group("title").strip(" :.-–"), True
     m = _TOP.match(text)
     if m and (m.group("num") or text.lower().startswith(("top", "#traktandum", "tagesordnungspunkt"))):
         num = m.group("num")
