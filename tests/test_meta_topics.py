@@ -262,3 +262,24 @@ Vertraulich.
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     assert [t.number for t in record.topics] == ["Ö 1", "Ö 2", "NÖ 1"]
     assert record.topics[1].title.startswith("Bauantrag: Neubau eines Mehrfamilienhauses")
+
+
+def test_a_bold_task_list_label_is_no_topic():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""= Protokoll Teamsitzung
+Datum: 08.09.2026
+**TOP 1: Lesesommer**
+Wir machen wieder mit.
+**TOP 2: Öffnungszeiten**
+Keine Änderung.
+**Aufgaben**
+|= Aufgabe | Wer | Bis wann |
+| Plakate drucken | Frau Ott | 15.09. |
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == ["Lesesommer", "Öffnungszeiten"]
+    assert [a.task for a in record.action_items] == ["Plakate drucken"]
