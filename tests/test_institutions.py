@@ -425,3 +425,13 @@ def test_a_trade_alone_is_no_company():
     from protokollant.nlp.pipeline import load_pipeline
 
     assert list(load_pipeline("blank")("Die Bäckerei hat geschlossen.").spans["institutions"]) == []
+
+
+def test_a_bare_name_merges_into_its_quoted_full_name():
+    from protokollant.nlp.institutions import collect_institutions
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    docs = [nlp("Jahreshauptversammlung des Kleingartenverein „Reichsbahnfeld“ e. V."), nlp("Der Kleingartenverein lädt ein.")]
+    names = [item["name"] for item in collect_institutions(docs)]
+    assert "Kleingartenverein" not in names and any(n.startswith("Kleingartenverein „Reichsbahnfeld“") for n in names)

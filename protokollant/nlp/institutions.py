@@ -1254,6 +1254,7 @@ class InstitutionRecognizer:
 
 
 # ---------------------------------------------------------------- aggregation
+_LEGAL_PARTS = frozenset({"e.", "V.", "e.V.", "eV", "gGmbH", "GmbH", "eG"})
 _BODY_LABELS = frozenset({"gremium"})
 _GENITIVE_GAPS = frozenset({" der ", " des "})
 _REGION_HEADS = ("Kreis ", "Landkreis ", "Stadt ", "Gemeinde ", "Region ", "Bezirk ")
@@ -1345,7 +1346,10 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
                 rest = b[len(a) + 1:].split(" ")
-                if len(rest) <= 2 and all(w[:1].isupper() or w.lower() in data.place_preps for w in rest):
+                # "… Leipzig", "… „Reichsbahnfeld“ e. V.": a place, a quoted name, a legal form.
+                if len(rest) <= 3 and all(
+                    w[:1].isupper() or w[:1] in "„\"‚»«" or w.lower() in data.place_preps or w in _LEGAL_PARTS for w in rest
+                ):
                     found[b]["count"] += found.pop(a)["count"]
                     break
     out = []
