@@ -74,3 +74,23 @@ def test_a_style_chunk_cannot_smuggle_a_doctype_or_entities():
     styles = Styles.from_part(data, _parse)
     assert styles.paragraph("Evil").name == "Evil"  # the entity is undefined: the style is unreadable
     assert isinstance(_parse(f.styles_xml().encode()), etree._Element)
+
+
+def test_documents_from_one_template_share_the_parsed_styles():
+    """The styles part of an office template is parsed once per process, keyed by its bytes."""
+    import io
+
+    import docx
+
+    from protokollant.ingest import reader
+
+    def build(text):
+        document = docx.Document()
+        document.add_heading(text, level=1)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    first, second = reader.read_document(build("TOP 1 Begrüßung")), reader.read_document(build("TOP 2 Haushalt"))
+    assert first.blocks[0].heading_level == 1 and second.blocks[0].heading_level == 1
+    assert len(reader._STYLES_CACHE) >= 1

@@ -7,6 +7,8 @@ read, so a damaged package never passes silently.
 """
 from __future__ import annotations
 
+import hashlib
+
 import os
 from datetime import datetime
 from pathlib import Path
@@ -230,8 +232,24 @@ def _styles(package: Package, rels: list[Relationship], warnings: list[str]) -> 
     if any(marker in data for marker in _DOCTYPE_MARKERS) or _STRICT_MARKER in data:
         # parse_xml refuses DTDs and converts Strict OOXML: the ordinary path
         return Styles(_optional(lambda: parse_xml(data, package.file, part), None, warnings, _STYLES_BROKEN))
-    return _optional(lambda: Styles.from_part(data, lambda b: parse_xml(b, package.file, part)),
-                     Styles(None), warnings, _STYLES_BROKEN)
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    cached = _STYLES_CACHE.get(key)
+    if cached is not None:
+        return cached
+    styles = _optional(lambda: Styles.from_part(data, lambda b: parse_xml(b, package.file, part)),
+                       None, warnings, _STYLES_BROKEN)
+    if styles is None:
+        return Styles(None)
+    if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
+        _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+    _STYLES_CACHE[key] = styles
+    return styles
+
+
+# An office writes its minutes from one template: the same styles part, parsed once per
+# batch (keyed by its bytes; a Styles object only ever reads the part it was made from).
+_STYLES_CACHE: dict[bytes, Styles] = {}
+_STYLES_CACHE_SIZE = 32
 
 
 def _optional_part(package: Package, rels: list[Relationship], rel_type: str,
