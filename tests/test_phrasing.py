@@ -267,3 +267,14 @@ Der Vorstand wird die Mitglieder per Rundbrief informieren, sobald der Bescheid 
 Die nächste Sitzung wird im Rathaus stattfinden.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Voß"], ["Vorstand"]]
+
+
+def test_a_vote_label_before_the_decision_itself(record):
+    r = record("""= Protokoll
+Datum: 12.03.2026
+**TOP 1: Logo**
+Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen, 1 Gegenstimme, 1 Enthaltung.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen, 1 Gegenstimme, 1 Enthaltung."
+    ]

@@ -138,8 +138,13 @@ def _is_label_line(unit: Unit, text: str) -> bool:
     if unit.block.kind is BlockKind.TABLE_ROW and unit.block.cells:
         first = clean(unit.block.cells[0]).rstrip(":").casefold()
         return first in labels
-    key = text.split(":", 1)[0].strip().casefold() if ":" in text[:30] else ""
-    return key in labels and key != "beschluss"
+    key, _, rest = text.partition(":") if ":" in text[:30] else ("", "", "")
+    key = key.strip().casefold()
+    if key not in labels or key == "beschluss":
+        return False
+    # "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen": the label
+    # introduces the decision itself, a sentence with the body acting.
+    return not (len(rest.split()) >= 5 and decision_cues().body_acts.match(rest.strip()))
 
 
 def _is_list_intro(unit: Unit, text: str) -> bool:
