@@ -25,8 +25,9 @@ run: $(STAMP)
 	$(BIN)/protokollant run --inbox inbox --outbox outbox
 	@echo "Bericht: outbox/kog-sitzung-2026-03-12/kog-sitzung-2026-03-12.html"
 
-## Install and run the whole test suite.
+## Install and run the whole test suite (system programs for two test modules first).
 test: $(STAMP)
+	bash scripts/install_system_deps.sh
 	$(BIN)/python -m pytest -q
 
 ## Retrain the sentence-role model (models/roles/) from corpus/src, with the cross-source table.

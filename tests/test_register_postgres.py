@@ -1,8 +1,7 @@
 """The action register on PostgreSQL (any SQLAlchemy URL by configuration).
 
 Starts a throw-away PostgreSQL cluster in a temp dir on 127.0.0.1 with the
-machine's PostgreSQL binaries (installed from Debian when missing and we are
-root). The Must-show scenario runs against it through the CLI.
+machine's PostgreSQL binaries (installed by `make test`'s set-up step). The Must-show scenario runs against it through the CLI.
 """
 from __future__ import annotations
 
@@ -26,12 +25,9 @@ SECOND = Path(__file__).resolve().parent / "data" / "eval" / "projektteam-quarti
 
 def _pg_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found and os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=False, capture_output=True)
-        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
-        pytest.fail("PostgreSQL-Server nicht gefunden und nicht installierbar (apt-get install postgresql)")
+        pytest.fail("PostgreSQL-Server nicht gefunden; `make test` installiert ihn als root "
+                    "(scripts/install_system_deps.sh), sonst apt-get install postgresql")
     return Path(found[-1]).parent
 
 

@@ -6,7 +6,7 @@ websocket (``websockets`` comes with Prefect): load the page, filter by
 institution, set one item to "erledigt" with its form, check the register.
 Screenshot: tmp_path/review.png, copied to $PROTOKOLLANT_TEST_ARTIFACTS if set.
 
-Chromium missing: installed with apt-get when running as root, else the test FAILS.
+Chromium missing: the test FAILS; `make test` installs it first (scripts/install_system_deps.sh).
 """
 from __future__ import annotations
 
@@ -44,19 +44,8 @@ def ensure_chromium() -> str:
     found = _find_browser()
     if found:
         return found
-    apt = shutil.which("apt-get")
-    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        try:
-            subprocess.run([apt, "update"], check=True, env=env, capture_output=True, timeout=600)
-            subprocess.run([apt, "install", "-y", "chromium", "chromium-driver"], check=True, env=env, capture_output=True, timeout=1200)
-        except (subprocess.SubprocessError, OSError) as e:
-            pytest.fail(f"Chromium fehlt und konnte nicht mit apt-get installiert werden: {e}")
-        found = _find_browser()
-        if found:
-            return found
-    pytest.fail("Chromium fehlt (gesucht: " + ", ".join(BROWSERS) + "); bitte `apt-get install -y chromium` ausführen "
-                "(automatische Installation nur als root mit apt-get möglich).")
+    pytest.fail("Chromium fehlt (gesucht: " + ", ".join(BROWSERS) + "); `make test` installiert es als root "
+                "(scripts/install_system_deps.sh), sonst `apt-get install -y chromium`.")
 
 
 def _free_port() -> int:
