@@ -31,7 +31,7 @@ def meta_keys() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-_NOT_FIELDS = ("not_topics", "title_words", "agenda", "title_noise", "generic_organs", "body_heads")
+_NOT_FIELDS = ("not_topics", "title_words", "agenda", "title_noise", "generic_organs", "body_heads", "task_list_titles")
 
 
 @lru_cache(maxsize=1)

@@ -22,13 +22,18 @@ _PARTS = re.compile(r"\s*[,;]\s*")
 _SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
 
 
+def _cut_deadlines(text: str, extractor) -> tuple[str, bool]:
+    """The text without its deadline expressions, and whether it had any."""
+    found = find_deadlines(text, extractor.meeting_date, extractor.next_meeting)
+    for m in reversed(found):
+        text = text[: m.start] + text[m.end :]
+    return text, bool(found)
+
+
 def _only_deadline(segment: str, extractor) -> bool:
     """"bis 30.11.", "[KW 41]": a dash segment that is a deadline and nothing else."""
-    segment = _SQUARE.sub(r"\1", segment).strip(" .!")
-    found = find_deadlines(segment, extractor.meeting_date, extractor.next_meeting)
-    for m in reversed(found):
-        segment = segment[: m.start] + segment[m.end :]
-    return bool(found) and not re.search(r"\w", segment)
+    rest, had = _cut_deadlines(_SQUARE.sub(r"\1", segment).strip(" .!"), extractor)
+    return had and not re.search(r"\w", rest)
 
 
 def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
@@ -51,9 +56,7 @@ _TOGETHER = re.compile(r"\s+(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
 def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Responsible]:
     """Owners from a noted owner phrase, its deadline parts dropped: "Fr. Hessler, bis 05.12.",
     "Hr. Stöckl und Fr. Ambrosius bis zur nächsten Sitzung", "Herr Amrani gemeinsam mit der Agentur"."""
-    found = find_deadlines(text, extractor.meeting_date, extractor.next_meeting)
-    for m in reversed(found):
-        text = text[: m.start] + text[m.end :]
+    text, _ = _cut_deadlines(text, extractor)
     text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-")  # the full stop a removed deadline left
     if not text:
         return []

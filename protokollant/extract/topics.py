@@ -248,16 +248,10 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     return found if len(found) >= TYPED_MIN_ITEMS else []
 
 
-_TASK_LIST_TITLES = frozenset({
-    "aufgaben", "aufgabenübersicht", "aufgabenliste", "aufgabenverteilung", "to-dos", "todos", "to-do-liste",
-    "todo-liste", "offene aufgaben", "übersicht der aufgaben", "zusammenfassung der aufgaben",
-})
-
-
 def _task_list_title(block: Block) -> bool:
     """"**Aufgaben**" above the task table: a bold line labelling the list, no agenda item (a
     Word heading "Aufgaben" among the other headings is one)."""
-    return block.heading_source != "style" and clean(block.text).lower().rstrip(":") in _TASK_LIST_TITLES
+    return block.heading_source != "style" and clean(block.text).lower().rstrip(":") in meta_keys()["task_list_titles"]
 
 
 def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:

@@ -15,6 +15,9 @@ from .text import clean
 from .votes import parse_vote
 
 
+_NOT_PARSED = object()
+
+
 @dataclass(slots=True)
 class Unit:
     block: Block
@@ -30,8 +33,8 @@ class Unit:
     _cue_labels: set[str] | None = field(init=False, default=None)
     _clean: str | None = field(init=False, default=None)
     scores: dict = field(init=False, default_factory=dict)
-    """Rule scores computed for this unit, by their arguments (decisions.decision_score);
-    "vote": its parsed vote."""
+    """Rule scores computed for this unit, by their arguments (decisions.decision_score)."""
+    _vote: object = field(init=False, default=_NOT_PARSED)
 
     def __post_init__(self) -> None:
         # Sliced from the Doc's text: Span.text would build a Token object per token.
@@ -47,9 +50,9 @@ class Unit:
 
     def vote(self):
         """``parse_vote(clean_text)``, parsed once (the role hints and the decisions both ask)."""
-        if "vote" not in self.scores:
-            self.scores["vote"] = parse_vote(self.clean_text)
-        return self.scores["vote"]
+        if self._vote is _NOT_PARSED:
+            self._vote = parse_vote(self.clean_text)
+        return self._vote
 
     def cues(self) -> list[Span]:
         return _spans_within(self.span, "cues")

@@ -80,6 +80,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..paths import models_dir
+from .spans import doc_text
 
 __all__ = [
     "InstitutionData",
@@ -1269,7 +1270,7 @@ def _extended_bodies(docs: list[Doc], spans_key: str) -> dict[str, str]:
         group = doc.spans.get(spans_key) if spans_key in doc.spans else None
         if group is None:
             continue
-        text = doc.text if "protokollant.text" not in doc.user_data else doc.user_data["protokollant.text"]
+        text = doc_text(doc)
         ordered = sorted(group, key=lambda sp: sp.start)
         for a, b in zip(ordered, ordered[1:]):
             gap = text[a.end_char : b.start_char]
