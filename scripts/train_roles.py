@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_corpus import build  # noqa: E402
 
-from protokollant.evaluate import score_record  # noqa: E402
+from protokollant.evaluate import Figures, score_record  # noqa: E402
 from protokollant.extract.minutes import extract_record  # noqa: E402
 from protokollant.extract.roles import COMPONENT  # noqa: E402
 from protokollant.ingest import read_document  # noqa: E402
@@ -45,38 +45,32 @@ def build_groups(src: Path, out: Path) -> dict[str, Path]:
     return folders
 
 
-def extraction_figures(nlp, folder: Path) -> dict:
-    """Totals per area of the whole extraction on one built folder."""
-    totals = {area: [0, 0, 0] for area in AREAS}
-    responsible = [0, 0]
+def extraction_figures(nlp, folder: Path) -> Figures:
+    """The whole extraction scored on one built folder (per document, as `protokollant evaluate`)."""
+    figures = Figures()
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         name = Path(gold["doc"]).name
         data = (folder / name).read_bytes()
         record = extract_record(read_document(data, name=name), nlp, data=data, file_name=name)
-        score = score_record(gold, record)
-        for area in AREAS:
-            a = getattr(score, area)
-            totals[area] = [totals[area][0] + a.tp, totals[area][1] + a.gold, totals[area][2] + a.pred]
-        responsible = [responsible[0] + score.responsible.correct, responsible[1] + score.responsible.total]
-    return {"areas": totals, "responsible": responsible}
+        figures.docs.append(score_record(gold, record, doc=name))
+    return figures
 
 
-def f1(matched: int, gold: int, predicted: int) -> float:
-    return 2 * matched / (gold + predicted) if gold + predicted else 1.0
+def add(a: Figures | None, b: Figures) -> Figures:
+    return b if a is None else Figures(docs=a.docs + b.docs)
 
 
-def add(a: dict, b: dict) -> dict:
-    return {
-        "areas": {k: [x + y for x, y in zip(a["areas"][k], b["areas"][k])] for k in AREAS},
-        "responsible": [x + y for x, y in zip(a["responsible"], b["responsible"])],
-    }
+def summary(fig: Figures) -> dict:
+    """Totals for metrics.json: [matched, gold, predicted] per area, [right, total] responsible."""
+    areas = {k: [fig.area(k).tp, fig.area(k).gold, fig.area(k).pred] for k in AREAS}
+    return {"areas": areas, "responsible": [fig.responsible.correct, fig.responsible.total]}
 
 
-def row(label: str, fig: dict) -> str:
-    cells = [f"{f1(*fig['areas'][k]):.2f}" for k in AREAS]
-    right, total = fig["responsible"]
-    return f"| {label} | " + " | ".join(cells) + f" | {right / total if total else 1.0:.2f} |"
+def row(label: str, fig: Figures) -> str:
+    cells = [f"{fig.area(k).f1:.2f}" for k in AREAS]
+    responsible = fig.responsible.value
+    return f"| {label} | " + " | ".join(cells) + f" | {1.0 if responsible is None else responsible:.2f} |"
 
 
 GRID = [(w, v) for w in (0.0, 0.3, 0.6, 1.0) for v in (0.0, 0.05, 0.1, 0.2)]
@@ -92,9 +86,8 @@ def grid(nlp, component, corpus, folders, args) -> dict:
         total = None
         for group in corpus.groups():
             component.model = models[group]
-            fig = extraction_figures(nlp, folders[group])
-            total = fig if total is None else add(total, fig)
-        out[f"{weight}/{veto}"] = total
+            total = add(total, extraction_figures(nlp, folders[group]))
+        out[f"{weight}/{veto}"] = summary(total)
         print(row(f"decision_weight {weight}, task_veto {veto}", total), flush=True)
     component.decision_weight, component.task_veto = saved
     return out
@@ -130,15 +123,16 @@ def main(argv: list[str] | None = None) -> int:
                 component.model = model
                 combined = extraction_figures(nlp, folders[group])
                 held = [e for e in corpus.examples if e.group == group]
-                per_group[group] = {"rules": rules, "rules+model": combined, "sentences": unit_scores(model, held)}
+                per_group[group] = {"rules": summary(rules), "rules+model": summary(combined), "sentences": unit_scores(model, held)}
                 table += [row(f"{group} rules", rules), row(f"{group} rules+model", combined)]
-                rules_total = rules if rules_total is None else add(rules_total, rules)
-                model_total = combined if model_total is None else add(model_total, combined)
+                rules_total, model_total = add(rules_total, rules), add(model_total, combined)
                 print(table[-2], table[-1], sep="\n", flush=True)
             table += [row("all rules", rules_total), row("all rules+model", model_total)]
             if args.grid:
                 metrics["grid"] = grid(nlp, component, corpus, folders, args)
-            metrics["cross_source"] = {"groups": per_group, "rules": rules_total, "rules+model": model_total, "table": table}
+            metrics["cross_source"] = {
+                "groups": per_group, "rules": summary(rules_total), "rules+model": summary(model_total), "table": table,
+            }
             print("\n".join(table))
         model = train(corpus.examples, seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
         model.meta["training_sentences"] = unit_scores(model, corpus.examples)
