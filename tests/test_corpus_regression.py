@@ -12,12 +12,12 @@ for fails here.
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from protokollant.evaluate import AREAS, evaluate, format_table
+from tests.markup import build_corpus_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "corpus" / "src"
@@ -30,10 +30,7 @@ FLOORS = {
 
 
 def _build(src: Path, out: Path) -> None:
-    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.build(src, out)
+    build_corpus_module().build(src, out)
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

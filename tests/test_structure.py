@@ -1,8 +1,5 @@
 """The structure stage and the extractors that read it, on Word files rendered from markup
 (scripts/build_corpus.py) by the project itself."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from protokollant.extract.minutes import _line_texts, extract_record
@@ -10,15 +7,7 @@ from protokollant.extract.meta import extract_meta
 from protokollant.ingest.reader import read_document
 from protokollant.nlp.pipeline import load_pipeline
 from protokollant.structure import ColumnRole, RowKind, SectionRole, TableKind, analyse_structure, layout_vocabulary
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.markup import render as render_markup
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +17,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def render():
-    return _builder().render
+    return render_markup
 
 
 def _document(render, markup: str):
