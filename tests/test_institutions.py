@@ -275,6 +275,31 @@ def test_collect_institutions_across_blocks(nlp):
     assert "GI" in insts["Gesellschaft für Informatik"]["aliases"]
 
 
+def test_places_learned_from_the_document(nlp):
+    # "Auenfels" is in no list: the document names the "Stadt Auenfels", so it is a place
+    # wherever it follows an institution, also as the first part of a hyphenated name.
+    text = ("Sitzung des Beirats der Stadt Auenfels. Anwesend: Diakonie Auenfels, "
+            "Kreishandwerkerschaft Auenfels-Land, Stadtwerke Auenfels.")
+    assert {"Diakonie Auenfels", "Kreishandwerkerschaft Auenfels-Land", "Stadtwerke Auenfels"} <= set(found(nlp, text))
+    # A name after two different institutions is a place too ("IHK Südweser", "Handwerkskammer Südweser").
+    assert {"IHK Südweser", "Jobcenter Südweser"} <= set(found(nlp, "Gäste: IHK Südweser und Jobcenter Südweser."))
+    # Without that evidence a capitalised word after a name is not taken as a place.
+    assert "Diakonie" in found(nlp, "Die Diakonie Beratung bietet Termine an.")
+
+
+def test_region_word_and_legal_form_after_a_name(nlp):
+    names = set(found(nlp, "Gast: Wirtschaftsförderungsgesellschaft Region Eschenau mbH, Welcome Center Region Eschenau."))
+    assert {"Wirtschaftsförderungsgesellschaft Region Eschenau mbH", "Welcome Center Region Eschenau"} <= names
+
+
+def test_offices_named_with_their_town_or_district(nlp):
+    docs = [nlp("Frau Lenz (Ausländerbehörde des Landkreises) und Herr Ott (Caritasverband für den Landkreis Auenfels) "
+                "berichten. Der Integrationsbeirates der Stadt Lindenau tagt.")]
+    names = {i["name"] for i in collect_institutions(docs)}
+    assert {"Ausländerbehörde des Landkreises", "Caritasverband für den Landkreis Auenfels"} <= names
+    assert "Integrationsbeirat der Stadt Lindenau" in names  # the nominative, not the written genitive
+
+
 # ------------------------------------------------------------------ extension, NER, serialisation
 def test_user_registry_extension_via_config(tmp_path):
     extra = tmp_path / "mein_register.jsonl"

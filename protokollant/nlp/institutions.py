@@ -80,6 +80,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..paths import models_dir
+from .doc_places import document_places, is_place_compound
 from .spans import doc_text
 
 __all__ = [
@@ -194,6 +195,7 @@ class InstitutionData:
         self.list_closers = low("list_closers")
         self.genitive_dets = low("genitive_dets")
         self.place_preps = low("place_preps")
+        self.place_heads = low("place_heads")
         self.titles = low("titles")
         self.inner_name_words = low("inner_name_words")
         self.legal_forms: dict[str, str] = dict(lex.get("legal_forms", {}))
@@ -675,6 +677,7 @@ class InstitutionRecognizer:
         self.use_ner = use_ner
         self.ner_labels = frozenset(ner_labels)
         self.data: Optional[InstitutionData] = None
+        self._doc_places: frozenset[str] = frozenset()  # of the Doc being processed
 
     # ------------------------------------------------------------ setup
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None, data_dir=None,
@@ -770,6 +773,8 @@ class InstitutionRecognizer:
         strings = self.vocab.strings
         # 1. registry
         matches = self._pm_lower(doc) + self._pm_orth(doc)
+        head_ends = [e for _m, _s, e in matches] + [i + 1 for i, (head, _a, _b) in interesting if head is not None]
+        self._doc_places = document_places(doc, head_ends, d.place_heads, lambda t: self._name_tok(t, "name"))
         if matches:
             for mid, s, e in matches:
                 if reg_start.get(s, 0) < e:
@@ -879,7 +884,12 @@ class InstitutionRecognizer:
         return True
 
     def _place(self, doc: Doc, k: int) -> int:
-        """A place right after a name: "Jobcenter Leipzig", "IHK zu Leipzig"."""
+        """A place right after a name: "Jobcenter Leipzig", "IHK zu Leipzig", with a legal
+        form after it: "Wirtschaftsförderungsgesellschaft Region Eschenau mbH"."""
+        end = self._place_only(doc, k)
+        return self._legal_after(doc, end) if end > k else k
+
+    def _place_only(self, doc: Doc, k: int) -> int:
         n = len(doc)
         if k >= n:
             return k
@@ -888,12 +898,21 @@ class InstitutionRecognizer:
         if t.lower_ in d.place_preps and k + 1 < n and self._name_tok(doc[k + 1], "name"):
             return k + 2
         txt = t.text
-        if txt in d.places:
+        if txt in d.places or txt in self._doc_places:
             return k + 1
+        if "-" in txt and is_place_compound(txt, self._is_place_word) and self._name_tok(t, "name"):
+            return k + 1
+        if t.lower_ in ("region", "kreis", "landkreis") and k + 1 < n and self._place_only(doc, k + 1) == k + 2:
+            return k + 2  # "Welcome Center Region Eschenau", "Jobcenter Kreis Altenhagen"
         if (len(txt) > 3 and txt[0].isupper() and txt[1:].islower() and t.lower_.endswith(d.place_suffixes)
                 and self._name_tok(t, "name")):
             return k + 1
         return k
+
+    def _is_place_word(self, word: str) -> bool:
+        d = self.data
+        return (word in d.places or word in self._doc_places
+                or (len(word) > 3 and word[1:].islower() and word.lower().endswith(d.place_suffixes)))
 
     def _names(self, doc: Doc, k: int, maxn: int, mode: str, reg_start: dict) -> int:
         """Name tokens after a head: "Verein Black Dog", "Referat Migration und Integration"."""
@@ -1093,6 +1112,8 @@ class InstitutionRecognizer:
                 has_ext, end = has_ext or e2 > end, e2
             if rule.names:
                 e2 = self._names(doc, end, rule.names, rule.mode, reg_start)
+                if e2 == end:
+                    e2 = self._place(doc, end)  # "… Region Eschenau": a place word is no name token
                 has_ext, end = has_ext or e2 > end, e2
             else:
                 end = self._place(doc, end)
@@ -1259,6 +1280,24 @@ _LEGAL_PARTS = frozenset({"e.", "V.", "e.V.", "eV", "gGmbH", "GmbH", "eG"})
 _BODY_LABELS = frozenset({"gremium"})
 _GENITIVE_GAPS = frozenset({" der ", " des "})
 _REGION_HEADS = ("Kreis ", "Landkreis ", "Stadt ", "Gemeinde ", "Region ", "Bezirk ")
+# "Ausländerbehörde des Landkreises", "Welcome Service der Stadt Lindenfurt", "Schulamt für den
+# Kreis Altenhagen": an office named with the town or district it belongs to.
+_OF_REGION = re.compile(
+    r"(?: der| des| für den| für die)"
+    r" (?:Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Landkreises|Kreises|Landkreis|Kreis|Bezirks|Region)"
+    r"(?: (?!(?:und|oder|sowie)\b)[A-ZÄÖÜ][\w-]*[a-zäöüß])?(?= *[^\w -]| *$| +[a-zäöüß])")
+
+
+def _nominative_written(written: str, canon: str) -> str:
+    """The name as written unless it is only an inflected form of the canonical one
+    ("Integrationsbeirates" → "Integrationsbeirat"; "Caritasverband" stays, not "Caritas")."""
+    if written == canon or written.replace(canon, "", 1) in ("s", "es", "n", "en", "e", "ns"):
+        return canon
+    words, cwords = written.split(), canon.split()
+    if len(words) == len(cwords) and all(w == c or w.replace(c, "", 1) in ("s", "es", "n", "en", "e", "ns")
+                                         for w, c in zip(words, cwords)):
+        return canon  # "Ausschusses für Soziales …"
+    return written
 
 
 def _extended_bodies(docs: list[Doc], spans_key: str) -> dict[str, str]:
@@ -1272,10 +1311,18 @@ def _extended_bodies(docs: list[Doc], spans_key: str) -> dict[str, str]:
             continue
         text = doc_text(doc)
         ordered = sorted(group, key=lambda sp: sp.start)
-        for a, b in zip(ordered, ordered[1:]):
-            gap = text[a.end_char : b.start_char]
+        for a, b in zip(ordered, ordered[1:] + [None]):
             canon = a.kb_id_ or a.text
-            if canon in out or "\n" in gap:
+            if canon in out:
+                continue
+            if (not a.text.startswith(_REGION_HEADS) and (m := _OF_REGION.match(text, a.end_char)) is not None
+                    and "\n" not in m.group()):
+                out[canon] = f"{_nominative_written(a.text, canon)}{m.group()}"
+                continue
+            if b is None:
+                continue
+            gap = text[a.end_char : b.start_char]
+            if "\n" in gap:
                 continue
             if a.label_ in _BODY_LABELS and gap in _GENITIVE_GAPS:
                 out[canon] = f"{canon}{gap}{b.text}"
