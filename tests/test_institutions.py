@@ -300,6 +300,23 @@ def test_offices_named_with_their_town_or_district(nlp):
     assert "Integrationsbeirat der Stadt Lindenau" in names  # the nominative, not the written genitive
 
 
+def test_local_facilities_and_offices(nlp):
+    names = set(found(nlp, "Beteiligt: Kita Pusteblume, Polizeiinspektion Ebersheim, Bauhof, Stadtarchiv Ebersheim "
+                           "und Fachdienst Integration."))
+    assert {"Kita Pusteblume", "Polizeiinspektion Ebersheim", "Bauhof", "Stadtarchiv Ebersheim",
+            "Fachdienst Integration"} <= names
+    # A facility named after its site; a weekday after "am" is no site.
+    assert "Grundschule am Lindenplatz" in found(nlp, "Die Grundschule am Lindenplatz stellt die Aula.")
+    assert "Grundschule" in found(nlp, "Die Grundschule am Montag geschlossen.")
+
+
+def test_unknown_abbreviation_before_a_place(nlp):
+    text = "Gemeinde Eichenried. Es berichten GS Eichenried, BBS II Eichenried und TOP Eichenried."
+    names = set(found(nlp, text))
+    assert {"GS Eichenried", "BBS II Eichenried"} <= names
+    assert not any(n.startswith("TOP") for n in names)
+
+
 # ------------------------------------------------------------------ extension, NER, serialisation
 def test_user_registry_extension_via_config(tmp_path):
     extra = tmp_path / "mein_register.jsonl"

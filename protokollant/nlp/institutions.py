@@ -103,6 +103,8 @@ FILES = {
 }
 _WS = re.compile(r"\s+")
 _PRIO_REGISTRY, _PRIO_RULE, _PRIO_WEAK, _PRIO_NER = 0, 1, 2, 3
+_SITE_KINDS = frozenset({"bildung", "einrichtung", "unternehmen"})
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
 
 
 def default_data_dir() -> Path:
@@ -196,6 +198,8 @@ class InstitutionData:
         self.genitive_dets = low("genitive_dets")
         self.place_preps = low("place_preps")
         self.place_heads = low("place_heads")
+        self.site_suffixes = tuple(low("site_suffixes"))
+        self.not_org_acronyms = low("not_org_acronyms")
         self.titles = low("titles")
         self.inner_name_words = low("inner_name_words")
         self.legal_forms: dict[str, str] = dict(lex.get("legal_forms", {}))
@@ -789,6 +793,7 @@ class InstitutionRecognizer:
                 if e2 > e and canon.rsplit(" ", 1)[-1] not in d.places:
                     canon = d.canonical_name(doc[s:e2].text)
                 cands.append((s, e2, kind, canon, _PRIO_REGISTRY))
+        cands.extend(self._acronyms_with_place(doc, reg_start))
         if interesting:
             anchors = []
             for i, (head, anchor, abbr) in interesting:
@@ -826,6 +831,25 @@ class InstitutionRecognizer:
         group = SpanGroup(doc, name=self.spans_key, attrs={"aliases": aliases} if aliases else {}, spans=spans)
         doc.spans[self.spans_key] = group
         return doc
+
+    def _acronyms_with_place(self, doc: Doc, reg_start: dict) -> list:
+        """ "GS Eichenried", "BBS II Kellenbach", "HV Oberland": an unknown abbreviation
+        followed by a place of the document names a local organisation."""
+        out = []
+        n = len(doc)
+        for t in doc:
+            txt = t.text
+            if not (2 <= len(txt) <= 5 and txt.isupper() and txt.isalpha()) or t.i in reg_start:
+                continue
+            if txt.lower() in self.data.not_org_acronyms or txt in _ROMAN:
+                continue
+            j = t.i + 1
+            if j < n and doc[j].text in _ROMAN:
+                j += 1
+            e = self._place(doc, j)
+            if e > j:
+                out.append((t.i, e, "ORG", doc[t.i:e].text, _PRIO_WEAK))
+        return out
 
     def _run_matcher(self, doc: Doc, anchors: list[int]) -> list[tuple[int, int, int]]:
         """Run the Matcher only on small windows around anchor tokens (all
@@ -907,6 +931,21 @@ class InstitutionRecognizer:
         if (len(txt) > 3 and txt[0].isupper() and txt[1:].islower() and t.lower_.endswith(d.place_suffixes)
                 and self._name_tok(t, "name")):
             return k + 1
+        return k
+
+    def _site(self, doc: Doc, k: int) -> int:
+        """ "Grundschule am Lindenplatz", "Apotheke am Markt", "Realschule an der Ilm": a facility
+        named after where it stands (not "Kita am Montag": the word must name a site or place)."""
+        n = len(doc)
+        j = k + 1 if k < n and doc[k].lower_ in ("am", "im") else (
+            k + 2 if k + 1 < n and doc[k].lower_ == "an" and doc[k + 1].lower_ in ("der", "dem") else k)
+        if j == k or j >= n:
+            return k
+        t = doc[j]
+        if not (t.is_alpha and t.text[:1].isupper()):
+            return k
+        if t.lower_.endswith(self.data.site_suffixes) or self._is_place_word(t.text):
+            return j + 1
         return k
 
     def _is_place_word(self, word: str) -> bool:
@@ -1117,6 +1156,9 @@ class InstitutionRecognizer:
                 has_ext, end = has_ext or e2 > end, e2
             else:
                 end = self._place(doc, end)
+            if rule.kind in _SITE_KINDS:
+                e2 = self._site(doc, end)
+                has_ext, end = has_ext or e2 > end, e2
             if rule.left and not has_left:
                 return None
             if not (rule.standalone == "all" or (rule.standalone == "compound" and not bare)
