@@ -145,7 +145,7 @@ class HeadRule:
         self.quoted = bool(d.get("quoted", True))
         self.list_institutions = bool(d.get("list_institutions", False))
         # the bare plural ("Bildungswerke") counts when the bare noun does
-        self.bare_plural = bool(d.get("bare_plural", self.standalone == "all"))
+        self.bare_plural = bool(d.get("bare_plural", False))
         self.compound_plural = bool(d.get("compound_plural", True))
         self.purpose = bool(d.get("purpose", False))  # "Verein zur Förderung der ..."
 
@@ -971,13 +971,23 @@ class InstitutionRecognizer:
                 end = pos = pos + 2
                 count += 1
                 continue
-            if not self._name_tok(t, mode) or (count and t.text[0].isdigit()):
+            if not self._name_tok(t, mode) or (t.text[0].isdigit() and (count or not self._number_name(doc, pos))):
                 break
             end = pos = pos + 1
             count += 1
         if end > k:
             end = self._legal_after(doc, end)
         return end
+
+    @staticmethod
+    def _number_name(doc: Doc, pos: int) -> bool:
+        """A number that names a unit, as in "Grundschule 7" or "TSV 1860": not a year after
+        the head ("Verkehrskommission 2026"), not a count ("Stadt 286 Personen"), no "01"."""
+        txt = doc[pos].text
+        if not txt.isdigit() or txt.startswith("0") or (len(txt) == 4 and txt[:2] in ("19", "20")):
+            return False
+        nxt = doc[pos + 1] if pos + 1 < len(doc) else None
+        return nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper()) or len(txt) == 4
 
     def _legal_after(self, doc: Doc, k: int) -> int:
         n = len(doc)
