@@ -278,3 +278,26 @@ Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen, 1 G
     assert [d.text for d in r.decisions] == [
         "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen, 1 Gegenstimme, 1 Enthaltung."
     ]
+
+
+def test_passive_with_its_agent_and_inquiries_outside_the_meeting(record):
+    r = record("""= Protokoll der Sitzung des Elternbeirats
+Datum: 17.10.2025
+Anwesend: Frau Krug, Frau Dotterweich, Herr Rück, Frau Peters
+# TOP 1 Basar
+Die Einladungen werden von Frau Krug bis zum 01.11. verschickt.
+Der Termin wird von der Schulleitung noch bekanntgegeben.
+Die Sitzung wird von Herrn Rück eröffnet.
+Die Aktion wird auf das Frühjahr verschoben, weil bis Oktober keine Genehmigung vom Ordnungsamt zu bekommen ist.
+Frau Peters erkundigt sich beim Landratsamt nach den Fristen.
+Frau Dotterweich erkundigt sich nach dem Stand der Anmeldungen.
+Frau Krug stimmt sich mit der Schulleitung ab.
+Herr Rück informiert über den Stand der Planung.
+""")
+    tasks = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
+    assert tasks == {
+        "Die Einladungen werden von Frau Krug bis zum 01.11. verschickt.": ["Frau Krug"],
+        "Der Termin wird von der Schulleitung noch bekanntgegeben.": ["Schulleitung"],
+        "Frau Peters erkundigt sich beim Landratsamt nach den Fristen.": ["Frau Peters"],
+        "Frau Krug stimmt sich mit der Schulleitung ab.": ["Frau Krug"],
+    }

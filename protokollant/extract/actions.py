@@ -17,7 +17,8 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
-from .owner_forms import assigned_to, bracket_owner_with_deadline, colon_assignment, owner_phrase, promise, trailing_dash_owner
+from .owner_forms import (assigned_to, bracket_owner_with_deadline, colon_assignment, owner_phrase, passive_agent, promise,
+                          trailing_dash_owner)
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -54,6 +55,7 @@ _INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
+_THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
 
@@ -212,6 +214,11 @@ class ActionExtractor:
                 continue
             # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
             if weak and not has_deadline and not (tok.lower_ in cues.consult_verbs and cues.consult.search(unit.text)):
+                continue
+            # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
+            # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
+            if (after := cues.narrative_when_followed.get(tok.lower_)) and _followed_by(tokens, i, after) and not (
+                    _THIRD_PARTY.search(unit.text)):
                 continue
             # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
             if tok.lower_ in ("fragt", "fragen") and (
@@ -464,6 +471,8 @@ class ActionExtractor:
             (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
+        elif (agents := passive_agent(_main_clause(text), self, has_deadline=due_found, cues=cues)) is not None:
+            owners, confidence = agents, 0.7
         elif (subj := self._subject_owner(unit, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
         elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
@@ -517,6 +526,14 @@ class ActionExtractor:
         )
 
 
+
+
+def _followed_by(tokens: list, i: int, words: frozenset[str]) -> bool:
+    """Whether the token after tokens[i] (a reflexive "sich" skipped) is one of ``words``."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower_ == "sich":
+        j += 1
+    return j < len(tokens) and tokens[j].lower_ in words
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

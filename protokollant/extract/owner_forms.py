@@ -148,3 +148,23 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
     if left_owners:
         return left_owners, right
     return None
+
+
+# "… werden von Frau Krug … verschickt", "… wird vom Hausmeister … aufgestellt", "… wird durch die
+# Geschäftsstelle … geklärt": a present passive (not "wurde") ending in its participle.
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:wird|werden)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
+    r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und|sowie))*)\s+"
+    r"(?:[^;:]*?\s)?(?P<participle>[a-zäöüß][\w-]*(?:t|en))\s*[.!]?\s*$")
+
+
+def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Responsible] | None:
+    """"Die Einladungen werden von Frau Krug bis zum 01.11. verschickt", "Der Termin wird von der
+    Schulleitung noch bekanntgegeben": the agent of a passive still to come does it."""
+    m = _PASSIVE_AGENT.search(text)
+    if m is None or m.group("participle").casefold() in cues.passive_state:
+        return None
+    if not (has_deadline or cues.passive_future.search(text)):
+        return None  # "Die Sitzung wird vom Vorsitzenden eröffnet": what happens in the meeting
+    owners = extractor.owners(m.group("owner"))
+    return owners or None

@@ -49,6 +49,9 @@ class ActionCues:
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
     promises: tuple[re.Pattern, ...]
+    passive_future: re.Pattern  # words that put a present passive into the future
+    passive_state: frozenset[str]  # participles that describe a state, not a task
+    narrative_when_followed: dict[str, frozenset[str]]
     # Every verb form that can follow a subject owner: a sentence without one of them cannot
     # have a subject owner, so most sentences are ruled out without touching tokens.
     any_task_verb: frozenset[str]
@@ -105,6 +108,9 @@ def action_cues() -> ActionCues:
         done_followup=re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
         promises=tuple(re.compile(p, re.I | re.S) for p in data["promise_patterns"]),
+        passive_future=_words_pattern(data["passive_agent_future_words"]),
+        passive_state=_casefolded(data["passive_agent_state_participles"]),
+        narrative_when_followed={v.casefold(): _casefolded(after) for v, after in data["narrative_when_followed"].items()},
         any_task_verb=strong | weak | auxiliaries,
     )
 
