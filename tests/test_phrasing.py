@@ -301,3 +301,31 @@ Herr Rück informiert über den Stand der Planung.
         "Frau Peters erkundigt sich beim Landratsamt nach den Fristen.": ["Frau Peters"],
         "Frau Krug stimmt sich mit der Schulleitung ab.": ["Frau Krug"],
     }
+
+
+def test_assent_without_a_decision_verb_and_outcome_labels(record):
+    r = record("""= Protokoll Parteitag
+Datum: 17.10.2025
+# TOP 1 Wahlen
+Protokollführer: Maxi Kraft
+Abstimmung: positiv (deutliche Mehrheit)
+Zulassen von Gästen?
+Abstimmung: positiv (deutliche Mehrheit)
+# TOP 2 Anträge
+Dem Antrag wird stattgegeben.
+Dies bejahten alle Anwesenden.
+Für Variante A stimmten 7 Mitglieder.
+Alle Fraktionen stimmen dem Vorschlag der Verwaltung zu.
+Mit Einverständnis aller Anwesenden übernahm Herr Maier die Versammlungsleitung.
+Es gab dazu keine Einwände.
+Dieses Protokoll gilt als verbindlich, sofern kein Widerspruch erfolgt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Protokollführer: Maxi Kraft Abstimmung: positiv (deutliche Mehrheit)",
+        "Zulassen von Gästen? Abstimmung: positiv (deutliche Mehrheit)",
+        "Dem Antrag wird stattgegeben.",
+        "Dies bejahten alle Anwesenden.",
+        "Für Variante A stimmten 7 Mitglieder.",
+        "Alle Fraktionen stimmen dem Vorschlag der Verwaltung zu.",
+        "Mit Einverständnis aller Anwesenden übernahm Herr Maier die Versammlungsleitung.",
+    ]

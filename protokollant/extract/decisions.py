@@ -227,6 +227,18 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                 last_decision_unit = pos
                 prev_header = False
                 continue
+        if (vote is not None or _OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text) and (
+                found := _motion_before(pos, units, put_to_vote=True)) is not None and (
+                not positions or positions[-1] < found[0]):
+            # "Protokollführer: Maxi Kraft" / "Zulassen?" + "Abstimmung: positiv (deutliche Mehrheit)":
+            # the line before is what was voted on, the label line its outcome.
+            decision = _decision(found[1], found[2], vote, 1.0)
+            _extend(decision, text, vote)
+            decisions.append(decision)
+            positions.append(pos)
+            last_decision_unit = pos
+            prev_header = False
+            continue
         labelled = unit.section is SectionRole.DECISION
         score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
         score += decision_shift(unit, roles)
@@ -320,10 +332,20 @@ _MOTION = re.compile(
 )
 
 
-def _motion_before(pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
+# "Abstimmung: positiv (deutliche Mehrheit)", "Ergebnis: angenommen": a field label with an outcome.
+_OUTCOME_AFTER_LABEL = re.compile(
+    r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
+    r"genehmigt|gewählt|dafür|ja)\b", re.I)
+# What a vote line can answer besides a motion: a question put to the meeting ("Zulassen?") or
+# a candidate for an office ("Protokollführer: Maxi Kraft").
+_PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")
+
+
+def _motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
     """The motion a bare outcome line answers: the unit just before it in the same item
     (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
-    vote ("… lässt darüber abstimmen, dass …", "beantragt …")."""
+    vote ("… lässt darüber abstimmen, dass …", "beantragt …"); with ``put_to_vote`` also a
+    question or a candidate line."""
     unit = units[pos]
     for back in range(pos - 1, max(-1, pos - 3), -1):
         previous = units[back]
@@ -332,7 +354,7 @@ def _motion_before(pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
         text = previous.clean_text
         if text.endswith(":") and len(text.split()) <= 2:
             continue  # "Abstimmungsergebnis:"
-        if _MOTION.search(text):
+        if _MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)):
             return back, previous, text
         # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
         # sentences in one paragraph.
