@@ -149,6 +149,8 @@ def _table_starts(structure: Structure) -> list[Start]:
                 title = clean(row.text(ColumnRole.TOPIC))
                 if not title and raw_number and not m:
                     number, title, _ = _split_number(raw_number)  # "TOP 1 Begrüßung" in one cell
+                elif title and number is None:
+                    number, title, _ = _split_number(title)  # "1. Stiftung Mitarbeit" in the Thema cell
                 if title:
                     out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
             if len(out) >= 2:
