@@ -329,3 +329,15 @@ Dieses Protokoll gilt als verbindlich, sofern kein Widerspruch erfolgt.
         "Alle Fraktionen stimmen dem Vorschlag der Verwaltung zu.",
         "Mit Einverständnis aller Anwesenden übernahm Herr Maier die Versammlungsleitung.",
     ]
+
+
+def test_co_owners_and_a_bracket_before_a_trailing_deadline(record):
+    r = record("""= Protokoll Lenkungskreis
+Datum: 17.10.2025
+Anwesend: Frau Nowak, Hr. Frings, MH (Max Huber), KD (Kim Dorn)
+# TOP 1 Website
+Die Vorsitzende wurde gebeten, gemeinsam mit Hr. Frings einen Entwurf zu erstellen.
+TODO: Beteiligungs-Workshop mit Skater*innen organisieren (MH, KD) – bis Mitte Mai
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Vorsitzende", "Hr. Frings"], ["MH", "KD"]]

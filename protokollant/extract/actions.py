@@ -17,8 +17,8 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
-from .owner_forms import (assigned_to, bracket_owner_with_deadline, colon_assignment, owner_phrase, passive_agent, promise,
-                          trailing_dash_owner)
+from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, owner_phrase,
+                          passive_agent, promise, trailing_dash_owner, without_trailing_deadline)
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
 from .units import Unit
@@ -452,7 +452,7 @@ class ActionExtractor:
             owners = self.owners(written, lenient=bool(m.group("owner2"))) if written else []
             if not owners and written and written.casefold() == "alle":
                 owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
-            if not owners and (pm := _PAREN_OWNER.search(task)):
+            if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
                 owners = self.owners(pm.group("owner"))
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
             for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
@@ -518,7 +518,7 @@ class ActionExtractor:
             confidence = 0.5
         return ActionItem(
             task=truncate_words(task, 30),
-            responsible=owners,
+            responsible=co_owners(text, self, owners),
             due=due,
             topic_index=unit.topic_index,
             evidence=unit.evidence(text=text),

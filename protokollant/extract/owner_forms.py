@@ -168,3 +168,27 @@ def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Res
         return None  # "Die Sitzung wird vom Vorsitzenden eröffnet": what happens in the meeting
     owners = extractor.owners(m.group("owner"))
     return owners or None
+
+
+def without_trailing_deadline(text: str, extractor) -> str:
+    """"Workshop organisieren (MH, KD) – bis Mitte Mai" without its last dash segment when that
+    is only a deadline, so that the bracket before it ends the line."""
+    m = _TRAILING_DASH.search(text)
+    if m and _only_deadline(m.group("owner"), extractor):
+        return text[: m.start()].rstrip(" ,;")
+    return text
+
+
+# "Herr Amrani gemeinsam mit der Agentur", "… wurde gebeten, zusammen mit Hr. Frings …": co-owners.
+_CO_OWNER = re.compile(
+    r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:der|dem|den)?\s*(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})")
+
+
+def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsible]:
+    """The owners plus those named with "gemeinsam mit" / "zusammen mit"."""
+    m = _CO_OWNER.search(text)
+    if not owners or m is None:
+        return owners
+    known = {o.name.casefold() for o in owners}
+    extra = [o for o in extractor.owners(m.group("owner")) if o.name.casefold() not in known]
+    return owners + extra
