@@ -341,3 +341,19 @@ TODO: Beteiligungs-Workshop mit Skater*innen organisieren (MH, KD) – bis Mitte
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Vorsitzende", "Hr. Frings"], ["MH", "KD"]]
+
+
+def test_a_date_line_inside_an_item_table_is_no_header(record):
+    # Long cells: the table holds the running minutes (one item per row).
+    r = record("""= Protokoll der Sitzung des Feuerwehrausschusses
+Datum: 29.01.2026
+|= TOP | Inhalt |
+| 1. Begrüßung | Kdt. Hess begrüßt die Anwesenden und stellt die Beschlussfähigkeit des Ausschusses fest, es gibt keine Einwände. |
+| 2. Hauptversammlung 2026 | Termin: Freitag, 13.03.2026, 19:30 Uhr, Gasthaus „Zum Adler“.<br>ToDo: Einladung an Mitglieder und KBM – Rieger, bis 20.02.<br>ToDo: Essen im Adler reservieren – Krauß |
+| 3. Verschiedenes | Das Tor 2 der Fahrzeughalle war defekt und ist inzwischen repariert worden, weitere Punkte gibt es nicht. |
+""")
+    assert str(r.meeting.date) == "2026-01-29"
+    assert {a.task: [o.name for o in a.responsible] for a in r.action_items} == {
+        "Einladung an Mitglieder und KBM": ["Rieger"],
+        "Essen im Adler reservieren": ["Krauß"],
+    }

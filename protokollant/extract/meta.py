@@ -118,8 +118,10 @@ def extract_meta(document: Document) -> MetaResult:
 
     pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
     for b in blocks[:HEADER_SCAN_BLOCKS]:
-        if _AGENDA_ITEM.match(b.text):
-            break  # the body has begun: "Termin: bis 30.04." below TOP 2 is a task's deadline
+        if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None):
+            # The body has begun: "Termin: bis 30.04." below TOP 2 (or below the row "2. Dienstplan"
+            # of an item table) is a task's deadline.
+            break
         if pending_list and b.kind is BlockKind.LIST_ITEM:
             participants[pending_list].extend(parse_people(b.text))
             header.add(b.index)
