@@ -23,19 +23,19 @@ from spacy.tokens import Doc, Token
 __all__ = ["document_places", "is_place_compound"]
 
 
-def document_places(doc: Doc, head_ends: Iterable[int], place_heads: frozenset[str],
+def document_places(doc: Doc, orths: list[int], head_ends: Iterable[int], is_place_head: Callable[[int], bool],
                     is_name: Callable[[Token], bool]) -> frozenset[str]:
-    """The place names of ``doc``. ``head_ends`` are the token indices right after
-    each institution name found by lookup (registry or head word); ``is_name``
-    says whether a token can be part of a proper name."""
+    """The place names of ``doc``. ``orths``: its tokens' ORTH ids; ``head_ends``: the token
+    indices right after each institution name found by lookup (registry or head word);
+    ``is_place_head``: whether an ORTH id is a capitalised place word ("Stadt"); ``is_name``:
+    whether a token can be part of a proper name."""
     places: set[str] = set()
     n = len(doc)
-    for t in doc:
-        if t.lower_ in place_heads and t.text[:1].isupper() and t.i + 1 < n:
-            nxt = doc[t.i + 1]
-            if nxt.is_alpha or "-" in nxt.text:
-                if is_name(nxt):
-                    places.add(nxt.text)
+    for i, orth in enumerate(orths):  # ids, not Token objects: most tokens are looked at only here
+        if i + 1 < n and is_place_head(orth):
+            nxt = doc[i + 1]
+            if (nxt.is_alpha or "-" in nxt.text) and is_name(nxt):
+                places.add(nxt.text)
     after: dict[str, set[str]] = {}
     for e in head_ends:
         if 0 < e < n and is_name(doc[e]):

@@ -744,6 +744,8 @@ class InstitutionRecognizer:
                     break
             self._always_match = self._always_match or not anchored
         self._tok = _TokCache(self._classify)
+        self._is_acronym = _TokCache(self._acronym_word)
+        self._is_place_head = _TokCache(self._place_head_word)
 
     def _ensure(self) -> InstitutionData:
         if self.data is None:
@@ -778,7 +780,8 @@ class InstitutionRecognizer:
         # 1. registry
         matches = self._pm_lower(doc) + self._pm_orth(doc)
         head_ends = [e for _m, _s, e in matches] + [i + 1 for i, (head, _a, _b) in interesting if head is not None]
-        self._doc_places = document_places(doc, head_ends, d.place_heads, lambda t: self._name_tok(t, "name"))
+        self._doc_places = document_places(doc, orths, head_ends, self._is_place_head.__getitem__,
+                                           lambda t: self._name_tok(t, "name"))
         if matches:
             for mid, s, e in matches:
                 if reg_start.get(s, 0) < e:
@@ -793,7 +796,7 @@ class InstitutionRecognizer:
                 if e2 > e and canon.rsplit(" ", 1)[-1] not in d.places:
                     canon = d.canonical_name(doc[s:e2].text)
                 cands.append((s, e2, kind, canon, _PRIO_REGISTRY))
-        cands.extend(self._acronyms_with_place(doc, reg_start))
+        cands.extend(self._acronyms_with_place(doc, orths, reg_start))
         if interesting:
             anchors = []
             for i, (head, anchor, abbr) in interesting:
@@ -832,24 +835,30 @@ class InstitutionRecognizer:
         doc.spans[self.spans_key] = group
         return doc
 
-    def _acronyms_with_place(self, doc: Doc, reg_start: dict) -> list:
+    def _acronyms_with_place(self, doc: Doc, orths: list[int], reg_start: dict) -> list:
         """ "GS Eichenried", "BBS II Kellenbach", "HV Oberland": an unknown abbreviation
         followed by a place of the document names a local organisation."""
         out = []
         n = len(doc)
-        for t in doc:
-            txt = t.text
-            if not (2 <= len(txt) <= 5 and txt.isupper() and txt.isalpha()) or t.i in reg_start:
+        for i, orth in enumerate(orths):
+            if not self._is_acronym[orth] or i in reg_start:
                 continue
-            if txt.lower() in self.data.not_org_acronyms or txt in _ROMAN:
-                continue
-            j = t.i + 1
+            j = i + 1
             if j < n and doc[j].text in _ROMAN:
                 j += 1
             e = self._place(doc, j)
             if e > j:
-                out.append((t.i, e, "ORG", doc[t.i:e].text, _PRIO_WEAK))
+                out.append((i, e, "ORG", doc[i:e].text, _PRIO_WEAK))
         return out
+
+    def _acronym_word(self, orth: int) -> bool:
+        txt = self.vocab.strings[orth]
+        return (2 <= len(txt) <= 5 and txt.isupper() and txt.isalpha() and txt not in _ROMAN
+                and txt.lower() not in self.data.not_org_acronyms)
+
+    def _place_head_word(self, orth: int) -> bool:
+        txt = self.vocab.strings[orth]
+        return txt[:1].isupper() and txt.lower() in self.data.place_heads
 
     def _run_matcher(self, doc: Doc, anchors: list[int]) -> list[tuple[int, int, int]]:
         """Run the Matcher only on small windows around anchor tokens (all
