@@ -357,3 +357,19 @@ Datum: 29.01.2026
         "Einladung an Mitglieder und KBM": ["Rieger"],
         "Essen im Adler reservieren": ["Krauß"],
     }
+
+
+def test_decisions_still_to_take_or_taken_earlier(record):
+    r = record("""= Protokoll Beirat
+Datum: 09.12.2025
+# TOP 1 Budget
+Das Budget für 2026 beträgt 15.000 EUR; über die Vergabe entscheidet der Integrationsbeirat.
+Der Rat hat am 27.11.2025 die Fortführung der Sprachmittlerpools für 2026 beschlossen.
+Über eine Erweiterung um Spanisch wird im Herbst entschieden.
+Über den Antrag wurde abgestimmt: einstimmig angenommen.
+Der Beirat beschließt die Fortführung des Projekts.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Über den Antrag wurde abgestimmt: einstimmig angenommen.",
+        "Der Beirat beschließt die Fortführung des Projekts.",
+    ]
