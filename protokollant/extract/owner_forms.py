@@ -179,9 +179,10 @@ def without_trailing_deadline(text: str, extractor) -> str:
     return text
 
 
-# "Herr Amrani gemeinsam mit der Agentur", "… wurde gebeten, zusammen mit Hr. Frings …": co-owners.
+# "Herr Amrani gemeinsam mit der Agentur", "… wurde gebeten, zusammen mit Hr. Frings …",
+# "Nico: Kaffeemaschine (mit Arne)": co-owners.
 _CO_OWNER = re.compile(
-    r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:der|dem|den)?\s*(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})")
+    r"(?:\b(?:gemeinsam|zusammen)\s+mit|\(\s*mit)\s+(?:der|dem|den)?\s*(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})")
 
 
 def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsible]:
