@@ -299,12 +299,13 @@ def inbox_flow(
     return summary.to_dict()
 
 
-def run_inbox_once(
+def run_inbox_summary(
     inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *,
     stable_seconds: float = 2.0, batch_size: int = DEFAULT_BATCH_SIZE,
-) -> int:
-    """Run ``inbox_flow`` once (for ``protokollant run``); returns the exit code
-    (0 all processed, 1 some input rejected, 2 the run could not do its job — its German line goes to stderr).
+) -> dict:
+    """Run ``inbox_flow`` once (for ``protokollant run``); returns the run summary
+    (``InboxRunSummary.to_dict()``, with ``exit_code``: 0 all processed, 1 some input
+    rejected, 2 the run could not do its job).
 
     With no PREFECT_API_URL, the temporary local server is started here and bound to this
     process (``start_bound_temporary_server``): it dies with the run, even after kill -9.
@@ -318,8 +319,16 @@ def run_inbox_once(
     )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, dict):
-        sys.stderr.write(f"FEHLER Der Lauf ist abgebrochen: {summary}\n")
-        return EXIT_OPERATIONAL
+        return {"stopped": f"Der Lauf ist abgebrochen: {summary}", "exit_code": EXIT_OPERATIONAL, "counts": {}}
+    return summary
+
+
+def run_inbox_once(
+    inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *,
+    stable_seconds: float = 2.0, batch_size: int = DEFAULT_BATCH_SIZE,
+) -> int:
+    """Like ``run_inbox_summary``, returning only the exit code (the German error line goes to stderr)."""
+    summary = run_inbox_summary(inbox, outbox, model, stable_seconds=stable_seconds, batch_size=batch_size)
     if summary.get("stopped"):
         sys.stderr.write(f"FEHLER {summary['stopped']}\n")
     return int(summary["exit_code"])
@@ -329,5 +338,5 @@ __all__ = [
     "ACTIONS_ARTIFACT_KEY", "DEFAULT_BATCH_SIZE", "RUN_ARTIFACT_KEY", "TaskProcessor", "action_rows", "forget_processor",
     "get_processor", "inbox_flow", "process_batch_task", "process_document_flow", "process_document_task",
     "publish_artifacts", "register_processor",
-    "run_inbox_once", "summary_markdown",
+    "run_inbox_once", "run_inbox_summary", "summary_markdown",
 ]
