@@ -219,8 +219,12 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution.")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben.")
 @click.option("--ics-component", type=click.Choice(("VEVENT", "VTODO"), case_sensitive=False), default="VEVENT", show_default=True, help="ics: Termine (VEVENT, für Outlook) oder Aufgaben (VTODO).")
+@click.option("--erinnerung", "alarm_days", type=click.IntRange(0, 365), default=None, metavar="TAGE",
+              help="ics: Erinnerung so viele Tage vor der Frist (Standard 3 bzw. PROTOKOLLANT_ICS_ERINNERUNG; 0 = keine).")
+@click.option("--kalendername", "calendar_name", default="Protokollant – Fristen", show_default=True, help="ics: Name des Kalenders.")
 @_today_option
-def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str, today: str | None) -> None:
+def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str,
+               alarm_days: int | None, calendar_name: str, today: str | None) -> None:
     """Aufgaben exportieren: CSV/XLSX für Excel, ICS für den Kalender, HTML-Listen je Institution.
 
     \b
@@ -235,13 +239,24 @@ def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], insti
         items = _query(reg, status, institution, overdue, None)
         day = reg.today()
     try:
-        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day)
+        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day, alarm_days=alarm_days, calendar_name=calendar_name)
     except OSError as e:
         raise click.ClickException(f"{out}: Export nicht möglich: {e.strerror or e}") from e
     if fmt == "html":
-        click.echo(f"{len(written)} Aufgabenlisten nach {out} geschrieben.")
+        click.echo(f"{n_(len(written), 'Aufgabenliste')} nach {out} geschrieben.")
+    elif fmt == "ics":
+        from .exports import ics_selection
+
+        exported, no_due, closed = ics_selection(items, ics_component)
+        kind = "Termin" if ics_component.upper() == "VEVENT" else "Aufgabe"
+        parts = [f"{n_(len(exported), kind)} nach {out} geschrieben"]
+        if no_due:
+            parts.append(f"{n_(len(no_due), 'Aufgabe')} ohne Frist nicht im Kalender")
+        if closed:
+            parts.append(f"{len(closed)} erledigt/verworfen, nicht exportiert")
+        click.echo("; ".join(parts) + ".")
     else:
-        click.echo(f"{len(items)} Aufgaben nach {out} geschrieben.")
+        click.echo(f"{n_(len(items), 'Aufgabe')} nach {out} geschrieben.")
 
 
 __all__ = ["actions"]

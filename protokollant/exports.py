@@ -212,25 +212,53 @@ _ICS_STATUS_TODO = {"open": "NEEDS-ACTION", "confirmed": "NEEDS-ACTION", "done":
 _ICS_STATUS_EVENT = {"open": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED", "rejected": "CANCELLED", "removed": "CANCELLED"}
 
 
+CLOSED_STATUSES = ("done", "rejected", "removed")
+DEFAULT_CALENDAR_NAME = "Protokollant – Fristen"
+
+
+def ics_selection(items: Sequence[ItemView], component: str = "VEVENT") -> tuple[list[ItemView], list[ItemView], list[ItemView]]:
+    """(exported, without a due date, closed): a calendar shows open deadlines only, so done,
+    rejected and removed items are no VEVENTs (a VTODO list keeps them, as COMPLETED/CANCELLED)."""
+    exported, no_due, closed = [], [], []
+    for item in items:
+        if component.upper() == "VEVENT" and item.status in CLOSED_STATUSES:
+            closed.append(item)
+        elif item.due_date is None:
+            no_due.append(item)
+        else:
+            exported.append(item)
+    return exported, no_due, closed
+
+
 def export_ics(
     items: Sequence[ItemView],
     *,
     component: str = "VEVENT",
     now: dt.datetime | None = None,
     domain: str = "protokollant",
+    alarm_days: int | None = None,
+    calendar_name: str = DEFAULT_CALENDAR_NAME,
 ) -> bytes:
     """One VEVENT (all-day on the due date; Outlook imports these) or VTODO per item with a due date.
 
     UID = <item id>@<domain>, stable across exports, so re-importing updates instead of duplicating.
+    Each entry carries a reminder (VALARM) ``alarm_days`` before the deadline (settings:
+    PROTOKOLLANT_ICS_ERINNERUNG, default 3; 0 = none); the calendar is named (X-WR-CALNAME).
+    Done/rejected items are not exported as events (see ics_selection).
     """
+    from .settings import alarm_days as default_alarm_days
+
     component = component.upper()
     if component not in ("VEVENT", "VTODO"):
         raise ValueError("component muss VEVENT oder VTODO sein")
+    days = default_alarm_days() if alarm_days is None else max(0, int(alarm_days))
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Protokollant//Aufgabenregister//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for item in items:
-        if item.due_date is None:
-            continue
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Protokollant//Aufgabenregister//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_escape(calendar_name)}", f"NAME:{ics_escape(calendar_name)}", "X-WR-TIMEZONE:Europe/Berlin",
+    ]
+    exported, _no_due, _closed = ics_selection(items, component)
+    for item in exported:
         description = [f"Aufgabe: {item.task}"]
         if item.responsible:
             description.append(f"Verantwortlich: {', '.join(item.responsible)}")
@@ -258,6 +286,14 @@ def export_ics(
         lines += [f"SUMMARY:{ics_escape(summary)}", f"DESCRIPTION:{ics_escape(chr(10).join(description))}"]
         if item.institutions:
             lines.append(f"CATEGORIES:{','.join(ics_escape(i) for i in item.institutions)}")
+        if days and item.status not in CLOSED_STATUSES:
+            related = "" if component == "VEVENT" else ";RELATED=END"  # VTODO: relative to DUE
+            when = "morgen" if days == 1 else f"in {days} Tagen"
+            lines += [
+                "BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER{related}:-P{days}D",
+                f"DESCRIPTION:{ics_escape(f'Frist {when} ({format_date_numeric(item.due_date)}): {item.task}')}",
+                "END:VALARM",
+            ]
         lines.append(f"END:{component}")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(ics_fold(line) for line in lines) + "\r\n").encode("utf-8")
@@ -318,7 +354,8 @@ def export_institution_html(items: Sequence[ItemView], out_dir: str | Path, *, t
 # --------------------------------------------------------------------------- dispatch
 
 
-def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_component: str = "VEVENT", today: dt.date | None = None) -> list[Path]:
+def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_component: str = "VEVENT", today: dt.date | None = None,
+           alarm_days: int | None = None, calendar_name: str = DEFAULT_CALENDAR_NAME) -> list[Path]:
     """Write ``items`` as fmt to out (a file; for html a folder). Returns the files written."""
     out = Path(out)
     if fmt == "html":
@@ -328,7 +365,7 @@ def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_componen
     elif fmt == "xlsx":
         data = export_xlsx(items)
     elif fmt == "ics":
-        data = export_ics(items, component=ics_component)
+        data = export_ics(items, component=ics_component, alarm_days=alarm_days, calendar_name=calendar_name)
     else:
         raise ValueError(f"Unbekanntes Format {fmt!r} (erlaubt: {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -337,6 +374,6 @@ def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_componen
 
 
 __all__ = [
-    "COLUMNS", "FORMATS", "export", "export_csv", "export_ics", "export_institution_html", "export_xlsx",
+    "CLOSED_STATUSES", "COLUMNS", "DEFAULT_CALENDAR_NAME", "FORMATS", "export", "ics_selection", "export_csv", "export_ics", "export_institution_html", "export_xlsx",
     "group_by_institution", "ics_escape", "ics_fold", "render_institution_html",
 ]

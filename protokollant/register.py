@@ -318,7 +318,7 @@ class ItemView:
             },
             "evidence": {"block_index": self.evidence_block, "text": self.evidence_text},
             "topic": {"index": self.topic_index, "label": self.topic_label},
-            "confidence": self.confidence,
+            "confidence": round(self.confidence, 2) if self.confidence is not None else None,
             "extracted": {
                 "responsible": self.extracted_responsible,
                 "due": {
