@@ -22,7 +22,6 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import sys  # noqa: E402
 import threading  # noqa: E402
-from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -32,6 +31,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Failed  # noqa: E402
 
 from protokollant.errors import UnreadableDocumentError  # noqa: E402
+from protokollant.german import format_local, n_  # noqa: E402
 from protokollant.inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
 from protokollant.operational import EXIT_OPERATIONAL  # noqa: E402
 from protokollant.pipeline import DocumentResult, Processor  # noqa: E402
@@ -190,10 +190,7 @@ def action_rows(summary: InboxRunSummary) -> list[dict[str, str]]:
 def summary_markdown(summary: InboxRunSummary) -> str:
     """German markdown report of one inbox run."""
     c = summary.counts
-    try:
-        when = datetime.fromisoformat(summary.started).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        when = summary.started
+    when = format_local(summary.started)
     lines = [f"# Protokollant – Lauf vom {when}", ""]
     if summary.busy:
         lines += [f"**Übersprungen:** Ein anderer Lauf ist aktiv ({_md(summary.message or '')}).", ""]
@@ -210,8 +207,8 @@ def summary_markdown(summary: InboxRunSummary) -> str:
         lines += ["## Verarbeitet", ""]
         for e in summary.processed:
             counts = e.counts
-            detail = ", ".join(f"{counts[k]} {label}" for k, label in (
-                ("decisions", "Beschlüsse"), ("action_items", "Aufgaben"), ("topics", "TOPs"), ("institutions", "Institutionen"),
+            detail = ", ".join(n_(counts[k], label) for k, label in (
+                ("decisions", "Beschluss"), ("action_items", "Aufgabe"), ("topics", "TOP"), ("institutions", "Institution"),
             ) if k in counts)
             replaced = " – ersetzt die frühere Fassung" if e.replaced else ""
             lines.append(f"- **{_md(e.file)}** → `{e.stem}/`" + (f" ({detail})" if detail else "") + replaced)
@@ -273,16 +270,19 @@ def process_document_flow(path: str, outbox: str = "outbox", model: str = "auto"
 @flow(name="protokollant-inbox", persist_result=False)
 def inbox_flow(
     inbox: str = "inbox", outbox: str = "outbox", model: str = "auto", stable_seconds: float = 2.0,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int = DEFAULT_BATCH_SIZE, retention_days: int | None = None,
 ) -> dict:
     """Process everything waiting in ``inbox`` (see protokollant.inbox) and publish artifacts.
 
     One task run per ``batch_size`` documents; each batch is filed away
-    (processed/, failed/, ledger) as soon as its task returns.
+    (processed/, failed/, ledger) as soon as its task returns. With a retention
+    period (``retention_days``, else PROTOKOLLANT_AUFBEWAHRUNG) meetings older than
+    that are then deleted everywhere (protokollant.forget).
     """
     logger = get_run_logger()
     get_processor(model)  # one processor (and NLP pipeline) for the whole run
     summary = run_inbox(Path(inbox), Path(outbox), TaskProcessor(model), stable_seconds=stable_seconds, batch_size=batch_size)
+    apply_retention_step(summary, inbox, outbox, retention_days, logger)
     publish_artifacts(summary)
     if summary.stopped:  # an operational failure is never reported as success
         logger.error("Lauf abgebrochen: %s", summary.stopped)
@@ -297,6 +297,26 @@ def inbox_flow(
     for f in summary.failed:
         logger.warning("Fehlgeschlagen: %s (%s): %s", f.file, f.reason, f.error)
     return summary.to_dict()
+
+
+def apply_retention_step(summary: InboxRunSummary, inbox: str, outbox: str, days: int | None, logger: Any) -> list[str]:
+    """Delete meetings past the retention period after a run that did its job; returns their stems."""
+    from protokollant.forget import apply_retention
+    from protokollant.inbox import RunLockedError
+    from protokollant.settings import retention_days
+
+    days = retention_days() if days is None else days
+    if not days or summary.stopped or summary.busy:
+        return []
+    try:
+        reports = apply_retention(inbox, outbox, int(days))
+    except (RunLockedError, OSError) as e:
+        logger.warning("Aufbewahrungsfrist nicht angewendet: %s", e)
+        return []
+    for r in reports:
+        logger.info("Aufbewahrungsfrist (%d Tage) abgelaufen, gelöscht: %s", days, r.stem)
+    summary.message = (summary.message + "; " if summary.message else "") + f"Aufbewahrungsfrist: {len(reports)} Sitzung(en) gelöscht" if reports else summary.message
+    return [r.stem for r in reports]
 
 
 def run_inbox_summary(

@@ -136,3 +136,46 @@ def test_click_texts_are_german(args):
 def test_evaluate_on_empty_folders_is_a_german_error(tmp_path):
     result = cli("evaluate", str(tmp_path), str(tmp_path))
     assert result.exit_code == 1 and "Keine annotierten Protokolle" in result.output
+
+
+def test_forget_removes_a_meeting_everywhere(processed):
+    tmp_path, out, _ = processed
+    inbox = tmp_path / "eingang"
+    (inbox / "processed").mkdir(parents=True)
+    shutil.copy(tmp_path / "kopie.docx", inbox / "processed" / "kopie.docx")
+    (inbox / "processed" / "fremd.docx").write_bytes(b"anderer Inhalt")
+    result = cli("forget", "kopie", "--outbox", str(out), "--inbox", str(inbox), "--ja")
+    assert result.exit_code == 0, result.output
+    assert "GELÖSCHT kopie" in result.stderr and "3 Aufgaben" in result.stderr
+    assert not (out / "kopie").exists()
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == ["fremd.docx"]
+    assert json.loads(cli("actions", "list", "--outbox", str(out), "--format", "json").stdout) == []
+    again = cli("forget", "kopie", "--outbox", str(out), "--inbox", str(inbox), "--ja")
+    assert again.exit_code == 1 and "Keine Sitzung" in again.stderr
+
+
+def test_retention_forgets_old_meetings_only(processed):
+    import datetime as dt
+
+    from protokollant.forget import apply_retention, meetings_older_than
+
+    tmp_path, out, _ = processed
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    assert meetings_older_than(out, 30, today=dt.date(2026, 3, 20)) == []
+    assert meetings_older_than(out, 30, today=dt.date(2026, 5, 1)) == ["kopie"]
+    reports = apply_retention(inbox, out, 30, today=dt.date(2026, 5, 1))
+    assert [r.stem for r in reports] == ["kopie"] and not (out / "kopie").exists()
+
+
+def test_prefect_home_defaults_into_the_outbox(tmp_path, monkeypatch):
+    import os
+
+    from protokollant.prefect_home import use_outbox_prefect_home
+
+    monkeypatch.delenv("PREFECT_HOME", raising=False)
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    home = use_outbox_prefect_home(tmp_path / "out")
+    assert home == (tmp_path / "out" / ".protokollant" / "prefect").resolve() and os.environ["PREFECT_HOME"] == str(home)
+    monkeypatch.setenv("PREFECT_HOME", "/srv/eigen")
+    assert use_outbox_prefect_home(tmp_path / "out") is None and os.environ["PREFECT_HOME"] == "/srv/eigen"
