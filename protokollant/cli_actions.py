@@ -138,7 +138,9 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
     if fmt == "csv":
         from .exports import export_csv
 
-        click.echo(export_csv(items).decode("utf-8-sig"), nl=False)
+        from .references import SourceLabels
+
+        click.echo(export_csv(items, SourceLabels(outbox)).decode("utf-8-sig"), nl=False)
         return
     if not items:
         click.echo("Keine Aufgaben.")
@@ -234,12 +236,14 @@ def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], insti
       protokollant actions export --format html --out listen/
     """
     from .exports import export
+    from .references import SourceLabels
 
     with _open(outbox, today) as reg:
         items = _query(reg, status, institution, overdue, None)
         day = reg.today()
     try:
-        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day, alarm_days=alarm_days, calendar_name=calendar_name)
+        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day, alarm_days=alarm_days, calendar_name=calendar_name,
+                         labels=SourceLabels(outbox))
     except OSError as e:
         raise click.ClickException(f"{out}: Export nicht möglich: {e.strerror or e}") from e
     if fmt == "html":

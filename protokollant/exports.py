@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -39,9 +39,14 @@ COLUMNS = (
     "Sitzung",
     "Datei",
     "TOP",
+    "Fundstelle",
     "Quelle",
     "Notiz",
 )
+"""Fundstelle: where a person finds the task in Word ("TOP 5, 3. Absatz", "Tabelle 2, Zeile 2");
+Quelle: the quoted sentence."""
+
+Labels = Callable[[ItemView], str]
 
 
 def _suggestion_label(item: ItemView) -> str:
@@ -51,7 +56,7 @@ def _suggestion_label(item: ItemView) -> str:
     return f"{label} ({item.suggestion_source})" if item.suggestion_source else label
 
 
-def _row(item: ItemView) -> list[str | dt.date | None]:
+def _row(item: ItemView, labels: Labels | None = None) -> list[str | dt.date | None]:
     return [
         item.id,
         item.task,
@@ -66,6 +71,7 @@ def _row(item: ItemView) -> list[str | dt.date | None]:
         item.meeting_title or "",
         item.meeting_file,
         item.topic_label,
+        labels(item) if labels else (f"Absatz {item.evidence_block + 1}" if item.evidence_block is not None else ""),
         item.evidence_text or "",
         item.note or "",
     ]
@@ -73,13 +79,13 @@ def _row(item: ItemView) -> list[str | dt.date | None]:
 
 # --------------------------------------------------------------------------- CSV
 
-def export_csv(items: Sequence[ItemView]) -> bytes:
+def export_csv(items: Sequence[ItemView], labels: Labels | None = None) -> bytes:
     """For German Excel: ';'-separated, UTF-8 with BOM, CRLF, formulas neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for item in items:
-        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item)])
+        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item, labels)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -87,7 +93,7 @@ def export_csv(items: Sequence[ItemView]) -> bytes:
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_XLSX_WIDTHS = (14, 60, 30, 30, 12, 20, 12, 24, 10, 12, 40, 30, 10, 60, 30)
+_XLSX_WIDTHS = (14, 60, 30, 30, 12, 20, 12, 24, 10, 12, 40, 30, 10, 24, 60, 30)
 
 
 def _col_name(index: int) -> str:
@@ -110,11 +116,11 @@ def _xlsx_cell(ref: str, value: str | dt.date | None, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{style_attr}><is><t{space}>{text}</t></is></c>'
 
 
-def export_xlsx(items: Sequence[ItemView], *, sheet_name: str = "Aufgaben") -> bytes:
+def export_xlsx(items: Sequence[ItemView], *, sheet_name: str = "Aufgaben", labels: Labels | None = None) -> bytes:
     """A one-sheet workbook: bold header, real dates (TT.MM.JJJJ), autofilter, frozen header row."""
     rows = [f'<row r="1">{"".join(_xlsx_cell(f"{_col_name(c)}1", h, 1) for c, h in enumerate(COLUMNS))}</row>']
     for r, item in enumerate(items, start=2):
-        cells = "".join(_xlsx_cell(f"{_col_name(c)}{r}", v) for c, v in enumerate(_row(item)))
+        cells = "".join(_xlsx_cell(f"{_col_name(c)}{r}", v) for c, v in enumerate(_row(item, labels)))
         rows.append(f'<row r="{r}">{cells}</row>')
     last = f"{_col_name(len(COLUMNS) - 1)}{max(1, len(items) + 1)}"
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(_XLSX_WIDTHS, start=1))
@@ -355,15 +361,15 @@ def export_institution_html(items: Sequence[ItemView], out_dir: str | Path, *, t
 
 
 def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_component: str = "VEVENT", today: dt.date | None = None,
-           alarm_days: int | None = None, calendar_name: str = DEFAULT_CALENDAR_NAME) -> list[Path]:
+           alarm_days: int | None = None, calendar_name: str = DEFAULT_CALENDAR_NAME, labels: Labels | None = None) -> list[Path]:
     """Write ``items`` as fmt to out (a file; for html a folder). Returns the files written."""
     out = Path(out)
     if fmt == "html":
         return list(export_institution_html(items, out, today=today).values())
     if fmt == "csv":
-        data = export_csv(items)
+        data = export_csv(items, labels)
     elif fmt == "xlsx":
-        data = export_xlsx(items)
+        data = export_xlsx(items, labels=labels)
     elif fmt == "ics":
         data = export_ics(items, component=ics_component, alarm_days=alarm_days, calendar_name=calendar_name)
     else:

@@ -393,9 +393,9 @@ def create_app(
         except ProtokollantError as e:
             return error(500, str(e))
         if fmt == "csv":
-            data, media = exports.export_csv(items), "text/csv; charset=utf-8"
+            data, media = exports.export_csv(items, SourceLabels(outbox)), "text/csv; charset=utf-8"
         elif fmt == "xlsx":
-            data, media = exports.export_xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data, media = exports.export_xlsx(items, labels=SourceLabels(outbox)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
             data, media = exports.export_ics(items), "text/calendar; charset=utf-8"
         headers = {"Content-Disposition": f'attachment; filename="aufgaben.{fmt}"', "X-Content-Type-Options": "nosniff"}
