@@ -120,6 +120,7 @@ from typing import Protocol
 
 from .errors import ProtokollantError, UnreadableDocumentError
 from .german import format_local
+from .progress import Progress
 from .foreign import NOT_WORD, SUBFOLDER, SUBFOLDER_MESSAGE
 from .filing import ERROR_SUFFIX, atomic_write_json as _atomic_write_json, file_special, finish_failed, finish_processed, special_kind
 from .operational import EXIT_OPERATIONAL, OPERATIONAL_REASONS, REGISTER_UNUSABLE, OperationalError, classify, fault_point, from_exception
@@ -1200,8 +1201,10 @@ def run_inbox(
         # Claimed one batch at a time, right before it is processed: a kill leaves at
         # most one batch in the claim area, and later files get a real stability window.
         candidates = run.scan(stable_seconds=stable_seconds)
-        for i in range(0, len(candidates), size):
-            run.process_claims(run.claim(candidates[i:i + size]), processor, batch_size=size)
+        with Progress(len(candidates), label="Eingang") as bar:  # a bar only on a terminal
+            for i in range(0, len(candidates), size):
+                run.process_claims(run.claim(candidates[i:i + size]), processor, batch_size=size)
+                bar.advance(len(candidates[i:i + size]))
     return run.summary
 
 
