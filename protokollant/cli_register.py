@@ -49,8 +49,14 @@ def check(outbox: Path) -> None:
     Beispiel:
       protokollant register check --outbox outbox
     """
+    import os
+
+    from .register import ENV_URL
     from .register_care import inspect, summary_lines
 
+    if not os.environ.get(ENV_URL) and not outbox.is_dir():  # an unmounted share is not "in Ordnung"
+        click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
+        sys.exit(EXIT_OPERATIONAL)
     health = inspect(outbox, _processed(outbox))
     for line in summary_lines(health, outbox):
         click.echo(line)
@@ -73,6 +79,10 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
     from .inbox import RUN_LOCK_FILE, STATE_DIR, RunLock, RunLockedError, _lock_one
     from .operational import OperationalError
     from .register_care import repair
+
+    if not outbox.is_dir():
+        click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
+        sys.exit(EXIT_OPERATIONAL)
 
     try:
         lock = RunLock([_lock_one(outbox / STATE_DIR / RUN_LOCK_FILE)])

@@ -179,3 +179,11 @@ def test_prefect_home_defaults_into_the_outbox(tmp_path, monkeypatch):
     assert home == (tmp_path / "out" / ".protokollant" / "prefect").resolve() and os.environ["PREFECT_HOME"] == str(home)
     monkeypatch.setenv("PREFECT_HOME", "/srv/eigen")
     assert use_outbox_prefect_home(tmp_path / "out") is None and os.environ["PREFECT_HOME"] == "/srv/eigen"
+
+
+def test_impossible_date_is_explained_in_german(processed):
+    _, out, _ = processed
+    item_id = json.loads(cli("actions", "list", "--outbox", str(out), "--format", "json").stdout)[0]["id"]
+    result = CliRunner().invoke(main, ["actions", "set", item_id, "--due", "31.02.2026", "--outbox", str(out)])
+    assert result.exit_code == 1 and "diesen Tag gibt es im Kalender nicht" in result.output
+    assert "out of range" not in result.output and "Error" not in result.output
