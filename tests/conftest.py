@@ -43,7 +43,7 @@ def prefect_harness():
 # fast subset (under a minute); `make test` runs everything.
 HEAVY_MODULES = frozenset({
     "test_scaleout", "test_flows", "test_review_browser", "test_register_postgres", "test_run_process",
-    "test_bench_smoke", "test_crash_safety", "test_corpus_regression",
+    "test_bench_smoke", "test_crash_safety", "test_corpus_regression", "test_run_cli",
 })
 
 
