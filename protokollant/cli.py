@@ -71,6 +71,8 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
         click.echo(f"FEHLER {p}: Datei oder Ordner nicht gefunden", err=True)
     existing = [p for p in paths if p.exists()]
     inputs = collect_inputs(existing)
+    for line in _not_taken(existing):
+        click.echo(line, err=True)
     if not inputs:
         raise click.ClickException("Keine Word-Dateien gefunden.")
     try:
@@ -119,6 +121,24 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
     if json_summary:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
     sys.exit(EXIT_OPERATIONAL if operational or register_failed else (1 if failed else 0))
+
+
+def _not_taken(paths: list[Path]) -> list[str]:
+    """German lines for what a folder scan leaves out (PDF, text, subfolders): nothing disappears silently."""
+    from .foreign import SUBFOLDER_MESSAGE, describe
+    from .pipeline import is_candidate_input
+
+    lines = []
+    for folder in (p for p in paths if p.is_dir()):
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(".") or entry.name.lower().endswith(".tmp") or entry.name.startswith("~$"):
+                continue
+            if entry.is_dir():
+                lines.append(f"ÜBERSPRUNGEN {entry}: {SUBFOLDER_MESSAGE}")
+            elif entry.is_file() and not is_candidate_input(entry):
+                error, hint = describe(entry.name)
+                lines.append(f"ÜBERSPRUNGEN {folder / error} – {hint}")
+    return lines
 
 
 @main.command()
@@ -333,68 +353,14 @@ def review(outbox: Path, host: str, port: int, allow_remote: bool, allowed_hosts
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-@main.command()
-@click.argument("sitzungen", nargs=-1, metavar="SITZUNG...")
-@click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Ausgabeordner.")
-@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), default=Path("inbox"), show_default=True, help="Eingangsordner (archivierte Eingänge in processed/ und failed/).")
-@click.option("--aelter-als", "older_than", type=click.IntRange(1, None), default=None, metavar="TAGE", help="Alle Sitzungen löschen, die älter als so viele Tage sind (Sitzungsdatum).")
-@click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage löschen.")
-def forget(sitzungen: tuple[str, ...], outbox: Path, inbox: Path, older_than: int | None, yes: bool) -> None:
-    """Alle Daten einer Sitzung löschen (Recht auf Löschung, Art. 17 DSGVO).
-
-    Entfernt Ausgaben (OUTBOX/<name>/), Register-Einträge samt Prüfverlauf (auch
-    in den Register-Sicherungen), den Eintrag im Hash-Verzeichnis, die
-    archivierte Eingangsdatei (INBOX/processed/, failed/) und Prefect-Artefakte
-    und -Protokollzeilen, die die Datei nennen. SITZUNG ist der Ordnername in
-    OUTBOX oder der Dateiname des Protokolls.
-
-    \b
-    Beispiel:
-      protokollant forget kog-sitzung-2026-03-12 --ja
-      protokollant forget --aelter-als 730 --ja      # Aufbewahrungsfrist 2 Jahre
-    """
-    from .forget import ForgetError, forget_meeting, meetings_older_than
-    from .german import n_
-    from .inbox import RunLockedError, run_lock
-    from .locations import LocationMissing, require_dir
-
-    try:
-        require_dir(outbox, "Ausgabeordner")
-    except LocationMissing as e:
-        click.echo(f"FEHLER {e}", err=True)
-        sys.exit(2)
-    names = list(sitzungen) + (meetings_older_than(outbox, older_than) if older_than else [])
-    if not names:
-        raise click.UsageError("Eine Sitzung (Ordner- oder Dateiname) oder --aelter-als TAGE angeben.")
-    if not yes:
-        click.echo(f"Zu löschen: {', '.join(names)}", err=True)
-        if not sys.stdin.isatty() or not click.confirm("Alle Daten dieser Sitzungen endgültig löschen?", err=True):
-            click.echo("Nichts gelöscht (zum Löschen ohne Rückfrage --ja angeben).", err=True)
-            sys.exit(1)
-    try:
-        with run_lock(inbox if inbox.is_dir() else outbox, outbox):
-            for name in names:
-                r = forget_meeting(outbox, name, inbox=inbox if inbox.is_dir() else None)
-                click.echo(
-                    f"GELÖSCHT {r.stem}: {n_(len(r.outputs), 'Datei', 'Dateien')} in {outbox / r.stem}, "
-                    f"{n_(r.register_items, 'Aufgabe')} im Register (+ {r.backups} Sicherungen), "
-                    f"{n_(len(r.inputs), 'archivierte Eingangsdatei', 'archivierte Eingangsdateien')}, "
-                    f"{n_(r.prefect_rows, 'Prefect-Eintrag', 'Prefect-Einträge')}", err=True)
-                for note in r.notes:
-                    click.echo(f"HINWEIS  {note}", err=True)
-    except RunLockedError:
-        click.echo("FEHLER Ein Lauf ist gerade aktiv; nach seinem Ende erneut versuchen.", err=True)
-        sys.exit(2)
-    except ForgetError as e:
-        click.echo(f"FEHLER {e}", err=True)
-        sys.exit(1)
-
-
 from .cli_actions import actions  # noqa: E402  (the `actions` command group)
 from .cli_register import register_group  # noqa: E402  (the `register` command group)
 
+from .cli_forget import forget  # noqa: E402  (the `forget` command: data protection)
+
 main.add_command(actions)
 main.add_command(register_group)
+main.add_command(forget)
 
 from .cli_german import germanise_commands  # noqa: E402
 

@@ -187,3 +187,15 @@ def test_impossible_date_is_explained_in_german(processed):
     result = CliRunner().invoke(main, ["actions", "set", item_id, "--due", "31.02.2026", "--outbox", str(out)])
     assert result.exit_code == 1 and "diesen Tag gibt es im Kalender nicht" in result.output
     assert "out of range" not in result.output and "Error" not in result.output
+
+
+def test_process_names_what_a_folder_scan_leaves_out(tmp_path):
+    folder = tmp_path / "ordner"
+    (folder / "alt").mkdir(parents=True)
+    minutes(folder / "sitzung.docx")
+    (folder / "scan.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "out"
+    result = cli("process", "--model", "blank", "--anlegen", "--outbox", str(out), str(folder))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "scan.pdf: PDF-Datei" in result.stderr and "PDF: bitte die Word-Fassung" in result.stderr
+    assert "alt: Unterordner" in result.stderr and "1 verarbeitet" in result.stderr
