@@ -99,7 +99,9 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
             click.echo(f"FEHLER {e}", err=True)
             sys.exit(EXIT_OPERATIONAL)
     click.echo(f"Register neu aufgebaut: {report.register}")
-    click.echo(f"{report.documents} Sitzungen, {report.items} Aufgaben aus den JSON-Datensätzen.")
+    from .german import n_
+
+    click.echo(f"{n_(report.documents, 'Sitzung')}, {n_(report.items, 'Aufgabe')} aus den JSON-Datensätzen.")
     if report.backup:
         click.echo(f"Prüfungen aus {report.backup.name}: {report.reviews_restored} übernommen, {report.reviews_lost} ohne passende Sitzung.")
     else:
