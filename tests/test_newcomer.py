@@ -199,3 +199,22 @@ def test_process_names_what_a_folder_scan_leaves_out(tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     assert "scan.pdf: PDF-Datei" in result.stderr and "PDF: bitte die Word-Fassung" in result.stderr
     assert "alt: Unterordner" in result.stderr and "1 verarbeitet" in result.stderr
+
+
+def test_nightly_retention_step_uses_the_setting(processed, monkeypatch):
+    import logging
+
+    from flows.minutes import apply_retention_step
+    from protokollant.inbox import InboxRunSummary
+
+    tmp_path, out, _ = processed
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    summary = InboxRunSummary(inbox=str(inbox), outbox=str(out), started="2026-05-01T02:00:00+00:00")
+    log = logging.getLogger("test")
+    monkeypatch.delenv("PROTOKOLLANT_AUFBEWAHRUNG", raising=False)
+    assert apply_retention_step(summary, str(inbox), str(out), None, log) == []  # no setting: nothing deleted
+    assert (out / "kopie").is_dir()
+    monkeypatch.setenv("PROTOKOLLANT_AUFBEWAHRUNG", "30")  # the meeting (12.03.2026) is older than 30 days
+    assert apply_retention_step(summary, str(inbox), str(out), None, log) == ["kopie"]
+    assert not (out / "kopie").exists() and "Aufbewahrungsfrist" in summary.message
