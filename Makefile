@@ -8,7 +8,7 @@ EXAMPLE := examples/kog-sitzung-2026-03-12.docx
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test train clean
+.PHONY: install run test test-fast train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/install_system_deps.sh
 	$(BIN)/python -m pytest -q
+
+## The fast subset (no Prefect server, browser, PostgreSQL, crash replays; well under a minute).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not heavy"
 
 ## Retrain the sentence-role model (models/roles/) from corpus/src, with the cross-source table.
 train: $(STAMP)

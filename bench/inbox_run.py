@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(p, inbox / p.name)
 
     exe = Path(sys.executable).with_name("protokollant")
-    cmd = [str(exe), "run", "--inbox", str(inbox), "--outbox", str(outbox)]
+    cmd = [str(exe), "run", "--anlegen", "--inbox", str(inbox), "--outbox", str(outbox)]
     if args.no_network:
         cmd = ["unshare", "-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", *cmd]
     env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",

@@ -299,7 +299,7 @@ def bench_cli(files: list[Path], work: Path, runs: int = 3) -> dict:
 
     def cli_run(target: Path, out: str) -> tuple[float, int]:
         t = time.perf_counter()
-        p = subprocess.run([str(exe), "process", str(target), "--outbox", str(work / out)], env=env, cwd=work, capture_output=True)
+        p = subprocess.run([str(exe), "process", str(target), "--anlegen", "--outbox", str(work / out)], env=env, cwd=work, capture_output=True)
         return time.perf_counter() - t, p.returncode
 
     one = folder / files[0].name
@@ -346,7 +346,7 @@ def bench_cold(doc: Path, work: Path, runs: int = 3) -> dict:
     env = _clean_env(work)
     walls, rcs = [], []
     for i in range(runs):
-        cmd = [str(exe), "process", str(doc), "--outbox", str(work / f"cold-out-{i}")]
+        cmd = [str(exe), "process", str(doc), "--anlegen", "--outbox", str(work / f"cold-out-{i}")]
         t = time.perf_counter()
         p = subprocess.run(cmd, env=env, cwd=work, capture_output=True, text=True)
         walls.append(time.perf_counter() - t)
@@ -360,7 +360,7 @@ def bench_cold(doc: Path, work: Path, runs: int = 3) -> dict:
         imp_cli.append(cum.get("protokollant.cli", float("nan")))
     cli_prefect = any(m == "prefect" or m.startswith("prefect.") for m in _importtime(p.stderr)[1])
     # The real `process` path, with import tracing: is prefect ever imported?
-    p = subprocess.run([sys.executable, "-X", "importtime", str(exe), "process", str(doc), "--outbox", str(work / "cold-out-trace")],
+    p = subprocess.run([sys.executable, "-X", "importtime", str(exe), "process", str(doc), "--anlegen", "--outbox", str(work / "cold-out-trace")],
                        env=env, cwd=work, capture_output=True, text=True)
     total_proc, cum = _importtime(p.stderr)
     prefect_mods = sorted(m for m in cum if m == "prefect" or m.startswith("prefect."))

@@ -22,7 +22,6 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import sys  # noqa: E402
 import threading  # noqa: E402
-from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -32,6 +31,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Failed  # noqa: E402
 
 from protokollant.errors import UnreadableDocumentError  # noqa: E402
+from protokollant.german import format_local, n_  # noqa: E402
 from protokollant.inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
 from protokollant.operational import EXIT_OPERATIONAL  # noqa: E402
 from protokollant.pipeline import DocumentResult, Processor  # noqa: E402
@@ -190,10 +190,7 @@ def action_rows(summary: InboxRunSummary) -> list[dict[str, str]]:
 def summary_markdown(summary: InboxRunSummary) -> str:
     """German markdown report of one inbox run."""
     c = summary.counts
-    try:
-        when = datetime.fromisoformat(summary.started).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        when = summary.started
+    when = format_local(summary.started)
     lines = [f"# Protokollant – Lauf vom {when}", ""]
     if summary.busy:
         lines += [f"**Übersprungen:** Ein anderer Lauf ist aktiv ({_md(summary.message or '')}).", ""]
@@ -210,8 +207,8 @@ def summary_markdown(summary: InboxRunSummary) -> str:
         lines += ["## Verarbeitet", ""]
         for e in summary.processed:
             counts = e.counts
-            detail = ", ".join(f"{counts[k]} {label}" for k, label in (
-                ("decisions", "Beschlüsse"), ("action_items", "Aufgaben"), ("topics", "TOPs"), ("institutions", "Institutionen"),
+            detail = ", ".join(n_(counts[k], label) for k, label in (
+                ("decisions", "Beschluss"), ("action_items", "Aufgabe"), ("topics", "TOP"), ("institutions", "Institution"),
             ) if k in counts)
             replaced = " – ersetzt die frühere Fassung" if e.replaced else ""
             lines.append(f"- **{_md(e.file)}** → `{e.stem}/`" + (f" ({detail})" if detail else "") + replaced)
@@ -273,16 +270,19 @@ def process_document_flow(path: str, outbox: str = "outbox", model: str = "auto"
 @flow(name="protokollant-inbox", persist_result=False)
 def inbox_flow(
     inbox: str = "inbox", outbox: str = "outbox", model: str = "auto", stable_seconds: float = 2.0,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int = DEFAULT_BATCH_SIZE, retention_days: int | None = None,
 ) -> dict:
     """Process everything waiting in ``inbox`` (see protokollant.inbox) and publish artifacts.
 
     One task run per ``batch_size`` documents; each batch is filed away
-    (processed/, failed/, ledger) as soon as its task returns.
+    (processed/, failed/, ledger) as soon as its task returns. With a retention
+    period (``retention_days``, else PROTOKOLLANT_AUFBEWAHRUNG) meetings older than
+    that are then deleted everywhere (protokollant.forget).
     """
     logger = get_run_logger()
     get_processor(model)  # one processor (and NLP pipeline) for the whole run
     summary = run_inbox(Path(inbox), Path(outbox), TaskProcessor(model), stable_seconds=stable_seconds, batch_size=batch_size)
+    apply_retention_step(summary, inbox, outbox, retention_days, logger)
     publish_artifacts(summary)
     if summary.stopped:  # an operational failure is never reported as success
         logger.error("Lauf abgebrochen: %s", summary.stopped)
@@ -299,12 +299,33 @@ def inbox_flow(
     return summary.to_dict()
 
 
-def run_inbox_once(
+def apply_retention_step(summary: InboxRunSummary, inbox: str, outbox: str, days: int | None, logger: Any) -> list[str]:
+    """Delete meetings past the retention period after a run that did its job; returns their stems."""
+    from protokollant.forget import apply_retention
+    from protokollant.inbox import RunLockedError
+    from protokollant.settings import retention_days
+
+    days = retention_days() if days is None else days
+    if not days or summary.stopped or summary.busy:
+        return []
+    try:
+        reports = apply_retention(inbox, outbox, int(days))
+    except (RunLockedError, OSError) as e:
+        logger.warning("Aufbewahrungsfrist nicht angewendet: %s", e)
+        return []
+    for r in reports:
+        logger.info("Aufbewahrungsfrist (%d Tage) abgelaufen, gelöscht: %s", days, r.stem)
+    summary.message = (summary.message + "; " if summary.message else "") + f"Aufbewahrungsfrist: {len(reports)} Sitzung(en) gelöscht" if reports else summary.message
+    return [r.stem for r in reports]
+
+
+def run_inbox_summary(
     inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *,
     stable_seconds: float = 2.0, batch_size: int = DEFAULT_BATCH_SIZE,
-) -> int:
-    """Run ``inbox_flow`` once (for ``protokollant run``); returns the exit code
-    (0 all processed, 1 some input rejected, 2 the run could not do its job — its German line goes to stderr).
+) -> dict:
+    """Run ``inbox_flow`` once (for ``protokollant run``); returns the run summary
+    (``InboxRunSummary.to_dict()``, with ``exit_code``: 0 all processed, 1 some input
+    rejected, 2 the run could not do its job).
 
     With no PREFECT_API_URL, the temporary local server is started here and bound to this
     process (``start_bound_temporary_server``): it dies with the run, even after kill -9.
@@ -318,8 +339,16 @@ def run_inbox_once(
     )
     summary = state.result(raise_on_failure=False)
     if not isinstance(summary, dict):
-        sys.stderr.write(f"FEHLER Der Lauf ist abgebrochen: {summary}\n")
-        return EXIT_OPERATIONAL
+        return {"stopped": f"Der Lauf ist abgebrochen: {summary}", "exit_code": EXIT_OPERATIONAL, "counts": {}}
+    return summary
+
+
+def run_inbox_once(
+    inbox: str | os.PathLike = "inbox", outbox: str | os.PathLike = "outbox", model: str = "auto", *,
+    stable_seconds: float = 2.0, batch_size: int = DEFAULT_BATCH_SIZE,
+) -> int:
+    """Like ``run_inbox_summary``, returning only the exit code (the German error line goes to stderr)."""
+    summary = run_inbox_summary(inbox, outbox, model, stable_seconds=stable_seconds, batch_size=batch_size)
     if summary.get("stopped"):
         sys.stderr.write(f"FEHLER {summary['stopped']}\n")
     return int(summary["exit_code"])
@@ -329,5 +358,5 @@ __all__ = [
     "ACTIONS_ARTIFACT_KEY", "DEFAULT_BATCH_SIZE", "RUN_ARTIFACT_KEY", "TaskProcessor", "action_rows", "forget_processor",
     "get_processor", "inbox_flow", "process_batch_task", "process_document_flow", "process_document_task",
     "publish_artifacts", "register_processor",
-    "run_inbox_once", "summary_markdown",
+    "run_inbox_once", "run_inbox_summary", "summary_markdown",
 ]

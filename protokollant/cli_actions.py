@@ -11,9 +11,34 @@ from pathlib import Path
 import click
 
 from .errors import ProtokollantError
+from .german import n_
 
 OUTBOX_HELP = "Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang."
 STATUS_CHOICES = ("open", "confirmed", "rejected", "done")
+# German words (as the table shows them) and common variants → the stored English codes
+STATUS_WORDS = {
+    "offen": "open", "bestätigt": "confirmed", "bestaetigt": "confirmed", "verworfen": "rejected",
+    "abgelehnt": "rejected", "erledigt": "done", "entfernt": "removed",
+}
+
+
+class StatusType(click.ParamType):
+    """A status given in German (offen, bestätigt, abgelehnt/verworfen, erledigt) or English."""
+
+    name = "status"
+
+    def __init__(self, allowed: tuple[str, ...]):
+        self.allowed = allowed
+
+    def get_metavar(self, param, ctx=None) -> str:  # noqa: ARG002 - click's signature
+        return "[offen|bestätigt|abgelehnt|erledigt]"
+
+    def convert(self, value, param, ctx):
+        code = STATUS_WORDS.get(str(value).strip().casefold(), str(value).strip().casefold())
+        if code in self.allowed:
+            return code
+        german = [k for k, v in STATUS_WORDS.items() if v in self.allowed and k not in ("bestaetigt", "verworfen")]
+        self.fail(f"„{value}“ ist kein Status. Erlaubt: {', '.join(german)} (oder {', '.join(self.allowed)}).", param, ctx)
 
 
 def _outbox_option(f):
@@ -43,6 +68,16 @@ def ensure_register_usable(outbox: Path) -> None:
     from .operational import EXIT_OPERATIONAL, HINTS, REGISTER_UNUSABLE
     from .register_care import inspect
 
+    from .register_care import sqlite_path
+
+    path = sqlite_path(outbox)
+    if path is not None:  # never create a register (or an outbox) just to say "no tasks"
+        if not path.parent.parent.is_dir() and path.parent.name == ".protokollant":
+            click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
+            sys.exit(EXIT_OPERATIONAL)
+        if not path.exists() and not _processed(outbox):
+            click.echo(f"FEHLER Kein Aufgabenregister in {path.parent}: es entsteht beim ersten Verarbeiten (protokollant run oder process).", err=True)
+            sys.exit(EXIT_OPERATIONAL)
     health = inspect(outbox, _processed(outbox))
     if health.ok and health.path is not None and health.path.exists() and health.path.stat().st_size == 0:
         health.problem, health.message = "empty", f"Das Aufgabenregister {health.path} ist leer (0 Bytes)"
@@ -81,7 +116,7 @@ def actions() -> None:
 
 @actions.command("list")
 @_outbox_option
-@click.option("--status", type=click.Choice((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „removed“.")
+@click.option("--status", type=StatusType((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „entfernt“.")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution (Teil des Namens genügt; „ohne Zuordnung“ für den Rest).")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben (Frist vor heute, Status open/confirmed).")
 @click.option("--meeting", default=None, help="Nur Aufgaben einer Sitzung (Ordnername, Dateiname oder Datum JJJJ-MM-TT).")
@@ -103,7 +138,9 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
     if fmt == "csv":
         from .exports import export_csv
 
-        click.echo(export_csv(items).decode("utf-8-sig"), nl=False)
+        from .references import SourceLabels
+
+        click.echo(export_csv(items, SourceLabels(outbox)).decode("utf-8-sig"), nl=False)
         return
     if not items:
         click.echo("Keine Aufgaben.")
@@ -119,13 +156,13 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
         click.echo(
             f"{i.id:<12}  {i.status_label:<10}  {due:<10}{mark}  {_short(', '.join(i.responsible), 24):<24}  {meeting_date:<10}  {_short(i.task, 70)}{hint}"
         )
-    click.echo(f"{len(items)} Aufgaben, davon {sum(1 for i in items if i.overdue)} überfällig (!).")
+    click.echo(f"{n_(len(items), 'Aufgabe')}, davon {sum(1 for i in items if i.overdue)} überfällig (!).")
 
 
 @actions.command("set")
 @click.argument("item_id")
 @_outbox_option
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default=None, help="Neuer Status.")
+@click.option("--status", type=StatusType(STATUS_CHOICES), default=None, help="Neuer Status: offen, bestätigt, abgelehnt, erledigt (oder englisch).")
 @click.option("--responsible", default=None, help="Korrigierte Verantwortliche, mehrere mit „;“ getrennt; \"\" setzt auf den erkannten Wert zurück.")
 @click.option("--due", default=None, help="Korrigierte Frist, JJJJ-MM-TT oder TT.MM.JJJJ; \"\" setzt zurück.")
 @click.option("--note", default=None, help="Notiz zur Aufgabe; \"\" löscht sie.")
@@ -169,20 +206,27 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
         return
+    from .german import format_local, history_field, history_value
+
     for e in entries:
-        click.echo(f"{e.at}  {e.by:<16}  {e.field:<26}  {e.old or '–'} → {e.new or '–'}")
+        old, new = history_value(e.field, e.old), history_value(e.field, e.new)
+        click.echo(f"{format_local(e.at):<20}  {e.by:<16}  {history_field(e.field):<24}  {old or '–'} → {new or '–'}")
 
 
 @actions.command("export")
 @_outbox_option
 @click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "ics", "html")), required=True, help="csv (Excel), xlsx, ics (Kalender) oder html (je Institution eine Datei).")
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Zieldatei; bei html ein Ordner.")
-@click.option("--status", type=click.Choice((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
+@click.option("--status", type=StatusType((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution.")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben.")
 @click.option("--ics-component", type=click.Choice(("VEVENT", "VTODO"), case_sensitive=False), default="VEVENT", show_default=True, help="ics: Termine (VEVENT, für Outlook) oder Aufgaben (VTODO).")
+@click.option("--erinnerung", "alarm_days", type=click.IntRange(0, 365), default=None, metavar="TAGE",
+              help="ics: Erinnerung so viele Tage vor der Frist (Standard 3 bzw. PROTOKOLLANT_ICS_ERINNERUNG; 0 = keine).")
+@click.option("--kalendername", "calendar_name", default="Protokollant – Fristen", show_default=True, help="ics: Name des Kalenders.")
 @_today_option
-def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str, today: str | None) -> None:
+def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str,
+               alarm_days: int | None, calendar_name: str, today: str | None) -> None:
     """Aufgaben exportieren: CSV/XLSX für Excel, ICS für den Kalender, HTML-Listen je Institution.
 
     \b
@@ -192,18 +236,31 @@ def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], insti
       protokollant actions export --format html --out listen/
     """
     from .exports import export
+    from .references import SourceLabels
 
     with _open(outbox, today) as reg:
         items = _query(reg, status, institution, overdue, None)
         day = reg.today()
     try:
-        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day)
+        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day, alarm_days=alarm_days, calendar_name=calendar_name,
+                         labels=SourceLabels(outbox))
     except OSError as e:
         raise click.ClickException(f"{out}: Export nicht möglich: {e.strerror or e}") from e
     if fmt == "html":
-        click.echo(f"{len(written)} Aufgabenlisten nach {out} geschrieben.")
+        click.echo(f"{n_(len(written), 'Aufgabenliste')} nach {out} geschrieben.")
+    elif fmt == "ics":
+        from .exports import ics_selection
+
+        exported, no_due, closed = ics_selection(items, ics_component)
+        kind = "Termin" if ics_component.upper() == "VEVENT" else "Aufgabe"
+        parts = [f"{n_(len(exported), kind)} nach {out} geschrieben"]
+        if no_due:
+            parts.append(f"{n_(len(no_due), 'Aufgabe')} ohne Frist nicht im Kalender")
+        if closed:
+            parts.append(f"{len(closed)} erledigt/verworfen, nicht exportiert")
+        click.echo("; ".join(parts) + ".")
     else:
-        click.echo(f"{len(items)} Aufgaben nach {out} geschrieben.")
+        click.echo(f"{n_(len(items), 'Aufgabe')} nach {out} geschrieben.")
 
 
 __all__ = ["actions"]

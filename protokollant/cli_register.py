@@ -49,8 +49,14 @@ def check(outbox: Path) -> None:
     Beispiel:
       protokollant register check --outbox outbox
     """
+    import os
+
+    from .register import ENV_URL
     from .register_care import inspect, summary_lines
 
+    if not os.environ.get(ENV_URL) and not outbox.is_dir():  # an unmounted share is not "in Ordnung"
+        click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
+        sys.exit(EXIT_OPERATIONAL)
     health = inspect(outbox, _processed(outbox))
     for line in summary_lines(health, outbox):
         click.echo(line)
@@ -74,6 +80,10 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
     from .operational import OperationalError
     from .register_care import repair
 
+    if not outbox.is_dir():
+        click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
+        sys.exit(EXIT_OPERATIONAL)
+
     try:
         lock = RunLock([_lock_one(outbox / STATE_DIR / RUN_LOCK_FILE)])
     except RunLockedError:
@@ -89,7 +99,9 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
             click.echo(f"FEHLER {e}", err=True)
             sys.exit(EXIT_OPERATIONAL)
     click.echo(f"Register neu aufgebaut: {report.register}")
-    click.echo(f"{report.documents} Sitzungen, {report.items} Aufgaben aus den JSON-Datensätzen.")
+    from .german import n_
+
+    click.echo(f"{n_(report.documents, 'Sitzung')}, {n_(report.items, 'Aufgabe')} aus den JSON-Datensätzen.")
     if report.backup:
         click.echo(f"Prüfungen aus {report.backup.name}: {report.reviews_restored} übernommen, {report.reviews_lost} ohne passende Sitzung.")
     else:

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -39,9 +39,14 @@ COLUMNS = (
     "Sitzung",
     "Datei",
     "TOP",
+    "Fundstelle",
     "Quelle",
     "Notiz",
 )
+"""Fundstelle: where a person finds the task in Word ("TOP 5, 3. Absatz", "Tabelle 2, Zeile 2");
+Quelle: the quoted sentence."""
+
+Labels = Callable[[ItemView], str]
 
 
 def _suggestion_label(item: ItemView) -> str:
@@ -51,7 +56,7 @@ def _suggestion_label(item: ItemView) -> str:
     return f"{label} ({item.suggestion_source})" if item.suggestion_source else label
 
 
-def _row(item: ItemView) -> list[str | dt.date | None]:
+def _row(item: ItemView, labels: Labels | None = None) -> list[str | dt.date | None]:
     return [
         item.id,
         item.task,
@@ -66,6 +71,7 @@ def _row(item: ItemView) -> list[str | dt.date | None]:
         item.meeting_title or "",
         item.meeting_file,
         item.topic_label,
+        labels(item) if labels else (f"Absatz {item.evidence_block + 1}" if item.evidence_block is not None else ""),
         item.evidence_text or "",
         item.note or "",
     ]
@@ -73,13 +79,13 @@ def _row(item: ItemView) -> list[str | dt.date | None]:
 
 # --------------------------------------------------------------------------- CSV
 
-def export_csv(items: Sequence[ItemView]) -> bytes:
+def export_csv(items: Sequence[ItemView], labels: Labels | None = None) -> bytes:
     """For German Excel: ';'-separated, UTF-8 with BOM, CRLF, formulas neutralised."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for item in items:
-        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item)])
+        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item, labels)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -87,7 +93,7 @@ def export_csv(items: Sequence[ItemView]) -> bytes:
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_XLSX_WIDTHS = (14, 60, 30, 30, 12, 20, 12, 24, 10, 12, 40, 30, 10, 60, 30)
+_XLSX_WIDTHS = (14, 60, 30, 30, 12, 20, 12, 24, 10, 12, 40, 30, 10, 24, 60, 30)
 
 
 def _col_name(index: int) -> str:
@@ -110,11 +116,11 @@ def _xlsx_cell(ref: str, value: str | dt.date | None, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{style_attr}><is><t{space}>{text}</t></is></c>'
 
 
-def export_xlsx(items: Sequence[ItemView], *, sheet_name: str = "Aufgaben") -> bytes:
+def export_xlsx(items: Sequence[ItemView], *, sheet_name: str = "Aufgaben", labels: Labels | None = None) -> bytes:
     """A one-sheet workbook: bold header, real dates (TT.MM.JJJJ), autofilter, frozen header row."""
     rows = [f'<row r="1">{"".join(_xlsx_cell(f"{_col_name(c)}1", h, 1) for c, h in enumerate(COLUMNS))}</row>']
     for r, item in enumerate(items, start=2):
-        cells = "".join(_xlsx_cell(f"{_col_name(c)}{r}", v) for c, v in enumerate(_row(item)))
+        cells = "".join(_xlsx_cell(f"{_col_name(c)}{r}", v) for c, v in enumerate(_row(item, labels)))
         rows.append(f'<row r="{r}">{cells}</row>')
     last = f"{_col_name(len(COLUMNS) - 1)}{max(1, len(items) + 1)}"
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(_XLSX_WIDTHS, start=1))
@@ -212,25 +218,53 @@ _ICS_STATUS_TODO = {"open": "NEEDS-ACTION", "confirmed": "NEEDS-ACTION", "done":
 _ICS_STATUS_EVENT = {"open": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED", "rejected": "CANCELLED", "removed": "CANCELLED"}
 
 
+CLOSED_STATUSES = ("done", "rejected", "removed")
+DEFAULT_CALENDAR_NAME = "Protokollant – Fristen"
+
+
+def ics_selection(items: Sequence[ItemView], component: str = "VEVENT") -> tuple[list[ItemView], list[ItemView], list[ItemView]]:
+    """(exported, without a due date, closed): a calendar shows open deadlines only, so done,
+    rejected and removed items are no VEVENTs (a VTODO list keeps them, as COMPLETED/CANCELLED)."""
+    exported, no_due, closed = [], [], []
+    for item in items:
+        if component.upper() == "VEVENT" and item.status in CLOSED_STATUSES:
+            closed.append(item)
+        elif item.due_date is None:
+            no_due.append(item)
+        else:
+            exported.append(item)
+    return exported, no_due, closed
+
+
 def export_ics(
     items: Sequence[ItemView],
     *,
     component: str = "VEVENT",
     now: dt.datetime | None = None,
     domain: str = "protokollant",
+    alarm_days: int | None = None,
+    calendar_name: str = DEFAULT_CALENDAR_NAME,
 ) -> bytes:
     """One VEVENT (all-day on the due date; Outlook imports these) or VTODO per item with a due date.
 
     UID = <item id>@<domain>, stable across exports, so re-importing updates instead of duplicating.
+    Each entry carries a reminder (VALARM) ``alarm_days`` before the deadline (settings:
+    PROTOKOLLANT_ICS_ERINNERUNG, default 3; 0 = none); the calendar is named (X-WR-CALNAME).
+    Done/rejected items are not exported as events (see ics_selection).
     """
+    from .settings import alarm_days as default_alarm_days
+
     component = component.upper()
     if component not in ("VEVENT", "VTODO"):
         raise ValueError("component muss VEVENT oder VTODO sein")
+    days = default_alarm_days() if alarm_days is None else max(0, int(alarm_days))
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Protokollant//Aufgabenregister//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for item in items:
-        if item.due_date is None:
-            continue
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Protokollant//Aufgabenregister//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_escape(calendar_name)}", f"NAME:{ics_escape(calendar_name)}", "X-WR-TIMEZONE:Europe/Berlin",
+    ]
+    exported, _no_due, _closed = ics_selection(items, component)
+    for item in exported:
         description = [f"Aufgabe: {item.task}"]
         if item.responsible:
             description.append(f"Verantwortlich: {', '.join(item.responsible)}")
@@ -258,6 +292,14 @@ def export_ics(
         lines += [f"SUMMARY:{ics_escape(summary)}", f"DESCRIPTION:{ics_escape(chr(10).join(description))}"]
         if item.institutions:
             lines.append(f"CATEGORIES:{','.join(ics_escape(i) for i in item.institutions)}")
+        if days and item.status not in CLOSED_STATUSES:
+            related = "" if component == "VEVENT" else ";RELATED=END"  # VTODO: relative to DUE
+            when = "morgen" if days == 1 else f"in {days} Tagen"
+            lines += [
+                "BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER{related}:-P{days}D",
+                f"DESCRIPTION:{ics_escape(f'Frist {when} ({format_date_numeric(item.due_date)}): {item.task}')}",
+                "END:VALARM",
+            ]
         lines.append(f"END:{component}")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(ics_fold(line) for line in lines) + "\r\n").encode("utf-8")
@@ -318,17 +360,18 @@ def export_institution_html(items: Sequence[ItemView], out_dir: str | Path, *, t
 # --------------------------------------------------------------------------- dispatch
 
 
-def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_component: str = "VEVENT", today: dt.date | None = None) -> list[Path]:
+def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_component: str = "VEVENT", today: dt.date | None = None,
+           alarm_days: int | None = None, calendar_name: str = DEFAULT_CALENDAR_NAME, labels: Labels | None = None) -> list[Path]:
     """Write ``items`` as fmt to out (a file; for html a folder). Returns the files written."""
     out = Path(out)
     if fmt == "html":
         return list(export_institution_html(items, out, today=today).values())
     if fmt == "csv":
-        data = export_csv(items)
+        data = export_csv(items, labels)
     elif fmt == "xlsx":
-        data = export_xlsx(items)
+        data = export_xlsx(items, labels=labels)
     elif fmt == "ics":
-        data = export_ics(items, component=ics_component)
+        data = export_ics(items, component=ics_component, alarm_days=alarm_days, calendar_name=calendar_name)
     else:
         raise ValueError(f"Unbekanntes Format {fmt!r} (erlaubt: {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -337,6 +380,6 @@ def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_componen
 
 
 __all__ = [
-    "COLUMNS", "FORMATS", "export", "export_csv", "export_ics", "export_institution_html", "export_xlsx",
+    "CLOSED_STATUSES", "COLUMNS", "DEFAULT_CALENDAR_NAME", "FORMATS", "export", "ics_selection", "export_csv", "export_ics", "export_institution_html", "export_xlsx",
     "group_by_institution", "ics_escape", "ics_fold", "render_institution_html",
 ]

@@ -21,6 +21,7 @@ import os
 import stat
 from pathlib import Path
 
+from .foreign import NOT_WORD, describe
 from .operational import fault_point
 
 NAME_MAX = 255
@@ -164,7 +165,8 @@ def special_kind(st: os.stat_result) -> str | None:
 
 
 def file_special(path: Path, inbox: str | os.PathLike, kind: str, *, when: str) -> tuple[Path, Path]:
-    """Move a link/FIFO/device entry itself (never its target) to failed/ with its error file."""
+    """Move a link/FIFO/device entry itself (never its target), or a non-Word file
+    (``kind`` NOT_WORD), to failed/ with its error file."""
     name = path.name
     extra: dict[str, object] = {}
     if kind == SYMLINK:
@@ -172,12 +174,16 @@ def file_special(path: Path, inbox: str | os.PathLike, kind: str, *, when: str) 
             extra["link_target"] = os.readlink(path)
         except OSError:
             pass
+    if kind == NOT_WORD:
+        error, hint = describe(name)
+        error_type = "NotAWordFile"
+    else:
+        error, hint, error_type = f"{name}: {SPECIAL_ERRORS[kind]}", SPECIAL_HINTS[kind], "NotARegularFile"
     dest_dir = Path(inbox) / "failed"
     dest_dir.mkdir(exist_ok=True)
     dest = free_name(dest_dir, name, sidecar=ERROR_SUFFIX, reusable=_orphan_of(name, None))
     error_file = write_error_file(
-        dest, file=name, reason=kind, error=f"{name}: {SPECIAL_ERRORS[kind]}", hint=SPECIAL_HINTS[kind],
-        error_type="NotARegularFile", when=when, sha256=None, **extra,
+        dest, file=name, reason=kind, error=error, hint=hint, error_type=error_type, when=when, sha256=None, **extra,
     )
     os.rename(path, dest)
     return dest, error_file

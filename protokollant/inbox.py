@@ -119,6 +119,9 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ProtokollantError, UnreadableDocumentError
+from .german import format_local
+from .progress import Progress
+from .foreign import NOT_WORD, SUBFOLDER, SUBFOLDER_MESSAGE
 from .filing import ERROR_SUFFIX, atomic_write_json as _atomic_write_json, file_special, finish_failed, finish_processed, special_kind
 from .operational import EXIT_OPERATIONAL, OPERATIONAL_REASONS, REGISTER_UNUSABLE, OperationalError, classify, fault_point, from_exception
 from .recovery import record_in_register
@@ -258,7 +261,7 @@ class InboxRunSummary:
     recovered: list[str] = field(default_factory=list)
     """Names found in the claim area from a killed run (processed again in this run)."""
     ignored: list[str] = field(default_factory=list)
-    """Non-Word files in the inbox (left alone, listed so users see why nothing happened)."""
+    """Kept for compatibility (always empty): non-Word files now go to failed/ with a reason."""
     busy: bool = False
     message: str | None = None
     stopped: str | None = None
@@ -566,7 +569,8 @@ class ScanResult:
     skipped: list[SkippedFile] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     special: list[tuple[Path, str]] = field(default_factory=list)
-    """Links, FIFOs, devices: (entry, "symlink" | "not-a-regular-file"), never opened; filed to failed/."""
+    """Links, FIFOs, devices, non-Word files: (entry, "symlink" | "not-a-regular-file" | "not-a-word-file"),
+    never opened; filed to failed/."""
 
 
 def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Callable[[], float] = time.time) -> ScanResult:
@@ -586,10 +590,8 @@ def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Ca
         if kind is not None:
             result.special.append((entry, kind))
             continue
-        if not stat.S_ISREG(st1.st_mode):
-            continue  # folders
-        if not is_candidate_input(entry):
-            result.ignored.append(name)
+        if not stat.S_ISREG(st1.st_mode):  # a folder: never searched, but named in the summary
+            result.skipped.append(SkippedFile(name, SUBFOLDER, SUBFOLDER_MESSAGE))
             continue
         if _is_word_owner_file(name):
             result.skipped.append(SkippedFile(name, SKIP_LOCK_FILE, SKIP_MESSAGES[SKIP_LOCK_FILE]))
@@ -600,6 +602,9 @@ def scan_inbox(inbox: str | os.PathLike, *, stable_seconds: float = 2.0, now: Ca
             continue
         if (st1.st_size, st1.st_mtime_ns) != (st2.st_size, st2.st_mtime_ns) or t - st2.st_mtime < stable_seconds:
             result.skipped.append(SkippedFile(name, SKIP_UNSTABLE, SKIP_MESSAGES[SKIP_UNSTABLE]))
+            continue
+        if not is_candidate_input(entry):  # PDF, RTF, text …: to failed/ with a reason and a hint
+            result.special.append((entry, NOT_WORD))
             continue
         result.candidates.append(Candidate(entry, st2.st_size, st2.st_mtime_ns))
     return result
@@ -814,6 +819,7 @@ class InboxRun:
         """Leftovers to process straight from the claim area (a file of the same name was dropped meanwhile)."""
         self._moved_back: set[str] = set()
         self._registrar = None  # the action register, opened once for the run on first use
+        self._known: dict[str, str] | None = None  # {sha256: stem} of the register, read once per run
 
     def registrar(self):
         if self._registrar is None:
@@ -936,7 +942,15 @@ class InboxRun:
             moved = finish_processed(c, self.inbox)
             self.summary.duplicates.append(DuplicateEntry(
                 file=c.name, moved_to=str(moved), sha256=c.sha256, stem=previous.stem,
-                note=f"{DUPLICATE_NOTE} ({previous.time}, {previous.file_name} → {previous.stem}/)",
+                note=f"{DUPLICATE_NOTE} ({format_local(previous.time)}, {previous.file_name} → {previous.stem}/)",
+            ))
+            return None
+        same = None if previous and previous.status == "processed" else self._registered_elsewhere(c)
+        if same is not None:  # the same bytes are in the register under another name (e.g. by `process`)
+            moved = finish_processed(c, self.inbox)
+            self.summary.duplicates.append(DuplicateEntry(
+                file=c.name, moved_to=str(moved), sha256=c.sha256, stem=same,
+                note=f"gleicher Inhalt wie {same}/ (bereits im Aufgabenregister)",
             ))
             return None
         stem = self.ledger.stem_for(c.name)
@@ -944,6 +958,25 @@ class InboxRun:
             claim=c, stem=stem, replaced=self.ledger.current_for_stem(stem),
             suspect=previous is not None and previous.status == "processing",
         )
+
+    def _registered_elsewhere(self, c: Claim) -> str | None:
+        """The stem under which the register holds these bytes, when that is not this name's stem
+        and its outputs still exist; else None."""
+        from .dedupe import registered_stems
+
+        if self._known is None:
+            try:
+                self._known = registered_stems(self.registrar()._opened())
+            except Exception:  # noqa: BLE001 - an unreadable register is prepare()'s business, not a reason to skip
+                self._known = {}
+        stem = self._known.get(c.sha256)
+        if not stem:
+            return None
+        row = self.ledger._conn.execute("SELECT stem FROM stems WHERE file_name = ?", (c.name,)).fetchone()
+        from .render import safe_stem
+
+        own = row[0] if row else safe_stem(c.name)
+        return stem if stem.casefold() != own.casefold() and (self.outbox / stem).is_dir() else None
 
     def waves(self, claims: list[Claim], batch_size: int) -> Iterator[list[list[Job]]]:
         """Admit and plan in waves: the next wave (deferred claims) is admitted only after
@@ -1168,8 +1201,10 @@ def run_inbox(
         # Claimed one batch at a time, right before it is processed: a kill leaves at
         # most one batch in the claim area, and later files get a real stability window.
         candidates = run.scan(stable_seconds=stable_seconds)
-        for i in range(0, len(candidates), size):
-            run.process_claims(run.claim(candidates[i:i + size]), processor, batch_size=size)
+        with Progress(len(candidates), label="Eingang") as bar:  # a bar only on a terminal
+            for i in range(0, len(candidates), size):
+                run.process_claims(run.claim(candidates[i:i + size]), processor, batch_size=size)
+                bar.advance(len(candidates[i:i + size]))
     return run.summary
 
 

@@ -86,6 +86,14 @@ def collect_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
+def _post_process(record: MinutesRecord) -> MinutesRecord:
+    """Office rules applied to a finished record: week/weekday deadlines off public holidays."""
+    from .holiday_shift import shift_holiday_deadlines
+
+    shift_holiday_deadlines(record)
+    return record
+
+
 class Processor:
     """Holds the NLP pipeline (loaded once, lazily) and turns documents into records."""
 
@@ -136,8 +144,8 @@ class Processor:
             document = read_document(convert_to_docx(data, name, soffice=soffice), name=name)
             record = extract_record(document, self.nlp, data=data, file_name=name)
             record.warnings.append(CONVERSION_WARNINGS[e.reason])
-            return record
-        return extract_record(document, self.nlp, data=data, file_name=name)
+            return _post_process(record)
+        return _post_process(extract_record(document, self.nlp, data=data, file_name=name))
 
     def process_files(self, items: list[tuple[str, str]], outbox: str | os.PathLike) -> list:
         """A batch of ``(path, stem)`` for ``run_inbox(batch_size=…)``: one group commit,

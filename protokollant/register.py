@@ -318,7 +318,7 @@ class ItemView:
             },
             "evidence": {"block_index": self.evidence_block, "text": self.evidence_text},
             "topic": {"index": self.topic_index, "label": self.topic_label},
-            "confidence": self.confidence,
+            "confidence": round(self.confidence, 2) if self.confidence is not None else None,
             "extracted": {
                 "responsible": self.extracted_responsible,
                 "due": {
@@ -365,8 +365,8 @@ def parse_due(value: str | dt.date) -> dt.date:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError as e:
-        raise InvalidValueError(f"Ungültiges Datum „{value}“: {e}") from e
+    except ValueError as e:  # e.g. 31.02.: Python's English message is not shown to people
+        raise InvalidValueError(f"Ungültiges Datum „{value}“: diesen Tag gibt es im Kalender nicht.") from e
     raise InvalidValueError(f"Ungültiges Datum „{value}“ – erwartet JJJJ-MM-TT oder TT.MM.JJJJ.")
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .german import n_
 from .operational import REGISTER_UNUSABLE, OperationalError
 
 STATE_DIR = ".protokollant"
@@ -109,12 +110,12 @@ def inspect(outbox: str | os.PathLike, processed: list | None = None) -> Health:
     if not path.exists():
         if processed:
             h.problem = "missing"
-            h.message = f"Das Aufgabenregister {path} fehlt, obwohl {len(processed)} Dokumente als verarbeitet verzeichnet sind"
+            h.message = f"Das Aufgabenregister {path} fehlt, obwohl {n_(len(processed), 'Dokument')} als verarbeitet verzeichnet {'ist' if len(processed) == 1 else 'sind'}"
         return h
     if path.stat().st_size == 0:
         if processed:
             h.problem = "empty"
-            h.message = f"Das Aufgabenregister {path} ist leer (0 Bytes), obwohl {len(processed)} Dokumente als verarbeitet verzeichnet sind"
+            h.message = f"Das Aufgabenregister {path} ist leer (0 Bytes), obwohl {n_(len(processed), 'Dokument')} als verarbeitet verzeichnet {'ist' if len(processed) == 1 else 'sind'}"
         return h
     try:
         h.meetings, h.items, h.reviewed, docs = _read_counts(path)
@@ -125,7 +126,7 @@ def inspect(outbox: str | os.PathLike, processed: list | None = None) -> Health:
         h.meetings = 0
         if processed:
             h.problem = "empty"
-            h.message = f"Das Aufgabenregister {path} enthält keine Tabellen, obwohl {len(processed)} Dokumente als verarbeitet verzeichnet sind"
+            h.message = f"Das Aufgabenregister {path} enthält keine Tabellen, obwohl {n_(len(processed), 'Dokument')} als verarbeitet verzeichnet {'ist' if len(processed) == 1 else 'sind'}"
         return h
     for e in processed:
         if docs.get(unicodedata.normalize("NFC", e.stem).casefold()) != e.sha256:

@@ -124,20 +124,15 @@ def format_date_numeric(value: dt.date | None) -> str:
 
 
 def format_datetime_de(value: dt.datetime | None) -> str:
-    """13. März 2026, 09:30 Uhr (UTC+01:00) — shown in the stored offset, never converted."""
+    """13. März 2026, 09:30 Uhr — in the office's time zone (settings: PROTOKOLLANT_TIMEZONE,
+    Europe/Berlin), which people read without converting; a naive value is shown as stored."""
     if value is None:
         return ""
-    text = f"{format_date_de(value.date())}, {value:%H:%M} Uhr"
-    offset = value.utcoffset()
-    if offset is not None:
-        if not offset:
-            text += " (UTC)"
-        else:
-            minutes = int(offset.total_seconds() // 60)
-            sign = "+" if minutes >= 0 else "-"
-            minutes = abs(minutes)
-            text += f" (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
-    return text
+    if value.utcoffset() is not None:
+        from .settings import timezone
+
+        value = value.astimezone(timezone())
+    return f"{format_date_de(value.date())}, {value:%H:%M} Uhr"
 
 
 def format_int_de(value: int) -> str:

@@ -5,7 +5,14 @@
 
 GET  /              German table of action items; filters via query (institution, status, meeting, overdue)
 POST /items/{id}    change status / responsible / due / note (form, CSRF-protected), 303 back to / with filters
+POST /sammel        bulk status change for the ticked items (same CSRF/origin checks)
+POST /name          remember the reviewer's name in a cookie (asked once; recorded with every change)
 GET  /export.csv|.xlsx|.ics   the filtered items via protokollant.exports
+
+Who reviews: the name from the ``protokollant_name`` cookie (asked once on the
+page), else the ``by`` given to create_app, else – on this machine only – the
+OS user running the page. With remote access there is no sensible default:
+changes are refused until a name is given.
 
 CSRF: a random per-browser nonce lives in an HttpOnly, SameSite=Strict cookie;
 every form carries HMAC(secret, nonce) in a hidden field. POSTs without a valid
@@ -40,6 +47,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .errors import ProtokollantError
+from .references import SourceLabels
 from .register import REMOVED, STATUS_LABELS_DE, STATUSES, InvalidValueError, ItemView, Register, UnknownItemError
 
 TEMPLATE = "review.html.j2"
@@ -47,6 +55,8 @@ ERROR_TEMPLATE = "review_error.html.j2"
 COOKIE = "protokollant_review"
 TOKEN_FIELD = "csrf_token"
 BY = "Prüfseite"
+NAME_COOKIE = "protokollant_name"
+MAX_NAME_CHARS = 80
 FILTER_KEYS = ("institution", "status", "meeting", "overdue")
 DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "::1")
 MAX_FORM_BYTES = 64 * 1024
@@ -126,13 +136,38 @@ def _format_date(value: dt.date | None) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
 
 
+def _clean_name(raw: str | None) -> str:
+    """A reviewer name as stored: printable, single-spaced, at most MAX_NAME_CHARS."""
+    text = "".join(ch for ch in (raw or "") if ch.isprintable())
+    return " ".join(text.split())[:MAX_NAME_CHARS]
+
+
+def _cookie_name(request: Request) -> str:
+    from urllib.parse import unquote
+
+    return _clean_name(unquote(request.cookies.get(NAME_COOKIE, "")))
+
+
+def _same_due(text: str, current: dt.date | None) -> bool:
+    """Is the submitted deadline (TT.MM.JJJJ or JJJJ-MM-TT, empty = none) the current one?"""
+    from .register import parse_due
+
+    text = text.strip()
+    if not text:
+        return current is None
+    try:
+        return parse_due(text) == current
+    except InvalidValueError:
+        return False  # set_item reports the invalid date
+
+
 def create_app(
     outbox: Path,
     *,
     secret: bytes | None = None,
     allowed_hosts: Sequence[str] | None = None,
     today: Callable[[], dt.date] | None = None,
-    by: str = BY,
+    by: str | None = None,
     access_token: str | None = None,
 ) -> FastAPI:
     """The review app for the register of ``outbox`` (or PROTOKOLLANT_REGISTER_URL).
@@ -148,6 +183,13 @@ def create_app(
     if access_token is None and not all(is_loopback(h) for h in hosts):
         raise ValueError("Zugriff von anderen Rechnern nur mit Zugangsschlüssel.")
     today_fn = today or dt.date.today
+    if by is None and access_token is None:
+        from .register import current_user
+
+        by = current_user()  # on this machine: the person logged in, unless they give a name
+
+    def reviewer(request: Request) -> str | None:
+        return _cookie_name(request) or by
     app = FastAPI(title="Protokollant – Aufgaben prüfen", docs_url=None, redoc_url=None, openapi_url=None)
 
     def open_register() -> Register:
@@ -230,13 +272,16 @@ def create_app(
             token_field=TOKEN_FIELD,
             format_date=_format_date,
             today=today_fn(),
+            source_label=SourceLabels(outbox),
+            reviewer=_cookie_name(request) or by or "",
+            name_asked=bool(_cookie_name(request)),
         )
         if new_cookie:
             response.set_cookie(COOKIE, nonce, httponly=True, samesite="strict", path="/")
         return response
 
-    @app.post("/items/{item_id}")
-    async def update(item_id: str, request: Request) -> Response:
+    async def checked_form(request: Request) -> tuple[dict[str, list[str]], str] | Response:
+        """The POSTed form (all values per key) and the way back, or the error response."""
         if not same_origin(request):
             return error(403, "Die Anfrage kommt nicht von dieser Prüfseite (fremde Herkunft).")
         body = bytearray()
@@ -245,15 +290,30 @@ def create_app(
             if len(body) > MAX_FORM_BYTES:
                 return error(413, "Formular zu groß.")
         try:
-            form = {k: v[0] for k, v in parse_qs(bytes(body).decode("utf-8"), keep_blank_values=True).items()}
+            form = parse_qs(bytes(body).decode("utf-8"), keep_blank_values=True)
         except UnicodeDecodeError:
             return error(400, "Formular nicht lesbar (kein UTF-8).")
         nonce = request.cookies.get(COOKIE, "")
-        sent = form.get(TOKEN_FIELD, "")
+        sent = (form.get(TOKEN_FIELD) or [""])[0]
         if not nonce or not sent or not hmac.compare_digest(sent.encode("utf-8", "replace"), token_for(nonce).encode()):
             return error(403, "Sicherheitsmerkmal fehlt oder ist ungültig. Bitte die Seite neu laden und noch einmal speichern.")
-        back_query = urlencode(_filters([(k, v[0]) for k, v in parse_qs(form.get("return", "")).items()]))
-        back = "/" + (f"?{back_query}" if back_query else "")
+        back_query = urlencode(_filters([(k, v[0]) for k, v in parse_qs((form.get("return") or [""])[0]).items()]))
+        return form, "/" + (f"?{back_query}" if back_query else "")
+
+    def who(request: Request, back: str) -> str | Response:
+        name = reviewer(request)
+        return name if name else error(400, "Bitte zuerst oben Ihren Namen angeben: er wird mit jeder Änderung gespeichert.", back)
+
+    @app.post("/items/{item_id}")
+    async def update(item_id: str, request: Request) -> Response:
+        checked = await checked_form(request)
+        if isinstance(checked, Response):
+            return checked
+        multi, back = checked
+        form = {k: v[0] for k, v in multi.items()}
+        name = who(request, back)
+        if isinstance(name, Response):
+            return name
         try:
             with open_register() as reg:
                 current = reg.get_item(item_id)
@@ -265,18 +325,61 @@ def create_app(
                 if responsible is not None and responsible.strip() != "; ".join(current.responsible):
                     changes["responsible"] = responsible
                 due = form.get("due")
-                if due is not None and due.strip() != (current.due_date.isoformat() if current.due_date else ""):
+                if due is not None and not _same_due(due, current.due_date):
                     changes["due"] = due
                 note = form.get("note")
                 if note is not None and note.strip() != (current.note or ""):
                     changes["note"] = note
                 if changes:
-                    reg.set_item(current.id, by=by, **changes)
+                    reg.set_item(current.id, by=name, **changes)
         except (UnknownItemError, InvalidValueError) as e:
             return error(400, str(e), back)
         except ProtokollantError as e:
             return error(500, str(e), back)
         return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+
+    @app.post("/sammel")
+    async def bulk(request: Request) -> Response:
+        """One status for all ticked items (``ids``), each change in the history under the reviewer's name."""
+        checked = await checked_form(request)
+        if isinstance(checked, Response):
+            return checked
+        form, back = checked
+        name = who(request, back)
+        if isinstance(name, Response):
+            return name
+        ids = [i for i in form.get("ids", []) if i.strip()][:500]
+        status = (form.get("status") or [""])[0]
+        if not ids:
+            return error(400, "Keine Aufgabe angekreuzt.", back)
+        if status not in STATUSES:
+            return error(400, "Bitte einen Status für die angekreuzten Aufgaben wählen.", back)
+        try:
+            with open_register() as reg:
+                for item_id in ids:
+                    if reg.get_item(item_id).status != status:
+                        reg.set_item(item_id, by=name, status=status)
+        except (UnknownItemError, InvalidValueError) as e:
+            return error(400, str(e), back)
+        except ProtokollantError as e:
+            return error(500, str(e), back)
+        return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+
+    @app.post("/name")
+    async def set_name(request: Request) -> Response:
+        from urllib.parse import quote
+
+        checked = await checked_form(request)
+        if isinstance(checked, Response):
+            return checked
+        form, back = checked
+        name = _clean_name((form.get("name") or [""])[0])
+        response = RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+        if name:
+            response.set_cookie(NAME_COOKIE, quote(name), max_age=400 * 24 * 3600, httponly=True, samesite="strict", path="/")
+        else:
+            response.delete_cookie(NAME_COOKIE, path="/")
+        return response
 
     def exported(request: Request, fmt: str) -> Response:
         from . import exports
@@ -290,9 +393,9 @@ def create_app(
         except ProtokollantError as e:
             return error(500, str(e))
         if fmt == "csv":
-            data, media = exports.export_csv(items), "text/csv; charset=utf-8"
+            data, media = exports.export_csv(items, SourceLabels(outbox)), "text/csv; charset=utf-8"
         elif fmt == "xlsx":
-            data, media = exports.export_xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data, media = exports.export_xlsx(items, labels=SourceLabels(outbox)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
             data, media = exports.export_ics(items), "text/calendar; charset=utf-8"
         headers = {"Content-Disposition": f'attachment; filename="aufgaben.{fmt}"', "X-Content-Type-Options": "nosniff"}

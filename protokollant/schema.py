@@ -4,13 +4,21 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _Scored(_Model):
+    """Confidence is a score for people: two decimals in JSON (no 0.7999999999999999); full precision in memory."""
+
+    @field_serializer("confidence", when_used="json", check_fields=False)
+    def _round_confidence(self, value: float) -> float:
+        return round(value, 2)
 
 
 class Evidence(_Model):
@@ -93,7 +101,7 @@ class Vote(_Model):
     text: str | None = Field(None, description="The vote as written")
 
 
-class Decision(_Model):
+class Decision(_Scored):
     text: str = Field(description="The decision as stated in the minutes")
     kind: str = Field(description="resolution | motion | election | agreement | approval")
     topic_index: int | None = None
@@ -120,7 +128,7 @@ class Due(_Model):
     text: str = Field(description="The deadline as written")
 
 
-class ActionItem(_Model):
+class ActionItem(_Scored):
     task: str = Field(description="What is to be done (short form)")
     responsible: list[Responsible] = []
     due: Due | None = None

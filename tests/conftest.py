@@ -36,3 +36,19 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+# Heavy tests: a real Prefect server or workers, Chromium, PostgreSQL, child processes that
+# are killed on purpose, the benchmark and the whole corpus. `pytest -m "not heavy"` is the
+# fast subset (under a minute); `make test` runs everything.
+HEAVY_MODULES = frozenset({
+    "test_scaleout", "test_flows", "test_review_browser", "test_register_postgres", "test_run_process",
+    "test_bench_smoke", "test_crash_safety", "test_corpus_regression", "test_run_cli",
+})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in HEAVY_MODULES or "prefect_harness" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.heavy)

@@ -68,7 +68,7 @@ def _filed(inbox: Path) -> int:
 def run(inbox: Path, outbox: Path, home: Path, *, kill_after_filed: int | None = None, extra_delay: float = 0.0) -> int | None:
     """Run `protokollant run`; with ``kill_after_filed`` SIGKILL it once that many more inputs were
     filed (plus ``extra_delay`` seconds, to land between filing steps). None = killed."""
-    cmd = [*PROTOKOLLANT, "run", "--inbox", str(inbox), "--outbox", str(outbox), "--model", "blank"]
+    cmd = [*PROTOKOLLANT, "run", "--anlegen", "--inbox", str(inbox), "--outbox", str(outbox), "--model", "blank"]
     p = subprocess.Popen(cmd, env=env(home), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if kill_after_filed is None:
         _, err = p.communicate()

@@ -26,7 +26,7 @@ def test_process_writes_json_html_csv_and_exits_0(tmp_path):
     src = write_minutes(tmp_path / "-Sitzung März.docx")
     before = hashlib.sha256(src.read_bytes()).hexdigest()
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["process", "--outbox", str(out), "--", str(src)])
+    result = CliRunner().invoke(main, ["process", "--anlegen", "--outbox", str(out), "--", str(src)])
     assert result.exit_code == 0, result.output
     folder = out / "Sitzung_März"
     record = MinutesRecord.model_validate_json((folder / "Sitzung_März.json").read_text(encoding="utf-8"))
@@ -43,7 +43,7 @@ def test_process_writes_json_html_csv_and_exits_0(tmp_path):
 def test_output_validates_against_the_published_schema(tmp_path):
     src = write_minutes(tmp_path / "a.docx")
     runner = CliRunner()
-    assert runner.invoke(main, ["process", str(src), "--outbox", str(tmp_path / "o")]).exit_code == 0
+    assert runner.invoke(main, ["process", str(src), "--anlegen", "--outbox", str(tmp_path / "o")]).exit_code == 0
     schema = json.loads(runner.invoke(main, ["schema"]).output)
     data = json.loads((tmp_path / "o" / "a" / "a.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
@@ -57,7 +57,7 @@ def test_folder_with_a_bad_file_reports_it_and_exits_1(tmp_path):
     inbox.mkdir()
     write_minutes(inbox / "gut.docx")
     (inbox / "kaputt.docx").write_bytes(b"%PDF-1.4 not a word file")
-    result = CliRunner().invoke(main, ["process", str(inbox), "--outbox", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["process", str(inbox), "--anlegen", "--outbox", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "kaputt.docx" in result.output and "kein Word-Dokument" in result.output
     assert (tmp_path / "out" / "gut" / "gut.json").exists()

@@ -209,21 +209,49 @@ def test_word_lock_files_skipped_and_temp_files_ignored(boxes):
         "Protokoll.docx.tmp": b"partial copy",
         ".~lock.Protokoll.docx#": b"libreoffice lock",
         ".versteckt.docx": b"GOOD hidden",
-        "notizen.pdf": b"%PDF",
     }
     for name, data in left_alone.items():
         drop(inbox, name, data)
     drop(inbox, "Protokoll.docx", b"GOOD")
+    (inbox / "Unterordner").mkdir()
 
     summary = run_inbox(inbox, outbox, FakeProcessor())
 
-    assert [(s.file, s.reason, s.message) for s in summary.skipped] == [("~$otokoll.docx", SKIP_LOCK_FILE, "Word-Sperrdatei")]
-    assert summary.ignored == ["notizen.pdf"]
+    assert [(s.file, s.reason) for s in summary.skipped] == [("Unterordner", "subfolder"), ("~$otokoll.docx", SKIP_LOCK_FILE)]
+    assert summary.skipped[1].message == "Word-Sperrdatei" and "Unterordner" in summary.skipped[0].message
     assert files(inbox) == set(left_alone)
     for name, data in left_alone.items():
         assert (inbox / name).read_bytes() == data
     assert files(inbox / "processed") == {"Protokoll.docx"}
     assert summary.exit_code == 0
+
+
+@pytest.mark.parametrize("name, data, hint_word", [
+    ("notizen.pdf", b"%PDF-1.7", "PDF: bitte die Word-Fassung"),
+    ("Protokoll.rtf", b"{\\rtf1}", "RTF"),
+    ("liesmich.txt", "Hallo".encode(), "Text"),
+    ("Tabelle.xlsx", b"PK", "Tabellen"),
+])
+def test_non_word_files_go_to_failed_with_reason_and_hint(boxes, name, data, hint_word):
+    inbox, outbox = boxes
+    drop(inbox, name, data)
+
+    summary = run_inbox(inbox, outbox, FakeProcessor())
+
+    assert files(inbox) == set() and (inbox / "failed" / name).read_bytes() == data
+    error = json.loads((inbox / "failed" / f"{name}.error.json").read_text(encoding="utf-8"))
+    assert error["reason"] == "not-a-word-file" and error["file"] == name
+    assert "nur Word-Dokumente" in error["error"] and hint_word in error["hint"]
+    assert [(f.file, f.reason) for f in summary.failed] == [(name, "not-a-word-file")]
+    assert summary.exit_code == 1
+
+
+def test_non_word_file_still_being_copied_waits(boxes):
+    inbox, outbox = boxes
+    drop(inbox, "gross.pdf", b"%PDF", age=0)
+    summary = run_inbox(inbox, outbox, FakeProcessor(), stable_seconds=60)
+    assert [(s.file, s.reason) for s in summary.skipped] == [("gross.pdf", SKIP_UNSTABLE)]
+    assert files(inbox) == {"gross.pdf"}
 
 
 def test_unstable_file_skipped_until_it_settles(boxes):

@@ -60,7 +60,7 @@ def test_process_opens_no_socket_beyond_loopback(tmp_path, network_log):
     )
     src = tmp_path / "extern.docx"
     src.write_bytes(data)
-    result = CliRunner().invoke(main, ["process", str(src), "--outbox", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["process", str(src), "--anlegen", "--outbox", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "extern" / "extern.json").exists()
     assert [c for c in network_log if c[0] == "dns"] == []

@@ -64,12 +64,12 @@ def test_review_survives_reprocessing_on_postgresql(pg_url, tmp_path, monkeypatc
     monkeypatch.setenv("PROTOKOLLANT_REGISTER_URL", pg_url)
     runner = CliRunner()
     out = str(tmp_path / "out")
-    assert runner.invoke(main, ["process", str(EXAMPLE), str(SECOND), "--outbox", out]).exit_code == 0
+    assert runner.invoke(main, ["process", str(EXAMPLE), str(SECOND), "--anlegen", "--outbox", out]).exit_code == 0
     items = json.loads(runner.invoke(main, ["actions", "list", "--outbox", out, "--format", "json"]).output)
     assert len(items) > 5
     first = items[0]["id"]
     assert runner.invoke(main, ["actions", "set", first, "--outbox", out, "--status", "done", "--by", "Test"]).exit_code == 0
-    assert runner.invoke(main, ["process", str(EXAMPLE), str(SECOND), "--outbox", out]).exit_code == 0
+    assert runner.invoke(main, ["process", str(EXAMPLE), str(SECOND), "--anlegen", "--outbox", out]).exit_code == 0
     again = json.loads(runner.invoke(main, ["actions", "list", "--outbox", out, "--format", "json"]).output)
     assert len(again) == len(items)
     assert next(i for i in again if i["id"] == first)["status"] == "done"

@@ -136,7 +136,7 @@ def test_report_content():
     assert "Hinweise zur Auswertung" in html
     assert "<dd>kog-sitzung-2026-03-12.docx</dd>" in html
     assert ">b56fb68c4b89…</code>" in html
-    assert "<dd>13. März 2026, 09:30 Uhr (UTC+01:00)</dd>" in html
+    assert "<dd>13. März 2026, 09:30 Uhr</dd>" in html
     assert "de_core_news_lg 3.8.0 (spaCy 3.8.7)" in html
     assert "<dt>Schema</dt><dd>1.0</dd>" in html
 
@@ -184,7 +184,7 @@ def test_empty_record_renders_with_empty_states():
         "Keine Aufgaben erkannt.",
         "Keine Institutionen erkannt.",
         "<li>0 Beschlüsse</li>",
-        "<dd>2. Januar 2026, 03:04 Uhr (UTC)</dd>",
+        "<dd>2. Januar 2026, 04:04 Uhr</dd>",
     ):
         assert text in html, text
     assert "Hinweise zur Auswertung" not in html

@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from protokollant.register import ENV_URL, Register
+from protokollant.register import ENV_URL, Register, current_user
 from protokollant.review import COOKIE, create_app
 from tests.test_register import TODAY, item, march, record
 
@@ -107,21 +107,23 @@ def test_post_with_token_changes_item_and_keeps_filters(client, outbox):
     token = token_of(client.get("/", params={"institution": "IHK"}).text)
     r = client.post(f"/items/{target.id}", data={
         "csrf_token": token, "return": "institution=IHK&evil=1", "status": "done",
-        "responsible": "; ".join(target.responsible), "due": "2026-06-01", "note": "per Mail bestätigt",
+        "responsible": "; ".join(target.responsible), "due": "01.06.2026", "note": "per Mail bestätigt",
     }, headers={"Origin": "http://127.0.0.1"}, follow_redirects=False)
     assert r.status_code == 303, r.text
     assert r.headers["location"] == "/?institution=IHK"
     after = items_by_task(outbox)["Übersicht der Praktikumsplätze erstellen"]
     assert after.status == "done" and after.due_date == dt.date(2026, 6, 1) and after.note == "per Mail bestätigt"
-    assert after.reviewed_by == "Prüfseite"
+    who = current_user()  # no name given on this machine: the OS user
+    assert after.reviewed_by == who
     with Register.open(outbox) as reg:
         history = reg.history(target.id)
     assert {(h.field, h.new, h.by) for h in history if h.field != "created"} == {
-        ("status", "done", "Prüfseite"), ("due", "2026-06-01", "Prüfseite"), ("note", "per Mail bestätigt", "Prüfseite")}
+        ("status", "done", who), ("due", "2026-06-01", who), ("note", "per Mail bestätigt", who)}
     # unchanged responsible was not turned into a review
     assert after.responsible == target.responsible
     page = client.get("/", params={"institution": "IHK"}).text
-    assert "per Mail bestätigt" in page and "geprüft: Prüfseite" in page
+    assert "per Mail bestätigt" in page and f"geprüft: {who}" in page
+    assert 'value="01.06.2026"' in page  # the deadline is shown and edited as TT.MM.JJJJ
 
 
 def test_cross_site_origin_or_referer_is_forbidden(client, outbox):
@@ -183,3 +185,56 @@ def test_evidence_links_open_the_report_at_the_task(client, outbox):
     assert client.get("/protokolle/sitzung-maerz").status_code == 404  # known, but no report written
     assert client.get("/protokolle/unbekannt").status_code == 404
     assert client.get("/protokolle/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_reviewer_name_is_asked_once_and_recorded(client, outbox):
+    target = items_by_task(outbox)["Raum für die nächste Sitzung reservieren"]
+    token = token_of(client.get("/").text)
+    r = client.post("/name", data={"csrf_token": token, "name": "Jana  Berger\x1b", "return": "status=open"},
+                    headers={"Origin": "http://127.0.0.1"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/?status=open"
+    page = client.get("/").text
+    assert 'Prüfer/in: <strong id="pruefer-name">Jana Berger</strong>' in page
+    r = client.post(f"/items/{target.id}", data={"csrf_token": token, "status": "confirmed"},
+                    headers={"Origin": "http://127.0.0.1"}, follow_redirects=False)
+    assert r.status_code == 303
+    with Register.open(outbox) as reg:
+        assert reg.get_item(target.id).reviewed_by == "Jana Berger"
+        assert [(h.field, h.by) for h in reg.history(target.id) if h.field == "status"] == [("status", "Jana Berger")]
+    # without a CSRF token the name is not changed
+    assert client.post("/name", data={"name": "Mallory"}, follow_redirects=False).status_code == 403
+
+
+def test_bulk_status_change(client, outbox):
+    items = items_by_task(outbox)
+    ids = [items["Raum für die nächste Sitzung reservieren"].id, items["Übersicht der Praktikumsplätze erstellen"].id]
+    token = token_of(client.get("/").text)
+    r = client.post("/sammel", data={"csrf_token": token, "status": "done", "ids": ids, "return": "institution=IHK"},
+                    headers={"Origin": "http://127.0.0.1"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/?institution=IHK"
+    after = items_by_task(outbox)
+    assert {after[t].status for t in ("Raum für die nächste Sitzung reservieren", "Übersicht der Praktikumsplätze erstellen")} == {"done"}
+    assert sum(1 for i in after.values() if i.status == "done") == 2
+    assert client.post("/sammel", data={"csrf_token": token, "status": "done"}, follow_redirects=False).status_code == 400
+    assert client.post("/sammel", data={"csrf_token": token, "status": "kaputt", "ids": ids}, follow_redirects=False).status_code == 400
+    assert client.post("/sammel", data={"status": "open", "ids": ids}, follow_redirects=False).status_code == 403
+
+
+def test_invalid_german_date_is_a_german_error(client, outbox):
+    target = items_by_task(outbox)["Raum für die nächste Sitzung reservieren"]
+    token = token_of(client.get("/").text)
+    r = client.post(f"/items/{target.id}", data={"csrf_token": token, "due": "31.02.2026"}, follow_redirects=False)
+    assert r.status_code == 400 and "Ungültiges Datum" in r.text
+
+
+def test_remote_page_refuses_changes_without_a_name(outbox):
+    app = create_app(outbox, secret=b"s", today=lambda: TODAY, allowed_hosts=("pruef.intern",), access_token="x" * 20)
+    import base64
+
+    auth = {"Authorization": "Basic " + base64.b64encode(b"u:" + b"x" * 20).decode()}
+    with TestClient(app, base_url="http://pruef.intern") as c:
+        page = c.get("/", headers=auth).text
+        assert "Bitte Ihren Namen angeben" in page
+        target = items_by_task(outbox)["Raum für die nächste Sitzung reservieren"]
+        r = c.post(f"/items/{target.id}", data={"csrf_token": token_of(page), "status": "done"}, headers=auth, follow_redirects=False)
+        assert r.status_code == 400 and "Namen" in r.text

@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from protokollant.register import ENV_URL, Register
+from protokollant.register import ENV_URL, Register, current_user
 from protokollant.review import create_app
 from tests.test_register import TODAY, march
 from tests.test_review import april
@@ -159,8 +159,20 @@ def browser(tmp_path):
             proc.wait(5)
 
 
+def _save_screenshot(cdp: CDP, tmp_path: Path, name: str) -> Path:
+    shot = base64.b64decode(cdp.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"])
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
+    out = tmp_path / name
+    out.write_bytes(shot)
+    if os.environ.get("PROTOKOLLANT_TEST_ARTIFACTS"):
+        target_dir = Path(os.environ["PROTOKOLLANT_TEST_ARTIFACTS"])
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(out, target_dir / name)
+    return out
+
+
 def _rows(cdp: CDP) -> list[str]:
-    return cdp.eval("[...document.querySelectorAll('tbody tr td:first-child')].map(td => td.firstChild.textContent.trim())")
+    return cdp.eval("[...document.querySelectorAll('tbody tr td:nth-child(2)')].map(td => td.firstChild.textContent.trim())")
 
 
 def test_filter_and_mark_done_in_chromium(server, browser, tmp_path):
@@ -196,8 +208,8 @@ def test_filter_and_mark_done_in_chromium(server, browser, tmp_path):
         after = reg.get_item(target.id)
         history = reg.history(target.id)
     assert after.status == "done"
-    assert after.reviewed_by == "Prüfseite"
-    assert [(h.field, h.new) for h in history if h.by == "Prüfseite"] == [("status", "done")]
+    assert after.reviewed_by == current_user()  # no name given on this machine: the OS user
+    assert [(h.field, h.new) for h in history if h.by == current_user()] == [("status", "done")]
 
     shot = base64.b64decode(cdp.call("Page.captureScreenshot", format="png")["data"])
     assert shot[:8] == b"\x89PNG\r\n\x1a\n"
@@ -207,3 +219,116 @@ def test_filter_and_mark_done_in_chromium(server, browser, tmp_path):
         target_dir = Path(os.environ["PROTOKOLLANT_TEST_ARTIFACTS"])
         target_dir.mkdir(parents=True, exist_ok=True)
         shutil.copy2(out, target_dir / "review.png")
+
+
+LONG_TITLE = ("Gemeinsame Sitzung des Koordinierungsgremiums Integration in Ausbildung und Arbeit mit dem "
+              "Unterausschuss Berufsorientierung, der Arbeitsgruppe Sprachförderung und dem Beirat für Migration")
+
+
+@pytest.fixture
+def office_server(tmp_path, monkeypatch):
+    """Like ``server``, plus a meeting with a very long title and a long unbroken word, and the
+    meetings' JSON records in the outbox (so "Quelle" reads "TOP 1, 2. Absatz")."""
+    import datetime as dt
+
+    import uvicorn
+
+    from protokollant.render import write_outputs
+    from tests.test_register import item, record
+
+    monkeypatch.delenv(ENV_URL, raising=False)
+    outbox = tmp_path / "outbox"
+    long = record("gemeinsame-sitzung.docx", dt.date(2026, 5, 7), [
+        item("Donaudampfschifffahrtsgesellschaftskapitänsmützenbestellungsliste aktualisieren und an alle Beteiligten versenden",
+             "Frau Berger", resolved="Jana Berger", due=dt.date(2026, 6, 5), block=5),
+        item("Ergebnisse des Fachtags dokumentieren", "Herr Kowalski", resolved="Sven Kowalski", block=7),
+    ], sha="c" * 64)
+    long.meeting.title = LONG_TITLE
+    with Register.open(outbox, today=lambda: TODAY) as reg:
+        for rec, stem in ((march(), "sitzung-maerz"), (april(), "sitzung-april"), (long, "gemeinsame-sitzung")):
+            write_outputs(rec, outbox / stem, stem)
+            reg.record_minutes(rec, stem)
+    port = _free_port()
+    app = create_app(outbox, today=lambda: TODAY)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn startet nicht"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}", outbox
+    srv.should_exit = True
+    thread.join(10)
+
+
+def _submit(cdp: CDP, js: str, until: str) -> None:
+    cdp.eval("window.__alt = true")
+    cdp.eval(js)
+    cdp.wait_for(f"window.__alt === undefined && document.readyState === 'complete' && ({until})")
+
+
+def test_daily_use_at_1280_px(office_server, browser, tmp_path):
+    """1280 px: nothing cut or scrolled sideways, long titles wrap; name asked once, German date,
+    filters kept in the URL, bulk status change, keyboard reachable; screenshot review-1280.png."""
+    import datetime as dt
+
+    base, outbox = office_server
+    cdp = browser
+    cdp.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+    cdp.call("Page.navigate", url=base + "/?status=open")
+    cdp.wait_for("document.readyState === 'complete' && document.querySelector('#aufgaben') !== null")
+
+    # layout: no horizontal scrolling, every column (incl. "Ändern" with its button) inside the window
+    wide = cdp.eval("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 1280)"
+                    ".map(e => e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)")
+    assert cdp.eval("document.documentElement.scrollWidth") <= 1280, wide
+    rights = cdp.eval("[...document.querySelectorAll('#aufgaben th, #aufgaben button')].map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 1280, rights
+    wraps = cdp.eval("""(() => { const s = [...document.querySelectorAll('td.sitzung')].find(td => td.textContent.includes('Unterausschuss'));
+                        const r = s.getBoundingClientRect(); return [r.height, s.scrollWidth <= s.clientWidth + 1]; })()""")
+    assert wraps[0] > 60 and wraps[1], wraps  # the long title wraps inside its cell
+    assert cdp.eval("document.querySelector('[id^=item-] td:nth-child(7) summary').textContent").startswith("TOP 1, ")
+
+    # filters come from the URL and stay there
+    assert cdp.eval("document.querySelector('form.filter select[name=status]').value") == "open"
+
+    # keyboard: the first Tab reaches the skip link, the checkboxes and forms are native controls
+    cdp.call("Input.dispatchKeyEvent", type="keyDown", key="Tab", code="Tab", windowsVirtualKeyCode=9)
+    cdp.call("Input.dispatchKeyEvent", type="keyUp", key="Tab", code="Tab", windowsVirtualKeyCode=9)
+    assert cdp.eval("document.activeElement.className") == "sprung"
+
+    # the reviewer's name, asked once (cookie)
+    _submit(cdp, """(() => { const f = document.querySelector('.pruefer form');
+                 f.querySelector('input[name=name]').value = 'Jana Berger'; f.querySelector('button').click(); })()""",
+            "document.getElementById('pruefer-name') !== null")
+    assert cdp.eval("document.getElementById('pruefer-name').textContent") == "Jana Berger"
+    assert cdp.eval("location.search") == "?status=open"
+
+    # German date entry "11.06.2026" passes the form's own check and is saved
+    with Register.open(outbox) as reg:
+        target = next(i for i in reg.list_items() if i.task == "Ergebnisse des Fachtags dokumentieren")
+    valid = cdp.eval(f"""(() => {{ const row = document.getElementById('item-{target.id}');
+                 const due = row.querySelector('input[name=due]'); due.value = '11.06.2026'; return due.checkValidity(); }})()""")
+    assert valid is True
+    _submit(cdp, f"document.getElementById('item-{target.id}').querySelector('form.zeile button').click()",
+            f"document.querySelector('#item-{target.id} td.frist').textContent.includes('11.06.2026')")
+    with Register.open(outbox) as reg:
+        after = reg.get_item(target.id)
+    assert after.due_date == dt.date(2026, 6, 11) and after.reviewed_by == "Jana Berger"
+    assert cdp.eval("location.search") == "?status=open"
+
+    # bulk: tick two rows, one status for both
+    with Register.open(outbox) as reg:
+        two = [i.id for i in reg.list_items() if i.meeting_stem == "sitzung-maerz"][:2]
+    _submit(cdp, f"""(() => {{ for (const id of {json.dumps(two)}) document.getElementById('wahl-' + id).click();
+                 document.getElementById('sammel-status').value = 'confirmed';
+                 document.querySelector('#sammel button').click(); }})()""", "true")
+    with Register.open(outbox) as reg:
+        assert {reg.get_item(i).status for i in two} == {"confirmed"}
+        assert {reg.get_item(i).reviewed_by for i in two} == {"Jana Berger"}
+
+    cdp.call("Page.navigate", url=base + "/")
+    cdp.wait_for("document.readyState === 'complete' && document.querySelector('#aufgaben') !== null")
+    assert cdp.eval("document.documentElement.scrollWidth") <= 1280
+    _save_screenshot(cdp, tmp_path, "review-1280.png")

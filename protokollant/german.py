@@ -1,0 +1,84 @@
+"""German wording helpers: singular/plural, dates and local times.
+
+Times are stored in UTC (ISO 8601) and shown in the office's time zone
+(settings.timezone(), Europe/Berlin by default) as "05.12.2026, 14:30 Uhr".
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .settings import timezone
+
+# noun -> plural, for the counts the CLI and the reports print
+PLURALS = {
+    "Aufgabe": "Aufgaben", "Beschluss": "Beschlüsse", "TOP": "TOPs", "Institution": "Institutionen",
+    "Datei": "Dateien", "Dokument": "Dokumente", "Duplikat": "Duplikate", "Sitzung": "Sitzungen",
+    "Aufgabenliste": "Aufgabenlisten", "Termin": "Termine", "Eintrag": "Einträge", "Tag": "Tage",
+    "Unterordner": "Unterordner", "Frist": "Fristen",
+}
+
+
+def n_(count: int, singular: str, plural: str | None = None) -> str:
+    """``1 Aufgabe`` / ``2 Aufgaben`` (``0 Aufgaben``)."""
+    word = singular if count == 1 else (plural or PLURALS.get(singular, singular))
+    return f"{count} {word}"
+
+
+def local_datetime(value: str | dt.datetime | None) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(timezone())
+
+
+def format_local(value: str | dt.datetime | None, *, seconds: bool = False) -> str:
+    """"05.12.2026, 14:30 Uhr" in the office's time zone; unparseable text is returned as is."""
+    local = local_datetime(value)
+    if local is None:
+        return "" if value is None else str(value)
+    return local.strftime("%d.%m.%Y, %H:%M:%S Uhr" if seconds else "%d.%m.%Y, %H:%M Uhr")
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def round_confidence(value: float | None) -> float | None:
+    """Two decimals, as shown to people (no 0.7999999999999999)."""
+    return None if value is None else round(float(value), 2)
+
+
+__all__ = ["PLURALS", "format_date", "format_local", "local_datetime", "n_", "round_confidence"]
+
+
+# History of an action item: stored with English field codes and values (data), shown in German.
+HISTORY_FIELDS = {
+    "created": "angelegt", "task": "Aufgabe", "due (extrahiert)": "Frist (erkannt)",
+    "responsible (extrahiert)": "Verantwortlich (erkannt)", "in_source": "im Protokoll", "status": "Status",
+    "responsible": "Verantwortlich", "due": "Frist", "note": "Notiz",
+}
+_STATUS_DE = {"open": "offen", "confirmed": "bestätigt", "rejected": "verworfen", "done": "erledigt", "removed": "entfernt"}
+
+
+def history_field(code: str) -> str:
+    return HISTORY_FIELDS.get(code, code)
+
+
+def history_value(code: str, value: str | None) -> str | None:
+    """Status codes as German words, ISO dates as TT.MM.JJJJ; anything else unchanged."""
+    if value is None:
+        return None
+    if code == "status":
+        return _STATUS_DE.get(value, value)
+    if code.startswith("due"):
+        try:
+            return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return value
