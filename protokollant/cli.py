@@ -40,16 +40,20 @@ def main() -> None:
 @click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Zielordner; je Dokument ein Unterordner.")
 @click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
 @click.option("--json-summary", is_flag=True, help="Zusammenfassung als JSON auf stdout ausgeben.")
-def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: bool) -> None:
+@click.option("--public", is_flag=True, help="Zusätzlich <name>.oeffentlich.html schreiben: ohne Personennamen, nicht öffentliche Teile und Prüfhinweise.")
+def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: bool, public: bool) -> None:
     """Dateien und/oder Ordner direkt verarbeiten (ohne Prefect).
 
-    Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv.
+    Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv (mit --public
+    auch .oeffentlich.html). Gibt es frühere Sitzungen desselben Gremiums, bekommt der
+    Bericht den Abschnitt „Offene Aufgaben aus früheren Sitzungen“.
     Exit-Code 0, wenn alle Dateien verarbeitet wurden, 1 wenn mindestens eine scheiterte,
     2 bei Betriebsfehlern (Speicher voll, keine Rechte, Register nicht beschreibbar).
 
     \b
     Beispiel:
       protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/
+      protokollant process vorstand.docx --public
     """
     from .operational import EXIT_OPERATIONAL, OPERATIONAL_REASONS
     from .pipeline import Processor, collect_inputs, process_groups
@@ -65,6 +69,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
     summaries: list[dict] = []
     processed = failed = operational = 0
     register_failed: list[str] = []
+    done_stems: list[str] = []
     try:
         with Registrar(outbox) as registrar:
             for group in process_groups(existing, outbox, processor=Processor(model)):
@@ -72,6 +77,7 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
                 for r in group:
                     if r.ok:
                         processed += 1
+                        done_stems.append(Path(r.outputs["json"]).parent.name)
                         c = r.counts
                         click.echo(
                             f"OK     {r.input} → {Path(r.outputs['json']).parent}  "
@@ -88,6 +94,14 @@ def process(paths: tuple[Path, ...], outbox: Path, model: str, json_summary: boo
         raise click.ClickException(str(e)) from e
     for message in register_failed:
         click.echo(f"WARNUNG Aufgabenregister nicht aktualisiert: {message}", err=True)
+    if done_stems:
+        from .followup.after_run import after_batch
+
+        follow = after_batch(outbox, done_stems, public=public)
+        for path in follow.public:
+            click.echo(f"ÖFFENTLICH {path}")
+        for problem in follow.problems:
+            click.echo(f"WARNUNG {problem}", err=True)
     failed += len(missing)
     click.echo(f"{processed} verarbeitet, {failed} fehlgeschlagen.")
     if json_summary:
@@ -239,8 +253,12 @@ def review(outbox: Path, host: str, port: int, allow_remote: bool, allowed_hosts
 from .cli_actions import actions  # noqa: E402  (the `actions` command group)
 from .cli_register import register_group  # noqa: E402  (the `register` command group)
 
+from .cli_followup import COMMANDS as FOLLOWUP_COMMANDS  # noqa: E402  (decisions, export, notify, next-meeting)
+
 main.add_command(actions)
 main.add_command(register_group)
+for _command in FOLLOWUP_COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

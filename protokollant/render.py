@@ -448,8 +448,11 @@ def get_environment() -> jinja2.Environment:
     return _environment(str(templates_dir()))
 
 
-def render_report(record: MinutesRecord) -> str:
-    """The German HTML report for one minutes record (self-contained, printable)."""
+def render_report(record: MinutesRecord, *, carryover: object | None = None) -> str:
+    """The German HTML report for one minutes record (self-contained, printable).
+
+    ``carryover``: the same body's open tasks from earlier meetings
+    (protokollant.followup.carryover.CarryOver), shown as its own section."""
     template = get_environment().get_template(REPORT_TEMPLATE)
     meeting = record.meeting
     participants = meeting.participants
@@ -462,6 +465,8 @@ def render_report(record: MinutesRecord) -> str:
         actions=_action_rows(record),
         institutions=[_institution_view(i) for i in record.institutions],
         unsure_below=UNSURE_BELOW,
+        carryover=carryover,
+        format_date_numeric=format_date_numeric,
     )
 
 

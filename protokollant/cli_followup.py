@@ -1,0 +1,88 @@
+"""Follow-up commands: `decisions list`, `export oparl`, `notify`, `next-meeting` (thin layer over protokollant.followup)."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from .cli_actions import _open, _outbox_option
+from .errors import ProtokollantError
+
+
+def _bodies(outbox: Path, aliases: Path | None):
+    from .followup.bodies import load_bodies
+
+    try:
+        return load_bodies(outbox, path=aliases)
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    from .register import InvalidValueError, parse_due
+
+    if not value:
+        return None
+    try:
+        return parse_due(value)
+    except InvalidValueError as e:
+        raise click.BadParameter(str(e), param_hint=option) from e
+
+
+def _aliases_option(f):
+    return click.option("--gremien", "aliases", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+                        help="Gremien-Datei mit Schreibweisen desselben Gremiums (Standard: OUTBOX/gremien.txt, PROTOKOLLANT_GREMIEN).")(f)
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+@click.group("decisions", context_settings={"help_option_names": ["-h", "--help"]})
+def decisions_group() -> None:
+    """Beschlussbuch: alle Beschlüsse aller verarbeiteten Sitzungen.
+
+    \b
+    Beispiele:
+      protokollant decisions list --organisation Bürgerrunde --format json
+      protokollant decisions list --since 2017-01-01 --search Flohmarkt
+    """
+
+
+@decisions_group.command("list")
+@_outbox_option
+@_aliases_option
+@click.option("--organisation", default=None, help="Nur dieses Gremium (gleiche Identität laut Register und Gremien-Datei).")
+@click.option("--since", default=None, metavar="DATUM", help="Nur Sitzungen ab diesem Tag (JJJJ-MM-TT oder TT.MM.JJJJ).")
+@click.option("--search", default=None, metavar="TEXT", help="Nur Beschlüsse, deren Text dies enthält (ohne Groß/Klein).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help="Ausgabeformat.")
+def decisions_list(outbox: Path, aliases: Path | None, organisation: str | None, since: str | None, search: str | None, fmt: str) -> None:
+    """Beschlüsse über alle Sitzungen: Gremium, Datum, TOP, Abstimmung, Ergebnis, Beleg, Bericht.
+
+    JSON: {"items": [...]}, jeder Eintrag mit seiner Sitzung ("meeting").
+
+    \b
+    Beispiel:
+      protokollant decisions list --outbox outbox --organisation Bürgerrunde --format json > beschluesse.json
+    """
+    from .followup.decisions_log import list_decisions, to_csv, to_json, to_table
+
+    since_date = _date(since, "--since")
+    bodies = _bodies(outbox, aliases)
+    with _open(outbox) as reg:
+        try:
+            entries = list_decisions(reg, bodies, organisation=organisation, since=since_date, search=search)
+        except ProtokollantError as e:
+            raise click.ClickException(str(e)) from e
+    if fmt == "json":
+        click.echo(to_json(entries))
+    elif fmt == "csv":
+        sys.stdout.buffer.write(to_csv(entries))
+        sys.stdout.flush()
+    else:
+        click.echo(to_table(entries))
+
+
+COMMANDS = [decisions_group]
+__all__ = ["COMMANDS"]
