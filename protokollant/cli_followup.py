@@ -84,5 +84,54 @@ def decisions_list(outbox: Path, aliases: Path | None, organisation: str | None,
         click.echo(to_table(entries))
 
 
-COMMANDS = [decisions_group]
+# --------------------------------------------------------------------------- export oparl
+
+
+@click.group("export", context_settings={"help_option_names": ["-h", "--help"]})
+def export_group() -> None:
+    """Sitzungen für andere Systeme exportieren.
+
+    \b
+    Beispiel:
+      protokollant export oparl --out oparl/
+    """
+
+
+@export_group.command("oparl")
+@_outbox_option
+@_aliases_option
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Zielordner für die OParl-Objekte (JSON).")
+@click.option("--base-url", default=None, help="Basis der Objekt-URLs (id), z. B. https://ris.example.de/oparl (Standard: https://oparl.invalid/protokollant).")
+@click.option("--personen", "persons", is_flag=True, help="Auch Person-Objekte der Anwesenden ausgeben (personenbezogene Daten!).")
+@click.option("--organisation", default=None, help="Nur die Sitzungen dieses Gremiums.")
+def export_oparl_cmd(outbox: Path, aliases: Path | None, out: Path, base_url: str | None, persons: bool, organisation: str | None) -> None:
+    """OParl 1.1: Meeting, AgendaItem, Organization, File (und auf Wunsch Person) als JSON.
+
+    Aufgaben und Abstimmungen stehen als Herstellererweiterung „protokollant:tasks“ /
+    „protokollant:votes“ an den Tagesordnungspunkten. Die Kennungen bleiben bei jedem
+    Export gleich (aus dem Register abgeleitet).
+
+    \b
+    Beispiel:
+      protokollant export oparl --outbox outbox --out oparl/ --base-url https://ris.example.de/oparl
+    """
+    from .followup.oparl import DEFAULT_BASE_URL, export_oparl
+
+    bodies = _bodies(outbox, aliases)
+    with _open(outbox) as reg:
+        try:
+            result = export_oparl(reg, bodies, outbox, out, base_url=base_url or DEFAULT_BASE_URL, persons=persons, organisation=organisation)
+        except (ProtokollantError, OSError) as e:
+            raise click.ClickException(str(e)) from e
+    c = result.counts
+    click.echo(f"OParl-Export nach {out}: {c.get('meeting', 0)} Sitzungen, {c.get('agendaitem', 0)} Tagesordnungspunkte, "
+               f"{c.get('organization', 0)} Gremien, {c.get('file', 0)} Dateien" + (f", {c.get('person', 0)} Personen" if persons else "") + ".")
+    for problem in result.skipped:
+        click.echo(f"WARNUNG nicht exportiert: {problem}", err=True)
+    if not c.get("meeting"):
+        click.echo("FEHLER Keine Sitzung exportiert.", err=True)
+        sys.exit(1)
+
+
+COMMANDS = [decisions_group, export_group]
 __all__ = ["COMMANDS"]
