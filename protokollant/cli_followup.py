@@ -133,5 +133,48 @@ def export_oparl_cmd(outbox: Path, aliases: Path | None, out: Path, base_url: st
         sys.exit(1)
 
 
-COMMANDS = [decisions_group, export_group]
+# --------------------------------------------------------------------------- notify
+
+
+@click.command("notify")
+@_outbox_option
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Ordner für die E-Mails (.eml, je Empfänger eine).")
+@click.option("--today", default=None, metavar="DATUM", help="Stichtag (Standard: heute); JJJJ-MM-TT oder TT.MM.JJJJ.")
+@click.option("--days", default=14, show_default=True, type=click.IntRange(0, 365), help="„Bald fällig“: Frist in höchstens so vielen Tagen.")
+@click.option("--kontakte", "contacts_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Kontaktdatei (Standard: OUTBOX/kontakte.csv, PROTOKOLLANT_KONTAKTE); Format siehe README.")
+@click.option("--send", is_flag=True, help="Über PROTOKOLLANT_SMTP_URL (STARTTLS) senden; Entwürfe ohne Adresse bleiben liegen.")
+@click.option("--absender", "sender", default=None, help="Absender (Standard: PROTOKOLLANT_MAIL_FROM oder protokollant@localhost).")
+@click.option("--erneut", "repeat", is_flag=True, help="Auch an Aufgaben erinnern, an die schon erinnert wurde.")
+def notify_cmd(outbox: Path, out: Path, today: str | None, days: int, contacts_file: Path | None, send: bool, sender: str | None, repeat: bool) -> None:
+    """Erinnerungen: je verantwortlicher Person oder Institution eine E-Mail mit überfälligen, bald fälligen und offenen Aufgaben.
+
+    Adressen stehen nur in der Kontaktdatei; wer dort fehlt, bekommt einen Entwurf mit
+    leerem „An:“ (in der Zusammenfassung genannt). Jede Aufgabe wird je Frist nur einmal
+    erinnert (im Register vermerkt). Exit-Code 1, wenn eine Nachricht nicht gesendet werden konnte.
+
+    \b
+    Beispiele:
+      protokollant notify --today 2026-05-20 --days 14 --out erinnerungen/
+      PROTOKOLLANT_SMTP_URL=smtp://geschaeftsstelle:GEHEIM@mail.example.de:587 protokollant notify --out erinnerungen/ --send
+    """
+    from .followup.contacts import load_contacts
+    from .followup.notify import notify, summary_lines
+
+    day = _date(today, "--today") or dt.date.today()
+    try:
+        contacts = load_contacts(outbox, path=contacts_file)
+    except ProtokollantError as e:
+        raise click.ClickException(str(e)) from e
+    with _open(outbox) as reg:
+        try:
+            result = notify(reg, contacts, out, today=day, days=days, send=send, sender=sender, repeat=repeat)
+        except (ProtokollantError, OSError) as e:
+            raise click.ClickException(str(e)) from e
+    for line in summary_lines(result, send=send):
+        click.echo(line, err=line.startswith("FEHLER"))
+    sys.exit(1 if result.failed else 0)
+
+
+COMMANDS = [decisions_group, export_group, notify_cmd]
 __all__ = ["COMMANDS"]
