@@ -176,5 +176,46 @@ def notify_cmd(outbox: Path, out: Path, today: str | None, days: int, contacts_f
     sys.exit(1 if result.failed else 0)
 
 
-COMMANDS = [decisions_group, export_group, notify_cmd]
+# --------------------------------------------------------------------------- next-meeting
+
+
+@click.command("next-meeting")
+@_outbox_option
+@_aliases_option
+@click.option("--organisation", required=True, help="Das Gremium (wie im Register; Schreibweisen laut Gremien-Datei).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Word-Datei (.docx), die geschrieben wird.")
+@click.option("--today", default=None, metavar="DATUM", help="Stichtag für „überfällig“ (Standard: heute).")
+def next_meeting_cmd(outbox: Path, aliases: Path | None, organisation: str, out: Path, today: str | None) -> None:
+    """Vorlage für die nächste Sitzung (Word): offene und überfällige Aufgaben je Institution,
+    vertagte Punkte und die Beschlüsse der letzten Sitzung zur Bestätigung.
+
+    \b
+    Beispiel:
+      protokollant next-meeting --organisation Bürgerrunde --out naechste-sitzung.docx
+    """
+    from .followup.next_meeting import build_draft
+    from .render import _write_atomic
+
+    if out.suffix.lower() != ".docx":
+        raise click.BadParameter("Die Ausgabe muss auf .docx enden.", param_hint="--out")
+    day = _date(today, "--today")
+    bodies = _bodies(outbox, aliases)
+    with _open(outbox) as reg:
+        try:
+            document = build_draft(reg, bodies, outbox, organisation, today=day)
+        except ProtokollantError as e:
+            raise click.ClickException(str(e)) from e
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(out, buffer.getvalue())
+    except OSError as e:
+        raise click.ClickException(f"{out}: nicht geschrieben: {e.strerror or e}") from e
+    click.echo(f"Vorlage geschrieben: {out}")
+
+
+COMMANDS = [decisions_group, export_group, notify_cmd, next_meeting_cmd]
 __all__ = ["COMMANDS"]
