@@ -187,16 +187,24 @@ def run(inbox: Path, outbox: Path, model: str) -> None:
 @click.option("--cron", default="0 2 * * *", show_default=True, help="Zeitplan (cron).")
 @click.option("--timezone", "tz", default="Europe/Berlin", show_default=True, help="Zeitzone des Zeitplans.")
 @click.option("--api-url", default=None, help="Vorhandenen Prefect-Server nutzen statt einen lokalen zu starten.")
-def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None) -> None:
+@click.option("--public", is_flag=True, help="Nach der Verarbeitung auch die öffentlichen Fassungen (<name>.oeffentlich.html) schreiben.")
+@click.option("--notify-out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Nach der Verarbeitung Erinnerungen (.eml) in diesen Ordner schreiben (wie protokollant notify).")
+@click.option("--notify-days", default=14, show_default=True, type=click.IntRange(0, 365), help="„Bald fällig“ für die Erinnerungen.")
+@click.option("--notify-send", is_flag=True, help="Erinnerungen über PROTOKOLLANT_SMTP_URL (STARTTLS) senden.")
+def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, public: bool, notify_out: Path | None,
+          notify_days: int, notify_send: bool) -> None:
     """Nächtliche Verarbeitung: Prefect-Server (127.0.0.1) starten und den Inbox-Flow nach Zeitplan ausführen.
 
     \b
     Beispiel:
-      protokollant serve --cron "0 2 * * *" --timezone Europe/Berlin
+      protokollant serve --cron "0 2 * * *" --timezone Europe/Berlin --public --notify-out erinnerungen/
     """
     from flows.serve import serve_nightly
 
-    serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url)
+    followup = {"public": public, "notify_out": str(notify_out) if notify_out else None,
+                "notify_days": notify_days if notify_out else None, "notify_send": notify_send and bool(notify_out)}
+    serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url, followup=followup)
 
 
 @main.command()
