@@ -166,3 +166,13 @@ def test_server_without_starttls_gets_nothing(outbox, tmp_path):
     # not delivered, so not recorded: a later run tries again
     retry = run_cli("notify", "--outbox", outbox, "--today", TODAY, "--out", tmp_path / "m2")
     assert "ERSTELLT Industrie- und Handelskammer" in retry
+
+
+def test_reminders_survive_register_repair(outbox, tmp_path):
+    run_cli("notify", "--outbox", outbox, "--today", TODAY, "--out", tmp_path / "m1")
+    from protokollant.register_care import backup_register
+
+    assert backup_register(outbox) is not None
+    run_cli("register", "repair", "--outbox", outbox)
+    again = run_cli("notify", "--outbox", outbox, "--today", TODAY, "--out", tmp_path / "m2")
+    assert "Keine neuen Erinnerungen" in again
