@@ -13,6 +13,7 @@ def minutes(path: Path, date: str, topics: list[tuple[str, list[str]]], *, organ
     doc = WordDocument()
     doc.add_heading(f"Protokoll der Sitzung des {organisation} am {date}", level=1)
     doc.add_paragraph(attendance)
+    doc.add_paragraph("Zeit: 18:00 – 20:00 Uhr")
     for number, (title, paragraphs) in enumerate(topics, start=1):
         doc.add_heading(f"TOP {number}: {title}", level=2)
         for p in paragraphs:

@@ -72,6 +72,7 @@ def test_content_and_vendor_extension(exported):
     _, target = exported
     meetings = sorted(objects(target, "meeting"), key=lambda m: m["protokollant:date"])
     assert [m["protokollant:date"] for m in meetings] == ["2026-01-15", "2026-03-12", "2026-05-07"]
+    assert meetings[0]["start"] == "2026-01-15T18:00:00+01:00" and meetings[2]["start"] == "2026-05-07T18:00:00+02:00"
     org = objects(target, "organization")[0]
     assert org["name"] == "Lenkungskreis Ausbildung"
     assert all(m["organization"] == [org["id"]] for m in meetings)

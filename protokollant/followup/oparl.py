@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from ..errors import ProtokollantError
 from ..register import Register
@@ -43,6 +44,7 @@ from .publicity import non_public_topics
 OPARL = "https://schema.oparl.org/1.1/"
 DEFAULT_BASE_URL = "https://oparl.invalid/protokollant"
 PREFIX = "protokollant:"
+LOCAL_ZONE = ZoneInfo("Europe/Berlin")
 
 
 def _key(*parts: object) -> str:
@@ -60,7 +62,8 @@ def _start(meeting_date: dt.date | None, time_text: str | None) -> str | None:
     m = re.search(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b", time_text)
     if not m:
         return None
-    return dt.datetime(meeting_date.year, meeting_date.month, meeting_date.day, int(m[1]), int(m[2])).isoformat()
+    # RFC 3339 needs an offset: minutes give local (German) time
+    return dt.datetime(meeting_date.year, meeting_date.month, meeting_date.day, int(m[1]), int(m[2]), tzinfo=LOCAL_ZONE).isoformat()
 
 
 def _stamp(value: dt.datetime) -> str:
