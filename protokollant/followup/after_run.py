@@ -18,29 +18,19 @@ from pathlib import Path
 from ..errors import ProtokollantError
 from ..register import Register
 from ..render import _write_atomic, render_report
-from ..schema import MinutesRecord
 from .bodies import Bodies, load_bodies
-from .carryover import carryover_for
+from .carryover import carryover_for, cross_meeting_links
 from .meetings import load_meetings
+from .public import write_public_report
+from .records import PUBLIC_SUFFIX, read_record
 
 log = logging.getLogger(__name__)
-
-PUBLIC_SUFFIX = ".oeffentlich.html"
-
 
 @dataclass
 class AfterRunReport:
     refreshed: list[str] = field(default_factory=list)
     public: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-
-def read_record(outbox: str | os.PathLike, stem: str) -> MinutesRecord:
-    path = Path(outbox) / stem / f"{stem}.json"
-    try:
-        return MinutesRecord.model_validate_json(path.read_bytes())
-    except (OSError, ValueError) as e:
-        raise ProtokollantError(f"{path}: Datensatz nicht lesbar: {e}") from e
 
 
 def refresh_carryover(outbox: str | os.PathLike, stems: Iterable[str] | None = None, *,
@@ -55,10 +45,11 @@ def refresh_carryover(outbox: str | os.PathLike, stems: Iterable[str] | None = N
         wanted = None if stems is None else set(stems)
         keys = {m.body_key for m in meetings if wanted is None or m.stem in wanted}
         items = register.list_items()
+        links = cross_meeting_links(register)
         for m in meetings:
             if not m.body_key or m.body_key not in keys:
                 continue
-            carry = carryover_for(register, bodies, m.stem, meetings=meetings, items=items)
+            carry = carryover_for(register, bodies, m.stem, meetings=meetings, items=items, links=links)
             if carry is None:
                 continue
             path = Path(outbox) / m.stem / f"{m.stem}.html"
@@ -86,8 +77,6 @@ def after_batch(outbox: str | os.PathLike, stems: Iterable[str], *, public: bool
     except ProtokollantError as e:
         report.problems.append(f"Übertrag offener Aufgaben nicht aktualisiert: {e}")
     if public:
-        from .public import write_public_report
-
         for stem in stems:
             try:
                 report.public.append(str(write_public_report(outbox, stem)))

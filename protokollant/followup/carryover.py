@@ -71,7 +71,8 @@ class CarryOver:
         return [i for i in self.still_open if i.overdue]
 
 
-def _links(register: Register) -> dict[str, tuple]:
+def cross_meeting_links(register: Register) -> dict[str, tuple]:
+    """item id -> (meeting id, block, text) of the later report the register linked to it."""
     with register.engine.connect() as conn:
         rows = conn.execute(sa.select(action_items.c.id, action_items.c.suggested_by_meeting,
                                       action_items.c.suggested_by_block, action_items.c.suggested_by_text))
@@ -80,7 +81,7 @@ def _links(register: Register) -> dict[str, tuple]:
 
 def carryover_for(
     register: Register, bodies: Bodies, stem: str, *, meetings: list[MeetingInfo] | None = None,
-    items: list | None = None, today: dt.date | None = None,
+    items: list | None = None, links: dict[str, tuple] | None = None, today: dt.date | None = None,
 ) -> CarryOver | None:
     """The carry-over for the meeting ``stem``; None when it is unknown, has no body or no earlier meeting of its body."""
     meetings = meetings if meetings is not None else load_meetings(register, bodies)
@@ -92,7 +93,7 @@ def carryover_for(
     if not earlier:
         return None
     items = items if items is not None else register.list_items()  # also recomputes the cross-meeting links
-    links = _links(register)
+    links = links if links is not None else cross_meeting_links(register)
     earlier_stems = {m.stem: m for m in earlier}
     position = {m.id: n for n, m in enumerate(meetings)}
     reference = meeting.date or today or register.today()
@@ -120,4 +121,4 @@ def carryover_for(
     return result
 
 
-__all__ = ["CarryItem", "CarryOver", "carryover_for"]
+__all__ = ["CarryItem", "CarryOver", "carryover_for", "cross_meeting_links"]

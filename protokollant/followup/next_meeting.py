@@ -20,7 +20,7 @@ from docx.shared import Pt, RGBColor
 from ..errors import ProtokollantError
 from ..register import NO_INSTITUTION, Register
 from ..render import format_date_de, format_date_numeric, format_vote
-from .after_run import read_record
+from .records import read_record
 from .bodies import Bodies, normalise
 from .decisions_log import list_decisions
 from .meetings import MeetingInfo, load_meetings, matches_body

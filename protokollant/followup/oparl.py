@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 from ..errors import ProtokollantError
 from ..register import Register
 from ..schema import MinutesRecord
-from .after_run import read_record
+from .records import read_record
 from .bodies import Bodies
 from .meetings import MeetingInfo, load_meetings, matches_body
 from .publicity import non_public_topics

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..paths import models_dir
 from ..render import _action_rows, _decision_groups, _topic_views, _write_atomic, get_environment
 from ..schema import MinutesRecord, Person
-from .after_run import PUBLIC_SUFFIX, read_record
+from .records import PUBLIC_SUFFIX, read_record
 from .publicity import non_public_topics
 
 TEMPLATE = "report_public.html.j2"
