@@ -109,3 +109,18 @@ def test_malformed_alias_file_is_a_clear_error(outbox, tmp_path):
     bad.write_text("Integrationsbeirat\n", encoding="utf-8")
     out = run_cli("decisions", "list", "--outbox", outbox, "--gremien", bad, code=1)
     assert "Zeile 1" in out and "gremien.txt" in out
+
+
+def test_next_meeting_deadline_is_due_in_the_following_meeting(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    minutes(docs / "m1.docx", "15.01.2026", [("Zahlen", ["Frau Berger stellt bis zur nächsten Sitzung die Teilnehmerzahlen zusammen."])])
+    minutes(docs / "m2.docx", "12.03.2026", [("Verschiedenes", ["Der Lenkungskreis nimmt den Bericht zur Kenntnis."])])
+    minutes(docs / "m3.docx", "07.05.2026", [("Verschiedenes", ["Der Lenkungskreis nimmt den Bericht zur Kenntnis."])])
+    out = tmp_path / "out"
+    for name in ("m1", "m2", "m3"):
+        run_cli("process", docs / f"{name}.docx", "--outbox", out, "--model", "blank")
+    second = section((out / "m2" / "m2.html").read_text(encoding="utf-8"))
+    assert "Teilnehmerzahlen" in second and "fällig in dieser Sitzung" in second and "überfällig" not in second
+    third = section((out / "m3" / "m3.html").read_text(encoding="utf-8"))
+    assert "1 offen, davon 1 überfällig" in third

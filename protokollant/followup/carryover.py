@@ -7,11 +7,15 @@ file) the section lists every task of B's earlier meetings that
   M "erledigt" / "steht noch aus" matched to the task) – with M's words, or
 * is still open (status open/confirmed) and was not reported done before M.
 
-A task is overdue when its deadline lies before M's date.
+A task is overdue when its deadline lies before M's date. A deadline written
+as the next meeting ("bis zur nächsten Sitzung", "in der nächsten Bürgerrunde")
+is due in the meeting that followed the task's own: "fällig in dieser Sitzung"
+there, overdue in any later one.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -21,6 +25,7 @@ from .bodies import Bodies
 from .meetings import MeetingInfo, load_meetings
 
 REPORTED_LABELS = {"done": "als erledigt gemeldet", "open": "Sachstand: noch offen"}
+_NEXT_MEETING = re.compile(r"\b(?:nächste[nr]?|kommende[nr]?|folgende[nr]?)\s+(?:\w+\s+)?(?:sitzung|treffen|runde|\w*runde|versammlung|termin)\b", re.I)
 
 
 @dataclass
@@ -40,6 +45,8 @@ class CarryItem:
     """"done" / "open" when this meeting reported on the task."""
     report_text: str | None = None
     report_block: int | None = None
+    due_here: bool = False
+    """The deadline is "the next meeting" and this is it."""
 
     @property
     def origin_link(self) -> str:
@@ -95,6 +102,7 @@ def carryover_for(
     items = items if items is not None else register.list_items()  # also recomputes the cross-meeting links
     links = links if links is not None else cross_meeting_links(register)
     earlier_stems = {m.stem: m for m in earlier}
+    previous = earlier[-1]
     position = {m.id: n for n, m in enumerate(meetings)}
     reference = meeting.date or today or register.today()
     result = CarryOver(meeting, earlier)
@@ -111,10 +119,12 @@ def carryover_for(
                 continue
             if it.suggested_status == "done" and by_meeting in position and position[by_meeting] < position[meeting.id]:
                 continue  # reported done in a meeting before this one
+        next_meeting = it.due_date is None and bool(_NEXT_MEETING.search(it.due_text or ""))
+        late = bool(it.due_date and it.due_date < reference) or (next_meeting and origin is not previous)
         result.items.append(CarryItem(
             id=it.id, task=it.task, responsible=list(it.responsible), institutions=list(it.institutions),
             due_date=it.due_date, due_text=it.due_text, status=it.status,
-            overdue=bool(it.due_date and it.due_date < reference and reported != "done"),
+            overdue=late and reported != "done", due_here=next_meeting and origin is previous and reported != "done",
             origin=origin, evidence_block=it.evidence_block, topic_label=it.topic_label,
             reported=reported, report_text=text if reported else None, report_block=block if reported else None,
         ))
