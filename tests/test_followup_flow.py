@@ -23,3 +23,13 @@ def test_inbox_flow_follow_up(prefect_harness, tmp_path):
     # next night, nothing new in the inbox: no reminder is repeated
     again = inbox_flow(inbox=str(inbox), outbox=str(outbox), model="blank", stable_seconds=0.0, notify_out=str(tmp_path / "zwei"))
     assert again["followup"]["reminders"] == ["Keine neuen Erinnerungen (alle fälligen Aufgaben wurden schon erinnert)."]
+
+
+def test_serve_passes_the_follow_up_settings_to_the_nightly_deployment(tmp_path):
+    from flows import serve
+
+    dep = serve.build_nightly_deployment(tmp_path / "inbox", tmp_path / "outbox",
+                                         followup={"public": True, "notify_out": str(tmp_path / "mails"), "notify_days": 7, "notify_send": False})
+    assert dep.parameters["public"] is True
+    assert dep.parameters["notify_out"] == str((tmp_path / "mails").resolve())
+    assert dep.parameters["notify_days"] == 7 and "notify_send" not in dep.parameters

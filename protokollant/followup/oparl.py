@@ -93,8 +93,8 @@ class OParlBuilder:
         if key not in self.objects["organization"]:
             self.objects["organization"][key] = {
                 "id": url, "type": OPARL + "Organization", "name": meeting.body,
-                "classification": "Gremium", "meeting": f"{url}/meetings",
-            }
+                "classification": "Gremium",
+            }  # no "meeting" list URL: this export writes no external lists that it could point to
         return url
 
     def person(self, name: str, role: str | None) -> str:
