@@ -291,6 +291,8 @@ class TopicView:
     subtopics: tuple[tuple[str, str], ...]
     decision_count: int
     action_count: int
+    state: str = ""
+    """"vertagt" / "zur Kenntnis genommen" (record.postponed / record.noted), else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +396,8 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
 
 def _topic_views(record: MinutesRecord) -> list[TopicView]:
     views = []
+    postponed = {p.topic_index for p in record.postponed}
+    noted = {n.topic_index for n in record.noted}
     for topic in record.topics:
         views.append(
             TopicView(
@@ -402,6 +406,7 @@ def _topic_views(record: MinutesRecord) -> list[TopicView]:
                 subtopics=tuple((sub.number or "", sub.title) for sub in topic.subtopics),
                 decision_count=sum(1 for d in record.decisions if d.topic_index == topic.index),
                 action_count=sum(1 for a in record.action_items if a.topic_index == topic.index),
+                state="vertagt" if topic.index in postponed else ("zur Kenntnis genommen" if topic.index in noted else ""),
             )
         )
     return views

@@ -38,3 +38,19 @@ def test_record_fields_from_real_minutes(tmp_path):
     assert record.noted[0].evidence.text == "Der Ausschuss nimmt den Bericht zur Kenntnis."
     props = json_schema()["properties"]
     assert "postponed" in props and "noted" in props and "progress_reports" in props  # old fields kept
+
+
+def test_report_marks_postponed_and_noted_items(tmp_path):
+    import re
+
+    doc = WordDocument()
+    doc.add_heading("Protokoll der Sitzung des Sozialausschusses am 12.03.2026", level=1)
+    doc.add_heading("TOP 1: Wohnraum", level=2)
+    doc.add_paragraph("Der Punkt wird auf die nächste Sitzung verschoben.")
+    doc.add_heading("TOP 2: Bericht der Verwaltung", level=2)
+    doc.add_paragraph("Der Bericht wird zur Kenntnis genommen.")
+    doc.save(tmp_path / "a.docx")
+    result = Processor("blank").process_file(tmp_path / "a.docx", tmp_path / "out")
+    html = re.sub(r"\s+", " ", open(result.outputs["html"], encoding="utf-8").read())
+    assert "Wohnraum <span class=\"zaehler\">– vertagt</span>" in html
+    assert "Bericht der Verwaltung <span class=\"zaehler\">– zur Kenntnis genommen</span>" in html

@@ -172,7 +172,6 @@ def render_public(record: MinutesRecord) -> str:
     return get_environment().get_template(TEMPLATE).render(
         record=public, meeting=public.meeting, topics=_topic_views(public), decision_groups=_decision_groups(public),
         actions=_action_rows(public), institutions=institutions, others=others, hidden=hidden,
-        postponed=public.postponed, noted=public.noted,
     )
 
 
