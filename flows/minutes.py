@@ -267,17 +267,50 @@ def process_document_flow(path: str, outbox: str = "outbox", model: str = "auto"
     return result.summary()
 
 
+def follow_up(outbox: str, stems: list[str], *, public: bool = False, notify_out: str | None = None,
+              notify_days: int = 14, notify_send: bool = False) -> dict:
+    """After processing: carry-over sections (and public reports) for the processed meetings,
+    then the reminders when ``notify_out`` is set (every night, also without new minutes).
+    Never fails the run: problems are returned (and logged) as German lines."""
+    import datetime as dt
+
+    from protokollant.followup.after_run import after_batch
+
+    result: dict[str, Any] = {"refreshed": [], "public": [], "reminders": [], "problems": []}
+    try:
+        done = after_batch(outbox, stems, public=public)
+        result.update(refreshed=done.refreshed, public=done.public, problems=list(done.problems))
+    except Exception as e:  # noqa: BLE001 - processing is done and filed; this is an extra
+        result["problems"].append(f"Übertrag/öffentliche Fassung: {e}")
+    if notify_out:
+        from protokollant.followup.contacts import load_contacts
+        from protokollant.followup.notify import notify, summary_lines
+        from protokollant.register import Register
+
+        try:
+            with Register.open(outbox) as reg:
+                sent = notify(reg, load_contacts(outbox), notify_out, today=dt.date.today(), days=notify_days, send=notify_send)
+            result["reminders"] = summary_lines(sent, send=notify_send)
+        except Exception as e:  # noqa: BLE001
+            result["problems"].append(f"Erinnerungen: {e}")
+    return result
+
+
 @flow(name="protokollant-inbox", persist_result=False)
 def inbox_flow(
     inbox: str = "inbox", outbox: str = "outbox", model: str = "auto", stable_seconds: float = 2.0,
-    batch_size: int = DEFAULT_BATCH_SIZE, retention_days: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE, retention_days: int | None = None, public: bool = False,
+    notify_out: str | None = None, notify_days: int = 14, notify_send: bool = False,
 ) -> dict:
     """Process everything waiting in ``inbox`` (see protokollant.inbox) and publish artifacts.
 
     One task run per ``batch_size`` documents; each batch is filed away
     (processed/, failed/, ledger) as soon as its task returns. With a retention
     period (``retention_days``, else PROTOKOLLANT_AUFBEWAHRUNG) meetings older than
-    that are then deleted everywhere (protokollant.forget).
+    that are then deleted everywhere (protokollant.forget). Afterwards the reports
+    of the processed meetings' bodies get their carry-over section, ``public``
+    writes the public versions, and ``notify_out`` writes (with ``notify_send``
+    sends) the reminders (protokollant.followup).
     """
     logger = get_run_logger()
     get_processor(model)  # one processor (and NLP pipeline) for the whole run
@@ -287,6 +320,14 @@ def inbox_flow(
     if summary.stopped:  # an operational failure is never reported as success
         logger.error("Lauf abgebrochen: %s", summary.stopped)
         return Failed(message=summary.stopped, data=summary.to_dict())
+    followup = None
+    if not summary.busy:
+        followup = follow_up(outbox, [e.stem for e in summary.processed], public=public, notify_out=notify_out,
+                             notify_days=notify_days, notify_send=notify_send)
+        for line in followup["reminders"]:
+            logger.info("%s", line)
+        for problem in followup["problems"]:
+            logger.warning("%s", problem)
     c = summary.counts
     if summary.busy:
         logger.warning("Übersprungen: %s", summary.message)
@@ -296,7 +337,10 @@ def inbox_flow(
     )
     for f in summary.failed:
         logger.warning("Fehlgeschlagen: %s (%s): %s", f.file, f.reason, f.error)
-    return summary.to_dict()
+    result = summary.to_dict()
+    if followup is not None:
+        result["followup"] = followup
+    return result
 
 
 def apply_retention_step(summary: InboxRunSummary, inbox: str, outbox: str, days: int | None, logger: Any) -> list[str]:
@@ -355,7 +399,7 @@ def run_inbox_once(
 
 
 __all__ = [
-    "ACTIONS_ARTIFACT_KEY", "DEFAULT_BATCH_SIZE", "RUN_ARTIFACT_KEY", "TaskProcessor", "action_rows", "forget_processor",
+    "ACTIONS_ARTIFACT_KEY", "DEFAULT_BATCH_SIZE", "RUN_ARTIFACT_KEY", "TaskProcessor", "action_rows", "follow_up", "forget_processor",
     "get_processor", "inbox_flow", "process_batch_task", "process_document_flow", "process_document_task",
     "publish_artifacts", "register_processor",
     "run_inbox_once", "run_inbox_summary", "summary_markdown",

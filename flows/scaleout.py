@@ -39,7 +39,7 @@ from typing import Any  # noqa: E402
 
 from prefect import flow, get_run_logger  # noqa: E402
 
-from flows.minutes import get_processor, publish_artifacts  # noqa: E402
+from flows.minutes import follow_up, get_processor, publish_artifacts  # noqa: E402
 from protokollant.inbox import BatchPlan, dispatch_inbox, process_batch, write_batch_result  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -174,8 +174,10 @@ def dispatch_flow(
     stable_seconds: float = 2.0,
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     deployment: str = f"{BATCH_FLOW_NAME}/{BATCH_DEPLOYMENT_NAME}",
+    public: bool = False,
 ) -> dict:
-    """Claim the inbox, have the batches computed by the pool's workers, file every document here."""
+    """Claim the inbox, have the batches computed by the pool's workers, file every document here;
+    then (here, the one writer) the carry-over sections and, with ``public``, the public versions."""
     logger = get_run_logger()
     flow_runs: list[dict] = []
     _check_deployment(deployment)  # fail before claiming anything: a missing deployment is no document's fault
@@ -191,7 +193,10 @@ def dispatch_flow(
                 c["processed"], c["failed"], c["skipped"], c["duplicates"], len(batches))
     for f in summary.failed:
         logger.warning("Fehlgeschlagen: %s (%s): %s", f.file, f.reason, f.error)
-    return {**summary.to_dict(), "batches": batches, "flow_runs": flow_runs}
+    followup = follow_up(outbox, [e.stem for e in summary.processed], public=public) if not (summary.busy or summary.stopped) else None
+    for problem in (followup or {}).get("problems", []):
+        logger.warning("%s", problem)
+    return {**summary.to_dict(), "batches": batches, "flow_runs": flow_runs, "followup": followup}
 
 
 def _check_deployment(name: str) -> None:

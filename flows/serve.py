@@ -52,14 +52,21 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4200
 
 
-def nightly_parameters(inbox: str | os.PathLike, outbox: str | os.PathLike, *, model: str = "auto", stable_seconds: float = 2.0) -> dict[str, Any]:
-    """Flow parameters of the nightly run; folders absolute (runs start in their own process)."""
-    return {
+def nightly_parameters(inbox: str | os.PathLike, outbox: str | os.PathLike, *, model: str = "auto", stable_seconds: float = 2.0,
+                       followup: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Flow parameters of the nightly run; folders absolute (runs start in their own process).
+
+    ``followup``: inbox_flow's follow-up settings (public, notify_out, notify_days, notify_send), only those set."""
+    params: dict[str, Any] = {
         "inbox": str(Path(inbox).resolve()),
         "outbox": str(Path(outbox).resolve()),
         "model": model,
         "stable_seconds": float(stable_seconds),
     }
+    for key, value in (followup or {}).items():
+        if value not in (None, False):
+            params[key] = str(Path(value).resolve()) if key == "notify_out" else value
+    return params
 
 
 def build_nightly_deployment(
@@ -71,6 +78,7 @@ def build_nightly_deployment(
     model: str = "auto",
     stable_seconds: float = 2.0,
     name: str = DEPLOYMENT_NAME,
+    followup: dict[str, Any] | None = None,
 ) -> RunnerDeployment:
     """The nightly deployment of ``inbox_flow`` (not registered, not served).
 
@@ -80,7 +88,7 @@ def build_nightly_deployment(
     return inbox_flow.to_deployment(
         name=name,
         schedules=[Cron(cron, timezone=timezone)],
-        parameters=nightly_parameters(inbox, outbox, model=model, stable_seconds=stable_seconds),
+        parameters=nightly_parameters(inbox, outbox, model=model, stable_seconds=stable_seconds, followup=followup),
         description="Verarbeitet nachts die Sitzungsprotokolle im Eingangsordner.",
         tags=["protokollant"],
     )
@@ -223,6 +231,7 @@ def serve_nightly(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     server_timeout: float = 120.0,
+    followup: dict[str, Any] | None = None,
 ) -> None:
     """Serve ``inbox_flow`` on a cron schedule until interrupted (see the module docstring)."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -249,7 +258,8 @@ def serve_nightly(
             elif not api_healthy(url):
                 log.warning("Prefect-API antwortet nicht auf %s/health", url.rstrip("/"))
             os.environ["PREFECT_API_URL"] = url  # also for the run subprocesses
-            deployment = build_nightly_deployment(inbox, outbox, cron=cron, timezone=timezone, model=model, stable_seconds=stable_seconds)
+            deployment = build_nightly_deployment(inbox, outbox, cron=cron, timezone=timezone, model=model, stable_seconds=stable_seconds,
+                                                  followup=followup)
             with temporary_settings(updates={PREFECT_API_URL: url}):
                 _serve(deployment)
         finally:

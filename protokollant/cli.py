@@ -44,19 +44,22 @@ def main() -> None:
 @click.option("--anlegen", is_flag=True, help="Den Ausgabeordner anlegen, wenn er fehlt.")
 @click.option("--model", default="auto", show_default=True, help=MODEL_HELP)
 @click.option("--json-summary", is_flag=True, help="Zusammenfassung als JSON auf stdout ausgeben (Meldungen stehen immer auf stderr).")
-def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, json_summary: bool) -> None:
+@click.option("--public", is_flag=True, help="Zusätzlich <name>.oeffentlich.html schreiben: ohne Personennamen, nicht öffentliche Teile und Prüfhinweise.")
+def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, json_summary: bool, public: bool) -> None:
     """Dateien und/oder Ordner direkt verarbeiten (ohne Prefect).
 
-    Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv.
-    Dateien mit gleichem Inhalt (auch unter anderem Namen) werden nur einmal
-    verarbeitet und als Duplikat genannt. Meldungen stehen auf stderr; stdout
-    bleibt für --json-summary frei.
+    Je Dokument entstehen OUTBOX/<name>/<name>.json, .html und .aufgaben.csv (mit --public
+    auch .oeffentlich.html). Dateien mit gleichem Inhalt (auch unter anderem Namen) werden
+    nur einmal verarbeitet und als Duplikat genannt. Gibt es frühere Sitzungen desselben
+    Gremiums, bekommt der Bericht den Abschnitt „Offene Aufgaben aus früheren Sitzungen“.
+    Meldungen stehen auf stderr; stdout bleibt für --json-summary frei.
     Exit-Code 0, wenn alle Dateien verarbeitet wurden, 1 wenn mindestens eine scheiterte,
     2 bei Betriebsfehlern (Ausgabeordner fehlt, Speicher voll, keine Rechte, Register nicht beschreibbar).
 
     \b
     Beispiel:
       protokollant process protokolle/ ./-Sitzung.docx --outbox ergebnisse/ --anlegen
+      protokollant process vorstand.docx --public
     """
     from .dedupe import registered_stems, split_duplicates
     from .german import n_
@@ -83,6 +86,7 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
     summaries: list[dict] = []
     processed = failed = operational = 0
     register_failed: list[str] = []
+    done_stems: list[str] = []
     try:
         with Registrar(outbox) as registrar:
             unique, duplicates = split_duplicates(inputs, outbox, registered_stems(registrar._opened()))
@@ -95,6 +99,7 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
                     for r in group:
                         if r.ok:
                             processed += 1
+                            done_stems.append(Path(r.outputs["json"]).parent.name)
                             c = r.counts
                             bar.echo(
                                 f"OK     {r.input} → {Path(r.outputs['json']).parent}  "
@@ -113,6 +118,14 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
         raise click.ClickException(str(e)) from e
     for message in register_failed:
         click.echo(f"WARNUNG Aufgabenregister nicht aktualisiert: {message}", err=True)
+    if done_stems:
+        from .followup.after_run import after_batch
+
+        follow = after_batch(outbox, done_stems, public=public)
+        for path in follow.public:
+            click.echo(f"ÖFFENTLICH {path}", err=True)
+        for problem in follow.problems:
+            click.echo(f"WARNUNG {problem}", err=True)
     failed += len(missing)
     line = f"{processed} verarbeitet, {failed} fehlgeschlagen"
     if duplicates:
@@ -274,7 +287,13 @@ def init(inbox: Path, outbox: Path) -> None:
 @click.option("--api-url", default=None, help="Vorhandenen Prefect-Server nutzen statt einen lokalen zu starten.")
 @click.option("--aufbewahrung", "retention", type=click.IntRange(1, None), default=None, metavar="TAGE",
               help="Sitzungen, die älter als so viele Tage sind, im nächtlichen Lauf löschen (sonst PROTOKOLLANT_AUFBEWAHRUNG; Standard: nie).")
-def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, retention: int | None) -> None:
+@click.option("--public", is_flag=True, help="Nach der Verarbeitung auch die öffentlichen Fassungen (<name>.oeffentlich.html) schreiben.")
+@click.option("--notify-out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Nach der Verarbeitung Erinnerungen (.eml) in diesen Ordner schreiben (wie protokollant notify).")
+@click.option("--notify-days", default=14, show_default=True, type=click.IntRange(0, 365), help="„Bald fällig“ für die Erinnerungen.")
+@click.option("--notify-send", is_flag=True, help="Erinnerungen über PROTOKOLLANT_SMTP_URL (STARTTLS) senden.")
+def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, retention: int | None, public: bool,
+          notify_out: Path | None, notify_days: int, notify_send: bool) -> None:
     """Nächtliche Verarbeitung: Prefect-Server (127.0.0.1) starten und den Inbox-Flow nach Zeitplan ausführen.
 
     Prefects Datenbank (Läufe, Artefakte mit Aufgaben und Namen) liegt in
@@ -283,6 +302,7 @@ def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, re
     \b
     Beispiel:
       protokollant serve --cron "0 2 * * *" --timezone Europe/Berlin --aufbewahrung 730
+      protokollant serve --public --notify-out erinnerungen/
     """
     from .locations import LocationMissing, require_dir
     from .prefect_home import use_outbox_prefect_home
@@ -299,7 +319,9 @@ def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, re
         use_outbox_prefect_home(outbox)
     from flows.serve import serve_nightly
 
-    serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url)
+    followup = {"public": public, "notify_out": str(notify_out) if notify_out else None,
+                "notify_days": notify_days if notify_out else None, "notify_send": notify_send and bool(notify_out)}
+    serve_nightly(str(inbox.resolve()), str(outbox.resolve()), cron=cron, timezone=tz, api_url=api_url, followup=followup)
 
 
 @main.command()
@@ -356,11 +378,14 @@ def review(outbox: Path, host: str, port: int, allow_remote: bool, allowed_hosts
 from .cli_actions import actions  # noqa: E402  (the `actions` command group)
 from .cli_register import register_group  # noqa: E402  (the `register` command group)
 
+from .cli_followup import COMMANDS as FOLLOWUP_COMMANDS  # noqa: E402  (decisions, export, notify, next-meeting)
 from .cli_forget import forget  # noqa: E402  (the `forget` command: data protection)
 
 main.add_command(actions)
 main.add_command(register_group)
 main.add_command(forget)
+for _command in FOLLOWUP_COMMANDS:
+    main.add_command(_command)
 
 from .cli_german import germanise_commands  # noqa: E402
 

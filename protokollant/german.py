@@ -14,7 +14,8 @@ PLURALS = {
     "Aufgabe": "Aufgaben", "Beschluss": "Beschlüsse", "TOP": "TOPs", "Institution": "Institutionen",
     "Datei": "Dateien", "Dokument": "Dokumente", "Duplikat": "Duplikate", "Sitzung": "Sitzungen",
     "Aufgabenliste": "Aufgabenlisten", "Termin": "Termine", "Eintrag": "Einträge", "Tag": "Tage",
-    "Unterordner": "Unterordner", "Frist": "Fristen",
+    "Unterordner": "Unterordner", "Frist": "Fristen", "Tagesordnungspunkt": "Tagesordnungspunkte",
+    "Gremium": "Gremien", "Person": "Personen",
 }
 
 

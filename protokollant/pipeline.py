@@ -131,6 +131,7 @@ class Processor:
 
     def record_for_bytes(self, data: bytes, name: str) -> MinutesRecord:
         from .extract.minutes import extract_record
+        from .followup.postponed import annotate as annotate_agenda  # postponed / noted items (schema 1.1)
         from .ingest import read_document
 
         try:
@@ -142,10 +143,10 @@ class Processor:
             if soffice is None:
                 raise
             document = read_document(convert_to_docx(data, name, soffice=soffice), name=name)
-            record = extract_record(document, self.nlp, data=data, file_name=name)
+            record = annotate_agenda(extract_record(document, self.nlp, data=data, file_name=name), document)
             record.warnings.append(CONVERSION_WARNINGS[e.reason])
             return _post_process(record)
-        return _post_process(extract_record(document, self.nlp, data=data, file_name=name))
+        return _post_process(annotate_agenda(extract_record(document, self.nlp, data=data, file_name=name), document))
 
     def process_files(self, items: list[tuple[str, str]], outbox: str | os.PathLike) -> list:
         """A batch of ``(path, stem)`` for ``run_inbox(batch_size=…)``: one group commit,

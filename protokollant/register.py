@@ -54,6 +54,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import ProtokollantError
+from .followup import store as _followup_store
 from .extract.vocabulary import action_cues
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ meetings = sa.Table(
     sa.Column("processed_at", sa.String(40)),
     sa.Column("recorded_at", sa.String(40), nullable=False),
     sa.Column("context", sa.Text, nullable=False, default="{}"),  # JSON: institutions, participants, topics
+    sa.Column("organisation", sa.Text),  # the body holding the meeting (version 4, followup.store)
 )
 
 action_items = sa.Table(
@@ -147,6 +149,9 @@ action_items = sa.Table(
     sa.Column("suggested_status", sa.String(16)),
     sa.Column("linked_item_id", sa.String(32)),
     sa.Column("suggestion_source", sa.Text),
+    sa.Column("suggested_by_meeting", sa.Integer),  # version 4: the meeting whose report set the suggestion
+    sa.Column("suggested_by_block", sa.Integer),
+    sa.Column("suggested_by_text", sa.Text),
     # bookkeeping
     sa.Column("missing_since", sa.String(40)),
     sa.Column("first_seen", sa.String(40), nullable=False),
@@ -164,6 +169,7 @@ decisions = sa.Table(
     sa.Column("evidence_block", sa.Integer),
     sa.Column("evidence_text", sa.Text),
     sa.Column("vote", sa.Text),
+    sa.Column("vote_json", sa.Text),  # version 4: the parsed vote (counts, outcome)
 )
 
 item_history = sa.Table(
@@ -219,6 +225,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sa.Connection], None]]] = [
     (1, "initial schema", _migration_1),
     (2, "register state (lazy relinking)", _migration_2),
     (3, "progress reports", _migration_3),
+    (4, "organisation identity, parsed votes, reporting meeting", _followup_store.migration_4),
+    (5, "reminders sent", _followup_store.migration_5),
 ]
 """Append (version, description, function) to change the schema; never edit an applied one."""
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -592,6 +600,7 @@ class Register:
             processed_at=record.source.processed_at.isoformat(),
             recorded_at=now,
             context=json.dumps(context, ensure_ascii=False),
+            organisation=record.meeting.organisation,
         )
         row = conn.execute(sa.select(meetings.c.id).where(meetings.c.stem_key == stem_key)).first()
         if row is None:
@@ -620,6 +629,7 @@ class Register:
                 meeting_id=meeting_id, ordinal=ordinal, text=d.text, kind=d.kind, topic_index=d.topic_index,
                 evidence_block=d.evidence.block_index, evidence_text=d.evidence.text,
                 vote=d.vote.text if d.vote else None,
+                vote_json=d.vote.model_dump_json() if d.vote else None,
             ))
         _insert(conn, decisions, decision_rows)
 
@@ -729,7 +739,9 @@ class Register:
 
     def _relink(self, conn: sa.Connection) -> None:
         """Recompute suggestions: later reports ("erledigt", "steht noch aus") → earlier open items."""
-        conn.execute(action_items.update().values(suggested_status=None, linked_item_id=None, suggestion_source=None))
+        conn.execute(action_items.update().values(
+            suggested_status=None, linked_item_id=None, suggestion_source=None,
+            suggested_by_meeting=None, suggested_by_block=None, suggested_by_text=None))
         mrows = {r.id: r for r in conn.execute(sa.select(meetings))}
 
         def order(meeting_id: int) -> tuple:
@@ -737,25 +749,26 @@ class Register:
             return (m.date or dt.date.max, m.recorded_at, m.id)
 
         items = [r for r in conn.execute(sa.select(action_items).where(action_items.c.missing_since.is_(None)))]
-        reports: list[tuple[str, str | None, int, str, list[dict], str]] = []  # (kind, item id, meeting, text, responsible, where)
+        reports: list[tuple] = []  # (kind, item id, meeting, text, responsible, where, block, shown text)
         report_ids: set[str] = set()
         for r in items:
             kind = completion_kind(r.task) or completion_kind(r.evidence_text)
             if kind:
-                reports.append((kind, r.id, r.meeting_id, r.task + " " + (r.evidence_text or ""), json.loads(r.ex_responsible), _where(mrows[r.meeting_id], r.evidence_block)))
+                reports.append((kind, r.id, r.meeting_id, r.task + " " + (r.evidence_text or ""), json.loads(r.ex_responsible),
+                                _where(mrows[r.meeting_id], r.evidence_block), r.evidence_block, r.evidence_text or r.task))
                 report_ids.add(r.id)
         for d in conn.execute(sa.select(decisions)):
             kind = completion_kind(d.text)
             if kind:
-                reports.append((kind, None, d.meeting_id, d.text, [], _where(mrows[d.meeting_id], d.evidence_block)))
+                reports.append((kind, None, d.meeting_id, d.text, [], _where(mrows[d.meeting_id], d.evidence_block), d.evidence_block, d.text))
         for p in conn.execute(sa.select(progress_table)):
-            reports.append((p.status, None, p.meeting_id, p.text, [], _where(mrows[p.meeting_id], p.evidence_block)))
+            reports.append((p.status, None, p.meeting_id, p.text, [], _where(mrows[p.meeting_id], p.evidence_block), p.evidence_block, p.text))
         if not reports:
             return
         targets = [r for r in items if r.id not in report_ids and r.status in OPEN_STATUSES]
         suggestions: dict[str, tuple[float, tuple, str, str | None, str]] = {}
         report_links: dict[str, str] = {}
-        for kind, rep_id, rep_meeting, text, rep_resp, where in reports:
+        for kind, rep_id, rep_meeting, text, rep_resp, where, rep_block, shown in reports:
             words = content_words(text)
             best, best_score = None, 0.0
             for t in targets:
@@ -776,12 +789,13 @@ class Register:
             previous = suggestions.get(best.id)
             rank = order(rep_meeting)
             if previous is None or rank > previous[1]:  # the latest report wins
-                suggestions[best.id] = (best_score[0], rank, kind, rep_id, where)
+                suggestions[best.id] = (best_score[0], rank, kind, rep_id, where, rep_meeting, rep_block, shown)
             if rep_id:
                 report_links[rep_id] = best.id
-        for target_id, (_, _, kind, rep_id, where) in suggestions.items():
+        for target_id, (_, _, kind, rep_id, where, rep_meeting, rep_block, shown) in suggestions.items():
             conn.execute(action_items.update().where(action_items.c.id == target_id).values(
-                suggested_status=kind, linked_item_id=rep_id, suggestion_source=where))
+                suggested_status=kind, linked_item_id=rep_id, suggestion_source=where,
+                suggested_by_meeting=rep_meeting, suggested_by_block=rep_block, suggested_by_text=shown))
         for rep_id, target_id in report_links.items():
             kind = suggestions.get(target_id, (0, 0, None))[2]
             conn.execute(action_items.update().where(action_items.c.id == rep_id).values(

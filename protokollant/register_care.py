@@ -251,6 +251,10 @@ def _restore_reviews(new: Path, backup: Path, report: RepairReport) -> None:
             conn.execute("DELETE FROM main.item_history WHERE item_id = ?", (row["id"],))
             conn.execute("INSERT INTO main.item_history (item_id, at, by, field, old_value, new_value) "
                          "SELECT item_id, at, by, field, old_value, new_value FROM old.item_history WHERE item_id = ? ORDER BY id", (row["id"],))
+        if conn.execute("SELECT 1 FROM old.sqlite_master WHERE type = 'table' AND name = 'reminders'").fetchone():
+            # reminders already sent stay sent (protokollant notify never repeats them)
+            conn.execute("INSERT OR IGNORE INTO main.reminders (item_id, due_key, recipient, address, sent_at, file) "
+                         "SELECT item_id, due_key, recipient, address, sent_at, file FROM old.reminders")
         conn.execute("UPDATE main.register_state SET value = '1' WHERE name = 'links_stale'")
         conn.commit()
         conn.execute("DETACH DATABASE old")

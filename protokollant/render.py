@@ -286,6 +286,8 @@ class TopicView:
     subtopics: tuple[tuple[str, str], ...]
     decision_count: int
     action_count: int
+    state: str = ""
+    """"vertagt" / "zur Kenntnis genommen" (record.postponed / record.noted), else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +391,8 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
 
 def _topic_views(record: MinutesRecord) -> list[TopicView]:
     views = []
+    postponed = {p.topic_index for p in record.postponed}
+    noted = {n.topic_index for n in record.noted}
     for topic in record.topics:
         views.append(
             TopicView(
@@ -397,6 +401,7 @@ def _topic_views(record: MinutesRecord) -> list[TopicView]:
                 subtopics=tuple((sub.number or "", sub.title) for sub in topic.subtopics),
                 decision_count=sum(1 for d in record.decisions if d.topic_index == topic.index),
                 action_count=sum(1 for a in record.action_items if a.topic_index == topic.index),
+                state="vertagt" if topic.index in postponed else ("zur Kenntnis genommen" if topic.index in noted else ""),
             )
         )
     return views
@@ -443,8 +448,11 @@ def get_environment() -> jinja2.Environment:
     return _environment(str(templates_dir()))
 
 
-def render_report(record: MinutesRecord) -> str:
-    """The German HTML report for one minutes record (self-contained, printable)."""
+def render_report(record: MinutesRecord, *, carryover: object | None = None) -> str:
+    """The German HTML report for one minutes record (self-contained, printable).
+
+    ``carryover``: the same body's open tasks from earlier meetings
+    (protokollant.followup.carryover.CarryOver), shown as its own section."""
     template = get_environment().get_template(REPORT_TEMPLATE)
     meeting = record.meeting
     participants = meeting.participants
@@ -457,6 +465,8 @@ def render_report(record: MinutesRecord) -> str:
         actions=_action_rows(record),
         institutions=[_institution_view(i) for i in record.institutions],
         unsure_below=UNSURE_BELOW,
+        carryover=carryover,
+        format_date_numeric=format_date_numeric,
     )
 
 

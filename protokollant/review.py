@@ -419,6 +419,10 @@ def create_app(
             return error(404, f"Kein Bericht zu „{stem}“ vorhanden.")
         return HTMLResponse(report.read_text(encoding="utf-8"), headers=SECURITY_HEADERS)
 
+    from .followup.review_tab import add_decision_tab
+
+    add_decision_tab(app, outbox, open_register, page, error)  # the "Beschlüsse" tab
+
     @app.get("/export.csv")
     def export_csv(request: Request) -> Response:
         return exported(request, "csv")

@@ -6,7 +6,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: ``postponed`` and ``noted`` (agenda items the body postponed / only took note of); 1.0 fields unchanged."""
 
 
 class _Model(BaseModel):
@@ -150,6 +151,16 @@ class ProgressReport(_Model):
     evidence: Evidence
 
 
+class AgendaNote(_Model):
+    """An agenda item the body postponed ("wird vertagt") or only took note of ("zur Kenntnis genommen")."""
+
+    topic_index: int
+    number: str | None = None
+    title: str
+    text: str = Field(description="The sentence that says so (verbatim)")
+    evidence: Evidence
+
+
 class Institution(_Model):
     name: str = Field(description="Canonical name (nominative, fullest form)")
     aliases: list[str] = Field([], description="Other forms seen in the document (abbreviations, inflected forms)")
@@ -168,6 +179,8 @@ class MinutesRecord(_Model):
     action_items: list[ActionItem] = []
     institutions: list[Institution] = []
     progress_reports: list[ProgressReport] = Field([], description="Tasks reported as done or still open")
+    postponed: list[AgendaNote] = Field([], description="Agenda items postponed to a later meeting (schema 1.1)")
+    noted: list[AgendaNote] = Field([], description="Agenda items the body only took note of, without a decision (schema 1.1)")
     warnings: list[str] = []
 
 
