@@ -373,3 +373,16 @@ Der Beirat beschließt die Fortführung des Projekts.
         "Über den Antrag wurde abgestimmt: einstimmig angenommen.",
         "Der Beirat beschließt die Fortführung des Projekts.",
     ]
+
+
+def test_signatures_and_ticked_lines_are_no_tasks(record):
+    r = record("""= Protokoll AK
+Datum: 18.11.2025
+Anwesend: Lea Brunnhuber, Malte Osterkamp
+# TOP 1 Start
+- Einverständniserklärungen für die Adressliste eingesammelt (MS) ✓
+- Adressliste bis 30.11. aktualisieren – Malte Osterkamp
+Lea Brunnhuber (Protokoll) – Malte Osterkamp (Sprecher)
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Adressliste bis 30.11. aktualisieren", ["Malte Osterkamp"])]

@@ -17,7 +17,7 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from .lexicon import first_names, group_words, not_owner_words
 from ..structure import SectionRole, is_item_line
-from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, owner_phrase,
+from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, names_only, owner_phrase,
                           passive_agent, promise, trailing_dash_owner, without_trailing_deadline)
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean, truncate_words
@@ -439,6 +439,8 @@ class ActionExtractor:
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
+        if names_only(text, self):
+            return None
         owners: list[Responsible] = []
         task = text
         confidence = 0.0

@@ -120,7 +120,9 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")
-    return (owners, task) if len(task.split()) >= 2 else None
+    if len(task.split()) < 2:
+        return None
+    return owners, task
 
 
 def assigned_to(text: str, extractor) -> tuple[list[Responsible], str] | None:
@@ -193,3 +195,14 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
     known = {o.name.casefold() for o in owners}
     extra = [o for o in extractor.owners(m.group("owner")) if o.name.casefold() not in known]
     return owners + extra
+
+
+_NAME_LIST_PARTS = re.compile(r"\s*(?:[–—,;/]|\s-\s|\bund\b)\s*")
+
+
+def names_only(text: str, extractor) -> bool:
+    """"Lea Brunnhuber (Protokoll) – Malte Osterkamp (Sprecher)": a line of names with their roles
+    (a signature, an attendance line) states no task."""
+    bare = re.sub(r"\s*\([^()]*\)", " ", text).strip(" .")
+    parts = [p for p in _NAME_LIST_PARTS.split(bare) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 and extractor.owners(p.strip()) for p in parts)
