@@ -386,3 +386,16 @@ Lea Brunnhuber (Protokoll) – Malte Osterkamp (Sprecher)
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Adressliste bis 30.11. aktualisieren", ["Malte Osterkamp"])]
+
+
+def test_attendance_lines_and_taking_part_are_no_tasks(record):
+    r = record("""= Protokoll AMK
+Datum: 18.11.2025
+# TOP 1 Start
+Für die Stadt Kaltenbrunn: Hr. Bürgermeister Dr. Armin Lohse (Vorsitz), Fr. Sabine Tewes (Dezernentin)
+Hr. Nowicki nimmt erstmals für die Agentur teil.
+Die AG Bürgernetz nimmt am März-Termin teil.
+Hr. Lohse nimmt Kontakt mit der IHK auf.
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "Die AG Bürgernetz nimmt am März-Termin teil.", "Hr. Lohse nimmt Kontakt mit der IHK auf."]

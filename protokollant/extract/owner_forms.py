@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import Responsible
+from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
 from .text import clean
 
@@ -204,5 +204,22 @@ def names_only(text: str, extractor) -> bool:
     """"Lea Brunnhuber (Protokoll) – Malte Osterkamp (Sprecher)": a line of names with their roles
     (a signature, an attendance line) states no task."""
     bare = re.sub(r"\s*\([^()]*\)", " ", text).strip(" .")
-    parts = [p for p in _NAME_LIST_PARTS.split(bare) if p.strip()]
-    return len(parts) >= 2 and all(len(p.split()) <= 4 and extractor.owners(p.strip()) for p in parts)
+    label, colon, rest = bare.partition(":")
+    if colon and len(label.split()) <= 8 and _names(rest, extractor, minimum=1):
+        return True  # "Für die Stadt Kaltenbrunn: Hr. Dr. Armin Lohse (Vorsitz), Fr. Sabine Tewes (…)"
+    return _names(bare, extractor, minimum=2)
+
+
+def _names(text: str, extractor, *, minimum: int) -> bool:
+    parts = [p for p in _NAME_LIST_PARTS.split(text) if p.strip()]
+    return len(parts) >= minimum and all(len(p.split()) <= 5 and _is_person(p.strip(), extractor) for p in parts)
+
+
+_HONORIFIC_START = re.compile(r"^(?:Herrn?|Hr\.|Frau|Fr\.|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
+
+
+def _is_person(text: str, extractor) -> bool:
+    if _HONORIFIC_START.match(text):
+        return True  # "Hr. Bürgermeister Dr. Armin Lohse": a role between honorific and name
+    owners = extractor.owners(text)
+    return bool(owners) and all(o.kind is ResponsibleKind.PERSON for o in owners)
