@@ -183,7 +183,10 @@ class CueMatcher:
 
 # Function words a pattern may need but should not be searched from: "zu", "werden" and
 # "dass" occur in most sentences, so windows around them would cover nearly every token.
-_COMMON_ANCHOR_WORDS = frozenset({"zu", "wir", "sich", "dass", "werden", "wird", "und", "ab", "an", "es", "ist"})
+_COMMON_ANCHOR_WORDS = frozenset({
+    "zu", "wir", "sich", "dass", "werden", "wird", "und", "ab", "an", "es", "ist", "am", "im", "in", "für", "über",
+    "mit", "von", "auf", "alle", "hat", "haben", "hatte", "hatten", "der", "die", "das", "den", "dem",
+})
 
 
 def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None, int]:
