@@ -210,7 +210,14 @@ def names_only(text: str, extractor) -> bool:
     return _names(bare, extractor, minimum=2)
 
 
+# Lower-case words a list of names may hold ("Ute von Berg", "A und B"); any other means prose.
+_NAME_PARTICLES = frozenset({"und", "von", "van", "de", "der", "den", "zu", "vom", "zum"})
+_WORDS = re.compile(r"[^\W\d_][\w.-]*")
+
+
 def _names(text: str, extractor, *, minimum: int) -> bool:
+    if any(w[0].islower() and w not in _NAME_PARTICLES for w in _WORDS.findall(text)):
+        return False  # most sentences: no need to resolve owners
     parts = [p for p in _NAME_LIST_PARTS.split(text) if p.strip()]
     return len(parts) >= minimum and all(len(p.split()) <= 5 and _is_person(p.strip(), extractor) for p in parts)
 

@@ -142,7 +142,7 @@ class CueMatcher:
             self.cue_ids[match_id] = entry["id"]
         self.matcher = matcher
         self.token_matcher = token_matcher if len(token_matcher) else None
-        self._anchors, self._window = _anchors(token_patterns, self.nlp.vocab.strings)
+        self._anchors, _ = _anchors(token_patterns, self.nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -171,10 +171,10 @@ class CueMatcher:
         the Matcher over a whole document costs more than all other cues together."""
         if self._anchors is None:
             return list(self.token_matcher(doc))
-        hits = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in self._anchors]
+        anchors = self._anchors
+        hits = [(i, anchors[lower]) for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in anchors]
         found: set[tuple[int, int, int]] = set()
-        w = self._window
-        for i in hits:
+        for i, w in hits:
             lo = max(0, i - w + 1)
             for match_id, start, end in self.token_matcher(doc[lo : min(len(doc), i + w)]):
                 found.add((match_id, lo + start, lo + end))
@@ -189,12 +189,14 @@ _COMMON_ANCHOR_WORDS = frozenset({
 })
 
 
-def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None, int]:
-    """(ids of words one of which every pattern contains, longest possible match), or
-    (None, 0) when some pattern has no required word or no length bound (then the whole
-    document is searched). Each pattern is anchored on its rarest required token: a
-    fixed word or an "IN" list, function words only when there is nothing else."""
-    anchors: set[int] = set()
+def _anchors(patterns: list[list[dict]], strings) -> tuple[dict[int, int] | None, int]:
+    """({id of a word one of which every pattern contains: the longest match of the patterns
+    anchored on it}, longest possible match), or (None, 0) when some pattern has no required
+    word or no length bound (then the whole document is searched). Each pattern is anchored
+    on its rarest required token: a fixed word or an "IN" list, function words only when
+    there is nothing else. A match always contains its pattern's anchor, so the window
+    around each anchor needs to be only as long as the patterns anchored on it."""
+    anchors: dict[int, int] = {}
     longest = 0
     for pattern in patterns:
         required: list[frozenset[str]] = []
@@ -214,9 +216,11 @@ def _anchors(patterns: list[list[dict]], strings) -> tuple[frozenset[int] | None
         if not required:
             return None, 0
         best = min(required, key=lambda words: (bool(words & _COMMON_ANCHOR_WORDS), len(words)))
-        anchors.update(strings.add(w) for w in best)
+        for word in best:
+            key = strings.add(word)
+            anchors[key] = max(anchors.get(key, 0), length)
         longest = max(longest, length)
-    return frozenset(anchors), longest
+    return anchors, longest
 
 
 def _lookup_table(lang: str, name: str) -> dict[int, str]:
