@@ -399,3 +399,16 @@ Hr. Lohse nimmt Kontakt mit der IHK auf.
 """)
     assert [a.evidence.text for a in r.action_items] == [
         "Die AG Bürgernetz nimmt am März-Termin teil.", "Hr. Lohse nimmt Kontakt mit der IHK auf."]
+
+
+def test_nicknames_in_a_pad_attendance_line_are_people(record):
+    r = record("""= Plenum Hackspace
+Datum: 05.02.2026
+Anwesend: anna, kai, jule, mo, Max
+# Werkstatt
+- Termine mit dem JuZ abstimmen (anna, bis Ende Februar)
+- jule schreibt die drei Mitglieder mit Rücklastschrift an
+- mo bestellt die Röhre bis 12.02.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["anna"], ["jule"], ["mo"]]
+    assert [p.name for p in r.meeting.participants.present] == ["anna", "kai", "jule", "mo", "Max"]

@@ -13,6 +13,7 @@ _SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
 _AND = re.compile(r"\s+(?:und|sowie|&)\s+")
 _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\wäöüßÄÖÜéèáàçğşıñ'’.-]*$")
+_NICKNAME = re.compile(r"^\s*(?=[\w.-]*[a-zäöüß0-9])[\w.-]{2,20}\s*$")
 _NOT_A_NAME = {"keine", "keiner", "niemand", "alle", "-", "–", "n/a", "siehe", "liste", "entfällt"}
 
 
@@ -76,6 +77,13 @@ def _surely_a_person(entry: str, person: Person) -> bool:
     )
 
 
+def _nickname_ok(entry: str) -> bool:
+    from .lexicon import group_words, not_owner_words
+
+    low = entry.strip().casefold()
+    return low not in _NOT_A_NAME and low not in group_words() and low not in not_owner_words() and not low.isdigit()
+
+
 def _plausible_unknown_name(person: Person) -> bool:
     """Two or three capitalised words that are not a known body or common noun ("Beda Imhof")."""
     from .lexicon import group_words, not_owner_words
@@ -91,7 +99,14 @@ def parse_people(value: str) -> list[Person]:
     follows a person and is not itself surely a person becomes that person's role.
     """
     people: list[Person] = []
-    for entry in split_people(value):
+    entries = split_people(value)
+    # "anna, kai, jule, t0bi": a pad's attendance by nickname, lower case and all.
+    nicknames = (len(entries) >= 3 and sum(bool(_NICKNAME.match(e)) for e in entries) >= 0.6 * len(entries)
+                 and any(e.strip()[:1].islower() or any(c.isdigit() for c in e) for e in entries))
+    for entry in entries:
+        if nicknames and _NICKNAME.match(entry) and _nickname_ok(entry):
+            people.append(Person(name=entry.strip(), role=None, initials=None))
+            continue
         person = parse_person(entry)
         if person is not None and (_surely_a_person(entry, person) or (not people and _plausible_unknown_name(person))):
             people.append(person)
