@@ -412,3 +412,14 @@ Anwesend: anna, kai, jule, mo, Max
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["anna"], ["jule"], ["mo"]]
     assert [p.name for p in r.meeting.participants.present] == ["anna", "kai", "jule", "mo", "Max"]
+
+
+def test_short_signs_and_an_arrow_to_the_deadline(record):
+    r = record("""= Jour fixe
+Datum: 05.02.2026
+Anwesend: Max Berg, Jörg Reuter (JöR)
+# Aufgaben
+- Changelog zusammenschreiben – Max → bis 20.4.
+- Budget 2026 an Hauptverein melden bis 15.12. (JöR)
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Max"], ["JöR"]]

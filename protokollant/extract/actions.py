@@ -26,7 +26,8 @@ from .vocabulary import action_cues
 
 
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
-_INITIALS = re.compile(r"^[A-ZÄÖÜ]{2,3}$")
+# "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
+_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")
 _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
 _SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
 _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)

@@ -57,7 +57,7 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     """Owners from a noted owner phrase, its deadline parts dropped: "Fr. Hessler, bis 05.12.",
     "Hr. Stöckl und Fr. Ambrosius bis zur nächsten Sitzung", "Herr Amrani gemeinsam mit der Agentur"."""
     text, _ = _cut_deadlines(text, extractor)
-    text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-")  # the full stop a removed deadline left
+    text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-→>=")  # the full stop a removed deadline left, an arrow to it
     if not text:
         return []
     parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p.strip(), flags=re.I) for p in _TOGETHER.split(text)]
