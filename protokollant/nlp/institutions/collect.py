@@ -1,0 +1,144 @@
+"""Merging the institution spans of several docs (the blocks of one document)
+into one list of institutions."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc
+
+from ..spans import doc_text
+from .data import SPANS_KEY, InstitutionData, load_data
+
+_LEGAL_PARTS = frozenset({"e.", "V.", "e.V.", "eV", "gGmbH", "GmbH", "eG"})
+_BODY_LABELS = frozenset({"gremium"})
+_GENITIVE_GAPS = frozenset({" der ", " des "})
+_REGION_HEADS = ("Kreis ", "Landkreis ", "Stadt ", "Gemeinde ", "Region ", "Bezirk ")
+# "Ausländerbehörde des Landkreises", "Welcome Service der Stadt Lindenfurt", "Schulamt für den
+# Kreis Altenhagen": an office named with the town or district it belongs to.
+_OF_REGION = re.compile(
+    r"(?: der| des| für den| für die)"
+    r" (?:Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Landkreises|Kreises|Landkreis|Kreis|Bezirks|Region)"
+    r"(?: (?!(?:und|oder|sowie)\b)[A-ZÄÖÜ][\w-]*[a-zäöüß])?(?= *[^\w -]| *$| +[a-zäöüß])")
+
+
+def _nominative_written(written: str, canon: str) -> str:
+    """The name as written unless it is only an inflected form of the canonical one
+    ("Integrationsbeirates" → "Integrationsbeirat"; "Caritasverband" stays, not "Caritas")."""
+    if written == canon or written.replace(canon, "", 1) in ("s", "es", "n", "en", "e", "ns"):
+        return canon
+    words, cwords = written.split(), canon.split()
+    if len(words) == len(cwords) and all(w == c or w.replace(c, "", 1) in ("s", "es", "n", "en", "e", "ns")
+                                         for w, c in zip(words, cwords)):
+        return canon  # "Ausschusses für Soziales …"
+    return written
+
+
+def _extended_bodies(docs: list[Doc], spans_key: str) -> dict[str, str]:
+    """Bodies named with the organisation or place they belong to: "Klimaschutzbeirat der
+    Stadt Sonnfeld", "Feuerwehrausschuss der Freiwilligen Feuerwehr Kellersbach",
+    "Kommunales Integrationszentrum Kreis Altenhagen" (first full form per body)."""
+    out: dict[str, str] = {}
+    for doc in docs:
+        group = doc.spans.get(spans_key) if spans_key in doc.spans else None
+        if group is None:
+            continue
+        text = doc_text(doc)
+        ordered = sorted(group, key=lambda sp: sp.start)
+        for a, b in zip(ordered, ordered[1:] + [None]):
+            canon = a.kb_id_ or a.text
+            if canon in out:
+                continue
+            if (not a.text.startswith(_REGION_HEADS) and (m := _OF_REGION.match(text, a.end_char)) is not None
+                    and "\n" not in m.group()):
+                out[canon] = f"{_nominative_written(a.text, canon)}{m.group()}"
+                continue
+            if b is None:
+                continue
+            gap = text[a.end_char : b.start_char]
+            if "\n" in gap:
+                continue
+            if a.label_ in _BODY_LABELS and gap in _GENITIVE_GAPS:
+                out[canon] = f"{canon}{gap}{b.text}"
+            elif gap == " " and b.text.startswith(_REGION_HEADS) and a.label_ != "behoerde":
+                out[canon] = f"{canon} {b.text}"
+    return out
+
+
+def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
+                         data: Optional[InstitutionData] = None) -> list[dict]:
+    """Merge the institution spans of several docs (e.g. the blocks of one
+    document) into ``[{"name", "kind", "aliases", "count"}]``, first mention
+    first.  Aliases introduced in one block ("(LeIQ)") also count in others,
+    and a name is merged into a fuller one that extends it by a place
+    ("Agentur für Arbeit" into "Agentur für Arbeit Leipzig")."""
+    docs = list(docs)
+    data = data or load_data()
+    found: dict[str, dict] = {}
+    learned: dict[str, str] = {}
+    for doc in docs:
+        group = doc.spans.get(spans_key) if spans_key in doc.spans else None
+        if group is None:
+            continue
+        for canon, abbrs in (group.attrs.get("aliases") or {}).items():
+            for ab in abbrs:
+                learned.setdefault(ab, canon)
+        for sp in group:
+            canon = sp.kb_id_ or sp.text
+            item = found.setdefault(canon, {"name": canon, "kind": sp.label_, "aliases": [], "count": 0, "forms": []})
+            item["count"] += 1
+            # The form the minutes use ("IHK Quellstedt" for the registry's "Industrie- und
+            # Handelskammer Quellstedt") is how a reader knows the institution: kept as an alias.
+            if sp.text != canon and sp.text not in item["forms"]:
+                item["forms"].append(sp.text)
+    extended = _extended_bodies(docs, spans_key)
+    if extended:
+        # "Klimaschutzbeirat" + "der Stadt Sonnfeld": the body under its full name (the
+        # shorter one stays an alias); the place or organisation after it stays its own entry.
+        renamed: dict[str, dict] = {}
+        for canon, item in found.items():
+            full = extended.get(canon)
+            if full is not None and full not in found:
+                item["name"] = full
+                item.setdefault("forms", []).append(canon)
+                renamed[full] = item
+            else:
+                renamed[canon] = item
+        found = renamed
+    if learned:  # mentions of aliases learned in other blocks
+        for doc in docs:
+            group = doc.spans.get(spans_key) if spans_key in doc.spans else None
+            covered = set()
+            if group is not None:
+                for sp in group:
+                    covered.update(range(sp.start, sp.end))
+            for t in doc:
+                canon = learned.get(t.text)
+                if canon is not None and t.i not in covered:
+                    item = found.setdefault(canon, {"name": canon, "kind": data.kind_for(canon) or "ORG",
+                                                    "aliases": [], "count": 0, "forms": []})
+                    item["count"] += 1
+        for ab, canon in learned.items():
+            if ab in found and ab != canon:
+                found[canon]["count"] += found.pop(ab)["count"]
+    names = list(found)
+    for a in names:
+        if a not in found:
+            continue
+        for b in names:
+            if b != a and b in found and b.startswith(a + " "):
+                rest = b[len(a) + 1:].split(" ")
+                # "… Leipzig", "… „Reichsbahnfeld“ e. V.": a place, a quoted name, a legal form.
+                if len(rest) <= 3 and all(
+                    w[:1].isupper() or w[:1] in "„\"‚»«" or w.lower() in data.place_preps or w in _LEGAL_PARTS for w in rest
+                ):
+                    found[b]["count"] += found.pop(a)["count"]
+                    break
+    out = []
+    for canon, item in found.items():
+        al = [x for x in data.aliases_for(canon) if x != canon]
+        al += [ab for ab, c in learned.items() if c == canon and ab not in al]
+        al += [form for form in item.pop("forms", []) if form not in al and form != canon]
+        item["aliases"] = al
+        out.append(item)
+    return out
