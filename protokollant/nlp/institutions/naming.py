@@ -14,6 +14,7 @@ def norm(text: str) -> str:
     """Collapse whitespace (incl. non-breaking spaces) and NFC-normalise."""
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
+
 def genitive_forms(word: str, gender: str) -> list[str]:
     """Genitive singular of a strong masculine/neuter noun ("Amt" -> "Amts",
     "Amtes"); feminine nouns do not inflect in the singular."""
