@@ -18,7 +18,7 @@ from lxml import etree
 from protokollant.document import Document, DocumentProperties
 from protokollant.errors import UnreadableDocumentError
 
-from .body import W_BODY, BodyWalker
+from .body import BodyWalker
 from .headings import demote_agenda_lists
 from .numbering import NumberingDefinitions
 from .package import (
@@ -36,6 +36,7 @@ from .package import (
     parse_xml,
 )
 from .styles import Styles
+from .wordml import W_BODY
 
 W_DOCUMENT = f"{{{W_NS}}}document"
 _REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
