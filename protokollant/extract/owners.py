@@ -1,0 +1,118 @@
+"""Owners of a task: whether an owner phrase names a person, an institution or a
+group ("Frau Dr. Yilmaz", "Jobcenter Musterstadt", "Bau-AG", "FL, FT, BF")."""
+from __future__ import annotations
+
+import re
+
+from ..schema import Responsible, ResponsibleKind
+from .lexicon import first_names, group_words, not_owner_words
+from .people import NAME_PARTICLES, PeopleIndex
+from .text import clean
+
+_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
+# "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
+INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")
+_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
+_SHORT_SURNAME = re.compile(r"^[A-ZÄÖÜ]\.$")  # "Katja F."
+_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
+_PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
+_GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
+_MENTION = re.compile(r"(?<![\w.])@(?=\w)")
+_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
+
+
+def _strip_owner(text: str) -> str:
+    """Trim punctuation around an owner phrase, keeping the dot of an abbreviated surname ("Katja F.")."""
+    text = clean(text).strip(" :;,-–")
+    if text.endswith(".") and not re.search(r"(?:^|\s)[A-ZÄÖÜ]\.$", text):
+        text = text.rstrip(".").rstrip()
+    return text.lstrip(".")
+
+
+class OwnerClassifier:
+    """Classifies owner phrases against the attendees (``people``) and the
+    institutions the document names; the base of ``ActionExtractor``."""
+
+    def __init__(self, people: PeopleIndex, institution_names: set[str]):
+        self.people = people
+        self.institution_names = {n.casefold() for n in institution_names}
+
+    def responsible(self, text: str) -> Responsible | None:
+        """Classify an owner phrase as written, or None when it is not owner-like."""
+        raw = _strip_owner(text)
+        paren = None
+        if (m := _PAREN_PART.match(raw)) and m.group("main"):
+            raw, paren = m.group("main").strip(), m.group("paren").strip()
+        name = _strip_owner(_ARTICLE.sub("", raw))
+        if not name or len(name) > 60:
+            return None
+        tokens = name.split()
+        low = name.casefold()
+        person = self.people.resolve(name)
+        if person is not None:
+            return Responsible(name=name, kind=ResponsibleKind.PERSON, resolved=person.name if person.name != name else None)
+        if low in self.institution_names or self._institution_with_place(name):
+            helper = self.people.resolve(paren) if paren else None
+            return Responsible(name=name, kind=ResponsibleKind.INSTITUTION, resolved=helper.name if helper else None)
+        if (tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words()) and len(tokens) <= 4 and all(
+            t[:1].isupper() for t in tokens
+        ):
+            return Responsible(name=name, kind=ResponsibleKind.GROUP)
+        if INITIALS.match(name) and low not in not_owner_words():
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
+        if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4 and all(
+            t[:1].isupper() or t in NAME_PARTICLES for t in tokens[1:]
+        ):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if (
+            len(tokens) <= 3
+            and tokens[0].casefold() in first_names()
+            and tokens[0].casefold() not in not_owner_words()
+            and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens)
+        ):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        return None
+
+    def _institution_with_place(self, name: str) -> bool:
+        """"Jobcenter Musterstadt": a known institution followed by one or two capitalised words."""
+        low = name.casefold()
+        for n in self.institution_names:
+            if low.startswith(n + " "):
+                rest = name[len(n) + 1 :].split()
+                if len(rest) <= 2 and all(t[:1].isupper() for t in rest):
+                    return True
+        return False
+
+    def owners(self, text: str, *, lenient: bool = False) -> list[Responsible]:
+        """Owners from an owner phrase ("FL, FT, BF", "Thomas und Julia"); empty if any part is not owner-like.
+
+        ``lenient``: the phrase stands where only owners stand (after an arrow), so
+        an unknown capitalised short name ("Mo") counts as a person too.
+        """
+        text = _MENTION.sub("", text)  # "@Anne, @David": mentions in pads and chats
+        whole = self.responsible(text)
+        if whole is not None and whole.kind is ResponsibleKind.INSTITUTION:
+            return [whole]  # "Amt für Soziales und Wohnen" is one owner
+        parts = [p for p in _OWNER_SPLIT.split(clean(text)) if p]
+        out = []
+        for p in parts:
+            r = self.responsible(p)
+            if r is None and lenient:
+                r = self._lenient_person(p)
+            if r is None:
+                return []
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _lenient_person(text: str) -> Responsible | None:
+        tokens = clean(text).strip(" .:;!").split()
+        if 1 <= len(tokens) <= 2 and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens):
+            if tokens[0].casefold() not in not_owner_words():
+                return Responsible(name=" ".join(tokens), kind=ResponsibleKind.PERSON)
+        # Where only an owner can stand, a working group or unit: "Bau-AG", "Welcome Service",
+        # "AA (Arbeitgeber-Service)".
+        if 1 <= len(tokens) <= 3 and _GROUP_NAME.match(" ".join(tokens)) and tokens[0].casefold() not in not_owner_words():
+            return Responsible(name=" ".join(tokens), kind=ResponsibleKind.GROUP)
+        return None

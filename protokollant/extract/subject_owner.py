@@ -1,0 +1,151 @@
+"""The owner in subject position: "Frau Rasche klärt …", "…, SD sollte noch drüber
+schauen", "--> DN macht Pad auf", and the weaker readings with the owner after the
+verb ("Bis dahin sammelt Paolo …")."""
+from __future__ import annotations
+
+import re
+
+from ..schema import Responsible, ResponsibleKind
+from .lexicon import first_names
+from .owners import INITIALS, OwnerClassifier
+from .units import Unit
+from .vocabulary import action_cues
+
+_CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
+_CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
+INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
+_WORD = re.compile(r"\w+")
+_ARTICLES = {"der", "die", "das", "den", "dem"}
+_THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
+# A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
+_PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
+
+
+def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) -> tuple[list[Responsible], str] | None:
+    """'Frau Rasche klärt …', '…, SD sollte noch drüber schauen', '--> DN macht Pad auf',
+    'Thomas und Julia erstellen …', 'X wird sich … kümmern'.
+
+    The subject is what stands between the start of the clause (sentence start,
+    comma, dash, arrow, colon) and a task verb at most seven words later.
+    """
+    cues = action_cues()
+    if cues.any_task_verb.isdisjoint(_WORD.findall(unit.text.lower())):
+        return None
+    tokens = [t for t in unit.span if not t.is_space]
+    fallback: tuple[list[Responsible], str] | None = None
+    start, depth, words = 0, 0, 0  # words: clause words before this token, brackets not counted
+    for i, tok in enumerate(tokens):
+        if tok.text == "(":
+            depth += 1
+            continue
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue  # "Frau Dr. Yilmaz (Referat …) stellt …": the bracket is a role
+        if tok.text in _CLAUSE_BOUNDARIES:
+            start, words = i + 1, 0
+            continue
+        words += 1
+        if not 2 <= words <= 8:
+            continue
+        strong = tok.lower_ in cues.strong_verbs
+        weak = tok.lower_ in cues.weak_verbs
+        future = tok.lower_ in cues.auxiliaries
+        if not (strong or weak or future):
+            continue
+        # "Herr K. ergänzt, dass …" reports what someone said.
+        if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
+            continue
+        # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
+        if weak and not has_deadline and not (tok.lower_ in cues.consult_verbs and cues.consult.search(unit.text)):
+            continue
+        # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
+        # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
+        if (after := cues.narrative_when_followed.get(tok.lower_)) and _followed_by(tokens, i, after) and not (
+                _THIRD_PARTY.search(unit.text)):
+            continue
+        # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
+        if tok.lower_ in ("fragt", "fragen") and (
+            cues.question.search(unit.text) or cues.meeting_question.search(unit.text)
+        ):
+            continue
+        if future and not (INFINITIVE_END.search(unit.text) or has_deadline):
+            continue
+        # "Die AGs sollen so beibehalten werden": in a passive the subject is what is acted on.
+        if future and _PASSIVE_END.search(unit.text):
+            continue
+        doc = unit.span.doc
+        before = doc[tokens[start].i : tok.i].text
+        subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
+        owners = extractor.owners(subject)
+        # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
+        # does; with a generic verb an institution's task needs a deadline.
+        if owners and not has_deadline and tok.lower_ in cues.generic_verbs and all(
+            o.kind is ResponsibleKind.INSTITUTION for o in owners
+        ):
+            continue
+        if owners:
+            return owners, clause_text(unit, tokens, start)
+        if not (strong or future):
+            continue
+        # "Bis dahin sammelt Paolo …", "… übernehmen die Arbeitsgruppen selbst", "In der
+        # nächsten Sitzung sollen die Arbeitsgruppen berichten": a fronted object or
+        # adverbial puts the owner right after the verb.
+        # These weaker readings are kept as a fallback: an owner in subject position
+        # later in the sentence ("… – Herr Müller wird … sprechen") is preferred.
+        if fallback is None:
+            after = owner_after(tokens, i + 1, extractor)
+            if after:
+                fallback = after, clause_text(unit, tokens, start)
+        # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
+        if fallback is None and strong and i > start and tokens[i - 1].lower_ == "und":
+            for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz stellt"
+                if start + k < i - 1:
+                    lead = extractor.owners(doc[tokens[start].i : tokens[start + k - 1].i + 1].text)
+                    if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead):
+                        fallback = lead, clause_text(unit, tokens, start)
+                        break
+    return fallback
+
+def owner_after(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:
+    """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
+    with a group or institution ("die Arbeitsgruppen", "das Jobcenter")."""
+    if j < len(tokens) and tokens[j].lower_ == "sich":
+        j += 1  # "kümmert sich das Jobcenter um …"
+    if j >= len(tokens):
+        return []
+    nxt = tokens[j].text
+    single = extractor.responsible(nxt)
+    if single is not None and single.kind is ResponsibleKind.PERSON and (
+        single.resolved or nxt.casefold() in first_names() or INITIALS.match(nxt)
+    ):
+        return [single]
+    if tokens[j].lower_ not in _ARTICLES:
+        return []
+    for k in (4, 3, 2):
+        phrase = tokens[j : j + k]
+        if len(phrase) < k or any(t.text in _CLAUSE_BOUNDARIES for t in phrase):
+            continue
+        owners = extractor.owners(" ".join(t.text for t in phrase))
+        if owners and all(o.kind in (ResponsibleKind.GROUP, ResponsibleKind.INSTITUTION) for o in owners):
+            return owners
+    return []
+
+def clause_text(unit: Unit, tokens: list, start: int) -> str:
+    """The clause the task stands in: from its start to the next arrow, semicolon or bar."""
+    end = len(tokens)
+    for j in range(start, len(tokens)):
+        if tokens[j].text in _CLAUSE_ENDS:
+            end = j
+            break
+    doc = unit.span.doc
+    return doc[tokens[start].i : tokens[end - 1].i + 1].text.strip(" -•*–:") if end > start else unit.text
+
+
+def _followed_by(tokens: list, i: int, words: frozenset[str]) -> bool:
+    """Whether the token after tokens[i] (a reflexive "sich" skipped) is one of ``words``."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower_ == "sich":
+        j += 1
+    return j < len(tokens) and tokens[j].lower_ in words
