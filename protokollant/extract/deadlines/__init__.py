@@ -4,6 +4,12 @@ Pure stdlib; all vocabulary (month and weekday names, cue words, next-meeting
 nouns, vague words, blockers) lives in ``models/deadlines.json`` and is read once
 per process (:func:`reload` re-reads it).
 
+Layout: ``forms/`` is the table of deadline forms, one entry per form (its
+pattern and its resolver together; ``forms/__init__.py`` says how to add one);
+``grammar.py`` the vocabulary, the regex pieces and the trigger words that gate
+the forms; ``matching.py`` the candidates in a text and the choice among them;
+``calendar_math.py`` and ``words.py`` small helpers; this module the public API.
+
 Public API
 ----------
 ``find_deadlines(text, meeting_date, next_meeting)``

@@ -12,8 +12,14 @@ families it needs; the decorated function resolves a match::
         ...
         return "relative", some_date, None
 
-New words go into ``models/deadlines.json``; a new trigger family (a word that
-must occur for the pattern to be tried) is declared in ``Grammar._triggers``.
+The resolver gets the grammar, the match (on the lowercased text) and a ``Ctx``
+(original text, meeting date, next meeting, whether a cue such as "bis" or a
+label such as "Frist:" stands before it, the ``left`` match); it returns
+``(kind, date, range start)`` with a kind of ``KINDS``, or None to reject the
+candidate.  The position of the entry in its module, and the order of the
+modules below, is its priority.  New words go into ``models/deadlines.json``; a
+new trigger family (a word that must occur for the pattern to be tried at all)
+is declared in ``Grammar._triggers``.
 """
 from __future__ import annotations
 
