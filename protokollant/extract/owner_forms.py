@@ -205,7 +205,7 @@ def names_only(text: str, extractor) -> bool:
     (a signature, an attendance line) states no task."""
     bare = re.sub(r"\s*\([^()]*\)", " ", text).strip(" .")
     label, colon, rest = bare.partition(":")
-    if colon and len(label.split()) <= 8 and _names(rest, extractor, minimum=1):
+    if colon and len(label.split()) <= 8 and _names(rest, extractor, minimum=2):
         return True  # "Für die Stadt Kaltenbrunn: Hr. Dr. Armin Lohse (Vorsitz), Fr. Sabine Tewes (…)"
     return _names(bare, extractor, minimum=2)
 
