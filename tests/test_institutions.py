@@ -1,4 +1,4 @@
-"""Tests for the institution recogniser (protokollant/nlp/institutions.py)."""
+"""Tests for the institution recogniser (protokollant/nlp/institutions/)."""
 from __future__ import annotations
 
 import json
