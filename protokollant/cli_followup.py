@@ -197,7 +197,7 @@ def next_meeting_cmd(outbox: Path, aliases: Path | None, organisation: str, out:
       protokollant next-meeting --organisation Bürgerrunde --out naechste-sitzung.docx
     """
     from .followup.next_meeting import build_draft
-    from .render import _write_atomic
+    from .fileio import write_atomic
 
     if out.suffix.lower() != ".docx":
         raise click.BadParameter("Die Ausgabe muss auf .docx enden.", param_hint="--out")
@@ -214,7 +214,7 @@ def next_meeting_cmd(outbox: Path, aliases: Path | None, organisation: str, out:
     document.save(buffer)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(out, buffer.getvalue())
+        write_atomic(out, buffer.getvalue())
     except OSError as e:
         raise click.ClickException(f"{out}: nicht geschrieben: {e.strerror or e}") from e
     click.echo(f"Vorlage geschrieben: {out}")

@@ -76,7 +76,7 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
     Beispiel:
       protokollant register repair --outbox outbox
     """
-    from .inbox import RUN_LOCK_FILE, STATE_DIR, RunLock, RunLockedError, _lock_one
+    from .inbox import RUN_LOCK_FILE, STATE_DIR, RunLock, RunLockedError, lock_one
     from .operational import OperationalError
     from .register_care import repair
 
@@ -85,7 +85,7 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
         sys.exit(EXIT_OPERATIONAL)
 
     try:
-        lock = RunLock([_lock_one(outbox / STATE_DIR / RUN_LOCK_FILE)])
+        lock = RunLock([lock_one(outbox / STATE_DIR / RUN_LOCK_FILE)])
     except RunLockedError:
         click.echo("FEHLER Ein Lauf ist gerade aktiv; die Reparatur später wiederholen.", err=True)
         sys.exit(EXIT_OPERATIONAL)

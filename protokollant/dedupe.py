@@ -57,7 +57,7 @@ def split_duplicates(paths: list[Path], outbox: str | os.PathLike, known: dict[s
     output folder that still exists (re-processing the same name stays allowed: it
     updates that record in place).
     """
-    from .render import safe_stem
+    from .fileio import safe_stem
 
     known = known or {}
     first: dict[str, Path] = {}

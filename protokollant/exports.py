@@ -10,7 +10,6 @@ All take ``list[ItemView]`` from ``Register.list_items``.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -20,7 +19,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from .register import NO_INSTITUTION, STATUS_LABELS_DE, ItemView
-from .render import _clean_stem, _csv_cell, _write_atomic, format_date_de, format_date_numeric, get_environment
+from .fileio import clean_stem, csv_cell, excel_csv, write_atomic
+from .render import format_date_de, format_date_numeric, get_environment
 
 FORMATS = ("csv", "xlsx", "ics", "html")
 INSTITUTION_TEMPLATE = "institution_actions.html.j2"
@@ -81,12 +81,9 @@ def _row(item: ItemView, labels: Labels | None = None) -> list[str | dt.date | N
 
 def export_csv(items: Sequence[ItemView], labels: Labels | None = None) -> bytes:
     """For German Excel: ';'-separated, UTF-8 with BOM, CRLF, formulas neutralised."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for item in items:
-        writer.writerow([format_date_numeric(v) if isinstance(v, dt.date) else _csv_cell(v or "") for v in _row(item, labels)])
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(COLUMNS, (
+        [format_date_numeric(v) if isinstance(v, dt.date) else csv_cell(v or "") for v in _row(item, labels)] for item in items
+    ))
 
 
 # --------------------------------------------------------------------------- XLSX (hand-written OOXML)
@@ -345,14 +342,14 @@ def export_institution_html(items: Sequence[ItemView], out_dir: str | Path, *, t
     used: set[str] = set()
     rendered = {name: render_institution_html(name, group, today=today) for name, group in group_by_institution(items).items()}
     for name, html in rendered.items():
-        base = _clean_stem(name)
+        base = clean_stem(name)
         stem, n = base, 1
         while stem.casefold() in used:
             n += 1
             stem = f"{base}-{n}"
         used.add(stem.casefold())
         path = out_dir / f"{stem}.aufgaben.html"
-        _write_atomic(path, html.encode("utf-8"))
+        write_atomic(path, html.encode("utf-8"))
         written[name] = path
     return written
 
@@ -375,7 +372,7 @@ def export(items: Sequence[ItemView], fmt: str, out: str | Path, *, ics_componen
     else:
         raise ValueError(f"Unbekanntes Format {fmt!r} (erlaubt: {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(out, data)
+    write_atomic(out, data)
     return [out]
 
 

@@ -180,7 +180,7 @@ def _root_cause(e: BaseException) -> BaseException:
 
 def _load_result(json_path: Path, stem: str):
     """A DocumentResult rebuilt from an output JSON (for the register); None when unreadable."""
-    from .pipeline import DocumentResult
+    from .results import DocumentResult
     from .schema import MinutesRecord
 
     try:

@@ -58,7 +58,7 @@ from .followup import store as _followup_store
 from .extract.vocabulary import action_cues
 
 if TYPE_CHECKING:
-    from .pipeline import DocumentResult
+    from .results import DocumentResult
     from .schema import MinutesRecord
 
 log = logging.getLogger(__name__)
@@ -1060,7 +1060,7 @@ class Registrar:
     @staticmethod
     def _stem(result: DocumentResult) -> str:
         """The output folder's name, the document's key in the register."""
-        from .render import safe_stem
+        from .fileio import safe_stem
 
         json_out = result.outputs.get("json")
         return Path(json_out).parent.name if json_out else safe_stem(result.record.source.file)

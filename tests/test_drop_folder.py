@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from protokollant import inbox as inbox_mod
+from protokollant.inbox import lock as inbox_lock
 from protokollant import render
 from protokollant.filing import NAME_MAX, fit_name
 from protokollant.inbox import run_inbox
@@ -62,14 +63,14 @@ def test_disk_full_while_writing_outputs_keeps_every_input_in_the_inbox(boxes, m
 def test_read_only_or_foreign_outbox_exits_2_with_one_german_line(boxes, monkeypatch, err):
     inbox, outbox = boxes
     drop(inbox, "a.docx", b"GOOD")
-    real = inbox_mod._lock_one
+    real = inbox_lock.lock_one
 
     def refuse(path):
         if outbox in path.parents:
             raise OSError(err, os.strerror(err), str(path))
         return real(path)
 
-    monkeypatch.setattr(inbox_mod, "_lock_one", refuse)
+    monkeypatch.setattr(inbox_lock, "lock_one", refuse)
     summary = run_inbox(inbox, outbox, FakeProcessor())
     assert summary.exit_code == EXIT_OPERATIONAL
     assert "\n" not in summary.stopped
@@ -88,7 +89,7 @@ def test_read_only_inbox_leaves_the_files_where_they_are(boxes, monkeypatch):
             raise OSError(errno.EROFS, "Read-only file system", str(src))
         return real_rename(src, dst)
 
-    monkeypatch.setattr(inbox_mod.os, "rename", rename)
+    monkeypatch.setattr(os, "rename", rename)
     summary = run_inbox(inbox, outbox, FakeProcessor())
     assert summary.exit_code == EXIT_OPERATIONAL and "schreibgeschützt" in summary.stopped
     assert top_level(inbox) == {"a.docx", "b.docx"} and not summary.failed

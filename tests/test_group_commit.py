@@ -2,7 +2,7 @@
 import os
 
 import docx_factory as f
-from protokollant import pipeline, render
+from protokollant import fileio, pipeline
 from protokollant.inbox import process_batch
 from protokollant.pipeline import Processor, process_paths
 
@@ -25,7 +25,7 @@ def _count_fsyncs(monkeypatch):
         calls.append(fd)
         return real(fd)
 
-    monkeypatch.setattr(render.os, "fsync", counting)
+    monkeypatch.setattr(fileio.os, "fsync", counting)
     return calls
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from fixtures_records import empty_record, kog_record
-from protokollant import render
+from protokollant import fileio, render
 from protokollant.render import (
     format_date_de,
     format_vote,
@@ -340,7 +340,7 @@ def test_write_outputs_failure_leaves_no_temp_files(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(render.os, "replace", broken_replace)
+    monkeypatch.setattr(fileio.os, "replace", broken_replace)
     with pytest.raises(OSError):
         write_outputs(kog_record(), tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
@@ -353,7 +353,7 @@ def test_write_outputs_failing_sync_leaves_old_outputs_and_no_temp_files(tmp_pat
     def broken_fsync(fd):
         raise OSError("I/O error")
 
-    monkeypatch.setattr(render.os, "fsync", broken_fsync)
+    monkeypatch.setattr(fileio.os, "fsync", broken_fsync)
     with pytest.raises(OSError):
         write_outputs(empty_record(), tmp_path, "x")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
@@ -402,7 +402,7 @@ def test_safe_stem_properties():
         assert stem and stem not in (".", "..")
         assert "/" not in stem and "\\" not in stem
         assert not stem.startswith(("-", ".", "~"))
-        assert render._clean_stem(stem) == stem  # write_outputs keeps a safe_stem result as is
+        assert fileio.clean_stem(stem) == stem  # write_outputs keeps a safe_stem result as is
 
 
 def test_csv_strips_control_characters_from_the_minutes_text():

@@ -5,14 +5,13 @@
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from ..fileio import csv_cell, excel_csv
 from ..register import Register, RegisterError, decisions, normalise_text
 from ..render import DECISION_KINDS_DE, format_vote
 from ..schema import Vote
@@ -120,17 +119,10 @@ def to_json(entries: list[DecisionEntry]) -> str:
 
 def to_csv(entries: list[DecisionEntry]) -> bytes:
     """Semicolon CSV for German Excel (UTF-8 with BOM), like the other exports."""
-    from ..render import _csv_cell
-
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in entries:
-        writer.writerow([_csv_cell(x) for x in (
-            _date(e.meeting.date), e.meeting.body or "", e.meeting.title or e.meeting.file_name, e.topic_label, e.kind_label,
-            e.text, e.vote_label, OUTCOME_DE.get(e.outcome or "", ""), e.source, e.meeting.report,
-        )])
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(CSV_COLUMNS, ([csv_cell(x) for x in (
+        _date(e.meeting.date), e.meeting.body or "", e.meeting.title or e.meeting.file_name, e.topic_label, e.kind_label,
+        e.text, e.vote_label, OUTCOME_DE.get(e.outcome or "", ""), e.source, e.meeting.report,
+    )] for e in entries))
 
 
 def to_table(entries: list[DecisionEntry], width: int = 70) -> str:

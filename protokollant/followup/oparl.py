@@ -187,10 +187,10 @@ def _result(decisions: list, postponed: bool, noted: bool) -> str | None:
 
 
 def _write_json(path: Path, obj: dict) -> None:
-    from ..render import _write_atomic
+    from ..fileio import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def export_oparl(register: Register, bodies: Bodies, outbox: str | os.PathLike, out: str | os.PathLike, *,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import models_dir
-from ..render import _action_rows, _decision_groups, _topic_views, _write_atomic, get_environment
+from ..fileio import write_atomic
+from ..render import _action_rows, _decision_groups, _topic_views, get_environment
 from ..schema import MinutesRecord, Person
 from .records import PUBLIC_SUFFIX, read_record
 from .publicity import non_public_topics
@@ -178,7 +179,7 @@ def render_public(record: MinutesRecord) -> str:
 def write_public_report(outbox: str | os.PathLike, stem: str) -> Path:
     record = read_record(outbox, stem)
     path = Path(outbox) / stem / f"{stem}{PUBLIC_SUFFIX}"
-    _write_atomic(path, render_public(record).encode("utf-8"))
+    write_atomic(path, render_public(record).encode("utf-8"))
     return path
 
 
