@@ -89,7 +89,7 @@ def process(paths: tuple[Path, ...], outbox: Path, anlegen: bool, model: str, js
     done_stems: list[str] = []
     try:
         with Registrar(outbox) as registrar:
-            unique, duplicates = split_duplicates(inputs, outbox, registered_stems(registrar._opened()))
+            unique, duplicates = split_duplicates(inputs, outbox, registered_stems(registrar.opened()))
             with Progress(len(unique)) as bar:
                 for d in duplicates:
                     bar.echo(f"DUPLIKAT {d.message()}")

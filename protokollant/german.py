@@ -47,7 +47,8 @@ def format_local(value: str | dt.datetime | None, *, seconds: bool = False) -> s
 
 
 def format_date(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    """dd.mm.yyyy, the one numeric date format of every output (also for years before 1000)."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
 
 
 def round_confidence(value: float | None) -> float | None:

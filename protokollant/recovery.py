@@ -133,7 +133,7 @@ def registered_documents(registrar) -> dict[str, str]:
 
     from .register import meetings
 
-    with registrar._opened().engine.connect() as conn:
+    with registrar.opened().engine.connect() as conn:
         return {r[0]: r[1] for r in conn.execute(sa.select(meetings.c.stem_key, meetings.c.sha256))}
 
 
@@ -155,7 +155,7 @@ def record_in_register(registrar, result) -> bool:
         from .register import meetings
 
         key = _stem_key(registrar._stem(result))
-        with registrar._opened().engine.connect() as conn:
+        with registrar.opened().engine.connect() as conn:
             have = conn.execute(sa.select(meetings.c.sha256).where(meetings.c.stem_key == key)).scalar()
         if have == result.record.source.sha256:
             return False

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 

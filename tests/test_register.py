@@ -202,7 +202,7 @@ def test_corrected_version_updates_in_place_and_keeps_reviews(reg):
 def test_history_records_who_and_when(reg, monkeypatch):
     reg.record_minutes(march(), "sitzung-maerz")
     target = reg.list_items()[0]
-    monkeypatch.setattr("protokollant.register.getpass.getuser", lambda: "osuser")
+    monkeypatch.setattr("getpass.getuser", lambda: "osuser")
     reg.set_item(target.id, status="confirmed")
     reg.set_item(target.id[:6], status="done", note="erledigt laut Mail", by="Jana Berger")
     entries = reg.history(target.id)
@@ -481,14 +481,14 @@ def test_record_group_commits_once_and_isolates_a_bad_document(tmp_path, monkeyp
     with Register.open(outbox) as r:
         assert {i.meeting_stem for i in r.list_items()} == {"a", "b"}
 
-    real = register_module.Register._record
+    real = register_module.Register.record_in
 
     def flaky(self, conn, record, stem):
         if stem == "kaputt":
             raise sa.exc.OperationalError("INSERT", {}, Exception("disk I/O error"))
         return real(self, conn, record, stem)
 
-    monkeypatch.setattr(register_module.Register, "_record", flaky)
+    monkeypatch.setattr(register_module.Register, "record_in", flaky)
     with register_module.Registrar(outbox) as registrar:
         failed = registrar.record_group([result("c"), result("kaputt"), result("d")])
     assert [r.input for r, _ in failed] == ["kaputt.docx"]

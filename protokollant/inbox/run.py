@@ -71,7 +71,7 @@ class InboxRun:
         check_before_run(self.outbox, self.ledger)
         backup_register(self.outbox)
         try:
-            self.registrar()._opened()  # created on the first run, so that "missing" means lost later
+            self.registrar().opened()  # created on the first run, so that "missing" means lost later
         except ProtokollantError as e:
             raise OperationalError(REGISTER_UNUSABLE, str(e)) from e
         report = reconcile(self.inbox, self.outbox, self.ledger, self.registrar())
@@ -190,7 +190,7 @@ class InboxRun:
         and its outputs still exist; else None."""
         if self._known is None:
             try:
-                self._known = registered_stems(self.registrar()._opened())
+                self._known = registered_stems(self.registrar().opened())
             except Exception:  # noqa: BLE001 - an unreadable register is prepare()'s business, not a reason to skip
                 self._known = {}
         stem = self._known.get(c.sha256)
