@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from .errors import ProtokollantError
-from .german import n_
+from .german import format_date, n_
+from .statuses import REMOVED, STATUSES
 
 OUTBOX_HELP = "Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang."
-STATUS_CHOICES = ("open", "confirmed", "rejected", "done")
 # German words (as the table shows them) and common variants → the stored English codes
 STATUS_WORDS = {
     "offen": "open", "bestätigt": "confirmed", "bestaetigt": "confirmed", "verworfen": "rejected",
@@ -116,7 +116,7 @@ def actions() -> None:
 
 @actions.command("list")
 @_outbox_option
-@click.option("--status", type=StatusType((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „entfernt“.")
+@click.option("--status", type=StatusType((*STATUSES, REMOVED)), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „entfernt“.")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution (Teil des Namens genügt; „ohne Zuordnung“ für den Rest).")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben (Frist vor heute, Status open/confirmed).")
 @click.option("--meeting", default=None, help="Nur Aufgaben einer Sitzung (Ordnername, Dateiname oder Datum JJJJ-MM-TT).")
@@ -147,12 +147,12 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
         return
     click.echo(f"{'ID':<12}  {'Status':<10}  {'Frist':<11}  {'Verantwortlich':<24}  {'Sitzung':<10}  Aufgabe")
     for i in items:
-        due = i.due_date.strftime("%d.%m.%Y") if i.due_date else _short(i.due_text, 10)
+        due = format_date(i.due_date) if i.due_date else _short(i.due_text, 10)
         mark = "!" if i.overdue else " "
         hint = ""
         if i.suggested_status:
             hint = "  [→ erledigt?]" if i.suggested_status == "done" else "  [→ noch offen?]"
-        meeting_date = i.meeting_date.strftime("%d.%m.%Y") if i.meeting_date else _short(i.meeting_stem, 10)
+        meeting_date = format_date(i.meeting_date) if i.meeting_date else _short(i.meeting_stem, 10)
         click.echo(
             f"{i.id:<12}  {i.status_label:<10}  {due:<10}{mark}  {_short(', '.join(i.responsible), 24):<24}  {meeting_date:<10}  {_short(i.task, 70)}{hint}"
         )
@@ -162,7 +162,7 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
 @actions.command("set")
 @click.argument("item_id")
 @_outbox_option
-@click.option("--status", type=StatusType(STATUS_CHOICES), default=None, help="Neuer Status: offen, bestätigt, abgelehnt, erledigt (oder englisch).")
+@click.option("--status", type=StatusType(STATUSES), default=None, help="Neuer Status: offen, bestätigt, abgelehnt, erledigt (oder englisch).")
 @click.option("--responsible", default=None, help="Korrigierte Verantwortliche, mehrere mit „;“ getrennt; \"\" setzt auf den erkannten Wert zurück.")
 @click.option("--due", default=None, help="Korrigierte Frist, JJJJ-MM-TT oder TT.MM.JJJJ; \"\" setzt zurück.")
 @click.option("--note", default=None, help="Notiz zur Aufgabe; \"\" löscht sie.")
@@ -183,7 +183,7 @@ def set_cmd(item_id: str, outbox: Path, status: str | None, responsible: str | N
             item = reg.set_item(item_id, status=status, responsible=responsible, due=due, note=note, by=by)
         except ProtokollantError as e:
             raise click.ClickException(str(e)) from e
-    due_text = item.due_date.strftime("%d.%m.%Y") if item.due_date else (item.due_text or "–")
+    due_text = format_date(item.due_date) if item.due_date else (item.due_text or "–")
     click.echo(f"{item.id}: {item.status_label}, Frist {due_text}, verantwortlich: {', '.join(item.responsible) or '–'} – {_short(item.task, 60)}")
 
 
@@ -217,7 +217,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 @_outbox_option
 @click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "ics", "html")), required=True, help="csv (Excel), xlsx, ics (Kalender) oder html (je Institution eine Datei).")
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Zieldatei; bei html ein Ordner.")
-@click.option("--status", type=StatusType((*STATUS_CHOICES, "removed")), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
+@click.option("--status", type=StatusType((*STATUSES, REMOVED)), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution.")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben.")
 @click.option("--ics-component", type=click.Choice(("VEVENT", "VTODO"), case_sensitive=False), default="VEVENT", show_default=True, help="ics: Termine (VEVENT, für Outlook) oder Aufgaben (VTODO).")

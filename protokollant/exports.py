@@ -20,7 +20,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .register import NO_INSTITUTION, STATUS_LABELS_DE, ItemView
 from .fileio import clean_stem, csv_cell, excel_csv, write_atomic
-from .render import format_date_de, format_date_numeric, get_environment
+from .german import format_date_de, format_date_numeric
+from .render import get_environment
 
 FORMATS = ("csv", "xlsx", "ics", "html")
 INSTITUTION_TEMPLATE = "institution_actions.html.j2"

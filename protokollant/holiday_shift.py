@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .german import format_date
 from .settings import LAENDER, land as configured_land
 
 # an explicit calendar date in the deadline text ("01.05.", "1. Mai", "2026-05-01"): never moved
@@ -55,7 +56,7 @@ def is_movable(text: str | None) -> bool:
 
 
 def _de(day: dt.date) -> str:
-    return f"{_WEEKDAY_SHORT[day.weekday()]} {day.strftime('%d.%m.%Y')}"
+    return f"{_WEEKDAY_SHORT[day.weekday()]} {format_date(day)}"
 
 
 def shift_holiday_deadlines(record, *, subdiv: str | None = None, use_settings: bool = True) -> list[str]:

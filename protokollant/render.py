@@ -14,13 +14,15 @@ header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from .german import (  # re-exported: the report's formatting has always been found here
+    MONTHS_DE, format_confidence_csv, format_date_de, format_date_numeric, format_datetime_de, format_int_de, format_percent,
+)
 from .fileio import clean_stem, csv_cell, excel_csv, safe_stem, sync_files, write_all_atomic
 from .paths import templates_dir
 from .schema import (
@@ -41,7 +43,13 @@ __all__ = [
     "write_outputs",
     "safe_stem",  # re-exported from fileio: callers have always found it here
     "sync_files",
+    "MONTHS_DE",
+    "format_confidence_csv",
     "format_date_de",
+    "format_date_numeric",
+    "format_datetime_de",
+    "format_int_de",
+    "format_percent",
     "format_vote",
     "UNSURE_BELOW",
 ]
@@ -59,11 +67,6 @@ CSV_COLUMNS = (
     "TOP",
     "Quelle",
     "Sicherheit",
-)
-
-MONTHS_DE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
 
 DECISION_KINDS_DE = {
@@ -102,46 +105,6 @@ INSTITUTION_SOURCES_DE = {
 
 
 # --------------------------------------------------------------------------- formatting
-
-
-def format_date_de(value: dt.date | None) -> str:
-    """12. März 2026 (empty string for None)."""
-    if value is None:
-        return ""
-    return f"{value.day}. {MONTHS_DE[value.month - 1]} {value.year}"
-
-
-def format_date_numeric(value: dt.date | None) -> str:
-    """12.03.2026 (empty string for None)."""
-    if value is None:
-        return ""
-    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
-
-
-def format_datetime_de(value: dt.datetime | None) -> str:
-    """13. März 2026, 09:30 Uhr — in the office's time zone (settings: PROTOKOLLANT_TIMEZONE,
-    Europe/Berlin), which people read without converting; a naive value is shown as stored."""
-    if value is None:
-        return ""
-    if value.utcoffset() is not None:
-        from .settings import timezone
-
-        value = value.astimezone(timezone())
-    return f"{format_date_de(value.date())}, {value:%H:%M} Uhr"
-
-
-def format_int_de(value: int) -> str:
-    """41705 -> 41.705"""
-    return f"{value:,}".replace(",", ".")
-
-
-def format_percent(value: float) -> str:
-    return f"{round(value * 100)} %"
-
-
-def format_confidence_csv(value: float) -> str:
-    """0.85 -> 0,85 (a number for German Excel)."""
-    return f"{value:.2f}".replace(".", ",")
 
 
 def format_vote(vote: Vote | None) -> str:

@@ -47,6 +47,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .errors import ProtokollantError
+from .german import format_date
 from .references import SourceLabels
 from .register import REMOVED, STATUS_LABELS_DE, STATUSES, InvalidValueError, ItemView, Register, UnknownItemError
 
@@ -130,10 +131,6 @@ def _list(reg: Register, filters: dict[str, str]) -> list[ItemView]:
         overdue=True if filters.get("overdue") else None,
         meeting=filters.get("meeting") or None,
     )
-
-
-def _format_date(value: dt.date | None) -> str:
-    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
 
 
 def _clean_name(raw: str | None) -> str:
@@ -253,7 +250,7 @@ def create_app(
             return error(500, str(e))
         meetings: dict[str, str] = {}
         for it in all_items:
-            label = " – ".join(x for x in (_format_date(it.meeting_date), it.meeting_title or it.meeting_file) if x)
+            label = " – ".join(x for x in (format_date(it.meeting_date), it.meeting_title or it.meeting_file) if x)
             meetings.setdefault(it.meeting_stem, label)
         institutions = sorted({i for it in all_items for i in it.institutions}, key=str.casefold)
         query = urlencode(filters)
@@ -270,7 +267,7 @@ def create_app(
             labels=STATUS_LABELS_DE,
             token=token_for(nonce),
             token_field=TOKEN_FIELD,
-            format_date=_format_date,
+            format_date=format_date,
             today=today_fn(),
             source_label=SourceLabels(outbox),
             reviewer=_cookie_name(request) or by or "",

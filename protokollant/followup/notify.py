@@ -38,7 +38,7 @@ import sqlalchemy as sa
 from ..errors import ProtokollantError
 from ..register import ItemView, Register, RegisterError
 from ..fileio import safe_stem, write_atomic
-from ..render import format_date_numeric
+from ..german import format_date_numeric
 from .contacts import Contacts
 from .store import reminders
 
