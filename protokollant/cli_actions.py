@@ -12,8 +12,16 @@ import click
 
 from .errors import ProtokollantError
 from .german import format_date, n_
+from . import outputs
+from .outputs.csv_file import export_csv
+from .references import SourceLabels
 from .statuses import REMOVED, STATUSES
 
+def _or_join(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " oder " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+_FORMAT_HELP = _or_join([w.help for w in outputs.writers()]) + "."
 OUTBOX_HELP = "Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang."
 # German words (as the table shows them) and common variants → the stored English codes
 STATUS_WORDS = {
@@ -136,10 +144,6 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
         click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        from .exports import export_csv
-
-        from .references import SourceLabels
-
         click.echo(export_csv(items, SourceLabels(outbox)).decode("utf-8-sig"), nl=False)
         return
     if not items:
@@ -215,7 +219,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 
 @actions.command("export")
 @_outbox_option
-@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "ics", "html")), required=True, help="csv (Excel), xlsx, ics (Kalender) oder html (je Institution eine Datei).")
+@click.option("--format", "fmt", type=click.Choice(outputs.names()), required=True, help=_FORMAT_HELP)
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Zieldatei; bei html ein Ordner.")
 @click.option("--status", type=StatusType((*STATUSES, REMOVED)), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution.")
@@ -223,7 +227,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 @click.option("--ics-component", type=click.Choice(("VEVENT", "VTODO"), case_sensitive=False), default="VEVENT", show_default=True, help="ics: Termine (VEVENT, für Outlook) oder Aufgaben (VTODO).")
 @click.option("--erinnerung", "alarm_days", type=click.IntRange(0, 365), default=None, metavar="TAGE",
               help="ics: Erinnerung so viele Tage vor der Frist (Standard 3 bzw. PROTOKOLLANT_ICS_ERINNERUNG; 0 = keine).")
-@click.option("--kalendername", "calendar_name", default="Protokollant – Fristen", show_default=True, help="ics: Name des Kalenders.")
+@click.option("--kalendername", "calendar_name", default=outputs.DEFAULT_CALENDAR_NAME, show_default=True, help="ics: Name des Kalenders.")
 @_today_option
 def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str,
                alarm_days: int | None, calendar_name: str, today: str | None) -> None:
@@ -235,32 +239,16 @@ def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], insti
       protokollant actions export --format ics --out fristen.ics --status open --status confirmed
       protokollant actions export --format html --out listen/
     """
-    from .exports import export
-    from .references import SourceLabels
-
     with _open(outbox, today) as reg:
         items = _query(reg, status, institution, overdue, None)
         day = reg.today()
+    options = outputs.ExportOptions(labels=SourceLabels(outbox), today=day, ics_component=ics_component.upper(),
+                                    alarm_days=alarm_days, calendar_name=calendar_name)
     try:
-        written = export(items, fmt, out, ics_component=ics_component.upper(), today=day, alarm_days=alarm_days, calendar_name=calendar_name,
-                         labels=SourceLabels(outbox))
+        written = outputs.export(items, fmt, out, options)
     except OSError as e:
         raise click.ClickException(f"{out}: Export nicht möglich: {e.strerror or e}") from e
-    if fmt == "html":
-        click.echo(f"{n_(len(written), 'Aufgabenliste')} nach {out} geschrieben.")
-    elif fmt == "ics":
-        from .exports import ics_selection
-
-        exported, no_due, closed = ics_selection(items, ics_component)
-        kind = "Termin" if ics_component.upper() == "VEVENT" else "Aufgabe"
-        parts = [f"{n_(len(exported), kind)} nach {out} geschrieben"]
-        if no_due:
-            parts.append(f"{n_(len(no_due), 'Aufgabe')} ohne Frist nicht im Kalender")
-        if closed:
-            parts.append(f"{len(closed)} erledigt/verworfen, nicht exportiert")
-        click.echo("; ".join(parts) + ".")
-    else:
-        click.echo(f"{n_(len(items), 'Aufgabe')} nach {out} geschrieben.")
+    click.echo(outputs.get(fmt).summary_line(items, written, out, options))
 
 
 __all__ = ["actions"]

@@ -18,6 +18,10 @@ from pathlib import Path
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters XML (and so XLSX) and calendars do not accept."""
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters (NUL, ESC …) never reach a spreadsheet; tab and line breaks stay."""
 

@@ -53,6 +53,9 @@ def format_date(value: dt.date | None) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
 
 
+NO_INSTITUTION = "ohne Zuordnung"
+"""Where an action item without an institution is listed."""
+
 MONTHS_DE = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
@@ -129,7 +132,7 @@ def history_value(code: str, value: str | None) -> str | None:
 
 
 __all__ = [
-    "MONTHS_DE", "PLURALS", "STATUS_LABELS_DE", "format_confidence_csv", "format_date", "format_date_de", "format_date_numeric",
+    "MONTHS_DE", "NO_INSTITUTION", "PLURALS", "STATUS_LABELS_DE", "format_confidence_csv", "format_date", "format_date_de", "format_date_numeric",
     "format_datetime_de", "format_int_de", "format_local", "format_percent", "history_field", "history_value", "local_datetime",
     "n_", "round_confidence",
 ]

@@ -14,17 +14,14 @@ header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
 
 from .german import (  # re-exported: the report's formatting has always been found here
     MONTHS_DE, format_confidence_csv, format_date_de, format_date_numeric, format_datetime_de, format_int_de, format_percent,
 )
 from .fileio import clean_stem, csv_cell, excel_csv, safe_stem, sync_files, write_all_atomic
-from .paths import templates_dir
+from .templating import get_environment
 from .schema import (
     Decision,
     Due,
@@ -380,30 +377,6 @@ def _institution_view(institution: Institution) -> InstitutionView:
 
 
 # --------------------------------------------------------------------------- HTML
-
-
-@functools.lru_cache(maxsize=4)
-def _environment(directory: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(directory),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        date_de=format_date_de,
-        datetime_de=format_datetime_de,
-        int_de=format_int_de,
-        percent=format_percent,
-    )
-    return env
-
-
-def get_environment() -> jinja2.Environment:
-    """The (cached) Jinja2 environment for the current templates directory."""
-    return _environment(str(templates_dir()))
 
 
 def render_report(record: MinutesRecord, *, carryover: object | None = None) -> str:

@@ -7,7 +7,7 @@ GET  /              German table of action items; filters via query (institution
 POST /items/{id}    change status / responsible / due / note (form, CSRF-protected), 303 back to / with filters
 POST /sammel        bulk status change for the ticked items (same CSRF/origin checks)
 POST /name          remember the reviewer's name in a cookie (asked once; recorded with every change)
-GET  /export.csv|.xlsx|.ics   the filtered items via protokollant.exports
+GET  /export.<format>        the filtered items in each downloadable format of protokollant.outputs
 
 Who reviews: the name from the ``protokollant_name`` cookie (asked once on the
 page), else the ``by`` given to create_app, else – on this machine only – the
@@ -46,6 +46,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from . import outputs
 from .errors import ProtokollantError
 from .german import format_date
 from .references import SourceLabels
@@ -270,6 +271,7 @@ def create_app(
             format_date=format_date,
             today=today_fn(),
             source_label=SourceLabels(outbox),
+            downloads=outputs.downloads(),
             reviewer=_cookie_name(request) or by or "",
             name_asked=bool(_cookie_name(request)),
         )
@@ -378,9 +380,7 @@ def create_app(
             response.delete_cookie(NAME_COOKIE, path="/")
         return response
 
-    def exported(request: Request, fmt: str) -> Response:
-        from . import exports
-
+    def exported(request: Request, writer: outputs.Writer) -> Response:
         filters = _filters(request.query_params.multi_items())
         try:
             with open_register() as reg:
@@ -389,14 +389,9 @@ def create_app(
             return error(400, str(e))
         except ProtokollantError as e:
             return error(500, str(e))
-        if fmt == "csv":
-            data, media = exports.export_csv(items, SourceLabels(outbox)), "text/csv; charset=utf-8"
-        elif fmt == "xlsx":
-            data, media = exports.export_xlsx(items, labels=SourceLabels(outbox)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        else:
-            data, media = exports.export_ics(items), "text/calendar; charset=utf-8"
-        headers = {"Content-Disposition": f'attachment; filename="aufgaben.{fmt}"', "X-Content-Type-Options": "nosniff"}
-        return Response(data, media_type=media, headers=headers)
+        data = writer.render(items, outputs.ExportOptions(labels=SourceLabels(outbox)))
+        headers = {"Content-Disposition": f'attachment; filename="aufgaben.{writer.name}"', "X-Content-Type-Options": "nosniff"}
+        return Response(data, media_type=writer.media_type, headers=headers)
 
     @app.get("/protokolle/{stem}", response_class=HTMLResponse)
     def minutes_report(stem: str) -> Response:
@@ -420,19 +415,18 @@ def create_app(
 
     add_decision_tab(app, outbox, open_register, page, error)  # the "Beschlüsse" tab
 
-    @app.get("/export.csv")
-    def export_csv(request: Request) -> Response:
-        return exported(request, "csv")
-
-    @app.get("/export.xlsx")
-    def export_xlsx(request: Request) -> Response:
-        return exported(request, "xlsx")
-
-    @app.get("/export.ics")
-    def export_ics(request: Request) -> Response:
-        return exported(request, "ics")
+    for writer in outputs.downloads():  # one route per downloadable format of the registry
+        app.add_api_route(f"/export.{writer.name}", _download(exported, writer), methods=["GET"], name=f"export_{writer.name}")
 
     return app
+
+
+
+def _download(exported: Callable[[Request, outputs.Writer], Response], writer: outputs.Writer) -> Callable[[Request], Response]:
+    def download(request: Request) -> Response:
+        return exported(request, writer)
+
+    return download
 
 
 __all__ = ["DEFAULT_ALLOWED_HOSTS", "MIN_TOKEN_CHARS", "create_app", "is_loopback"]
