@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy
 
-from .evaluate import similarity, tokens
+from .text_match import similarity, tokens
 from .nlp.roles import LEARNED_ROLES, N_BITS, RoleModel, span_features
 
 MATCH = 0.6
