@@ -10,7 +10,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from protokollant.cli_actions import actions
+from protokollant.cli.actions import actions
 from protokollant.pipeline import Processor
 from protokollant.register import ENV_URL, register_result
 

@@ -1,6 +1,6 @@
-"""`protokollant actions …`: review action items across meetings (thin layer over register.py).
+"""`protokollant actions …`: review action items across meetings (thin layer over the register).
 
-The lead attaches the group with ``main.add_command(actions)``.
+Command bodies import the library on call: `protokollant --help` starts without SQLAlchemy.
 """
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from pathlib import Path
 
 import click
 
-from .errors import ProtokollantError
-from .german import format_date, n_
-from . import outputs
-from .outputs.csv_file import export_csv
-from .references import SourceLabels
-from .statuses import REMOVED, STATUSES
+from ..errors import ProtokollantError
+from ..german import format_date, n_
+from .options import open_register, outbox_option, today_option
+from .. import outputs
+from ..outputs.csv_file import export_csv
+from ..references import SourceLabels
+from ..statuses import REMOVED, STATUSES
 
 def _or_join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " oder " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 _FORMAT_HELP = _or_join([w.help for w in outputs.writers()]) + "."
-OUTBOX_HELP = "Ausgabeordner mit dem Register (OUTBOX/.protokollant/register.sqlite3); PROTOKOLLANT_REGISTER_URL hat Vorrang."
 # German words (as the table shows them) and common variants → the stored English codes
 STATUS_WORDS = {
     "offen": "open", "bestätigt": "confirmed", "bestaetigt": "confirmed", "verworfen": "rejected",
@@ -47,51 +47,6 @@ class StatusType(click.ParamType):
             return code
         german = [k for k, v in STATUS_WORDS.items() if v in self.allowed and k not in ("bestaetigt", "verworfen")]
         self.fail(f"„{value}“ ist kein Status. Erlaubt: {', '.join(german)} (oder {', '.join(self.allowed)}).", param, ctx)
-
-
-def _outbox_option(f):
-    return click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help=OUTBOX_HELP)(f)
-
-
-def _today_option(f):
-    return click.option("--today", "today", default=None, metavar="DATUM", help="Stichtag für „überfällig“ (Standard: heute); JJJJ-MM-TT oder TT.MM.JJJJ.")(f)
-
-
-def _open(outbox: Path, today: str | None = None):
-    from .register import Register, parse_due
-
-    ensure_register_usable(outbox)
-    try:
-        fixed = parse_due(today) if today else None
-        return Register.open(outbox, today=(lambda: fixed) if fixed else dt.date.today)
-    except ProtokollantError as e:
-        raise click.ClickException(str(e)) from e
-
-
-def ensure_register_usable(outbox: Path) -> None:
-    """Exit 2 with one German line when the register is missing/empty/unreadable (never create a new one)."""
-    import sys
-
-    from .cli_register import _processed
-    from .operational import EXIT_OPERATIONAL, HINTS, REGISTER_UNUSABLE
-    from .register_care import inspect
-
-    from .register_care import sqlite_path
-
-    path = sqlite_path(outbox)
-    if path is not None:  # never create a register (or an outbox) just to say "no tasks"
-        if not path.parent.parent.is_dir() and path.parent.name == ".protokollant":
-            click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
-            sys.exit(EXIT_OPERATIONAL)
-        if not path.exists() and not _processed(outbox):
-            click.echo(f"FEHLER Kein Aufgabenregister in {path.parent}: es entsteht beim ersten Verarbeiten (protokollant run oder process).", err=True)
-            sys.exit(EXIT_OPERATIONAL)
-    health = inspect(outbox, _processed(outbox))
-    if health.ok and health.path is not None and health.path.exists() and health.path.stat().st_size == 0:
-        health.problem, health.message = "empty", f"Das Aufgabenregister {health.path} ist leer (0 Bytes)"
-    if not health.ok:
-        click.echo(f"FEHLER {health.message} – {HINTS[REGISTER_UNUSABLE]}", err=True)
-        sys.exit(EXIT_OPERATIONAL)
 
 
 def _query(reg, status, institution, overdue, meeting):
@@ -123,13 +78,13 @@ def actions() -> None:
 
 
 @actions.command("list")
-@_outbox_option
+@outbox_option()
 @click.option("--status", type=StatusType((*STATUSES, REMOVED)), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich). Ohne Angabe: alle außer „entfernt“.")
 @click.option("--institution", default=None, help="Nur Aufgaben dieser Institution (Teil des Namens genügt; „ohne Zuordnung“ für den Rest).")
 @click.option("--overdue", is_flag=True, help="Nur überfällige Aufgaben (Frist vor heute, Status open/confirmed).")
 @click.option("--meeting", default=None, help="Nur Aufgaben einer Sitzung (Ordnername, Dateiname oder Datum JJJJ-MM-TT).")
 @click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True, help="Ausgabeformat.")
-@_today_option
+@today_option
 def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, overdue: bool, meeting: str | None, fmt: str, today: str | None) -> None:
     """Aufgaben aus dem Register auflisten.
 
@@ -138,7 +93,7 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
       protokollant actions list --status open --institution Jobcenter
       protokollant actions list --overdue --format json > ueberfaellig.json
     """
-    with _open(outbox, today) as reg:
+    with open_register(outbox, today) as reg:
         items = _query(reg, status, institution, overdue, meeting)
     if fmt == "json":
         click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
@@ -165,7 +120,7 @@ def list_cmd(outbox: Path, status: tuple[str, ...], institution: str | None, ove
 
 @actions.command("set")
 @click.argument("item_id")
-@_outbox_option
+@outbox_option()
 @click.option("--status", type=StatusType(STATUSES), default=None, help="Neuer Status: offen, bestätigt, abgelehnt, erledigt (oder englisch).")
 @click.option("--responsible", default=None, help="Korrigierte Verantwortliche, mehrere mit „;“ getrennt; \"\" setzt auf den erkannten Wert zurück.")
 @click.option("--due", default=None, help="Korrigierte Frist, JJJJ-MM-TT oder TT.MM.JJJJ; \"\" setzt zurück.")
@@ -182,7 +137,7 @@ def set_cmd(item_id: str, outbox: Path, status: str | None, responsible: str | N
       protokollant actions set 1a2b3c4d5e6f --status done --note "per Mail bestätigt"
       protokollant actions set 1a2b --due 30.06.2026 --responsible "Jobcenter Musterstadt"
     """
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             item = reg.set_item(item_id, status=status, responsible=responsible, due=due, note=note, by=by)
         except ProtokollantError as e:
@@ -193,7 +148,7 @@ def set_cmd(item_id: str, outbox: Path, status: str | None, responsible: str | N
 
 @actions.command("history")
 @click.argument("item_id")
-@_outbox_option
+@outbox_option()
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True, help="Ausgabeformat.")
 def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
     """Änderungsverlauf einer Aufgabe anzeigen (wer, wann, was).
@@ -202,7 +157,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
     Beispiel:
       protokollant actions history 1a2b3c4d5e6f
     """
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             entries = reg.history(item_id)
         except ProtokollantError as e:
@@ -210,7 +165,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))
         return
-    from .german import format_local, history_field, history_value
+    from ..german import format_local, history_field, history_value
 
     for e in entries:
         old, new = history_value(e.field, e.old), history_value(e.field, e.new)
@@ -218,7 +173,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 
 
 @actions.command("export")
-@_outbox_option
+@outbox_option()
 @click.option("--format", "fmt", type=click.Choice(outputs.names()), required=True, help=_FORMAT_HELP)
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Zieldatei; bei html ein Ordner.")
 @click.option("--status", type=StatusType((*STATUSES, REMOVED)), multiple=True, help="Nur Aufgaben mit diesem Status (mehrfach möglich).")
@@ -228,7 +183,7 @@ def history_cmd(item_id: str, outbox: Path, fmt: str) -> None:
 @click.option("--erinnerung", "alarm_days", type=click.IntRange(0, 365), default=None, metavar="TAGE",
               help="ics: Erinnerung so viele Tage vor der Frist (Standard 3 bzw. PROTOKOLLANT_ICS_ERINNERUNG; 0 = keine).")
 @click.option("--kalendername", "calendar_name", default=outputs.DEFAULT_CALENDAR_NAME, show_default=True, help="ics: Name des Kalenders.")
-@_today_option
+@today_option
 def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], institution: str | None, overdue: bool, ics_component: str,
                alarm_days: int | None, calendar_name: str, today: str | None) -> None:
     """Aufgaben exportieren: CSV/XLSX für Excel, ICS für den Kalender, HTML-Listen je Institution.
@@ -239,7 +194,7 @@ def export_cmd(outbox: Path, fmt: str, out: Path, status: tuple[str, ...], insti
       protokollant actions export --format ics --out fristen.ics --status open --status confirmed
       protokollant actions export --format html --out listen/
     """
-    with _open(outbox, today) as reg:
+    with open_register(outbox, today) as reg:
         items = _query(reg, status, institution, overdue, None)
         day = reg.today()
     options = outputs.ExportOptions(labels=SourceLabels(outbox), today=day, ics_component=ics_component.upper(),

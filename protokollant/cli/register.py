@@ -6,24 +6,10 @@ from pathlib import Path
 
 import click
 
-from .operational import EXIT_OPERATIONAL
+from ..operational import EXIT_OPERATIONAL
+from .options import outbox_option, processed_entries
 
 OUTBOX_HELP = "Ausgabeordner mit Register und Verzeichnis (OUTBOX/.protokollant/)."
-
-
-def _outbox_option(f):
-    return click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help=OUTBOX_HELP)(f)
-
-
-def _processed(outbox: Path) -> list:
-    """The ledger's "processed" entries (empty when there is no ledger; never creates one)."""
-    from .inbox import LEDGER_FILE, STATE_DIR, Ledger
-
-    path = outbox / STATE_DIR / LEDGER_FILE
-    if not path.is_file():
-        return []
-    with Ledger(path) as ledger:
-        return [e for e in ledger.entries() if e.status == "processed"]
 
 
 @click.group("register", context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,7 +24,7 @@ def register_group() -> None:
 
 
 @register_group.command("check")
-@_outbox_option
+@outbox_option(help=OUTBOX_HELP)
 def check(outbox: Path) -> None:
     """Zustand des Registers: lesbar, vollständig gegenüber dem Verzeichnis, Sicherungen.
 
@@ -51,20 +37,20 @@ def check(outbox: Path) -> None:
     """
     import os
 
-    from .register import ENV_URL
-    from .register_care import inspect, summary_lines
+    from ..register import ENV_URL
+    from ..register_care import inspect, summary_lines
 
     if not os.environ.get(ENV_URL) and not outbox.is_dir():  # an unmounted share is not "in Ordnung"
         click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
         sys.exit(EXIT_OPERATIONAL)
-    health = inspect(outbox, _processed(outbox))
+    health = inspect(outbox, processed_entries(outbox))
     for line in summary_lines(health, outbox):
         click.echo(line)
     sys.exit(EXIT_OPERATIONAL if not health.ok else (1 if health.not_registered else 0))
 
 
 @register_group.command("repair")
-@_outbox_option
+@outbox_option(help=OUTBOX_HELP)
 @click.option("--backup", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Prüfungen aus dieser Sicherung übernehmen (Standard: neueste lesbare in OUTBOX/.protokollant/backups/).")
 def repair_cmd(outbox: Path, backup: Path | None) -> None:
@@ -76,9 +62,9 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
     Beispiel:
       protokollant register repair --outbox outbox
     """
-    from .inbox import RUN_LOCK_FILE, STATE_DIR, RunLock, RunLockedError, lock_one
-    from .operational import OperationalError
-    from .register_care import repair
+    from ..inbox import RUN_LOCK_FILE, STATE_DIR, RunLock, RunLockedError, lock_one
+    from ..operational import OperationalError
+    from ..register_care import repair
 
     if not outbox.is_dir():
         click.echo(f"FEHLER Ausgabeordner {outbox} nicht gefunden – Ordner angeben (--outbox) oder prüfen, ob das Laufwerk eingebunden ist.", err=True)
@@ -99,7 +85,7 @@ def repair_cmd(outbox: Path, backup: Path | None) -> None:
             click.echo(f"FEHLER {e}", err=True)
             sys.exit(EXIT_OPERATIONAL)
     click.echo(f"Register neu aufgebaut: {report.register}")
-    from .german import n_
+    from ..german import n_
 
     click.echo(f"{n_(report.documents, 'Sitzung')}, {n_(report.items, 'Aufgabe')} aus den JSON-Datensätzen.")
     if report.backup:

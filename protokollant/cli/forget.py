@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 
+from .options import inbox_option, outbox_option
+
 
 @click.command()
 @click.argument("sitzungen", nargs=-1, metavar="SITZUNG...")
-@click.option("--outbox", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("outbox"), show_default=True, help="Ausgabeordner.")
-@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), default=Path("inbox"), show_default=True, help="Eingangsordner (archivierte Eingänge in processed/ und failed/).")
+@outbox_option(help="Ausgabeordner.")
+@inbox_option(help="Eingangsordner (archivierte Eingänge in processed/ und failed/).")
 @click.option("--aelter-als", "older_than", type=click.IntRange(1, None), default=None, metavar="TAGE", help="Alle Sitzungen löschen, die älter als so viele Tage sind (Sitzungsdatum).")
 @click.option("--ja", "yes", is_flag=True, help="Ohne Rückfrage löschen.")
 def forget(sitzungen: tuple[str, ...], outbox: Path, inbox: Path, older_than: int | None, yes: bool) -> None:
@@ -27,10 +29,10 @@ def forget(sitzungen: tuple[str, ...], outbox: Path, inbox: Path, older_than: in
       protokollant forget kog-sitzung-2026-03-12 --ja
       protokollant forget --aelter-als 730 --ja      # Aufbewahrungsfrist 2 Jahre
     """
-    from .forget import ForgetError, forget_meeting, meetings_older_than
-    from .german import n_
-    from .inbox import RunLockedError, run_lock
-    from .locations import LocationMissing, require_dir
+    from ..forget import ForgetError, forget_meeting, meetings_older_than
+    from ..german import n_
+    from ..inbox import RunLockedError, run_lock
+    from ..locations import LocationMissing, require_dir
 
     try:
         require_dir(outbox, "Ausgabeordner")

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from .german import n_
+from ..german import n_
 
-from .cli_actions import _open, _outbox_option
-from .errors import ProtokollantError
+from .options import open_register, outbox_option
+from ..errors import ProtokollantError
 
 
 def _bodies(outbox: Path, aliases: Path | None):
-    from .followup.bodies import load_bodies
+    from ..followup.bodies import load_bodies
 
     try:
         return load_bodies(outbox, path=aliases)
@@ -23,7 +23,7 @@ def _bodies(outbox: Path, aliases: Path | None):
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
-    from .register import InvalidValueError, parse_due
+    from ..register import InvalidValueError, parse_due
 
     if not value:
         return None
@@ -53,7 +53,7 @@ def decisions_group() -> None:
 
 
 @decisions_group.command("list")
-@_outbox_option
+@outbox_option()
 @_aliases_option
 @click.option("--organisation", default=None, help="Nur dieses Gremium (gleiche Identität laut Register und Gremien-Datei).")
 @click.option("--since", default=None, metavar="DATUM", help="Nur Sitzungen ab diesem Tag (JJJJ-MM-TT oder TT.MM.JJJJ).")
@@ -68,11 +68,11 @@ def decisions_list(outbox: Path, aliases: Path | None, organisation: str | None,
     Beispiel:
       protokollant decisions list --outbox outbox --organisation Bürgerrunde --format json > beschluesse.json
     """
-    from .followup.decisions_log import list_decisions, to_csv, to_json, to_table
+    from ..followup.decisions_log import list_decisions, to_csv, to_json, to_table
 
     since_date = _date(since, "--since")
     bodies = _bodies(outbox, aliases)
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             entries = list_decisions(reg, bodies, organisation=organisation, since=since_date, search=search)
         except ProtokollantError as e:
@@ -100,7 +100,7 @@ def export_group() -> None:
 
 
 @export_group.command("oparl")
-@_outbox_option
+@outbox_option()
 @_aliases_option
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Zielordner für die OParl-Objekte (JSON).")
 @click.option("--base-url", default=None, help="Basis der Objekt-URLs (id), z. B. https://ris.example.de/oparl (Standard: https://oparl.invalid/protokollant).")
@@ -117,10 +117,10 @@ def export_oparl_cmd(outbox: Path, aliases: Path | None, out: Path, base_url: st
     Beispiel:
       protokollant export oparl --outbox outbox --out oparl/ --base-url https://ris.example.de/oparl
     """
-    from .followup.oparl import DEFAULT_BASE_URL, export_oparl
+    from ..followup.oparl import DEFAULT_BASE_URL, export_oparl
 
     bodies = _bodies(outbox, aliases)
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             result = export_oparl(reg, bodies, outbox, out, base_url=base_url or DEFAULT_BASE_URL, persons=persons, organisation=organisation)
         except (ProtokollantError, OSError) as e:
@@ -140,7 +140,7 @@ def export_oparl_cmd(outbox: Path, aliases: Path | None, out: Path, base_url: st
 
 
 @click.command("notify")
-@_outbox_option
+@outbox_option()
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Ordner für die E-Mails (.eml, je Empfänger eine).")
 @click.option("--today", default=None, metavar="DATUM", help="Stichtag (Standard: heute); JJJJ-MM-TT oder TT.MM.JJJJ.")
 @click.option("--days", default=14, show_default=True, type=click.IntRange(0, 365), help="„Bald fällig“: Frist in höchstens so vielen Tagen.")
@@ -161,15 +161,15 @@ def notify_cmd(outbox: Path, out: Path, today: str | None, days: int, contacts_f
       protokollant notify --today 2026-05-20 --days 14 --out erinnerungen/
       PROTOKOLLANT_SMTP_URL=smtp://geschaeftsstelle:GEHEIM@mail.example.de:587 protokollant notify --out erinnerungen/ --send
     """
-    from .followup.contacts import load_contacts
-    from .followup.notify import notify, summary_lines
+    from ..followup.contacts import load_contacts
+    from ..followup.notify import notify, summary_lines
 
     day = _date(today, "--today") or dt.date.today()
     try:
         contacts = load_contacts(outbox, path=contacts_file)
     except ProtokollantError as e:
         raise click.ClickException(str(e)) from e
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             result = notify(reg, contacts, out, today=day, days=days, send=send, sender=sender, repeat=repeat)
         except (ProtokollantError, OSError) as e:
@@ -183,7 +183,7 @@ def notify_cmd(outbox: Path, out: Path, today: str | None, days: int, contacts_f
 
 
 @click.command("next-meeting")
-@_outbox_option
+@outbox_option()
 @_aliases_option
 @click.option("--organisation", required=True, help="Das Gremium (wie im Register; Schreibweisen laut Gremien-Datei).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Word-Datei (.docx), die geschrieben wird.")
@@ -196,14 +196,14 @@ def next_meeting_cmd(outbox: Path, aliases: Path | None, organisation: str, out:
     Beispiel:
       protokollant next-meeting --organisation Bürgerrunde --out naechste-sitzung.docx
     """
-    from .followup.next_meeting import build_draft
-    from .fileio import write_atomic
+    from ..followup.next_meeting import build_draft
+    from ..fileio import write_atomic
 
     if out.suffix.lower() != ".docx":
         raise click.BadParameter("Die Ausgabe muss auf .docx enden.", param_hint="--out")
     day = _date(today, "--today")
     bodies = _bodies(outbox, aliases)
-    with _open(outbox) as reg:
+    with open_register(outbox) as reg:
         try:
             document = build_draft(reg, bodies, outbox, organisation, today=day)
         except ProtokollantError as e:
