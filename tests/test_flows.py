@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from flows import minutes, serve
-from flows.minutes import (
+from protokollant.orchestration import minutes, serve
+from protokollant.orchestration.minutes import (
     ACTIONS_ARTIFACT_KEY,
     RUN_ARTIFACT_KEY,
     inbox_flow,

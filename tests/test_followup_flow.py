@@ -3,7 +3,7 @@ from followup_docs import three_meetings
 
 
 def test_inbox_flow_follow_up(prefect_harness, tmp_path):
-    from flows.minutes import inbox_flow
+    from protokollant.orchestration.minutes import inbox_flow
 
     inbox, outbox, mails = tmp_path / "inbox", tmp_path / "outbox", tmp_path / "erinnerungen"
     three_meetings(inbox)  # all three arrive in one night, one batch
@@ -26,7 +26,7 @@ def test_inbox_flow_follow_up(prefect_harness, tmp_path):
 
 
 def test_serve_passes_the_follow_up_settings_to_the_nightly_deployment(tmp_path):
-    from flows import serve
+    from protokollant.orchestration import serve
 
     dep = serve.build_nightly_deployment(tmp_path / "inbox", tmp_path / "outbox",
                                          followup={"public": True, "notify_out": str(tmp_path / "mails"), "notify_days": 7, "notify_send": False})

@@ -204,7 +204,7 @@ def test_process_names_what_a_folder_scan_leaves_out(tmp_path):
 def test_nightly_retention_step_uses_the_setting(processed, monkeypatch):
     import logging
 
-    from flows.minutes import apply_retention_step
+    from protokollant.orchestration.minutes import apply_retention_step
     from protokollant.inbox import InboxRunSummary
 
     tmp_path, out, _ = processed

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from flows.minutes import register_processor, run_inbox_once
+    from protokollant.orchestration.minutes import register_processor, run_inbox_once
     from prefect.server.api.server import SubprocessASGIServer
 
     inbox, outbox, pid_file, mode = sys.argv[1:5]

@@ -60,7 +60,7 @@ def run(inbox: Path, outbox: Path, anlegen: bool, model: str, json_summary: bool
     use_outbox_prefect_home(outbox)
     if not ausfuehrlich:
         quiet_prefect()
-    from flows.minutes import run_inbox_summary
+    from ..orchestration.minutes import run_inbox_summary  # on call: Prefect takes seconds to import
 
     summary = run_inbox_summary(str(inbox), str(outbox), model=model)
     for line in summary_lines(summary):
@@ -133,7 +133,7 @@ def serve(inbox: Path, outbox: Path, cron: str, tz: str, api_url: str | None, re
         os.environ["PROTOKOLLANT_AUFBEWAHRUNG"] = str(retention)  # read by each flow run (own process)
     if not api_url:
         use_outbox_prefect_home(outbox)
-    from flows.serve import serve_nightly
+    from ..orchestration.serve import serve_nightly  # on call: Prefect takes seconds to import
 
     followup = {"public": public, "notify_out": str(notify_out) if notify_out else None,
                 "notify_days": notify_days if notify_out else None, "notify_send": notify_send and bool(notify_out)}

@@ -11,7 +11,7 @@ run in its own subprocess, so that is once per flow run, never per task.
 Without PREFECT_API_URL, calling a flow starts Prefect's temporary local
 server (loopback only, ~12–14 s). Telemetry is turned off before Prefect is
 imported (defaults only; this module may be loaded by file path, so it does
-not rely on ``flows/__init__``).
+not rely on the package ``__init__``).
 """
 from __future__ import annotations
 
@@ -26,19 +26,16 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from prefect import flow, get_run_logger, task  # noqa: E402
-from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Failed  # noqa: E402
 
-from protokollant.errors import UnreadableDocumentError  # noqa: E402
-from protokollant.german import format_local, n_  # noqa: E402
-from protokollant.inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
-from protokollant.operational import EXIT_OPERATIONAL  # noqa: E402
-from protokollant.pipeline import DocumentResult, Processor  # noqa: E402
+from ..errors import UnreadableDocumentError  # noqa: E402
+from ..inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
+from ..operational import EXIT_OPERATIONAL  # noqa: E402
+from ..pipeline import Processor  # noqa: E402
+from ..results import DocumentResult  # noqa: E402
+from .artifacts import ACTIONS_ARTIFACT_KEY, RUN_ARTIFACT_KEY, publish_artifacts  # noqa: E402
 
-ACTIONS_ARTIFACT_KEY = "protokollant-aufgaben"
-RUN_ARTIFACT_KEY = "protokollant-lauf"
-ACTION_COLUMNS = ("Datei", "Aufgabe", "Verantwortlich", "Fällig", "TOP")
 DEFAULT_BATCH_SIZE = 25
 """Documents per Prefect task run in ``inbox_flow`` (orchestration cost is per task run)."""
 
@@ -138,123 +135,6 @@ class TaskProcessor:
 
     def process_files(self, items: list[tuple[str, str]], outbox: str | os.PathLike) -> list[Outcome]:
         return process_batch_task(items, str(outbox), model=self.model)
-
-
-# --------------------------------------------------------------------------- artifacts
-
-
-def _md(text: object) -> str:
-    """Escape text for a markdown table cell / list item."""
-    s = str(text)
-    for ch in ("\\", "|", "*", "_", "`", "[", "]", "<", ">"):
-        s = s.replace(ch, "\\" + ch)
-    return s.replace("\n", " ")
-
-
-def _topic_label(record: Any, topic_index: int | None) -> str:
-    if topic_index is None:
-        return ""
-    topics = getattr(record, "topics", None) or []
-    topic = next((t for t in topics if getattr(t, "index", None) == topic_index), None)
-    if topic is None:
-        return str(topic_index)
-    number = getattr(topic, "number", None)
-    return f"{number} {topic.title}" if number else str(topic.title)
-
-
-def _due_label(due: Any) -> str:
-    if due is None:
-        return ""
-    date = getattr(due, "date", None)
-    if date is not None:
-        return date.strftime("%d.%m.%Y")
-    return str(getattr(due, "text", "") or "")
-
-
-def action_rows(summary: InboxRunSummary) -> list[dict[str, str]]:
-    """One row per action item of the documents processed in this run."""
-    rows: list[dict[str, str]] = []
-    for entry in summary.processed:
-        record = entry.result.record if entry.result is not None else None
-        for item in getattr(record, "action_items", None) or []:
-            rows.append({
-                "Datei": entry.file,
-                "Aufgabe": str(item.task),
-                "Verantwortlich": ", ".join(str(r.resolved or r.name) for r in (item.responsible or [])),
-                "Fällig": _due_label(item.due),
-                "TOP": _topic_label(record, item.topic_index),
-            })
-    return rows
-
-
-def summary_markdown(summary: InboxRunSummary) -> str:
-    """German markdown report of one inbox run."""
-    c = summary.counts
-    when = format_local(summary.started)
-    lines = [f"# Protokollant – Lauf vom {when}", ""]
-    if summary.busy:
-        lines += [f"**Übersprungen:** Ein anderer Lauf ist aktiv ({_md(summary.message or '')}).", ""]
-    lines += [
-        f"Eingang: `{summary.inbox}` · Ausgang: `{summary.outbox}`", "",
-        "| Ergebnis | Anzahl |", "|---|---:|",
-        f"| Verarbeitet | {c['processed']} |",
-        f"| Fehlgeschlagen | {c['failed']} |",
-        f"| Übersprungen | {c['skipped']} |",
-        f"| Bereits verarbeitet (Duplikate) | {c['duplicates']} |",
-        "",
-    ]
-    if summary.processed:
-        lines += ["## Verarbeitet", ""]
-        for e in summary.processed:
-            counts = e.counts
-            detail = ", ".join(n_(counts[k], label) for k, label in (
-                ("decisions", "Beschluss"), ("action_items", "Aufgabe"), ("topics", "TOP"), ("institutions", "Institution"),
-            ) if k in counts)
-            replaced = " – ersetzt die frühere Fassung" if e.replaced else ""
-            lines.append(f"- **{_md(e.file)}** → `{e.stem}/`" + (f" ({detail})" if detail else "") + replaced)
-        lines.append("")
-    if summary.failed:
-        lines += ["## Fehlgeschlagen", ""]
-        for e in summary.failed:
-            where = f" → `failed/{Path(e.moved_to).name}`" if e.moved_to else " (bleibt im Eingang, nächster Lauf versucht es erneut)"
-            lines.append(f"- **{_md(e.file)}** – {_md(e.error or e.reason)} (`{e.reason}`){where}")
-            if e.hint:
-                lines.append(f"  - Hinweis: {_md(e.hint)}")
-        lines.append("")
-    if summary.skipped:
-        lines += ["## Übersprungen (bleiben im Eingang)", ""]
-        lines += [f"- **{_md(s.file)}** – {_md(s.message)}" for s in summary.skipped]
-        lines.append("")
-    if summary.duplicates:
-        lines += ["## Bereits verarbeitet", ""]
-        lines += [f"- **{_md(d.file)}** – {_md(d.note)}" for d in summary.duplicates]
-        lines.append("")
-    if summary.recovered:
-        lines += ["## Aus abgebrochenem Lauf wieder aufgenommen", ""]
-        lines += [f"- {_md(n)}" for n in summary.recovered]
-        lines.append("")
-    if summary.ignored:
-        lines += ["## Ignoriert (keine Word-Dateien)", ""]
-        lines += [f"- {_md(n)}" for n in summary.ignored]
-        lines.append("")
-    if not (summary.processed or summary.failed or summary.skipped or summary.duplicates or summary.busy):
-        lines += ["Keine neuen Protokolle im Eingang.", ""]
-    return "\n".join(lines)
-
-
-def publish_artifacts(summary: InboxRunSummary) -> dict[str, str]:
-    """Create the run's table artifact (action items) and markdown artifact (summary)."""
-    rows = action_rows(summary)
-    table = {col: [r[col] for r in rows] for col in ACTION_COLUMNS}  # column form: headers even when empty
-    table_id = create_table_artifact(
-        table=table, key=ACTIONS_ARTIFACT_KEY,
-        description=f"Aufgaben aus {len(summary.processed)} in diesem Lauf verarbeiteten Protokollen",
-    )
-    md_id = create_markdown_artifact(
-        markdown=summary_markdown(summary), key=RUN_ARTIFACT_KEY,
-        description="Protokollant: verarbeitet / fehlgeschlagen / übersprungen",
-    )
-    return {ACTIONS_ARTIFACT_KEY: str(table_id), RUN_ARTIFACT_KEY: str(md_id)}
 
 
 # --------------------------------------------------------------------------- flows
@@ -374,7 +254,7 @@ def run_inbox_summary(
     With no PREFECT_API_URL, the temporary local server is started here and bound to this
     process (``start_bound_temporary_server``): it dies with the run, even after kill -9.
     """
-    from flows.server_binding import start_bound_temporary_server
+    from .server_binding import start_bound_temporary_server
 
     start_bound_temporary_server()
     state = inbox_flow(
