@@ -1,4 +1,4 @@
-"""Prefect wiring (flows/minutes.py, flows/serve.py).
+"""Prefect wiring (protokollant/orchestration/minutes.py, serve.py).
 
 Flows run against ONE session-scoped temporary Prefect server
 (``prefect_harness`` in conftest.py). The documents are handled by a fake

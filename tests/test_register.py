@@ -1,4 +1,4 @@
-"""Action register (protokollant/register.py) and its exports (protokollant/exports.py)."""
+"""Action register (protokollant/register/) and its exports (protokollant/outputs/)."""
 from __future__ import annotations
 
 import csv

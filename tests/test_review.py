@@ -1,4 +1,4 @@
-"""Review web page (protokollant/review.py) with starlette's TestClient."""
+"""Review web page (protokollant/review/) with starlette's TestClient."""
 from __future__ import annotations
 
 import datetime as dt

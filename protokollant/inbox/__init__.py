@@ -1,7 +1,7 @@
 """Inbox lifecycle: pick up minutes dropped into INBOX, process each once, file it away.
 
 Plain library code (no Prefect): ``run_inbox`` is the whole lifecycle; the
-Prefect flow in ``flows/minutes.py`` calls the same function and only swaps
+Prefect flow in ``protokollant/orchestration/minutes.py`` calls the same function and only swaps
 the processor for one whose ``process_files`` runs a *batch* of documents as
 one Prefect task. The lifecycle is also usable in phases (``open_inbox_run``
 → ``InboxRun``: claim, admit, plan, start, file), so a dispatcher can have the
