@@ -12,6 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from .fileio import safe_stem
+from .register import meetings
+
 
 @dataclass
 class Duplicate:
@@ -41,10 +46,6 @@ def file_sha256(path: str | os.PathLike) -> str | None:
 
 def registered_stems(register) -> dict[str, str]:
     """{sha256: stem} of every meeting in an open ``Register``."""
-    import sqlalchemy as sa
-
-    from .register import meetings
-
     with register.engine.connect() as conn:
         return {sha: stem for sha, stem in conn.execute(sa.select(meetings.c.sha256, meetings.c.stem))}
 
@@ -57,8 +58,6 @@ def split_duplicates(paths: list[Path], outbox: str | os.PathLike, known: dict[s
     output folder that still exists (re-processing the same name stays allowed: it
     updates that record in place).
     """
-    from .fileio import safe_stem
-
     known = known or {}
     first: dict[str, Path] = {}
     keep: list[Path] = []

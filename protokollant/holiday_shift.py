@@ -34,7 +34,7 @@ _WEEKDAY_SHORT = ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.")
 
 @lru_cache(maxsize=64)
 def _calendar(year: int, subdiv: str | None):
-    import holidays
+    import holidays  # on first use: the holiday tables take longer to import than a whole document takes
 
     return holidays.Germany(years=(year - 1, year, year + 1), subdiv=subdiv, language="de")
 

@@ -135,7 +135,7 @@ def _vote_class(vote: Vote | None) -> str:
     return "angenommen" if vote.outcome is Outcome.ACCEPTED else "abgelehnt"
 
 
-def _topic_label(topic: Topic | None) -> str:
+def topic_label_for(topic: Topic | None) -> str:
     if topic is None:
         return ""
     if topic.number:
@@ -144,7 +144,7 @@ def _topic_label(topic: Topic | None) -> str:
     return f"TOP „{title}“"
 
 
-def _location(evidence: Evidence, topic: Topic | None = None) -> str:
+def evidence_location(evidence: Evidence, topic: Topic | None = None) -> str:
     """"Tabelle 2, Zeile 3", or the paragraph counted within its agenda item ("2. Absatz",
     next to "TOP 3"), as a reader finds it in Word; outside any item "Absatz 17" from the
     start (1-based for people, see module docstring)."""
@@ -163,7 +163,7 @@ def _location(evidence: Evidence, topic: Topic | None = None) -> str:
     return text
 
 
-def _join(*parts: str) -> str:
+def join_parts(*parts: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
@@ -272,7 +272,7 @@ def _due_parts(due: Due | None) -> tuple[str, str, str, str, bool]:
     return date_de, numeric, iso, due.text, differs
 
 
-def _action_rows(record: MinutesRecord) -> list[ActionRow]:
+def action_rows(record: MinutesRecord) -> list[ActionRow]:
     topics = {topic.index: topic for topic in record.topics}
     rows = []
     anchored: set[int] = set()
@@ -282,8 +282,8 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
         anchored.add(block)
         owners = tuple(_owner(r) for r in item.responsible)
         date_de, numeric, iso, due_text, due_differs = _due_parts(item.due)
-        topic_label = _topic_label(topics.get(item.topic_index))
-        location = _location(item.evidence, topics.get(item.topic_index))
+        topic_label = topic_label_for(topics.get(item.topic_index))
+        location = evidence_location(item.evidence, topics.get(item.topic_index))
         rows.append(
             ActionRow(
                 number=number,
@@ -298,7 +298,7 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
                 due_text_differs=due_differs,
                 topic_label=topic_label,
                 location=location,
-                source=_join(topic_label, location),
+                source=join_parts(topic_label, location),
                 confidence=item.confidence,
                 unsure=item.confidence < UNSURE_BELOW,
                 anchor=anchor,
@@ -317,13 +317,13 @@ def _decision_view(decision: Decision, topic: Topic | None = None) -> DecisionVi
         vote=vote,
         vote_written=written if not _contains(vote, written) else None,
         vote_class=_vote_class(decision.vote),
-        location=_location(decision.evidence, topic),
+        location=evidence_location(decision.evidence, topic),
         confidence=decision.confidence,
         unsure=decision.confidence < UNSURE_BELOW,
     )
 
 
-def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
+def decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     """Decisions grouped by topic, in agenda order; unassigned ones last."""
     by_topic: dict[int, list[Decision]] = {}
     unassigned: list[Decision] = []
@@ -336,7 +336,7 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     groups = []
     for topic in record.topics:
         if topic.index in by_topic:
-            label = _topic_label(topic)
+            label = topic_label_for(topic)
             heading = f"{label} – {topic.title}" if topic.number else topic.title
             groups.append(DecisionGroup(heading, tuple(_decision_view(d, topic) for d in by_topic.pop(topic.index))))
     if unassigned:
@@ -344,7 +344,7 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     return groups
 
 
-def _topic_views(record: MinutesRecord) -> list[TopicView]:
+def topic_views(record: MinutesRecord) -> list[TopicView]:
     views = []
     postponed = {p.topic_index for p in record.postponed}
     noted = {n.topic_index for n in record.noted}
@@ -391,9 +391,9 @@ def render_report(record: MinutesRecord, *, carryover: object | None = None) -> 
         record=record,
         meeting=meeting,
         has_participants=bool(participants.present or participants.excused or participants.guests),
-        topics=_topic_views(record),
-        decision_groups=_decision_groups(record),
-        actions=_action_rows(record),
+        topics=topic_views(record),
+        decision_groups=decision_groups(record),
+        actions=action_rows(record),
         institutions=[_institution_view(i) for i in record.institutions],
         unsure_below=UNSURE_BELOW,
         carryover=carryover,
@@ -416,7 +416,7 @@ def render_actions_csv(record: MinutesRecord) -> bytes:
             csv_cell(row.location),
             format_confidence_csv(row.confidence),
         ]
-        for row in _action_rows(record)
+        for row in action_rows(record)
     ))
 
 
