@@ -7,14 +7,13 @@ content hash (SHA-256 of the bytes) decides, not the name or the path.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from .fileio import safe_stem
+from .fileio import safe_stem, sha256_file
 from .register import meetings
 
 
@@ -34,14 +33,10 @@ class Duplicate:
 
 def file_sha256(path: str | os.PathLike) -> str | None:
     """SHA-256 of a file's bytes; None when it cannot be read (the processor reports why)."""
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
+        return sha256_file(path)
     except OSError:
         return None
-    return h.hexdigest()
 
 
 def registered_stems(register) -> dict[str, str]:

@@ -6,6 +6,7 @@ Imports nothing of the project, so any module may use it without a cycle.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import itertools
 import json
@@ -182,3 +183,12 @@ def atomic_write_json(path: Path, data: dict) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def sha256_file(path: str | os.PathLike) -> str:
+    """SHA-256 of a file's bytes, read in 1 MB chunks (the identity of a document everywhere)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -27,7 +27,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from .errors import ProtokollantError
-from .inbox import LEDGER_FILE, STATE_DIR, run_lock, sha256_file
+from .fileio import sha256_file
+from .inbox import LEDGER_FILE, STATE_DIR, run_lock
 from .prefect_home import outbox_prefect_home
 from .register import resolve_url
 from .register_care import backups, sqlite_path

@@ -110,12 +110,13 @@ class Processor:
         except UnreadableDocumentError as e:
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
             return result
-        result.sha256 = hashlib.sha256(data).hexdigest()
         try:
             record = self.record_for_bytes(data, path.name)
         except UnreadableDocumentError as e:
+            result.sha256 = hashlib.sha256(data).hexdigest()
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
             return result
+        result.sha256 = record.source.sha256  # the extraction hashed these bytes already: not a second time
         stem = stem or safe_stem(path.name)
         out_dir = Path(outbox) / stem
         if out_dir.is_symlink():  # never write through a link planted in the outbox

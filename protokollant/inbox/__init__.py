@@ -107,6 +107,7 @@ from __future__ import annotations
 # The package's public names, from the module of each concern:
 # layout (names, errors, helpers), lock, ledger, claims, batches (processing
 # without filing), run (the phases and run_inbox), dispatch (remote batches).
+from ..fileio import sha256_file
 from ..filing import finish_failed, finish_processed
 from ..results import DuplicateEntry, FailedEntry, Outcome, ProcessedEntry, SkippedFile
 from .batches import DocumentProcessor, Job, plan_batches, process_batch, process_one
@@ -115,7 +116,7 @@ from .dispatch import BATCH_LOST_HINT, BATCHES_DIR, BatchPlan, dispatch_inbox, r
 from .layout import (
     BUSY_MESSAGE, DUPLICATE_NOTE, FAILED_DIR, INBOX_LOCK_FILE, LEDGER_FILE, MAX_ATTEMPTS, PROCESSED_DIR, PROCESSING_DIR,
     RUN_LOCK_FILE, SKIP_CLAIM_CONFLICT, SKIP_LOCK_FILE, SKIP_MESSAGES, SKIP_UNSTABLE, SKIP_VANISHED, STATE_DIR,
-    ClaimSkipped, InboxError, RunLockedError, sha256_file,
+    ClaimSkipped, InboxError, RunLockedError,
 )
 from .ledger import Ledger, LedgerEntry
 from .lock import RunLock, acquire_run_lock, lock_one, run_lock

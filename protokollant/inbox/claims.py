@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..fileio import sha256_file
 from ..filing import special_kind
 from ..foreign import NOT_WORD, SUBFOLDER, SUBFOLDER_MESSAGE
 from ..inputs import is_candidate_input
 from ..results import SkippedFile
 from .layout import (
     FAILED_DIR, PROCESSED_DIR, PROCESSING_DIR, SKIP_CLAIM_CONFLICT, SKIP_LOCK_FILE, SKIP_MESSAGES, SKIP_UNSTABLE, SKIP_VANISHED,
-    ClaimSkipped, is_temp_name, is_word_owner_file, sha256_file,
+    ClaimSkipped, is_temp_name, is_word_owner_file,
 )
 
 log = logging.getLogger(__name__)

@@ -1,9 +1,7 @@
 """Inbox layout: folder and file names, skip reasons, the inbox's errors and small helpers."""
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
-from pathlib import Path
 
 from ..errors import ProtokollantError
 
@@ -52,14 +50,6 @@ class ClaimSkipped(Exception):
 
 def iso_utc(ts: float) -> str:
     return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def is_temp_name(name: str) -> bool:
