@@ -14,6 +14,7 @@ header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -422,8 +423,21 @@ def render_actions_csv(record: MinutesRecord) -> bytes:
 
 # --------------------------------------------------------------------------- files
 
+def render_json(record: MinutesRecord) -> bytes:
+    return (record.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+DOCUMENT_OUTPUTS: dict[str, tuple[str, Callable[[MinutesRecord], bytes]]] = {
+    "json": (".json", render_json),
+    "html": (".html", lambda record: render_report(record).encode("utf-8")),
+    "csv": (".aufgaben.csv", render_actions_csv),
+}
+"""The files written for each document: name → (suffix after the stem, renderer). A new per-document
+output is one entry here (the public version and the carry-over section are added by protokollant.followup)."""
+
+
 def write_outputs(record: MinutesRecord, out_dir: Path, stem: str, *, sync: bool = True) -> dict[str, Path]:
-    """Write <stem>.json, <stem>.html and <stem>.aufgaben.csv atomically into out_dir.
+    """Write every DOCUMENT_OUTPUTS file (<stem>.json, <stem>.html, <stem>.aufgaben.csv) atomically into out_dir.
 
     Everything is rendered before the first file is written, so a rendering
     error leaves no partial output. `stem` is cleaned like safe_stem's result
@@ -432,10 +446,6 @@ def write_outputs(record: MinutesRecord, out_dir: Path, stem: str, *, sync: bool
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = clean_stem(stem)
-    contents = {
-        "json": (out_dir / f"{stem}.json", (record.model_dump_json(indent=2) + "\n").encode("utf-8")),
-        "html": (out_dir / f"{stem}.html", render_report(record).encode("utf-8")),
-        "csv": (out_dir / f"{stem}.aufgaben.csv", render_actions_csv(record)),
-    }
+    contents = {name: (out_dir / f"{stem}{suffix}", render(record)) for name, (suffix, render) in DOCUMENT_OUTPUTS.items()}
     write_all_atomic(list(contents.values()), sync=sync)
     return {key: path for key, (path, _) in contents.items()}
