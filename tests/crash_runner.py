@@ -35,7 +35,7 @@ class RecordProcessor:
 
     def process_file(self, path, outbox, *, stem=None):
         from protokollant.render import write_outputs
-        from tests.test_register import item, record
+        from tests.register_fixtures import item, record
 
         path = Path(path)
         data = path.read_bytes()

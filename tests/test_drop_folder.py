@@ -17,7 +17,7 @@ from protokollant.inbox import run_inbox
 from protokollant.operational import EXIT_OPERATIONAL
 from protokollant.pipeline import DocumentResult, Processor
 from tests.crash_runner import RecordProcessor, clean_filing_env, drop_documents, run  # noqa: F401 (autouse fixture)
-from tests.test_inbox import FakeProcessor, drop
+from tests.inbox_fixtures import FakeProcessor, drop
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_really_read_only_outbox(boxes):
 
 
 def test_processor_reports_disk_full_and_symlinked_output_folder_as_operational(tmp_path, monkeypatch):
-    from tests.test_register import march
+    from tests.register_fixtures import march
 
     src = tmp_path / "sitzung.docx"
     src.write_bytes(b"x")

@@ -1,5 +1,5 @@
 """The nightly flow runs the follow-up after processing: carry-over, public versions, reminders."""
-from followup_docs import three_meetings
+from tests.followup_docs import three_meetings
 
 
 def test_inbox_flow_follow_up(prefect_harness, tmp_path):

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from followup_docs import BODY, minutes, three_meetings
+from tests.followup_docs import BODY, minutes, three_meetings
 from protokollant.cli import main
 from protokollant.followup.bodies import load_bodies
 from protokollant.review import create_app

@@ -1,7 +1,7 @@
 """Group commit: a batch's outputs are flushed to disk once, after the batch, not file by file."""
 import os
 
-import docx_factory as f
+from tests import docx_factory as f
 from protokollant import fileio, pipeline
 from protokollant.inbox import process_batch
 from protokollant.pipeline import Processor, process_paths

@@ -4,7 +4,7 @@ import zipfile
 from click.testing import CliRunner
 from docx import Document as WordDocument
 
-from followup_docs import three_meetings
+from tests.followup_docs import three_meetings
 from protokollant.cli import main
 from protokollant.ingest import read_document
 

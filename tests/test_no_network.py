@@ -10,7 +10,7 @@ import socket
 import pytest
 from click.testing import CliRunner
 
-from docx_factory import make_docx, para, run
+from tests.docx_factory import make_docx, para, run
 from protokollant.cli import main
 
 EXTERNAL_RELS = (

@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
-from followup_docs import three_meetings
+from tests.followup_docs import three_meetings
 from protokollant.cli import main
 
 TODAY = "2026-05-20"

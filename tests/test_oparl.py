@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from followup_docs import three_meetings
-from oparl_rules import schema
+from tests.followup_docs import three_meetings
+from tests.oparl_rules import schema
 from protokollant.cli import main
 
 

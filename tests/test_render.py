@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures_records import empty_record, kog_record
+from tests.fixtures_records import empty_record, kog_record
 from protokollant import fileio, render
 from protokollant.render import (
     format_date_de,

@@ -9,19 +9,12 @@ from fastapi.testclient import TestClient
 
 from protokollant.register import ENV_URL, Register, current_user
 from protokollant.review import COOKIE, create_app
-from tests.test_register import TODAY, item, march, record
+from tests.register_fixtures import TODAY, april_review as april, march
 
 
 @pytest.fixture(autouse=True)
 def _no_env_url(monkeypatch):
     monkeypatch.delenv(ENV_URL, raising=False)
-
-
-def april():
-    return record("sitzung-april.docx", dt.date(2026, 4, 16), [
-        item("Flyer <script>alert(1)</script> drucken lassen", "IHK", kind="institution",
-             resolved="Industrie- und Handelskammer Musterstadt", due=dt.date(2026, 5, 30), block=4),
-    ], sha="b" * 64)
 
 
 @pytest.fixture

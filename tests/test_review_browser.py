@@ -26,8 +26,7 @@ import pytest
 
 from protokollant.register import ENV_URL, Register, current_user
 from protokollant.review import create_app
-from tests.test_register import TODAY, march
-from tests.test_review import april
+from tests.register_fixtures import TODAY, april_review as april, march
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -234,7 +233,7 @@ def office_server(tmp_path, monkeypatch):
     import uvicorn
 
     from protokollant.render import write_outputs
-    from tests.test_register import item, record
+    from tests.register_fixtures import item, record
 
     monkeypatch.delenv(ENV_URL, raising=False)
     outbox = tmp_path / "outbox"

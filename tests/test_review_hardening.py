@@ -16,7 +16,7 @@ from protokollant import exports
 from protokollant.cli import main
 from protokollant.register import ENV_URL, Register
 from protokollant.review import MAX_FORM_BYTES, create_app
-from tests.test_register import TODAY, item, march, record
+from tests.register_fixtures import TODAY, item, march, record
 
 TOKEN = "s3hr-geheim-und-lang-genug"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from docx_factory import make_docx, para
+from tests.docx_factory import make_docx, para
 from protokollant.inbox import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
