@@ -392,14 +392,19 @@ def test_xlsx_export_opens(hostile_items, tmp_path):
 
         for name in names:
             ET.fromstring(zf.read(name))  # every part is well-formed XML
-        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
-    assert "&lt;script&gt;" in sheet and "<script>" not in sheet
-    assert sheet.count("<row ") == 5
-    assert f"<v>{(dt.date(2026, 3, 31) - dt.date(1899, 12, 30)).days}</v>" in sheet
-    import openpyxl  # a dev dependency: an independent reader must open the file
+        sheet_xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert "<script>" not in sheet_xml and "<f>" not in sheet_xml  # escaped text, never a formula
+    import openpyxl  # an independent reader sees what Excel shows
 
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.active["B1"].value == "Aufgabe"
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert ws.title == "Aufgaben" and ws["B1"].value == "Aufgabe" and ws["B1"].font.b
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P5"
+    assert ws.max_row == 5
+    due = next(c for c in ws["E"][1:] if c.value is not None)
+    assert due.is_date and due.number_format == "DD.MM.YYYY"
+    assert due.value.date() == dt.date(2026, 3, 31)
+    hostile = next(c for c in ws["B"] if str(c.value).startswith("=HYPERLINK"))
+    assert hostile.data_type == "s" and "<script>alert(1)</script>" in hostile.value
 
 
 def test_html_per_institution(hostile_items, tmp_path):
