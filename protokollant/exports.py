@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import outputs
 from .outputs.csv_file import export_csv
-from .outputs.ics import CLOSED_STATUSES, export_ics, ics_escape, ics_fold, ics_selection
+from .outputs.ics import CLOSED_STATUSES, export_ics, ics_selection
 from .outputs.institution_html import export_institution_html, group_by_institution, render_institution_html
 from .outputs.registry import DEFAULT_CALENDAR_NAME, ExportOptions, Labels
 from .outputs.rows import COLUMNS
@@ -27,6 +27,6 @@ def export(items: Sequence[ItemView], fmt: str, out: str | Path, **options: Any)
 
 __all__ = [
     "CLOSED_STATUSES", "COLUMNS", "DEFAULT_CALENDAR_NAME", "FORMATS", "Labels", "export", "export_csv", "export_ics",
-    "export_institution_html", "export_xlsx", "group_by_institution", "ics_escape", "ics_fold", "ics_selection",
+    "export_institution_html", "export_xlsx", "group_by_institution", "ics_selection",
     "render_institution_html",
 ]
