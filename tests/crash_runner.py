@@ -1,4 +1,4 @@
-"""Helpers for the crash/fault tests (tests/test_crash_safety.py): a fast processor that
+"""Helpers for the crash/fault tests (tests/inbox/test_crash_safety.py): a fast processor that
 writes real outputs (JSON, HTML, CSV of a MinutesRecord, no NLP), a run in a child
 process (where PROTOKOLLANT_FAULT may kill it), and a snapshot of everything a run
 leaves (register, ledger, outbox, inbox) to compare with a clean run.

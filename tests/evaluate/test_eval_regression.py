@@ -4,7 +4,7 @@ The gold files there are written by hand (rules: the shared corpus README);
 the documents come from scripts/make_eval_minutes.py. The floors below are
 the figures measured when the set was made, minus 0.03, rounded down: a
 change that makes extraction worse fails here. When extraction improves,
-raise the floors (``pytest -s tests/test_eval_regression.py`` prints the table).
+raise the floors (``pytest -s tests/evaluate/test_eval_regression.py`` prints the table).
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from protokollant.evaluate import ACCURACIES, AREAS, evaluate, figures_to_json, format_table
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
 GENERATOR = ROOT / "scripts" / "make_eval_minutes.py"
 

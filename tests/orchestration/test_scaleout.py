@@ -24,8 +24,8 @@ import pytest
 
 from tests.docx_factory import make_docx, para
 from protokollant.inbox import Ledger
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 POOL = "test-stapel"
 DISPATCH_POOL = "test-steuerung"

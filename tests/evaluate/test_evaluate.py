@@ -21,8 +21,8 @@ from protokollant.evaluate import (
     similarity,
     tokens,
 )
+from tests.paths import EXAMPLE_DOCX
 
-EXAMPLE_DOCX = Path(__file__).resolve().parent.parent / "examples" / "kog-sitzung-2026-03-12.docx"
 
 
 def gold_doc(**parts) -> dict:

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = textwrap.dedent("""
     import sys, time

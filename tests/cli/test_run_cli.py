@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import docx
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _minutes(path: Path) -> None:

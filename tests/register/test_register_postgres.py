@@ -18,9 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from protokollant.cli import main
+from tests.paths import DATA, EXAMPLE_DOCX
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kog-sitzung-2026-03-12.docx"
-SECOND = Path(__file__).resolve().parent / "data" / "eval" / "projektteam-quartier-2026-03-03.docx"
+EXAMPLE = EXAMPLE_DOCX
+SECOND = DATA / "eval" / "projektteam-quartier-2026-03-03.docx"
 
 
 def _pg_bin() -> Path:

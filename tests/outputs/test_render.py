@@ -3,7 +3,7 @@
 Golden files: tests/golden/report.html and tests/golden/aufgaben.csv are rendered
 from the hand-written record in fixtures_records.py. After an intended change run
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/outputs/test_render.py
 
 and review the diff of the golden files before committing them.
 """
@@ -40,8 +40,8 @@ from protokollant.schema import (
     ResponsibleKind,
     Vote,
 )
+from tests.paths import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden"
 XSS = "<script>alert(1)</script>"
 
 
