@@ -20,6 +20,7 @@ import os
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
+import datetime as dt  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -30,11 +31,18 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Failed  # noqa: E402
 
 from ..errors import UnreadableDocumentError  # noqa: E402
-from ..inbox import InboxRunSummary, Outcome, process_batch, run_inbox  # noqa: E402
+from ..followup.after_run import after_batch  # noqa: E402
+from ..followup.contacts import load_contacts  # noqa: E402
+from ..followup.notify import notify, summary_lines  # noqa: E402
+from ..forget import apply_retention  # noqa: E402
+from ..inbox import InboxRunSummary, Outcome, RunLockedError, process_batch, run_inbox  # noqa: E402
 from ..operational import EXIT_OPERATIONAL  # noqa: E402
 from ..pipeline import Processor  # noqa: E402
+from ..register import Register  # noqa: E402
 from ..results import DocumentResult  # noqa: E402
+from ..settings import retention_days  # noqa: E402
 from .artifacts import ACTIONS_ARTIFACT_KEY, RUN_ARTIFACT_KEY, publish_artifacts  # noqa: E402
+from .server_binding import start_bound_temporary_server  # noqa: E402
 
 DEFAULT_BATCH_SIZE = 25
 """Documents per Prefect task run in ``inbox_flow`` (orchestration cost is per task run)."""
@@ -152,10 +160,6 @@ def follow_up(outbox: str, stems: list[str], *, public: bool = False, notify_out
     """After processing: carry-over sections (and public reports) for the processed meetings,
     then the reminders when ``notify_out`` is set (every night, also without new minutes).
     Never fails the run: problems are returned (and logged) as German lines."""
-    import datetime as dt
-
-    from protokollant.followup.after_run import after_batch
-
     result: dict[str, Any] = {"refreshed": [], "public": [], "reminders": [], "problems": []}
     try:
         done = after_batch(outbox, stems, public=public)
@@ -163,10 +167,6 @@ def follow_up(outbox: str, stems: list[str], *, public: bool = False, notify_out
     except Exception as e:  # noqa: BLE001 - processing is done and filed; this is an extra
         result["problems"].append(f"Übertrag/öffentliche Fassung: {e}")
     if notify_out:
-        from protokollant.followup.contacts import load_contacts
-        from protokollant.followup.notify import notify, summary_lines
-        from protokollant.register import Register
-
         try:
             with Register.open(outbox) as reg:
                 sent = notify(reg, load_contacts(outbox), notify_out, today=dt.date.today(), days=notify_days, send=notify_send)
@@ -225,10 +225,6 @@ def inbox_flow(
 
 def apply_retention_step(summary: InboxRunSummary, inbox: str, outbox: str, days: int | None, logger: Any) -> list[str]:
     """Delete meetings past the retention period after a run that did its job; returns their stems."""
-    from protokollant.forget import apply_retention
-    from protokollant.inbox import RunLockedError
-    from protokollant.settings import retention_days
-
     days = retention_days() if days is None else days
     if not days or summary.stopped or summary.busy:
         return []
@@ -254,8 +250,6 @@ def run_inbox_summary(
     With no PREFECT_API_URL, the temporary local server is started here and bound to this
     process (``start_bound_temporary_server``): it dies with the run, even after kill -9.
     """
-    from .server_binding import start_bound_temporary_server
-
     start_bound_temporary_server()
     state = inbox_flow(
         inbox=str(Path(inbox).resolve()), outbox=str(Path(outbox).resolve()), model=model,

@@ -21,6 +21,9 @@ Command line (PREFECT_API_URL must point at the server)::
 
     python -m flows.scaleout deploy --inbox /srv/protokolle/inbox --outbox /srv/protokolle/outbox
     python -m flows.scaleout dispatch --inbox /srv/protokolle/inbox --outbox /srv/protokolle/outbox
+
+Prefect's client, worker and deployment modules are imported by the functions that use them:
+the batch flow on a worker never loads what only the dispatcher and `deploy` need.
 """
 from __future__ import annotations
 

@@ -16,6 +16,9 @@ it, so a schedule there would never fire. ``serve_nightly`` therefore:
 4. on exit (Ctrl-C, SIGTERM, error) the runner pauses the schedule (it is
    resumed by the next ``serve``) and the server subprocess it started is
    stopped. A server that was already running is left alone.
+
+Prefect's settings and runner are imported by the functions that use them: importing this
+module (e.g. to build the deployment in a test) stays cheap.
 """
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ kernel kills the server. Prefect's singleton (``SubprocessASGIServer()`` keyed
 by port ``None``) then hands this instance to everything in the run.
 
 On systems without prctl (not Linux) nothing changes.
+
+Prefect's server module (the whole API app) is imported only when the temporary server is started.
 """
 from __future__ import annotations
 
