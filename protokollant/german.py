@@ -7,6 +7,7 @@ Times are stored in UTC (ISO 8601) and shown in the office's time zone
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .settings import timezone
 from .statuses import STATUS_LABELS_DE
@@ -52,6 +53,14 @@ def format_date(value: dt.date | None) -> str:
     """dd.mm.yyyy, the one numeric date format of every output (also for years before 1000)."""
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if value else ""
 
+
+HONORIFICS = ("frau", "herr", "herrn")
+"""Salutations before a name ("Frau Berger"), lower case."""
+ACADEMIC_TITLES = ("dr", "prof")
+"""Titles before a name, with or without the dot ("Dr. Lindner")."""
+SALUTATION_RE = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\s+", re.I)
+TITLE_RE = re.compile(rf"^(?:{'|'.join(ACADEMIC_TITLES)})\.?\s+", re.I)
+SALUTATION_OR_TITLE_RE = re.compile(rf"^(?:{'|'.join(HONORIFICS)}|(?:{'|'.join(ACADEMIC_TITLES)})\.?)\s+", re.I)
 
 NO_INSTITUTION = "ohne Zuordnung"
 """Where an action item without an institution is listed."""
@@ -132,7 +141,7 @@ def history_value(code: str, value: str | None) -> str | None:
 
 
 __all__ = [
-    "MONTHS_DE", "NO_INSTITUTION", "PLURALS", "STATUS_LABELS_DE", "format_confidence_csv", "format_date", "format_date_de", "format_date_numeric",
+    "ACADEMIC_TITLES", "HONORIFICS", "MONTHS_DE", "NO_INSTITUTION", "PLURALS", "SALUTATION_OR_TITLE_RE", "SALUTATION_RE", "TITLE_RE", "STATUS_LABELS_DE", "format_confidence_csv", "format_date", "format_date_de", "format_date_numeric",
     "format_datetime_de", "format_int_de", "format_local", "format_percent", "history_field", "history_value", "local_datetime",
     "n_", "round_confidence",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..german import SALUTATION_RE, TITLE_RE
 from .identity import normalise_text
 
 
@@ -48,11 +49,10 @@ def find_participant(name: str, context: dict) -> dict | None:
     key = normalise_text(name)
     if not key:
         return None
-    key_plain = re.sub(r"^(frau|herr|herrn)\s+", "", key)
-    key_plain = re.sub(r"^(dr|prof)\.?\s+", "", key_plain)
+    key_plain = TITLE_RE.sub("", SALUTATION_RE.sub("", key))
     for person in context.get("participants", []):
         pname = normalise_text(person["name"])
-        pplain = re.sub(r"^(dr|prof)\.?\s+", "", pname)
+        pplain = TITLE_RE.sub("", pname)
         if key in (pname, pplain) or key_plain in (pname, pplain):
             return person
         if person.get("initials") and key == normalise_text(person["initials"]):
