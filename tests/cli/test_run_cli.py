@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import docx
+
 from tests.paths import ROOT
 
 
