@@ -503,7 +503,7 @@ def child_main(variant: str, inbox: Path, outbox: Path, warm_doc: Path, result_p
     res: dict = {"variant": variant}
     scratch = Path(tempfile.mkdtemp(prefix="bench-warm-"))
     if variant == "prefect":
-        import flows.minutes as fm
+        import protokollant.orchestration.minutes as fm
 
         res["import_seconds"] = round(time.perf_counter() - t0, 3)
         inner = fm.get_processor("blank")

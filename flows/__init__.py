@@ -1,35 +1,13 @@
-"""Prefect wiring for Protokollant (nightly inbox processing).
+"""Entry points for Prefect (the code is in protokollant.orchestration).
 
-``flows.minutes``: tasks and flows (thin wrappers around protokollant.inbox /
-protokollant.pipeline). ``flows.serve``: nightly cron serving.
-``flows.scaleout``: dispatcher and batch flows for several machines (work pool + workers).
-
-Importing this package turns Prefect telemetry off *before* Prefect is
-imported (defaults only: an explicit setting in the environment wins), and
-makes sure loopback traffic to the local Prefect server never goes through
-an HTTP proxy. The program talks to nothing but 127.0.0.1 — unless
-PREFECT_API_URL names the organisation's own Prefect server (flows.scaleout).
+Only what names a file path stays here: the deployments created by
+``python -m flows.scaleout deploy`` run ``flows/scaleout.py:batch_flow`` and
+``flows/scaleout.py:dispatch_flow`` from the project checkout. Importing this
+package applies the offline defaults (telemetry off, loopback past proxies)
+before Prefect is imported.
 """
 from __future__ import annotations
 
-import os
+from protokollant.orchestration import apply_offline_defaults
 
-OFFLINE_ENV_DEFAULTS = {
-    "DO_NOT_TRACK": "1",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-}
-
-
-def apply_offline_defaults() -> None:
-    for key, value in OFFLINE_ENV_DEFAULTS.items():
-        os.environ.setdefault(key, value)
-    if any(os.environ.get(k) for k in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
-        for key in ("NO_PROXY", "no_proxy"):
-            hosts = [h for h in os.environ.get(key, "").split(",") if h.strip()]
-            for h in ("127.0.0.1", "localhost"):
-                if h not in hosts:
-                    hosts.append(h)
-            os.environ[key] = ",".join(hosts)
-
-
-apply_offline_defaults()
+__all__ = ["apply_offline_defaults"]

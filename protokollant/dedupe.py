@@ -7,10 +7,14 @@ content hash (SHA-256 of the bytes) decides, not the name or the path.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+import sqlalchemy as sa
+
+from .fileio import safe_stem, sha256_file
+from .register import meetings
 
 
 @dataclass
@@ -29,22 +33,14 @@ class Duplicate:
 
 def file_sha256(path: str | os.PathLike) -> str | None:
     """SHA-256 of a file's bytes; None when it cannot be read (the processor reports why)."""
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
+        return sha256_file(path)
     except OSError:
         return None
-    return h.hexdigest()
 
 
 def registered_stems(register) -> dict[str, str]:
     """{sha256: stem} of every meeting in an open ``Register``."""
-    import sqlalchemy as sa
-
-    from .register import meetings
-
     with register.engine.connect() as conn:
         return {sha: stem for sha, stem in conn.execute(sa.select(meetings.c.sha256, meetings.c.stem))}
 
@@ -57,8 +53,6 @@ def split_duplicates(paths: list[Path], outbox: str | os.PathLike, known: dict[s
     output folder that still exists (re-processing the same name stays allowed: it
     updates that record in place).
     """
-    from .render import safe_stem
-
     known = known or {}
     first: dict[str, Path] = {}
     keep: list[Path] = []

@@ -34,12 +34,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .errors import UnreadableDocumentError
+from .pipeline import Processor
+from .text_match import institution_similarity, match_texts, pair_items, same_owner, similarity, tokens
 
 __all__ = [
     "AreaScore",
@@ -61,108 +63,9 @@ __all__ = [
     "figures_to_json",
 ]
 
-# --------------------------------------------------------------------------- text comparison
-
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-_WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-
-# Function words that carry no content for matching. Deliberately absent:
-# negations ("nicht", "kein") and words that decide an outcome.
-_IGNORED_WORDS = frozenset(
-    # articles
-    ["der", "die", "das", "den", "dem", "des",
-     "ein", "eine", "einer", "eines", "einem", "einen"]
-    # conjunctions and particles
-    + ["und", "oder", "dass", "es", "sich", "als", "auch", "noch"]
-    # prepositions and contractions
-    + ["zu", "zur", "zum", "im", "in", "am", "an", "auf", "für", "von", "vom",
-       "mit", "bei", "nach", "bis", "über", "aus"]
-    # auxiliaries
-    + ["ist", "sind", "wird", "werden", "wurde", "wurden", "soll", "sollen"]
-)
-
 THRESHOLDS = {"topics": 0.6, "decisions": 0.5, "actions": 0.5, "institutions": 0.7}
 AREAS = ("topics", "decisions", "actions", "institutions")
 ACCURACIES = ("responsible", "due", "date")
-
-_CONTAINED_SHARE = 0.8  # words of the shorter text found in the longer one
-_CONTAINED_FLOOR = 0.75  # the score such a text gets at least
-_CONTAINED_MIN_WORDS = 3
-_OWNER_CONTAINED = 0.5
-
-
-def tokens(text: str | None) -> list[str]:
-    """The words a text is compared by (see the module docstring)."""
-    if not text:
-        return []
-    cleaned = _WEB_ADDRESS_RE.sub(" ", unicodedata.normalize("NFKC", text)).casefold()
-    return [tok for tok in _TOKEN_RE.findall(cleaned) if tok not in _IGNORED_WORDS]
-
-
-def _f1_and_containment(a: list[str], b: list[str]) -> tuple[float, float]:
-    if not a or not b:
-        return 0.0, 0.0
-    shared = sum((Counter(a) & Counter(b)).values())
-    return 2 * shared / (len(a) + len(b)), shared / min(len(a), len(b))
-
-
-def similarity(a: list[str], b: list[str]) -> float:
-    """Token F1 of two token lists, raised to 0.75 for a near-contained text."""
-    f1, contained = _f1_and_containment(a, b)
-    shorter, longer = min(len(a), len(b)), max(len(a), len(b))
-    nearly_inside = (
-        shorter >= _CONTAINED_MIN_WORDS
-        and contained >= _CONTAINED_SHARE
-        and longer <= 2 * shorter
-    )
-    return max(f1, _CONTAINED_FLOOR) if nearly_inside else f1
-
-
-def _initials(name: str) -> str:
-    return "".join(word[0] for word in _TOKEN_RE.findall(name) if word[0].isupper()).casefold()
-
-
-def institution_similarity(a: str, b: str) -> float:
-    """1.0 when the shorter name is the acronym of the longer; else token F1."""
-    first, second = a.strip(), b.strip()
-    # the shorter one; with equal lengths the first argument counts as shorter
-    short, long_ = (second, first) if len(second) < len(first) else (first, second)
-    if short.isupper() and 2 <= len(short) <= 6 and short.casefold() == _initials(long_):
-        return 1.0
-    return _f1_and_containment(tokens(a), tokens(b))[0]
-
-
-def _same_owner(a: str, b: str) -> bool:
-    return _f1_and_containment(tokens(a), tokens(b))[1] >= _OWNER_CONTAINED
-
-
-def pair_items(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairing of (score, gold index, predicted index) candidates.
-
-    Highest score first; among equal scores the candidate with the higher gold
-    index, then the higher predicted index, is taken first (this order is part
-    of the rules: it fixes the outcome when ties compete for the same item).
-    """
-    taken_gold: set[int] = set()
-    taken_pred: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in sorted(candidates, reverse=True):
-        if gi not in taken_gold and pi not in taken_pred:
-            taken_gold.add(gi)
-            taken_pred.add(pi)
-            pairs.append((gi, pi))
-    return pairs
-
-
-def _match_texts(gold: list[list[list[str]]], pred: list[list[list[str]]], threshold: float) -> list[tuple[int, int]]:
-    """Pair items given as lists of alternative token lists."""
-    candidates = []
-    for gi, gold_alts in enumerate(gold):
-        for pi, pred_alts in enumerate(pred):
-            best = max((similarity(g, p) for g in gold_alts for p in pred_alts), default=0.0)
-            if best >= threshold:
-                candidates.append((best, gi, pi))
-    return pair_items(candidates)
 
 
 # --------------------------------------------------------------------------- reading records
@@ -333,15 +236,15 @@ def score_record(gold: Mapping, pred: Mapping | None, doc: str | None = None) ->
 
     gold_topics = [[tokens(t.get("title"))] for t in _dicts(gold.get("topics"))]
     pred_topics = [[tokens(s) for s in _texts(t, *_TOPIC_FIELDS)] for t in _dicts(pred.get("topics"))]
-    result.topics = AreaScore(len(_match_texts(gold_topics, pred_topics, THRESHOLDS["topics"])), len(gold_topics), len(pred_topics))
+    result.topics = AreaScore(len(match_texts(gold_topics, pred_topics, THRESHOLDS["topics"])), len(gold_topics), len(pred_topics))
 
     gold_dec = [[tokens(d.get("quote"))] for d in _dicts(gold.get("decisions"))]
     pred_dec = [[tokens(s) for s in _texts(d, *_DECISION_FIELDS)] for d in _dicts(pred.get("decisions"))]
-    result.decisions = AreaScore(len(_match_texts(gold_dec, pred_dec, THRESHOLDS["decisions"])), len(gold_dec), len(pred_dec))
+    result.decisions = AreaScore(len(match_texts(gold_dec, pred_dec, THRESHOLDS["decisions"])), len(gold_dec), len(pred_dec))
 
     gold_actions = _dicts(gold.get("action_items"))
     pred_actions = _dicts(pred.get("action_items"))
-    pairs = _match_texts(
+    pairs = match_texts(
         [[tokens(a.get("quote")), tokens(a.get("task"))] for a in gold_actions],
         [[tokens(s) for s in _texts(a, *_ACTION_FIELDS)] for a in pred_actions],
         THRESHOLDS["actions"],
@@ -352,8 +255,8 @@ def score_record(gold: Mapping, pred: Mapping | None, doc: str | None = None) ->
         wanted = _owner_names(g_item.get("responsible"))
         if wanted:
             given = _owner_names(p_item.get("responsible"))
-            right = bool(given) and all(any(_same_owner(w, g) for g in given) for w in wanted) and all(
-                any(_same_owner(w, g) for w in wanted) for g in given
+            right = bool(given) and all(any(same_owner(w, g) for g in given) for w in wanted) and all(
+                any(same_owner(w, g) for w in wanted) for g in given
             )
             result.responsible = result.responsible + Accuracy(int(right), 1)
         if g_item.get("due"):
@@ -434,9 +337,6 @@ def evaluate(gold_dir: str | os.PathLike, docs_dir: str | os.PathLike, *, model:
     is written. A document that is absent or cannot be read counts as missing
     (its reason is in ``Figures.errors``).
     """
-    from .errors import UnreadableDocumentError
-    from .pipeline import Processor
-
     processor = processor or Processor(model)
     predictions: dict[str, dict] = {}
     errors: dict[str, str] = {}

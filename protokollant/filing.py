@@ -21,6 +21,7 @@ import os
 import stat
 from pathlib import Path
 
+from .fileio import atomic_write_json
 from .foreign import NOT_WORD, describe
 from .operational import fault_point
 
@@ -91,23 +92,6 @@ def free_name(directory: Path, name: str, *, sidecar: str | None = None, reusabl
             if not os.path.lexists(side) or (reusable is not None and reusable(side)):
                 return candidate
         n += 1
-
-
-def atomic_write_json(path: Path, data: dict) -> None:
-    """Write JSON via a temporary file in the same folder, flushed, then renamed into place."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _orphan_of(file_name: str, sha256: str | None):

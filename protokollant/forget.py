@@ -24,7 +24,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from .errors import ProtokollantError
+from .fileio import sha256_file
+from .inbox import LEDGER_FILE, STATE_DIR, run_lock
+from .prefect_home import outbox_prefect_home
+from .register import resolve_url
+from .register_care import backups, sqlite_path
 
 
 class ForgetError(ProtokollantError):
@@ -49,15 +56,11 @@ class ForgetReport:
 
 
 def _ledger_path(outbox: Path) -> Path:
-    from .inbox import LEDGER_FILE, STATE_DIR
-
     return outbox / STATE_DIR / LEDGER_FILE
 
 
 def _resolve(outbox: Path, name: str) -> str:
     """The stem of a meeting given as stem or input file name."""
-    from .register_care import sqlite_path
-
     candidate = Path(name).name
     if (outbox / candidate).is_dir() and not candidate.startswith("."):
         return candidate
@@ -78,8 +81,6 @@ def _resolve(outbox: Path, name: str) -> str:
 
 def _purge_register(engine, stem: str) -> tuple[int, int, list[str], list[str]]:
     """Delete one meeting from a register (any SQLAlchemy engine); (meetings, items, file names, shas)."""
-    import sqlalchemy as sa
-
     with engine.begin() as conn:
         rows = conn.execute(sa.text("SELECT id, file_name, sha256 FROM meetings WHERE stem = :s OR stem_key = :k"),
                             {"s": stem, "k": stem.casefold()}).fetchall()
@@ -120,20 +121,12 @@ def _purge_prefect(db: Path, needles: list[str]) -> int:
 
 
 def prefect_db(outbox: Path) -> Path:
-    from .prefect_home import outbox_prefect_home
-
     home = os.environ.get("PREFECT_HOME")
     return (Path(home) if home else outbox_prefect_home(outbox)) / "prefect.db"
 
 
 def forget_meeting(outbox: str | os.PathLike, name: str, *, inbox: str | os.PathLike | None = None) -> ForgetReport:
     """Remove one meeting everywhere (see module doc); the caller holds the run lock."""
-    import sqlalchemy as sa
-
-    from .inbox import sha256_file
-    from .register import resolve_url
-    from .register_care import backups, sqlite_path
-
     outbox = Path(outbox)
     stem = _resolve(outbox, name)
     report = ForgetReport(stem=stem)
@@ -202,10 +195,6 @@ def forget_meeting(outbox: str | os.PathLike, name: str, *, inbox: str | os.Path
 
 def meetings_older_than(outbox: str | os.PathLike, days: int, *, today: dt.date | None = None) -> list[str]:
     """Stems of meetings whose date (else the day they were recorded) is more than ``days`` days ago."""
-    import sqlalchemy as sa
-
-    from .register import resolve_url
-
     limit = (today or dt.date.today()) - dt.timedelta(days=days)
     engine = sa.create_engine(resolve_url(outbox))
     try:
@@ -235,8 +224,6 @@ def meetings_older_than(outbox: str | os.PathLike, days: int, *, today: dt.date 
 
 def apply_retention(inbox: str | os.PathLike, outbox: str | os.PathLike, days: int, *, today: dt.date | None = None) -> list[ForgetReport]:
     """Forget every meeting older than ``days`` (the nightly run's retention step; takes the run lock)."""
-    from .inbox import run_lock
-
     with run_lock(inbox, outbox):
         return [forget_meeting(outbox, stem, inbox=inbox) for stem in meetings_older_than(outbox, days, today=today)]
 

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .german import format_date
 from .settings import LAENDER, land as configured_land
 
 # an explicit calendar date in the deadline text ("01.05.", "1. Mai", "2026-05-01"): never moved
@@ -33,7 +34,7 @@ _WEEKDAY_SHORT = ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.")
 
 @lru_cache(maxsize=64)
 def _calendar(year: int, subdiv: str | None):
-    import holidays
+    import holidays  # on first use: the holiday tables take longer to import than a whole document takes
 
     return holidays.Germany(years=(year - 1, year, year + 1), subdiv=subdiv, language="de")
 
@@ -55,7 +56,7 @@ def is_movable(text: str | None) -> bool:
 
 
 def _de(day: dt.date) -> str:
-    return f"{_WEEKDAY_SHORT[day.weekday()]} {day.strftime('%d.%m.%Y')}"
+    return f"{_WEEKDAY_SHORT[day.weekday()]} {format_date(day)}"
 
 
 def shift_holiday_deadlines(record, *, subdiv: str | None = None, use_settings: bool = True) -> list[str]:

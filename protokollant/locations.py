@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from .errors import ProtokollantError
+from .inbox import FAILED_DIR, PROCESSED_DIR, STATE_DIR
 
 CREATE_HINT = "Einmalig mit „protokollant init“ (oder mit --anlegen) anlegen; ist es ein Netzlaufwerk, prüfen, ob es eingebunden ist."
 
@@ -33,8 +34,6 @@ def require_dir(path: str | os.PathLike, what: str, *, create: bool = False) -> 
 
 def init_locations(inbox: str | os.PathLike, outbox: str | os.PathLike) -> list[Path]:
     """Create inbox (with processed/ and failed/) and outbox (with .protokollant/); returns the folders created."""
-    from .inbox import FAILED_DIR, PROCESSED_DIR, STATE_DIR
-
     created = []
     for folder in (Path(inbox), Path(inbox) / PROCESSED_DIR, Path(inbox) / FAILED_DIR, Path(outbox), Path(outbox) / STATE_DIR):
         if not folder.is_dir():

@@ -11,85 +11,31 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import render  # the module, not its functions: tests replace render.write_outputs to simulate a full disk
 from .errors import UnreadableDocumentError
+from .fileio import safe_stem, sync_files
+from .holiday_shift import shift_holiday_deadlines
+from .inbox.batches import process_batch
+from .inputs import INPUT_SUFFIXES, collect_inputs, is_candidate_input
 from .operational import UNSAFE_OUTPUT, classify
+from .results import DocumentResult
 
 if TYPE_CHECKING:  # keep start-up light: spaCy is imported only when needed
     from spacy.language import Language
 
     from .schema import MinutesRecord
 
-# Content is detected by the reader; the suffix only selects what a folder scan picks up.
-INPUT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".odt")
-
-
-@dataclass
-class DocumentResult:
-    """What happened to one input. ``status`` is "processed" or "failed"."""
-
-    input: str
-    status: str
-    outputs: dict[str, str] = field(default_factory=dict)
-    reason: str | None = None
-    error: str | None = None
-    hint: str | None = None
-    sha256: str | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    record: MinutesRecord | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "processed"
-
-    def summary(self) -> dict:
-        """JSON-friendly view without the record."""
-        return {
-            "input": self.input,
-            "status": self.status,
-            "outputs": self.outputs,
-            "reason": self.reason,
-            "error": self.error,
-            "hint": self.hint,
-            "sha256": self.sha256,
-            "counts": self.counts,
-        }
-
-
-def is_candidate_input(path: Path) -> bool:
-    """Files a folder scan considers: Word-like suffixes, no hidden/temp files.
-
-    Word owner files (~$x.docx) are included on purpose: the reader rejects
-    them with a clear "lock file" reason instead of silently skipping them.
-    """
-    name = path.name
-    return (
-        path.is_file()
-        and not name.startswith(".")
-        and path.suffix.lower() in INPUT_SUFFIXES
-    )
-
-
-def collect_inputs(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Expand folders (not recursively) into their candidate files; keep files as given."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(c for c in p.iterdir() if is_candidate_input(c)))
-        else:
-            out.append(p)
-    return out
+__all__ = [
+    "DocumentResult", "INPUT_SUFFIXES", "Processor", "collect_inputs", "is_candidate_input", "process_groups", "process_paths", "unique_stems",
+]
 
 
 def _post_process(record: MinutesRecord) -> MinutesRecord:
     """Office rules applied to a finished record: week/weekday deadlines off public holidays."""
-    from .holiday_shift import shift_holiday_deadlines
-
     shift_holiday_deadlines(record)
     return record
 
@@ -117,8 +63,6 @@ class Processor:
             yield
         finally:
             pending, self._group.pending = self._group.pending, None
-            from .render import sync_files
-
             sync_files(pending)
 
     @property
@@ -130,6 +74,7 @@ class Processor:
         return self._nlp
 
     def record_for_bytes(self, data: bytes, name: str) -> MinutesRecord:
+        # Imported on first use: the extraction loads spaCy, which would slow every CLI start.
         from .extract.minutes import extract_record
         from .followup.postponed import annotate as annotate_agenda  # postponed / noted items (schema 1.1)
         from .ingest import read_document
@@ -151,14 +96,10 @@ class Processor:
     def process_files(self, items: list[tuple[str, str]], outbox: str | os.PathLike) -> list:
         """A batch of ``(path, stem)`` for ``run_inbox(batch_size=…)``: one group commit,
         one Outcome per item (see protokollant.inbox.process_batch)."""
-        from .inbox import process_batch
-
         return process_batch(self, items, outbox)
 
     def process_file(self, path: str | os.PathLike, outbox: str | os.PathLike, *, stem: str | None = None) -> DocumentResult:
         """Read, extract and write one document's outputs into ``outbox/<stem>/``."""
-        from .render import safe_stem, write_outputs
-
         path = Path(path)
         result = DocumentResult(input=str(path), status="failed")
         try:
@@ -169,12 +110,13 @@ class Processor:
         except UnreadableDocumentError as e:
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
             return result
-        result.sha256 = hashlib.sha256(data).hexdigest()
         try:
             record = self.record_for_bytes(data, path.name)
         except UnreadableDocumentError as e:
+            result.sha256 = hashlib.sha256(data).hexdigest()
             result.reason, result.error, result.hint = e.reason, str(e), e.hint
             return result
+        result.sha256 = record.source.sha256  # the extraction hashed these bytes already: not a second time
         stem = stem or safe_stem(path.name)
         out_dir = Path(outbox) / stem
         if out_dir.is_symlink():  # never write through a link planted in the outbox
@@ -182,7 +124,7 @@ class Processor:
             return result
         pending = getattr(self._group, "pending", None)
         try:
-            written = write_outputs(record, out_dir, stem, sync=pending is None)
+            written = render.write_outputs(record, out_dir, stem, sync=pending is None)
         except OSError as e:  # disk full / read-only / permissions: operational, the input stays in the inbox
             result.reason = classify(e) or "output-error"
             result.error = f"{path.name}: Ausgabe nach {out_dir} nicht möglich: {e.strerror or e}"
@@ -215,8 +157,6 @@ def _read_input_bytes(path: Path) -> bytes:
 
 def unique_stems(paths: list[Path]) -> list[str]:
     """Output folder names for a batch: safe, and distinct even when two inputs share a name."""
-    from .render import safe_stem
-
     seen: dict[str, int] = {}
     stems = []
     for p in paths:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .inbox import STATE_DIR
+
 PREFECT_DIR = "prefect"
 
 
 def outbox_prefect_home(outbox: str | os.PathLike) -> Path:
-    from .inbox import STATE_DIR
-
     return Path(outbox).resolve() / STATE_DIR / PREFECT_DIR
 
 

@@ -16,7 +16,7 @@ class Progress:
         shown = force if force is not None else _is_tty(self.stream)
         self._bar = None
         if shown and total > 1:
-            from tqdm import tqdm
+            from tqdm import tqdm  # only on a terminal: cron jobs and pipes never load it
 
             self._bar = tqdm(total=total, desc=label, unit=" Dok.", file=self.stream, leave=False, dynamic_ncols=True,
                              bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {elapsed} (noch ~{remaining})")

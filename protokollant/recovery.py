@@ -36,7 +36,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
+
 from .operational import REGISTER_UNUSABLE, OperationalError, classify, fault_point
+from .register import RegisterError, meetings
+from .results import DocumentResult
+from .schema import MinutesRecord
 
 log = logging.getLogger(__name__)
 
@@ -129,11 +135,7 @@ def _stem_key(stem: str) -> str:
 
 def registered_documents(registrar) -> dict[str, str]:
     """stem key → sha256 of every document the register holds."""
-    import sqlalchemy as sa
-
-    from .register import meetings
-
-    with registrar._opened().engine.connect() as conn:
+    with registrar.opened().engine.connect() as conn:
         return {r[0]: r[1] for r in conn.execute(sa.select(meetings.c.stem_key, meetings.c.sha256))}
 
 
@@ -143,19 +145,11 @@ def record_in_register(registrar, result) -> bool:
     Returns True when it wrote. Any register problem is an OperationalError (the
     document is fine; the run must stop and keep the input for the next run).
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from .register import RegisterError
-
     if not result.ok or result.record is None:
         return False
     try:
-        import sqlalchemy as sa
-
-        from .register import meetings
-
         key = _stem_key(registrar._stem(result))
-        with registrar._opened().engine.connect() as conn:
+        with registrar.opened().engine.connect() as conn:
             have = conn.execute(sa.select(meetings.c.sha256).where(meetings.c.stem_key == key)).scalar()
         if have == result.record.source.sha256:
             return False
@@ -180,9 +174,6 @@ def _root_cause(e: BaseException) -> BaseException:
 
 def _load_result(json_path: Path, stem: str):
     """A DocumentResult rebuilt from an output JSON (for the register); None when unreadable."""
-    from .pipeline import DocumentResult
-    from .schema import MinutesRecord
-
     try:
         record = MinutesRecord.model_validate_json(json_path.read_bytes())
     except (OSError, ValueError) as e:

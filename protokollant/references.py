@@ -12,6 +12,9 @@ import json
 import os
 from pathlib import Path
 
+from .render import evidence_location, join_parts, topic_label_for
+from .schema import Evidence, Topic
+
 
 class SourceLabels:
     def __init__(self, outbox: str | os.PathLike):
@@ -35,9 +38,6 @@ class SourceLabels:
             return ""
         record = self._record(stem)
         if record:
-            from .render import _join, _location, _topic_label
-            from .schema import Evidence, Topic
-
             try:
                 evidence = next((a["evidence"] for a in record.get("action_items", []) if a["evidence"]["block_index"] == block), None)
                 topics = {t["index"]: t for t in record.get("topics", [])}
@@ -46,7 +46,7 @@ class SourceLabels:
                     topic = next((t for t in topics.values() if t["block_start"] <= block <= t["block_end"]), None)
                 if evidence is not None:
                     t = Topic.model_validate(topic) if topic else None
-                    return _join(_topic_label(t), _location(Evidence.model_validate(evidence), t))
+                    return join_parts(topic_label_for(t), evidence_location(Evidence.model_validate(evidence), t))
             except (KeyError, TypeError, ValueError):
                 pass
         return f"Absatz {block + 1}"

@@ -21,12 +21,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from .german import n_
 from .operational import REGISTER_UNUSABLE, OperationalError
+from .register import ENV_URL, REGISTER_FILE, Register
+from .schema import MinutesRecord
 
 STATE_DIR = ".protokollant"
 BACKUP_DIR = "backups"
@@ -39,10 +44,6 @@ def _stamp() -> str:
 
 def sqlite_path(outbox: str | os.PathLike) -> Path | None:
     """The register's SQLite file, or None for a register behind a server URL."""
-    import sqlalchemy as sa
-
-    from .register import ENV_URL, REGISTER_FILE
-
     url = os.environ.get(ENV_URL)
     if not url:
         return Path(outbox) / STATE_DIR / REGISTER_FILE
@@ -94,14 +95,10 @@ def _read_counts(path: Path) -> tuple[int, int, int, dict[str, str]]:
 
 def inspect(outbox: str | os.PathLike, processed: list | None = None) -> Health:
     """The register's state; ``processed``: the ledger's "processed" entries (stem, sha256, file_name)."""
-    import unicodedata
-
     processed = processed or []
     path = sqlite_path(outbox)
     h = Health(path=path, ledger_processed=len(processed))
     if path is None:
-        from .register import Register
-
         try:
             Register.open(outbox).close()
         except Exception as e:  # noqa: BLE001
@@ -196,8 +193,6 @@ class RepairReport:
 
 
 def _records(outbox: Path) -> list:
-    from .schema import MinutesRecord
-
     out, bad = [], []
     for d in sorted(outbox.iterdir()):
         if d.name.startswith(".") or d.is_symlink() or not d.is_dir():
@@ -267,8 +262,6 @@ def repair(outbox: str | os.PathLike, *, backup: Path | None = None) -> RepairRe
 
     The caller holds the run lock. Raises OperationalError when there is no SQLite register to rebuild.
     """
-    from .register import Register
-
     outbox = Path(outbox)
     path = sqlite_path(outbox)
     if path is None:

@@ -14,21 +14,15 @@ header row being row 0, and are shown 1-based: table_index=1, table_row=2 ->
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import functools
-import io
-import itertools
-import os
-import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
-from .paths import templates_dir
+from .german import (  # re-exported: the report's formatting has always been found here
+    MONTHS_DE, format_confidence_csv, format_date_de, format_date_numeric, format_datetime_de, format_int_de, format_percent,
+)
+from .fileio import clean_stem, csv_cell, excel_csv, safe_stem, sync_files, write_all_atomic
+from .templating import get_environment
 from .schema import (
     Decision,
     Due,
@@ -45,8 +39,15 @@ __all__ = [
     "render_report",
     "render_actions_csv",
     "write_outputs",
-    "safe_stem",
+    "safe_stem",  # re-exported from fileio: callers have always found it here
+    "sync_files",
+    "MONTHS_DE",
+    "format_confidence_csv",
     "format_date_de",
+    "format_date_numeric",
+    "format_datetime_de",
+    "format_int_de",
+    "format_percent",
     "format_vote",
     "UNSURE_BELOW",
 ]
@@ -64,11 +65,6 @@ CSV_COLUMNS = (
     "TOP",
     "Quelle",
     "Sicherheit",
-)
-
-MONTHS_DE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
 )
 
 DECISION_KINDS_DE = {
@@ -109,46 +105,6 @@ INSTITUTION_SOURCES_DE = {
 # --------------------------------------------------------------------------- formatting
 
 
-def format_date_de(value: dt.date | None) -> str:
-    """12. März 2026 (empty string for None)."""
-    if value is None:
-        return ""
-    return f"{value.day}. {MONTHS_DE[value.month - 1]} {value.year}"
-
-
-def format_date_numeric(value: dt.date | None) -> str:
-    """12.03.2026 (empty string for None)."""
-    if value is None:
-        return ""
-    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
-
-
-def format_datetime_de(value: dt.datetime | None) -> str:
-    """13. März 2026, 09:30 Uhr — in the office's time zone (settings: PROTOKOLLANT_TIMEZONE,
-    Europe/Berlin), which people read without converting; a naive value is shown as stored."""
-    if value is None:
-        return ""
-    if value.utcoffset() is not None:
-        from .settings import timezone
-
-        value = value.astimezone(timezone())
-    return f"{format_date_de(value.date())}, {value:%H:%M} Uhr"
-
-
-def format_int_de(value: int) -> str:
-    """41705 -> 41.705"""
-    return f"{value:,}".replace(",", ".")
-
-
-def format_percent(value: float) -> str:
-    return f"{round(value * 100)} %"
-
-
-def format_confidence_csv(value: float) -> str:
-    """0.85 -> 0,85 (a number for German Excel)."""
-    return f"{value:.2f}".replace(".", ",")
-
-
 def format_vote(vote: Vote | None) -> str:
     """"einstimmig angenommen", "angenommen (5 Ja / 0 Nein / 1 Enthaltung)", "abgelehnt", ..."""
     if vote is None:
@@ -180,7 +136,7 @@ def _vote_class(vote: Vote | None) -> str:
     return "angenommen" if vote.outcome is Outcome.ACCEPTED else "abgelehnt"
 
 
-def _topic_label(topic: Topic | None) -> str:
+def topic_label_for(topic: Topic | None) -> str:
     if topic is None:
         return ""
     if topic.number:
@@ -189,7 +145,7 @@ def _topic_label(topic: Topic | None) -> str:
     return f"TOP „{title}“"
 
 
-def _location(evidence: Evidence, topic: Topic | None = None) -> str:
+def evidence_location(evidence: Evidence, topic: Topic | None = None) -> str:
     """"Tabelle 2, Zeile 3", or the paragraph counted within its agenda item ("2. Absatz",
     next to "TOP 3"), as a reader finds it in Word; outside any item "Absatz 17" from the
     start (1-based for people, see module docstring)."""
@@ -208,7 +164,7 @@ def _location(evidence: Evidence, topic: Topic | None = None) -> str:
     return text
 
 
-def _join(*parts: str) -> str:
+def join_parts(*parts: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
@@ -317,7 +273,7 @@ def _due_parts(due: Due | None) -> tuple[str, str, str, str, bool]:
     return date_de, numeric, iso, due.text, differs
 
 
-def _action_rows(record: MinutesRecord) -> list[ActionRow]:
+def action_rows(record: MinutesRecord) -> list[ActionRow]:
     topics = {topic.index: topic for topic in record.topics}
     rows = []
     anchored: set[int] = set()
@@ -327,8 +283,8 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
         anchored.add(block)
         owners = tuple(_owner(r) for r in item.responsible)
         date_de, numeric, iso, due_text, due_differs = _due_parts(item.due)
-        topic_label = _topic_label(topics.get(item.topic_index))
-        location = _location(item.evidence, topics.get(item.topic_index))
+        topic_label = topic_label_for(topics.get(item.topic_index))
+        location = evidence_location(item.evidence, topics.get(item.topic_index))
         rows.append(
             ActionRow(
                 number=number,
@@ -343,7 +299,7 @@ def _action_rows(record: MinutesRecord) -> list[ActionRow]:
                 due_text_differs=due_differs,
                 topic_label=topic_label,
                 location=location,
-                source=_join(topic_label, location),
+                source=join_parts(topic_label, location),
                 confidence=item.confidence,
                 unsure=item.confidence < UNSURE_BELOW,
                 anchor=anchor,
@@ -362,13 +318,13 @@ def _decision_view(decision: Decision, topic: Topic | None = None) -> DecisionVi
         vote=vote,
         vote_written=written if not _contains(vote, written) else None,
         vote_class=_vote_class(decision.vote),
-        location=_location(decision.evidence, topic),
+        location=evidence_location(decision.evidence, topic),
         confidence=decision.confidence,
         unsure=decision.confidence < UNSURE_BELOW,
     )
 
 
-def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
+def decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     """Decisions grouped by topic, in agenda order; unassigned ones last."""
     by_topic: dict[int, list[Decision]] = {}
     unassigned: list[Decision] = []
@@ -381,7 +337,7 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     groups = []
     for topic in record.topics:
         if topic.index in by_topic:
-            label = _topic_label(topic)
+            label = topic_label_for(topic)
             heading = f"{label} – {topic.title}" if topic.number else topic.title
             groups.append(DecisionGroup(heading, tuple(_decision_view(d, topic) for d in by_topic.pop(topic.index))))
     if unassigned:
@@ -389,7 +345,7 @@ def _decision_groups(record: MinutesRecord) -> list[DecisionGroup]:
     return groups
 
 
-def _topic_views(record: MinutesRecord) -> list[TopicView]:
+def topic_views(record: MinutesRecord) -> list[TopicView]:
     views = []
     postponed = {p.topic_index for p in record.postponed}
     noted = {n.topic_index for n in record.noted}
@@ -424,30 +380,6 @@ def _institution_view(institution: Institution) -> InstitutionView:
 # --------------------------------------------------------------------------- HTML
 
 
-@functools.lru_cache(maxsize=4)
-def _environment(directory: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(directory),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        date_de=format_date_de,
-        datetime_de=format_datetime_de,
-        int_de=format_int_de,
-        percent=format_percent,
-    )
-    return env
-
-
-def get_environment() -> jinja2.Environment:
-    """The (cached) Jinja2 environment for the current templates directory."""
-    return _environment(str(templates_dir()))
-
-
 def render_report(record: MinutesRecord, *, carryover: object | None = None) -> str:
     """The German HTML report for one minutes record (self-contained, printable).
 
@@ -460,9 +392,9 @@ def render_report(record: MinutesRecord, *, carryover: object | None = None) -> 
         record=record,
         meeting=meeting,
         has_participants=bool(participants.present or participants.excused or participants.guests),
-        topics=_topic_views(record),
-        decision_groups=_decision_groups(record),
-        actions=_action_rows(record),
+        topics=topic_views(record),
+        decision_groups=decision_groups(record),
+        actions=action_rows(record),
         institutions=[_institution_view(i) for i in record.institutions],
         unsure_below=UNSURE_BELOW,
         carryover=carryover,
@@ -472,166 +404,40 @@ def render_report(record: MinutesRecord, *, carryover: object | None = None) -> 
 
 # --------------------------------------------------------------------------- CSV
 
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Control characters (NUL, ESC …) never reach a spreadsheet; tab and line breaks stay."""
-
-
-def _csv_cell(value: str) -> str:
-    """A cell as a spreadsheet may open it: control characters removed, formulas neutralised
-    (CSV injection) with an apostrophe."""
-    value = _CONTROL.sub("", value)
-    if value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def render_actions_csv(record: MinutesRecord) -> bytes:
     """Action list for German Excel: ';'-separated, UTF-8 with BOM, CRLF, quoted when needed."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in _action_rows(record):
-        writer.writerow(
-            [
-                str(row.number),
-                _csv_cell(row.task),
-                _csv_cell(row.owners_text),
-                row.due_date_numeric,
-                _csv_cell(row.due_text),
-                _csv_cell(row.topic_label),
-                _csv_cell(row.location),
-                format_confidence_csv(row.confidence),
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(CSV_COLUMNS, (
+        [
+            str(row.number),
+            csv_cell(row.task),
+            csv_cell(row.owners_text),
+            row.due_date_numeric,
+            csv_cell(row.due_text),
+            csv_cell(row.topic_label),
+            csv_cell(row.location),
+            format_confidence_csv(row.confidence),
+        ]
+        for row in action_rows(record)
+    ))
 
 
 # --------------------------------------------------------------------------- files
 
-_DOCUMENT_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".odt", ".rtf", ".txt", ".pdf")
-_WINDOWS_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"}
-    | {f"COM{i}" for i in range(10)}
-    | {f"LPT{i}" for i in range(10)}
-)
-_STEM_FALLBACK = "protokoll"
-_STEM_MAX_CHARS = 100
-_STEM_MAX_BYTES = 200
+def render_json(record: MinutesRecord) -> bytes:
+    return (record.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
-def _clean_stem(name: str) -> str:
-    """Character-level cleaning; idempotent (a cleaned stem cleans to itself)."""
-    name = unicodedata.normalize("NFC", name)
-    while name.startswith("~$"):
-        name = name[2:]
-    chars = [ch if ch.isalpha() or ch in "0123456789-_." else "_" for ch in name]
-    text = re.sub(r"([-_.])\1+", r"\1", "".join(chars))
-    text = text.lstrip("-._").rstrip("._")
-    text = text[:_STEM_MAX_CHARS]
-    while len(text.encode("utf-8")) > _STEM_MAX_BYTES:
-        text = text[:-1]
-    text = text.rstrip("._")
-    if not text:
-        return _STEM_FALLBACK
-    base = text.split(".", 1)[0]
-    if base.upper() in _WINDOWS_RESERVED:
-        text = base + "_" + text[len(base):]
-    return text
-
-
-def safe_stem(filename: str) -> str:
-    """A safe output name from an input file name.
-
-    Takes the last path component, drops a document suffix (.docx, ...), keeps
-    letters (any script, incl. umlauts), digits, "-", "_" and "."; everything
-    else becomes "_"; repeats collapse; leading "-", ".", "_" and "~$" go;
-    at most 100 characters; never empty ("protokoll"), never "..", never a
-    Windows device name ("CON" -> "CON_").
-    """
-    name = unicodedata.normalize("NFC", str(filename))
-    name = re.split(r"[/\\]", name)[-1]
-    lowered = name.lower()
-    for suffix in _DOCUMENT_SUFFIXES:
-        if lowered.endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-            break
-    return _clean_stem(name)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    _write_all_atomic([(path, data)])
-
-
-_TMP_COUNTER = itertools.count()
-
-
-def _write_all_atomic(items: list[tuple[Path, bytes]], *, sync: bool = True) -> None:
-    """Write each file under a temporary name, flush all to disk, then rename each into place.
-
-    A reader never sees a half-written file, and after a crash a file is either
-    the old or the new version. Syncing the files together lets the file system
-    commit them in one journal transaction (measured: about 10% less than one
-    after the other). Temporary names are unique per process and call, created
-    exclusively with their final permissions (no mkstemp retry loop, no chmod).
-    ``sync=False`` leaves flushing to the caller (``sync_files`` once for a whole
-    batch): the renames stay atomic, only durability is deferred.
-    """
-    opened: list[tuple[int, str, Path]] = []
-    try:
-        for path, data in items:
-            tmp = str(path.parent / f".{path.name}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-            opened.append((fd, tmp, path))
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        if sync:
-            for fd, _, _ in opened:
-                os.fsync(fd)
-    except BaseException:
-        for fd, tmp, _ in opened:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-        raise
-    for fd, _, _ in opened:
-        os.close(fd)
-    for i, (_, tmp, path) in enumerate(opened):
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            for _, left, _ in opened[i:]:
-                try:
-                    os.unlink(left)
-                except FileNotFoundError:
-                    pass
-            raise
-
-
-def sync_files(paths: Iterable[str | os.PathLike]) -> None:
-    """Flush files written with ``sync=False`` to disk: the group commit of a batch.
-
-    One flush per file at the end of a batch costs a fraction of flushing each
-    file as it is written (measured here: 0.2–0.5 ms against 1.2 ms per document).
-    """
-    for path in paths:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+DOCUMENT_OUTPUTS: dict[str, tuple[str, Callable[[MinutesRecord], bytes]]] = {
+    "json": (".json", render_json),
+    "html": (".html", lambda record: render_report(record).encode("utf-8")),
+    "csv": (".aufgaben.csv", render_actions_csv),
+}
+"""The files written for each document: name → (suffix after the stem, renderer). A new per-document
+output is one entry here (the public version and the carry-over section are added by protokollant.followup)."""
 
 
 def write_outputs(record: MinutesRecord, out_dir: Path, stem: str, *, sync: bool = True) -> dict[str, Path]:
-    """Write <stem>.json, <stem>.html and <stem>.aufgaben.csv atomically into out_dir.
+    """Write every DOCUMENT_OUTPUTS file (<stem>.json, <stem>.html, <stem>.aufgaben.csv) atomically into out_dir.
 
     Everything is rendered before the first file is written, so a rendering
     error leaves no partial output. `stem` is cleaned like safe_stem's result
@@ -639,11 +445,7 @@ def write_outputs(record: MinutesRecord, out_dir: Path, stem: str, *, sync: bool
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = _clean_stem(stem)
-    contents = {
-        "json": (out_dir / f"{stem}.json", (record.model_dump_json(indent=2) + "\n").encode("utf-8")),
-        "html": (out_dir / f"{stem}.html", render_report(record).encode("utf-8")),
-        "csv": (out_dir / f"{stem}.aufgaben.csv", render_actions_csv(record)),
-    }
-    _write_all_atomic(list(contents.values()), sync=sync)
+    stem = clean_stem(stem)
+    contents = {name: (out_dir / f"{stem}{suffix}", render(record)) for name, (suffix, render) in DOCUMENT_OUTPUTS.items()}
+    write_all_atomic(list(contents.values()), sync=sync)
     return {key: path for key, (path, _) in contents.items()}

@@ -15,8 +15,11 @@ from pathlib import Path
 
 import numpy
 
-from .evaluate import similarity, tokens
+from .extract.minutes import analyse_document, rule_hints
+from .extract.roles import unit_context
+from .ingest import read_document
 from .nlp.roles import LEARNED_ROLES, N_BITS, RoleModel, span_features
+from .text_match import similarity, tokens
 
 MATCH = 0.6
 """A unit and a gold quote of at least this similarity are the same item."""
@@ -67,10 +70,6 @@ def label_units(unit_texts: list[str], gold: dict) -> list[tuple[int, ...]]:
 
 def corpus_examples(folders: dict[str, Path], nlp) -> Corpus:
     """``folders``: group name → folder of <name>.docx + <name>.gold.json (built corpus)."""
-    from .extract.minutes import analyse_document, rule_hints
-    from .extract.roles import unit_context
-    from .ingest import read_document
-
     corpus = Corpus()
     for group, folder in sorted(folders.items()):
         for gold_path in sorted(Path(folder).glob("*.gold.json")):

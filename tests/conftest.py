@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-# `flows` sits beside `protokollant`; importable from a checkout even before
-# the installed package lists it.
+# Test helpers are imported one way, as `tests.<module>` (also by the subprocesses
+# that run `python -m tests.crash_runner`): the project root must be importable.
 _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.append(_ROOT)

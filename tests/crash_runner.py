@@ -1,4 +1,4 @@
-"""Helpers for the crash/fault tests (tests/test_crash_safety.py): a fast processor that
+"""Helpers for the crash/fault tests (tests/inbox/test_crash_safety.py): a fast processor that
 writes real outputs (JSON, HTML, CSV of a MinutesRecord, no NLP), a run in a child
 process (where PROTOKOLLANT_FAULT may kill it), and a snapshot of everything a run
 leaves (register, ledger, outbox, inbox) to compare with a clean run.
@@ -35,7 +35,7 @@ class RecordProcessor:
 
     def process_file(self, path, outbox, *, stem=None):
         from protokollant.render import write_outputs
-        from tests.test_register import item, record
+        from tests.register_fixtures import item, record
 
         path = Path(path)
         data = path.read_bytes()

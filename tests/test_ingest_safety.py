@@ -12,10 +12,7 @@ import pytest
 from protokollant.errors import UnreadableDocumentError
 from protokollant.ingest import Limits, check_magic, read_document
 
-try:
-    from tests import docx_factory as f
-except ImportError:  # tests/ itself on sys.path
-    import docx_factory as f  # type: ignore[no-redef]
+from tests import docx_factory as f
 
 VALID = f.make_docx(f.para("Gültiger Text"))
 

@@ -6,7 +6,7 @@ fall back to the whole-part parse for anything unusual.
 import pytest
 from lxml import etree
 
-import docx_factory as f
+from tests import docx_factory as f
 from protokollant.errors import UnreadableDocumentError
 from protokollant.ingest.package import parse_xml
 from protokollant.ingest.styles import Styles

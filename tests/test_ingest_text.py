@@ -9,10 +9,7 @@ import pytest
 from protokollant.document import BlockKind, BlockOrigin
 from protokollant.ingest import read_document
 
-try:
-    from tests import docx_factory as f
-except ImportError:  # tests/ itself on sys.path
-    import docx_factory as f  # type: ignore[no-redef]
+from tests import docx_factory as f
 
 
 def read(data: bytes, **kwargs):

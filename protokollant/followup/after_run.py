@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..errors import ProtokollantError
 from ..register import Register
-from ..render import _write_atomic, render_report
+from ..fileio import write_atomic
+from ..render import render_report
 from .bodies import Bodies, load_bodies
 from .carryover import carryover_for, cross_meeting_links
 from .meetings import load_meetings
@@ -55,7 +56,7 @@ def refresh_carryover(outbox: str | os.PathLike, stems: Iterable[str] | None = N
             path = Path(outbox) / m.stem / f"{m.stem}.html"
             try:
                 record = read_record(outbox, m.stem)
-                _write_atomic(path, render_report(record, carryover=carry).encode("utf-8"))
+                write_atomic(path, render_report(record, carryover=carry).encode("utf-8"))
             except (ProtokollantError, OSError) as e:
                 report.problems.append(f"{m.stem}: Übertrag nicht geschrieben: {e}")
                 continue

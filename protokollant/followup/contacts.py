@@ -23,11 +23,11 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from ..errors import ProtokollantError
+from ..german import SALUTATION_OR_TITLE_RE
 from .bodies import normalise
 
 CONTACTS_FILE = "kontakte.csv"
 ENV_CONTACTS = "PROTOKOLLANT_KONTAKTE"
-_SALUTATION = re.compile(r"^(frau|herrn?|dr\.?|prof\.?)\s+", re.I)
 
 
 class ContactsError(ProtokollantError):
@@ -44,7 +44,7 @@ class Contacts:
         key = normalise(name)
         if not key:
             return None
-        return self.addresses.get(key) or self.addresses.get(normalise(_SALUTATION.sub("", key)))
+        return self.addresses.get(key) or self.addresses.get(normalise(SALUTATION_OR_TITLE_RE.sub("", key)))
 
 
 def contacts_path(outbox: str | os.PathLike | None, path: str | os.PathLike | None = None) -> Path | None:

@@ -5,14 +5,14 @@
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from ..fileio import csv_cell, excel_csv
+from ..german import format_date
 from ..register import Register, RegisterError, decisions, normalise_text
 from ..render import DECISION_KINDS_DE, format_vote
 from ..schema import Vote
@@ -110,27 +110,16 @@ def list_decisions(
     return out
 
 
-def _date(value: dt.date | None) -> str:
-    return f"{value.day:02d}.{value.month:02d}.{value.year}" if value else ""
-
-
 def to_json(entries: list[DecisionEntry]) -> str:
     return json.dumps({"items": [e.to_dict() for e in entries]}, ensure_ascii=False, indent=2)
 
 
 def to_csv(entries: list[DecisionEntry]) -> bytes:
     """Semicolon CSV for German Excel (UTF-8 with BOM), like the other exports."""
-    from ..render import _csv_cell
-
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in entries:
-        writer.writerow([_csv_cell(x) for x in (
-            _date(e.meeting.date), e.meeting.body or "", e.meeting.title or e.meeting.file_name, e.topic_label, e.kind_label,
-            e.text, e.vote_label, OUTCOME_DE.get(e.outcome or "", ""), e.source, e.meeting.report,
-        )])
-    return buffer.getvalue().encode("utf-8-sig")
+    return excel_csv(CSV_COLUMNS, ([csv_cell(x) for x in (
+        format_date(e.meeting.date), e.meeting.body or "", e.meeting.title or e.meeting.file_name, e.topic_label, e.kind_label,
+        e.text, e.vote_label, OUTCOME_DE.get(e.outcome or "", ""), e.source, e.meeting.report,
+    )] for e in entries))
 
 
 def to_table(entries: list[DecisionEntry], width: int = 70) -> str:
@@ -141,7 +130,7 @@ def to_table(entries: list[DecisionEntry], width: int = 70) -> str:
     for e in entries:
         text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
         body = (e.meeting.body or "")[:20]
-        lines.append(f"{_date(e.meeting.date):<10}  {body:<20}  {e.topic_label[:16]:<16}  {text:<{width}}  {e.vote_label}")
+        lines.append(f"{format_date(e.meeting.date):<10}  {body:<20}  {e.topic_label[:16]:<16}  {text:<{width}}  {e.vote_label}")
     n = len(entries)
     meetings = len({e.meeting.id for e in entries})
     lines.append(f"{n} {'Beschluss' if n == 1 else 'Beschlüsse'} aus {meetings} {'Sitzung' if meetings == 1 else 'Sitzungen'}.")

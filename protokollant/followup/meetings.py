@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from ..german import format_date
 from ..register import Register, RegisterError, meetings
 from .bodies import Bodies, body_name
 
@@ -36,7 +37,7 @@ class MeetingInfo:
 
     @property
     def label(self) -> str:
-        date = f"{self.date.day:02d}.{self.date.month:02d}.{self.date.year}" if self.date else "ohne Datum"
+        date = format_date(self.date) or "ohne Datum"
         return f"{self.body or self.title or self.file_name} – {date}"
 
     def topic_label(self, topic_index: int | None) -> str:

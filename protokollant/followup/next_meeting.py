@@ -19,7 +19,8 @@ from docx.shared import Pt, RGBColor
 
 from ..errors import ProtokollantError
 from ..register import NO_INSTITUTION, Register
-from ..render import format_date_de, format_date_numeric, format_vote
+from ..german import format_date_de, format_date_numeric
+from ..render import format_vote
 from .records import read_record
 from .bodies import Bodies, normalise
 from .decisions_log import list_decisions

@@ -37,7 +37,8 @@ import sqlalchemy as sa
 
 from ..errors import ProtokollantError
 from ..register import ItemView, Register, RegisterError
-from ..render import _write_atomic, format_date_numeric, safe_stem
+from ..fileio import safe_stem, write_atomic
+from ..german import format_date_numeric
 from .contacts import Contacts
 from .store import reminders
 
@@ -302,7 +303,7 @@ def notify(
     for number, mail in enumerate(result.mails, start=1):
         message = build_message(mail, today=today, days=days, sender=sender)
         mail.path = out / f"{number:02d}-{safe_stem(mail.recipient)}.eml"
-        _write_atomic(mail.path, message.as_bytes())
+        write_atomic(mail.path, message.as_bytes())
         if send and mail.address:
             try:
                 deliver(message)

@@ -34,12 +34,13 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from ..errors import ProtokollantError
+from ..fileio import write_atomic
 from ..register import Register
 from ..schema import MinutesRecord
-from .records import read_record
 from .bodies import Bodies
 from .meetings import MeetingInfo, load_meetings, matches_body
 from .publicity import non_public_topics
+from .records import read_record
 
 OPARL = "https://schema.oparl.org/1.1/"
 DEFAULT_BASE_URL = "https://oparl.invalid/protokollant"
@@ -187,10 +188,8 @@ def _result(decisions: list, postponed: bool, noted: bool) -> str | None:
 
 
 def _write_json(path: Path, obj: dict) -> None:
-    from ..render import _write_atomic
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def export_oparl(register: Register, bodies: Bodies, outbox: str | os.PathLike, out: str | os.PathLike, *,

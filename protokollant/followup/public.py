@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import models_dir
-from ..render import _action_rows, _decision_groups, _topic_views, _write_atomic, get_environment
+from ..fileio import write_atomic
+from ..render import action_rows, decision_groups, topic_views, get_environment
 from ..schema import MinutesRecord, Person
 from .records import PUBLIC_SUFFIX, read_record
 from .publicity import non_public_topics
@@ -170,15 +171,15 @@ def render_public(record: MinutesRecord) -> str:
     public = public_record(record)
     hidden = len(record.topics) - len(public.topics)
     return get_environment().get_template(TEMPLATE).render(
-        record=public, meeting=public.meeting, topics=_topic_views(public), decision_groups=_decision_groups(public),
-        actions=_action_rows(public), institutions=institutions, others=others, hidden=hidden,
+        record=public, meeting=public.meeting, topics=topic_views(public), decision_groups=decision_groups(public),
+        actions=action_rows(public), institutions=institutions, others=others, hidden=hidden,
     )
 
 
 def write_public_report(outbox: str | os.PathLike, stem: str) -> Path:
     record = read_record(outbox, stem)
     path = Path(outbox) / stem / f"{stem}{PUBLIC_SUFFIX}"
-    _write_atomic(path, render_public(record).encode("utf-8"))
+    write_atomic(path, render_public(record).encode("utf-8"))
     return path
 
 
