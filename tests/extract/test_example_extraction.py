@@ -10,7 +10,7 @@ import pytest
 
 from protokollant.pipeline import Processor
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kog-sitzung-2026-03-12.docx"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kog-sitzung-2026-03-12.docx"
 
 
 @pytest.fixture(scope="module")

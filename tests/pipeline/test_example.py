@@ -15,7 +15,7 @@ import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "make_example.py"
 COMMITTED = ROOT / "examples" / "kog-sitzung-2026-03-12.docx"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-NAMES_DIR = Path(__file__).resolve().parent.parent / "models" / "names"
+NAMES_DIR = Path(__file__).resolve().parents[2] / "models" / "names"
 FILES = ["first_names.txt", "not_owner_words.txt", "group_words.txt"]
 
 

@@ -19,7 +19,7 @@ import pytest
 from protokollant.evaluate import AREAS, evaluate, format_table
 from tests.markup import build_corpus_module
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "corpus" / "src"
 
 # group -> (F1 floors per area, responsible accuracy floor)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 
-SPEED = Path(__file__).resolve().parent.parent / "bench" / "speed.py"
+SPEED = Path(__file__).resolve().parents[2] / "bench" / "speed.py"
 
 
 def _load_speed():
