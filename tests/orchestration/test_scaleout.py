@@ -136,7 +136,9 @@ def cluster(tmp_path_factory):
         deploy = subprocess.run(
             [PY, "-m", "flows.scaleout", "deploy", "--source", str(ROOT), "--pool", POOL, "--dispatch-pool", DISPATCH_POOL,
              "--inbox", str(base / "inbox"), "--outbox", str(base / "outbox"), "--model", "blank", "--batch-size", "3"],
-            env=_env(base / "client-home", api), cwd=base, capture_output=True, text=True, timeout=120,
+            # From the repository root, as the README says: flows/ is the project's entry-point
+            # folder, not an installed package.
+            env=_env(base / "client-home", api), cwd=ROOT, capture_output=True, text=True, timeout=120,
         )
         assert deploy.returncode == 0, deploy.stdout + deploy.stderr
 
@@ -176,7 +178,7 @@ def _dispatch(cluster, inbox: Path, outbox: Path, name: str) -> tuple[subprocess
     proc = subprocess.run(
         [PY, "-m", "flows.scaleout", "dispatch", "--inbox", str(inbox), "--outbox", str(outbox), "--model", "blank",
          "--batch-size", "3", "--stable-seconds", "1", "--timeout", "240", "--json", str(out)],
-        env=_env(cluster["base"] / "dispatcher-home", cluster["api"]), cwd=cluster["base"], capture_output=True, text=True, timeout=300,
+        env=_env(cluster["base"] / "dispatcher-home", cluster["api"]), cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert out.exists(), proc.stdout + proc.stderr
     return proc, json.loads(out.read_text(encoding="utf-8"))
@@ -291,7 +293,7 @@ def test_batches_no_worker_takes_stay_claimed_and_run_next_time(cluster):
     proc = subprocess.run(
         [PY, "-m", "flows.scaleout", "dispatch", "--inbox", str(inbox), "--outbox", str(outbox), "--model", "blank",
          "--batch-size", "3", "--stable-seconds", "1", "--timeout", "6", "--json", str(out)],
-        env=_env(base / "dispatcher-home", cluster["api"]), cwd=base, capture_output=True, text=True, timeout=120,
+        env=_env(base / "dispatcher-home", cluster["api"]), cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert proc.returncode == 1, proc.stdout + proc.stderr
