@@ -211,8 +211,6 @@ class ActionExtractor(OwnerClassifier):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
-        if names_only(text, self):
-            return None
         owners: list[Responsible] = []
         task = text
         confidence = 0.0
@@ -290,6 +288,8 @@ class ActionExtractor(OwnerClassifier):
             if not words.isdisjoint(cues.narrative_verbs) or "FUTURE" in unit.cue_labels():
                 return None
             confidence = 0.5
+        if names_only(text, self):
+            return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),
