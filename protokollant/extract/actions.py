@@ -16,8 +16,9 @@ from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
-from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, names_only, owner_phrase,
-                          passive_agent, promise, trailing_dash_owner, without_trailing_deadline)
+from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
+                          names_only, owner_phrase, passive_agent, promise, task_colon_owners, trailing_dash_owner,
+                          without_trailing_deadline)
 from .owners import OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
@@ -236,7 +237,7 @@ class ActionExtractor(OwnerClassifier):
                 owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold() == "alle"
                           else self.owners(subject, lenient=True))
             confidence = 0.85
-        elif (arrow := self._arrow_owner(text)) is not None:
+        elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow
             confidence = 0.8
         elif (promised := promise(text, self, cues.promises)) is not None:
@@ -247,6 +248,8 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = agents, 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
+        elif (colon := task_colon_owners(text, self)) is not None:
+            (owners, task), confidence = colon, 0.7
         elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7

@@ -111,6 +111,7 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if m and _only_deadline(m.group("owner"), extractor):
         text = text[: m.start()].rstrip(" ,;")
         m = _TRAILING_DASH.search(text)
+        lenient = True  # "task – owner – deadline": the middle segment can only be the owner
     if not m:
         return None
     phrase = _SQUARE.sub(lambda b: " " + b.group(1) + " ", m.group("owner")).strip()
@@ -230,3 +231,27 @@ def _is_person(text: str, extractor) -> bool:
         return True  # "Hr. Bürgermeister Dr. Armin Lohse": a role between honorific and name
     owners = extractor.owners(text)
     return bool(owners) and all(o.kind is ResponsibleKind.PERSON for o in owners)
+
+
+# "Texte für die Website abstimmen: Welcome Center und WFG, bis Ende Juni": a task ending in its
+# infinitive, then who does it.
+_TASK_COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<task>[^:]{6,120}?\b[a-zäöüß]\w*(?:en|ern|eln))\s*:\s*(?P<owner>[^:]{2,80})$", re.S)
+# "→ Wittmann/Fink, Messprogramm bis Ende Juli abstimmen": the owners first, after an arrow.
+_LEADING_ARROW = re.compile(
+    r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)\s*(?P<owner>[^,;:]{2,60}?)\s*,\s*(?P<task>.{6,}?\b[a-zäöüß]\w*(?:en|ern|eln))\s*[.!]?\s*$", re.S)
+
+
+def task_colon_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    m = _TASK_COLON.match(text)
+    if m is None:
+        return None
+    owners = owner_phrase(m.group("owner"), extractor)
+    return (owners, m.group("task").strip()) if owners else None
+
+
+def leading_arrow_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    m = _LEADING_ARROW.match(text)
+    if m is None:
+        return None
+    owners = extractor.owners(m.group("owner"), lenient=True)
+    return (owners, m.group("task").strip()) if owners else None

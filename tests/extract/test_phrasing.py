@@ -423,3 +423,17 @@ Anwesend: Max Berg, Jörg Reuter (JöR)
 - Budget 2026 an Hauptverein melden bis 15.12. (JöR)
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Max"], ["JöR"]]
+
+
+def test_owners_after_a_colon_between_dashes_and_after_a_leading_arrow(record):
+    r = record("""= Protokoll Lenkungskreis
+Datum: 17.10.2025
+Anwesend: Frau Nowak, Herr Amrani, Frau Wittmann, Herr Fink
+# TOP 1 Website
+Fotoshooting mit vier Fachkräften organisieren: Herr Amrani gemeinsam mit Frau Nowak, bis Ende Juli
+Programmentwurf mit Partnerständen – Welcome Service – bis 15.12.
+→ Wittmann/Fink, Messprogramm bis Ende Juli abstimmen
+→ Lea: ist offiziell Teil von GTFS, aber Validatoren hinken hinterher
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Herr Amrani", "Frau Nowak"], ["Welcome Service"], ["Wittmann", "Fink"]]
