@@ -260,9 +260,15 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     heads = [
         b for b in blocks
         if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text) and not _task_list_title(b)
+        and not _next_meeting_heading(b.text)
     ]
     if not heads:
         return []
+    # "## Agenda" / "## Protokoll" with the items as "###" headings under it: those are the agenda;
+    # headings beside the container ("## Anwesenheit", "## Fragen aus dem letzten Meeting") are not.
+    inside = _under_container(blocks, skip)
+    if inside:
+        heads = [b for b in heads if b.index in inside]
     # An agenda preview ("Tagesordnung" heading + list) directly followed by body headings is not topics.
     # Word heading styles set the structure; headings found by layout ("a) …", bold
     # lines) under them are sub-items, whatever level the layout rule guessed.
@@ -292,6 +298,34 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     if sum(1 for s in out if s[3] == 1) < 1:
         return []
     return _group_empty_headings(out)
+
+
+def _next_meeting_heading(text: str) -> bool:
+    """An unnumbered "Nächster Termin" / "Nächstes Treffen" heading: header information, no agenda
+    item (the corpus README: "Header blocks (attendees, next meeting) … are not topics")."""
+    number, title, _ = _split_number(text.split("\n", 1)[0])
+    return number is None and clean(title).lower().rstrip(":") in meta_keys()["next_meeting"]
+
+
+_CONTAINER_WORDS = ("protokoll", "agenda", "tagesordnung", "themen", "besprochene punkte", "zu besprechende punkte", "inhalt")
+
+
+def _under_container(blocks: list[Block], skip: set[int]) -> set[int]:
+    """Indexes of the headings nested under container headings ("Agenda", "Protokoll", "Themen")
+    that have at least two headings one level deeper; empty when there is no such container."""
+    heads = [b for b in blocks if b.kind is BlockKind.HEADING and b.index not in skip and b.heading_level]
+    inside: set[int] = set()
+    for i, b in enumerate(heads):
+        if clean(b.text).lower().rstrip(":") not in _CONTAINER_WORDS:
+            continue
+        nested = []
+        for c in heads[i + 1:]:
+            if c.heading_level <= b.heading_level:
+                break
+            nested.append(c.index)
+        if len(nested) >= 2:
+            inside.update(nested)
+    return inside
 
 
 def _group_empty_headings(starts: list[Start]) -> list[Start]:

@@ -283,3 +283,30 @@ Keine Änderung.
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     assert [t.title for t in record.topics] == ["Lesesommer", "Öffnungszeiten"]
     assert [a.task for a in record.action_items] == ["Plakate drucken"]
+
+
+def test_items_under_a_container_heading_and_no_next_meeting_topic():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""# Protokoll 28. November 2017
+## Anwesenheit
+### Team
+- Lucas Schons
+- Franz Ruge
+## Fragen aus dem letzten Meeting
+- keine
+## Agenda
+### Nachbesprechung A2
+- Zufriedenheit mit A2
+### Besprechung Lastenheft
+- Lukas recherchiert zu Qualitätsmatrix
+### Sonstiges
+- Löschen von benutzten Branches
+## Nächstes Meeting
+- voraussichtliches Datum: 01.12.2017
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == ["Nachbesprechung A2", "Besprechung Lastenheft", "Sonstiges"]
