@@ -95,7 +95,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # These weaker readings are kept as a fallback: an owner in subject position
         # later in the sentence ("… – Herr Müller wird … sprechen") is preferred.
         if fallback is None:
-            after = owner_after(tokens, i + 1, extractor)
+            # "Bis zur Sitzung wird Herr Rück … erstellen"; not "Vorgeschlagen werden Herr X und …"
+            # (a passive) nor "In der Aussprache fragt Herr Y …" (what happens in the meeting).
+            named = (future or has_deadline) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
+            after = owner_after(tokens, i + 1, extractor, honorific=named)
             if after:
                 fallback = after, clause_text(unit, tokens, start)
         # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
@@ -108,7 +111,11 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
                         break
     return fallback
 
-def owner_after(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:
+_HONORIFICS = frozenset({"Herr", "Herrn", "Frau", "Hr.", "Fr.", "Dr.", "Prof."})
+_PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
+
+
+def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:
     """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
     with a group or institution ("die Arbeitsgruppen", "das Jobcenter")."""
     if j < len(tokens) and tokens[j].lower_ == "sich":
@@ -121,6 +128,15 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier) -> list[Respon
         single.resolved or nxt.casefold() in first_names() or INITIALS.match(nxt)
     ):
         return [single]
+    # "Bis zur Sitzung wird Herr Rück … erstellen": an honorific and the name after it.
+    if nxt in _HONORIFICS and honorific:
+        for k in (4, 3, 2):
+            phrase = tokens[j : j + k]
+            if len(phrase) == k and all(t.text[:1].isupper() for t in phrase[1:]):
+                owners = extractor.owners(" ".join(t.text for t in phrase))
+                if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
+                    return owners
+        return []
     if tokens[j].lower_ not in _ARTICLES:
         return []
     for k in (4, 3, 2):

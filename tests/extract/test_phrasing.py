@@ -437,3 +437,16 @@ Programmentwurf mit Partnerständen – Welcome Service – bis 15.12.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["Herr Amrani", "Frau Nowak"], ["Welcome Service"], ["Wittmann", "Fink"]]
+
+
+def test_named_owner_after_the_verb(record):
+    r = record("""= Protokoll Ausschuss
+Datum: 12.11.2019
+Anwesend: Herr Rück, Herr Vietz, Herr Tobias Ungerer, Frau Selin Kaya
+# TOP 1 Vorlagen
+Bis zur nächsten Sitzung wird Herr Rück eine neue Vorlage erstellen.
+In der Aussprache fragt Herr Vietz nach der Auslastung der Jazzreihe.
+Vorgeschlagen werden Herr Tobias Ungerer und Frau Selin Kaya, die sich beide kurz vorstellen.
+""")
+    assert [(a.evidence.text, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Bis zur nächsten Sitzung wird Herr Rück eine neue Vorlage erstellen.", ["Herr Rück"])]
