@@ -27,6 +27,7 @@ from .units import Unit
 from .vocabulary import action_cues
 
 
+_NAMED = re.compile(r"\b(?P<title>Herrn?|Hr\.|Frau|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
@@ -67,6 +68,9 @@ class ActionExtractor(OwnerClassifier):
     def __init__(self, people: PeopleIndex, meeting_date: date | None, next_meeting: date | None, institution_names: set[str]):
         super().__init__(people, institution_names)  # people, institution_names: the owner classification
         self._sentence_items: dict[int, tuple[Unit, ActionItem | None]] = {}
+        # The last man and woman named with an honorific ("Herr Rück", "Fr. Voss"), for a promise
+        # made in the next sentence as "Er sagte zu, …" / "Sie sagte zu, …" (units come in order).
+        self.last_named: dict[str, str] = {}
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
 
@@ -203,6 +207,8 @@ class ActionExtractor(OwnerClassifier):
         key = id(unit)
         if key not in self._sentence_items:
             self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
+            for m in _NAMED.finditer(unit.text):
+                self.last_named["er" if m.group("title").startswith("H") else "sie"] = m.group(0)
         return self._sentence_items[key][1]
 
     def _from_sentence(self, unit: Unit) -> ActionItem | None:

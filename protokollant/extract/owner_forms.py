@@ -82,7 +82,9 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             if (f := _PROMISED_FOR.search(text, m.end() - 3)) is not None and (doers := extractor.owners(f.group("owner"), lenient=True)):
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
-            owners = extractor.owners(owner)
+            # "Er sagte zu, …": the man (or woman) named last before it.
+            named = getattr(extractor, "last_named", {}).get(owner.casefold()) if owner in ("Er", "Sie") else None
+            owners = extractor.owners(named or owner)
             if owners:
                 return owners, text
     return None

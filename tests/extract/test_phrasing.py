@@ -450,3 +450,15 @@ Vorgeschlagen werden Herr Tobias Ungerer und Frau Selin Kaya, die sich beide kur
 """)
     assert [(a.evidence.text, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Bis zur nächsten Sitzung wird Herr Rück eine neue Vorlage erstellen.", ["Herr Rück"])]
+
+
+def test_a_promise_by_pronoun_goes_to_the_person_named_before(record):
+    r = record("""= Protokoll Ausschuss
+Datum: 12.11.2019
+# TOP 1 Notaufnahme
+Herr Dr. Maier berichtet über die Auswertung der Notaufnahme.
+Er sagte zu, dem Ausschuss die Auswertung bis zur Sitzung im Juli nachzureichen.
+Frau Voss hielt das für sinnvoll.
+Sie sagte zu, die Pressestelle zu informieren.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Dr. Maier"], ["Frau Voss"]]
