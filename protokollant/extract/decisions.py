@@ -163,6 +163,16 @@ SHORT_OUTCOME_WORDS = 6
 STATUS_REACH_UNITS = 12
 
 
+_BARE_OUTCOME = re.compile(
+    r"^\W*(?:(?:einstimmig|mehrheitlich|mit\s+(?:großer|deutlicher|knapper|breiter)\s+mehrheit|ohne\s+gegenstimmen?)\s+)?"
+    r"(?:angenommen|abgelehnt|beschlossen|genehmigt|zugestimmt|bestätigt)\W*$", re.I)
+
+
+def _bare_outcome(text: str) -> bool:
+    """ "Einstimmig angenommen", "Mit großer Mehrheit angenommen": an outcome without its subject."""
+    return bool(_BARE_OUTCOME.match(text))
+
+
 def _status_only(text: str) -> bool:
     cues = decision_cues()
     m = cues.status_label.match(text)
@@ -209,6 +219,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             and pos - last_decision_unit <= VOTE_LOOKBACK_UNITS
             and decisions[-1].topic_index == unit.topic_index
             and decision_cues().vote_only.match(text)
+            # "- Einstimmig angenommen" after other lines answers those lines, not the decision before.
+            and not (_bare_outcome(text) and pos - last_decision_unit >= 2)
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
@@ -264,6 +276,14 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             if not positions or positions[-1] < motion_pos:
                 # "X lässt darüber abstimmen, dass …" / "Abstimmungsergebnis:" / "mehrheitlich beschlossen"
                 decision = _decision(motion, motion_text, vote, score)
+                _extend(decision, text, vote)
+        elif _bare_outcome(text) and pos and (not positions or positions[-1] < pos - 1):
+            # "Bestätigung der Tagesordnung" / "- Keine Änderungsvorschläge" / "- Einstimmig angenommen":
+            # a bare outcome is the outcome of the line before it.
+            previous = units[pos - 1]
+            if previous.topic_index == unit.topic_index and previous.block.kind is not BlockKind.HEADING and not (
+                    previous.clean_text.endswith(":")):
+                decision = _decision(previous, previous.clean_text, vote, score)
                 _extend(decision, text, vote)
         decisions.append(decision)
         positions.append(pos)

@@ -462,3 +462,16 @@ Frau Voss hielt das für sinnvoll.
 Sie sagte zu, die Pressestelle zu informieren.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Dr. Maier"], ["Frau Voss"]]
+
+
+def test_a_bare_outcome_answers_the_line_before_it(record):
+    r = record("""= Protokoll LDK
+Datum: 24.10.2015
+# TOP 1 Regularien
+- Vorschlag wurde mit großer Mehrheit angenommen
+Bestätigung der Tagesordnung
+- Keine Änderungsvorschläge
+- Einstimmig angenommen
+""")
+    assert [d.text for d in r.decisions] == [
+        "Vorschlag wurde mit großer Mehrheit angenommen", "Keine Änderungsvorschläge Einstimmig angenommen"]
