@@ -28,6 +28,7 @@ from .vocabulary import action_cues
 
 
 _NAMED = re.compile(r"\b(?P<title>Herrn?|Hr\.|Frau|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
+_BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
@@ -111,6 +112,9 @@ class ActionExtractor(OwnerClassifier):
             rest = _SIGNED.sub("", text[: m.start()] + text[m.end() :]).strip(" ,.;")
             if rest and self.owners(rest):
                 continue
+            closing = not text[m.end():].strip(" .;!")
+            # "… Nachfrage im Channel (durch therojam)": who does it, after "durch".
+            inner = _BY.sub("", inner) if closing else inner
             owners = self.owners(inner)
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
@@ -315,3 +319,4 @@ def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Resp
 
 def _arrow_form(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
     return extractor._arrow_owner(text)
+

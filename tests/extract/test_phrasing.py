@@ -475,3 +475,13 @@ Bestätigung der Tagesordnung
 """)
     assert [d.text for d in r.decisions] == [
         "Vorschlag wurde mit großer Mehrheit angenommen", "Keine Änderungsvorschläge Einstimmig angenommen"]
+
+
+def test_owner_in_brackets_after_durch(record):
+    r = record("""= Plenum
+Datum: 20.06.2019
+Anwesend: Max Berg, Jana Krug
+# Vorhaben
+- Flyer für das Sommerfest drucken lassen (durch Max Berg)
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Max Berg"]]
