@@ -485,3 +485,15 @@ Anwesend: Max Berg, Jana Krug
 - Flyer für das Sommerfest drucken lassen (durch Max Berg)
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Max Berg"]]
+
+
+def test_indirect_speech_of_council_minutes(record):
+    r = record("""= Niederschrift Ausschuss
+Datum: 12.05.2026
+Anwesend: Fr. Voss, Hr. Maier
+# TOP 1 Hitze
+Die Verwaltung solle bis dahin die Bereitschaft der Kassen zur Mitfinanzierung klären.
+Hr. Maier werde die Zahlen bis Juli nachreichen.
+Fr. Voss betonte, die Lage sei ernst.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Verwaltung"], ["Hr. Maier"]]
