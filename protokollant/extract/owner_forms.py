@@ -11,6 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
+from .owners import HONORIFIC_RX
 from .text import clean
 
 _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
@@ -83,7 +84,7 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
             # "Er sagte zu, …": the man (or woman) named last before it.
-            named = getattr(extractor, "last_named", {}).get(owner.casefold()) if owner in ("Er", "Sie") else None
+            named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie") else None
             owners = extractor.owners(named or owner)
             if owners:
                 return owners, text
@@ -109,11 +110,9 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     "– Geschäftsstelle – bis 30.11." (the deadline in a dash segment of its own) and
     "– KB [bis 10.09.]". ``lenient``: the line is marked as a task ("ToDo: … – Wagner"), so
     an unknown surname after the dash is its owner too."""
+    if (shorter := without_trailing_deadline(text, extractor)) is not text:
+        text, lenient = shorter, True  # "task – owner – deadline": the middle segment can only be the owner
     m = _TRAILING_DASH.search(text)
-    if m and _only_deadline(m.group("owner"), extractor):
-        text = text[: m.start()].rstrip(" ,;")
-        m = _TRAILING_DASH.search(text)
-        lenient = True  # "task – owner – deadline": the middle segment can only be the owner
     if not m:
         return None
     phrase = _SQUARE.sub(lambda b: " " + b.group(1) + " ", m.group("owner")).strip()
@@ -225,7 +224,7 @@ def _names(text: str, extractor, *, minimum: int) -> bool:
     return len(parts) >= minimum and all(len(p.split()) <= 5 and _is_person(p.strip(), extractor) for p in parts)
 
 
-_HONORIFIC_START = re.compile(r"^(?:Herrn?|Hr\.|Frau|Fr\.|Dr\.|Prof\.)\s+[A-ZÄÖÜ]")
+_HONORIFIC_START = re.compile(rf"^{HONORIFIC_RX}\s+[A-ZÄÖÜ]")
 
 
 def _is_person(text: str, extractor) -> bool:

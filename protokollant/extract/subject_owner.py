@@ -7,7 +7,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names
-from .owners import INITIALS, OwnerClassifier
+from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .units import Unit
 from .vocabulary import action_cues
 
@@ -111,7 +111,6 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
                         break
     return fallback
 
-_HONORIFICS = frozenset({"Herr", "Herrn", "Frau", "Hr.", "Fr.", "Dr.", "Prof."})
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 
 
@@ -129,7 +128,7 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
     ):
         return [single]
     # "Bis zur Sitzung wird Herr Rück … erstellen": an honorific and the name after it.
-    if nxt in _HONORIFICS and honorific:
+    if nxt in HONORIFIC_WORDS and honorific:
         for k in (4, 3, 2):
             phrase = tokens[j : j + k]
             if len(phrase) == k and all(t.text[:1].isupper() for t in phrase[1:]):
