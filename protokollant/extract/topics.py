@@ -307,16 +307,14 @@ def _next_meeting_heading(text: str) -> bool:
     return number is None and clean(title).lower().rstrip(":") in meta_keys()["next_meeting"]
 
 
-_CONTAINER_WORDS = ("protokoll", "agenda", "tagesordnung", "themen", "besprochene punkte", "zu besprechende punkte", "inhalt")
-
-
 def _under_container(blocks: list[Block], skip: set[int]) -> set[int]:
     """Indexes of the headings nested under container headings ("Agenda", "Protokoll", "Themen")
     that have at least two headings one level deeper; empty when there is no such container."""
     heads = [b for b in blocks if b.kind is BlockKind.HEADING and b.index not in skip and b.heading_level]
+    containers = meta_keys()["container_headings"]
     inside: set[int] = set()
     for i, b in enumerate(heads):
-        if clean(b.text).lower().rstrip(":") not in _CONTAINER_WORDS:
+        if clean(b.text).lower().rstrip(":") not in containers:
             continue
         nested = []
         for c in heads[i + 1:]:
