@@ -28,7 +28,7 @@ def _pg_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
         pytest.fail("PostgreSQL-Server nicht gefunden; `make test` installiert ihn als root "
-                    "(scripts/install_system_deps.sh), sonst apt-get install postgresql")
+                    "(scripts/install_system_deps.sh), sonst das Debian-Paket postgresql installieren.")
     return Path(found[-1]).parent
 
 

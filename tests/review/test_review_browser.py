@@ -44,7 +44,7 @@ def ensure_chromium() -> str:
     if found:
         return found
     pytest.fail("Chromium fehlt (gesucht: " + ", ".join(BROWSERS) + "); `make test` installiert es als root "
-                "(scripts/install_system_deps.sh), sonst `apt-get install -y chromium`.")
+                "(scripts/install_system_deps.sh), sonst das Debian-Paket chromium installieren.")
 
 
 def _free_port() -> int:
