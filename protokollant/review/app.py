@@ -134,6 +134,17 @@ def create_app(
             response.set_cookie(COOKIE, nonce, httponly=True, samesite="strict", path="/")
         return response
 
+    def in_register(change: Callable[[Register], None], back: str) -> Response:
+        """Apply a reviewer's change in one register transaction; back to the list, or a German error page."""
+        try:
+            with open_register() as reg:
+                change(reg)
+        except (UnknownItemError, InvalidValueError) as e:
+            return error(400, str(e), back)
+        except ProtokollantError as e:
+            return error(500, str(e), back)
+        return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+
     async def checked_form(request: Request) -> tuple[dict[str, list[str]], str] | Response:
         """The POSTed form (all values per key) and the way back, or the error response."""
         if not same_origin(request):
@@ -168,29 +179,25 @@ def create_app(
         name = who(request, back)
         if isinstance(name, Response):
             return name
-        try:
-            with open_register() as reg:
-                current = reg.get_item(item_id)
-                changes: dict[str, str] = {}
-                status = form.get("status")
-                if status is not None and status != current.status:
-                    changes["status"] = status
-                responsible = form.get("responsible")
-                if responsible is not None and responsible.strip() != "; ".join(current.responsible):
-                    changes["responsible"] = responsible
-                due = form.get("due")
-                if due is not None and not same_due(due, current.due_date):
-                    changes["due"] = due
-                note = form.get("note")
-                if note is not None and note.strip() != (current.note or ""):
-                    changes["note"] = note
-                if changes:
-                    reg.set_item(current.id, by=name, **changes)
-        except (UnknownItemError, InvalidValueError) as e:
-            return error(400, str(e), back)
-        except ProtokollantError as e:
-            return error(500, str(e), back)
-        return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+        def change(reg: Register) -> None:
+            current = reg.get_item(item_id)
+            changes: dict[str, str] = {}
+            status = form.get("status")
+            if status is not None and status != current.status:
+                changes["status"] = status
+            responsible = form.get("responsible")
+            if responsible is not None and responsible.strip() != "; ".join(current.responsible):
+                changes["responsible"] = responsible
+            due = form.get("due")
+            if due is not None and not same_due(due, current.due_date):
+                changes["due"] = due
+            note = form.get("note")
+            if note is not None and note.strip() != (current.note or ""):
+                changes["note"] = note
+            if changes:
+                reg.set_item(current.id, by=name, **changes)
+
+        return in_register(change, back)
 
     @app.post("/sammel")
     async def bulk(request: Request) -> Response:
@@ -208,16 +215,12 @@ def create_app(
             return error(400, "Keine Aufgabe angekreuzt.", back)
         if status not in STATUSES:
             return error(400, "Bitte einen Status für die angekreuzten Aufgaben wählen.", back)
-        try:
-            with open_register() as reg:
-                for item_id in ids:
-                    if reg.get_item(item_id).status != status:
-                        reg.set_item(item_id, by=name, status=status)
-        except (UnknownItemError, InvalidValueError) as e:
-            return error(400, str(e), back)
-        except ProtokollantError as e:
-            return error(500, str(e), back)
-        return RedirectResponse(back, status_code=303, headers={"Cache-Control": "no-store"})
+        def change(reg: Register) -> None:
+            for item_id in ids:
+                if reg.get_item(item_id).status != status:
+                    reg.set_item(item_id, by=name, status=status)
+
+        return in_register(change, back)
 
     @app.post("/name")
     async def set_name(request: Request) -> Response:
