@@ -17,8 +17,8 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
-                          names_only, owner_phrase, passive_agent, promise, task_colon_owners, trailing_dash_owner,
-                          without_trailing_deadline)
+                          mentioned_owners, names_only, owner_phrase, passive_agent, promise, task_colon_owners,
+                          trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
 from .owners import MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
@@ -250,6 +250,12 @@ class ActionExtractor(OwnerClassifier):
         elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow
             confidence = 0.8
+        elif (mentioned := mentioned_owners(text, self)) is not None:
+            (owners, task), confidence = mentioned, 0.8
+        elif (field := trailing_field_owner(text, self)) is not None:
+            (owners, task), confidence = field, 0.8
+        elif (marked := trailing_todo(text, self)) is not None:
+            (owners, task), confidence = marked, 0.8 if marked[0] else 0.6
         elif (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):

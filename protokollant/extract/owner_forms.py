@@ -256,3 +256,64 @@ def leading_arrow_owners(text: str, extractor) -> tuple[list[Responsible], str] 
         return None
     owners = extractor.owners(m.group("owner"), lenient=True)
     return (owners, m.group("task").strip()) if owners else None
+
+
+# "Redaktionsplan erstellen @Selin", "… spätestens Do @Ralf, @Eva", "@Ralf: Konzept an die Schulleitung":
+# a mention (chat, pad and e-mail notes) names who does it; not an address ("info@verein.de").
+_MENTION = re.compile(r"(?<!\S)@(?P<name>[^\W\d_][\w.-]*)")
+_MENTIONS_END = re.compile(r"(?:(?:\s*(?:,|und|&|\+|/)\s*|\s+)(?<!\S)@[^\W\d_][\w.-]*)+\s*[.!]?\s*$")
+_MENTIONS_START = re.compile(r"^\s*(?:[-•*]\s*)?(?P<owners>@[^\W\d_][\w.-]*(?:\s*(?:,|und|&|\+|/)\s*@[^\W\d_][\w.-]*)*)\s*:\s*(?P<task>\S.{4,})$", re.S)
+
+
+def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    if "@" not in text:
+        return None
+    if (m := _MENTIONS_START.match(text)) is not None:
+        written, task = m.group("owners"), m.group("task")
+    elif (m := _MENTIONS_END.search(" " + text)) is not None:
+        written, task = m.group(0), (" " + text)[: m.start()]
+    else:
+        return None
+    owners = [o for n in _MENTION.finditer(written) for o in extractor.owners(n.group("name"), lenient=True)]
+    task = task.strip(" ,;:–-")
+    return (owners, task) if owners and len(task.split()) >= 2 else None
+
+
+# "RFC als Design-Doc – TODO Lea, bis nächster Call", "Tutorial veraltet – TODO dh": a task marker
+# after a dash at the end of a note, with who does it (if the name resolves) and a deadline.
+_TRAILING_TODO = re.compile(r"\s[–—-]{1,2}\s*(?:todo|to-do|to do)\b\s*:?\s*(?P<owner>[^,;:()]{0,40}?)\s*(?:,\s*(?P<rest>[^,;]{0,60}))?\s*[.!]?\s*$", re.I)
+
+
+def trailing_todo(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    m = _TRAILING_TODO.search(text)
+    if m is None:
+        return None
+    task = text[: m.start()].strip(" ,;:")
+    if len(task.split()) < 2:
+        return None
+    written = m.group("owner").strip()
+    owners = extractor.owners(written, lenient=True) if written else []
+    if not owners and _ONE_WORD.match(written):
+        owners = [Responsible(name=written, kind=ResponsibleKind.UNKNOWN)]  # "TODO dh": initials not in the attendance list
+    return owners, task
+
+
+_ONE_WORD = re.compile(r"^[^\W\d_][\w.-]{0,19}$")
+
+
+# "Kassenprüfung mit den Prüfern vereinbaren, Zuständig: JC.", "… – Verantwortlich: Fr. Hübner, bis 30.04.":
+# an owner field at the end of a task line (its own line is read by task_fields).
+_TRAILING_FIELD = re.compile(
+    r"(?:[,;.]|\s[–—-])\s*(?:verantwortlich(?:e|keit)?|zuständig(?:keit)?|federführung|federführend|wer)\s*:\s*(?P<owner>[^:]{1,80}?)\s*[.!]?\s*$", re.I)
+
+
+def trailing_field_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    m = _TRAILING_FIELD.search(text)
+    if m is None:
+        return None
+    task = text[: m.start()].strip(" ,;:–-")
+    if len(task.split()) < 2:
+        return None
+    written, _ = _without_deadlines(m.group("owner"), extractor)
+    owners = extractor.owners(written, lenient=True) if written else []
+    return (owners, task) if owners else None

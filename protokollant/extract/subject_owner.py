@@ -18,6 +18,8 @@ _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
 _THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
+_WERDEN = frozenset({"wird", "werden", "werde"})
+_PARTICIPLE_END = re.compile(r"^[^,;:]*\s[a-zäöüß]\w*t[\s.!]*$")
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
 
@@ -74,6 +76,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
         # "Die AGs sollen so beibehalten werden": in a passive the subject is what is acted on.
         if future and _PASSIVE_END.search(unit.text):
+            continue
+        # "Fr. Vogt wird zum 01.09. als Mesnerin eingestellt": "werden" with a participle ending the
+        # main clause is a passive too (a future ends in the infinitive: "wird … einstellen").
+        if tok.lower_ in _WERDEN and _PARTICIPLE_END.search(unit.text[tok.idx - unit.span.start_char:]):
             continue
         doc = unit.span.doc
         before = doc[tokens[start].i : tok.i].text

@@ -497,3 +497,47 @@ Hr. Maier werde die Zahlen bis Juli nachreichen.
 Fr. Voss betonte, die Lage sei ernst.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Verwaltung"], ["Hr. Maier"]]
+
+
+def test_mentions_trailing_markers_and_owner_fields_name_owners(record):
+    r = record("""= Redaktionstreffen
+Datum: 11.01.2026
+Teilnehmende: Ralf Berg, Selin Kaya, Lea Maier, Jana Cordes (JC)
+# Aufgaben
+Redaktionsplan für Februar/März erstellen @Selin
+@Ralf: Konzept für die AG bis zu den Osterferien an die Schulleitung.
+RFC im Repo als kurzes Design-Doc – TODO Lea, bis nächster Call
+Tutorial „Erster Import“ veraltet – TODO dh
+Kassenprüfung mit den Kassenprüfern abstimmen, Zuständig: JC.
+Fragen an info@verein.de schicken
+""")
+    tasks = {a.task: [o.name for o in a.responsible] for a in r.action_items}
+    assert tasks["Redaktionsplan für Februar/März erstellen"] == ["Selin"]
+    assert tasks["Konzept für die AG bis zu den Osterferien an die Schulleitung."] == ["Ralf"]
+    assert tasks["RFC im Repo als kurzes Design-Doc"] == ["Lea"]
+    assert tasks["Tutorial „Erster Import“ veraltet"] == ["dh"]
+    assert [o.resolved for a in r.action_items if a.task.startswith("Kassenprüfung") for o in a.responsible] == ["Jana Cordes"]
+    assert not any("info@verein.de" in a.task for a in r.action_items)  # an address names no owner
+
+
+def test_meeting_roles_questions_presentations_and_passives_are_no_tasks(record):
+    r = record("""= Sitzung des Kirchenvorstands
+Datum: 11.01.2026
+Teilnehmende: Hr. Pfisterer, Bernd Schaaf, Fr. Roth, Dilara Aksoy
+# Regularien
+Bernd Schaaf übernimmt die Leitung.
+Die Wahlleitung übernimmt Hr. Pfisterer.
+Den Vorsitz übernimmt Fr. Roth.
+# Personal
+Hr. Pfisterer fragt nach Härtefällen.
+Fr. Roth stellt den Zeitplan vor: Selbstbericht bis Ende September, Begehung im November.
+Dilara legt den Kassenstand vor: 4.918,20 €.
+Fr. Sandra Vogt wird zum 01.09.2026 als Mesnerin eingestellt.
+Hr. Pfisterer fragt beim Dekanat nach, ob die Stelle gefördert wird.
+Fr. Roth wird den Vertrag bis zum 15.08. vorbereiten.
+""")
+    tasks = [(a.evidence.text, [o.name for o in a.responsible]) for a in r.action_items]
+    assert tasks == [
+        ("Hr. Pfisterer fragt beim Dekanat nach, ob die Stelle gefördert wird.", ["Hr. Pfisterer"]),
+        ("Fr. Roth wird den Vertrag bis zum 15.08. vorbereiten.", ["Fr. Roth"]),
+    ]
