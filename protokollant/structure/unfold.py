@@ -122,13 +122,21 @@ def _unfold_items(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | 
         return None
     if header is not None:
         roles = {col: vocab.column_role(text) for col, text in _cells(header)}
+        labels = dict(_cells(header))
         columns = sorted(roles)
-        if len(columns) < 2 or set(roles.values()) & WORK_COLUMNS:
+        if len(columns) < 2 or set(roles.values()) & (WORK_COLUMNS - {ColumnRole.TASK}):
             return None
         # The item columns come first; the last column is the text ("Inhalt / Ergebnis" reads as a
         # topic word too, so the last column counts as text whatever its header says).
-        item_cols, text_cols = columns[:-1], columns[-1:]
-        if not all(roles[col] in ITEM_COLUMNS for col in item_cols) or len(item_cols) > 2:
+        item_cols = [col for col in columns[:-1] if roles[col] in ITEM_COLUMNS][:2]
+        text_cols = columns[len(item_cols):]
+        if not item_cols or any(roles[col] in ITEM_COLUMNS for col in text_cols[:-1]):
+            return None
+        # "Thema | Feststellung | Maßnahmen": several text columns, each read under its header
+        # as a label ("Maßnahmen:" opens a task list); one text column is the item's running text.
+        if len(text_cols) > 1:
+            return _unfold_columns(data, item_cols, text_cols, labels, roles)
+        if ColumnRole.TASK in roles.values():
             return None
     else:
         widths = {len(_cells(row)) for row in data}
@@ -149,4 +157,31 @@ def _unfold_items(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | 
             out.append(_paragraph(row, heading, item_cols[0], kind=BlockKind.HEADING, level=1))
         if text:
             out.append(_paragraph(row, text, text_cols[0]))
+    return out
+
+
+def _unfold_columns(data: list[Block], item_cols: list[int], text_cols: list[int], labels: dict[int, str],
+                    roles: dict[int, ColumnRole | None]) -> list[Block] | None:
+    """One agenda item per row with its text split over labelled columns (several lines per cell)."""
+    # Each text column is named ("Feststellung", "Maßnahmen"), and one of them holds results or tasks.
+    if not all(re.search(r"[^\W\d_]{3}", labels.get(col, "")) for col in text_cols) or not any(
+            roles.get(col) in (ColumnRole.RESULT, ColumnRole.TASK) for col in text_cols):
+        return None
+    texts = [[dict(_cells(row)).get(col, "") for col in text_cols] for row in data]
+    lines = sum(t.count("\n") + 1 for row in texts for t in row if t)
+    if lines < 2 * len(data):
+        return None  # one short line per cell: a table of results, read row by row
+    out: list[Block] = []
+    for row, cells_text in zip(data, texts):
+        cells = dict(_cells(row))
+        title = " ".join(" ".join(cells.get(col, "").split()) for col in item_cols).strip()
+        if not title:
+            return None  # continuation rows: not one item per row
+        out.append(_paragraph(row, title, item_cols[0], kind=BlockKind.HEADING, level=1))
+        for col, text in zip(text_cols, cells_text):
+            if not text:
+                continue
+            if roles.get(col) in (ColumnRole.RESULT, ColumnRole.TASK):
+                out.append(_paragraph(row, f"{labels[col].strip().rstrip(':')}:", col))
+            out.append(_paragraph(row, text, col))
     return out

@@ -38,6 +38,9 @@ class LayoutVocabulary:
         for role, words in self.columns.items():
             if word in words:
                 return role
+        # "Wer kümmert sich?", "Wer macht was": a header asking who.
+        if word.startswith("wer ") and not self.part_separators.search(word):
+            return ColumnRole.OWNER
         for role, words in self.columns.items():
             # "Verantwortliche", "Zuständigkeit(en)": a listed word of more than three letters as a prefix.
             if any(len(w) > 3 and word.startswith(w) for w in words):

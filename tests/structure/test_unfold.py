@@ -187,3 +187,37 @@ Datum: 22.04.2026
     data = render(markup)
     record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
     assert [a.task for a in record.action_items] == ["Infoblatt für Betriebe"]
+
+
+COLUMN_TABLE = """= Netzwerktreffen Bürgerbeteiligung
+Datum: 18.09.2026
+Anwesende: Nadja Krause, Wolfgang Ebert, Thomas Brandt, Katja Wendt
+**Ergebnisse / ToDos**
+|= Thema | Feststellung | Maßnahmen |
+| 1. Förderfonds Demokratie | * Bis 30.09. kann ein Antrag eingereicht werden<br>* bis 5000 EUR | * Nadja und Thomas erarbeiten einen ersten Vorschlag<br>* Antrag einreichen bis 30.09. |
+| 2. Kontakte zu Initiativen | * Beratung nimmt in den Sitzungen zu viel Zeit in Anspruch | * Wolfgang schickt Input an Thomas<br>* Infoseite als Widget (TB) [erl] |
+| 3. Leitlinien | * Bonn und Heidelberg sollen analysiert werden<br>* evtl. Dortmund | * Kontakt zu Fr. Bonan ==> Thomas |
+"""
+
+
+def test_item_rows_with_several_labelled_text_columns_are_unfolded_per_column(nlp, render):
+    data = render(COLUMN_TABLE)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [t.title for t in record.topics][-3:] == ["Förderfonds Demokratie", "Kontakte zu Initiativen", "Leitlinien"]
+    tasks = {a.evidence.text.lstrip("* "): (a.topic_index, [o.name for o in a.responsible]) for a in record.action_items}
+    assert tasks["Wolfgang schickt Input an Thomas"][1] == ["Wolfgang"]
+    assert tasks["Kontakt zu Fr. Bonan ==> Thomas"][1] == ["Thomas"]
+    assert tasks["Antrag einreichen bis 30.09."][1] == []
+    assert not any("Widget" in text for text in tasks)  # marked done: [erl]
+    assert not any("Heidelberg" in text or "Zeit in Anspruch" in text for text in tasks)  # findings, not tasks
+    source = next(a for a in record.action_items if "Wolfgang" in a.evidence.text).evidence
+    assert (source.table_index, source.table_row) == (0, 2)
+
+
+def test_a_header_asking_who_names_the_owner_column(render):
+    from protokollant.structure.vocabulary import layout_vocabulary
+    from protokollant.structure.model import ColumnRole
+    vocab = layout_vocabulary()
+    assert vocab.column_role("Wer kümmert sich?") is ColumnRole.OWNER
+    assert vocab.column_role("Wer/bis wann") is ColumnRole.OWNER_DUE
+    assert vocab.column_role("Werkzeug") is None
