@@ -21,6 +21,8 @@ _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauft
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
 _SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
+# A time phrase the deadline grammar cannot date ("nach der Begehung", "vor den Osterferien").
+_WHEN_LEAD = re.compile(r"^\s*(?:bis|nach|vor|spätestens|zum|zur|ab|ende|anfang|mitte|kw)\b", re.I)
 
 
 def _cut_deadlines(text: str, extractor) -> tuple[str, bool]:
@@ -119,6 +121,10 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if len(phrase.split()) > 9 or not phrase[:1].isupper():
         return None
     owners = owner_phrase(phrase, extractor, lenient=lenient)
+    head, comma, tail = phrase.partition(",")
+    if not owners and comma and (_only_deadline(tail, extractor) or _WHEN_LEAD.match(tail)):
+        # "– Vorbereitungsgruppe, bis 30.04.", "– Ordnungsamt, nach der Begehung": who, then when.
+        owners = owner_phrase(head, extractor, lenient=True)
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")

@@ -541,3 +541,17 @@ Fr. Roth wird den Vertrag bis zum 15.08. vorbereiten.
         ("Hr. Pfisterer fragt beim Dekanat nach, ob die Stelle gefördert wird.", ["Hr. Pfisterer"]),
         ("Fr. Roth wird den Vertrag bis zum 15.08. vorbereiten.", ["Fr. Roth"]),
     ]
+
+
+def test_owner_after_a_dash_before_its_deadline_and_long_promises(record):
+    r = record("""= Steuerungsrunde Bildungsregion
+Datum: 11.01.2026
+Teilnehmende: Hr. Kraft (AOK), Fr. Hagedorn (Schulamt)
+# Themen
+Hr. Kraft sagt die Stellungnahme der Pflegekassen bis Ende Juli zu.
+A7: Referent*innen anfragen und Programmentwurf vorlegen – Vorbereitungsgruppe, bis 30.04.
+ToDo: Mängelliste an das Tiefbauamt weitergeben – Ordnungsamt, nach der Begehung
+IHK und HWK liefern die Ausbildungsvertragsdaten an das Bildungsbüro bis Ende Mai.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Hr. Kraft"], ["Vorbereitungsgruppe"], ["Ordnungsamt"], ["IHK", "HWK"]]
