@@ -122,7 +122,48 @@ class TableReader:
             evidence=unit.evidence(text=text, column=row.positions.get(role)), confidence=confidence,
         ))
 
+    def _aligned_lines(self, row: TableRow) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
+        """Cells written line by line side by side ("Festlegung | Wer | Bis" with a line per result):
+        the result or task cell's lines with the owner and deadline lines beside them, or None."""
+        cells = row.block.cells or []
+        role = next((r for r in (ColumnRole.TASK, ColumnRole.RESULT) if r in row.positions), None)
+        if role is None or row.positions[role] >= len(cells):
+            return None
+        main = _lines(cells[row.positions[role]])
+        if len(main) < 2:
+            return None
+        beside = {}
+        for other in (ColumnRole.OWNER, ColumnRole.DUE):
+            pos = row.positions.get(other)
+            if pos is not None and pos < len(cells):
+                beside[other] = _lines(cells[pos])
+        # Every side cell has one line per line of the main cell, and one of them more than one.
+        if not beside or any(len(v) != len(main) for v in beside.values()):
+            return None
+        empty = [""] * len(main)
+        return role, list(zip(main, beside.get(ColumnRole.OWNER, empty), beside.get(ColumnRole.DUE, empty)))
+
+    def _aligned_row(self, row: TableRow, role: ColumnRole, lines: list[tuple[str, str, str]]) -> None:
+        unit = self.row_units[row.block.index]
+        cues = action_cues()
+        for text, owner_text, due_text in lines:
+            if self.vocab.is_empty_cell(text) or cues.done.search(" ".join((text, owner_text, due_text))):
+                continue
+            owners = self._owners(owner_text) if owner_text else []
+            due = self._due(due_text) if due_text else None
+            if owners or due is not None:
+                self.actions.append(ActionItem(
+                    task=clean(text), responsible=owners, due=due, topic_index=unit.topic_index,
+                    evidence=unit.evidence(text=clean(text), column=row.positions.get(role)),
+                    confidence=0.9 if owners else 0.7,
+                ))
+            elif (line := _cell_unit(unit, text)) is not None and self._is_decision(line, labelled=role is ColumnRole.RESULT):
+                self._decision(row, text, role, 0.75)
+
     def _results_row(self, layout: TableLayout, row: TableRow) -> None:
+        if (aligned := self._aligned_lines(row)) is not None:
+            self._aligned_row(row, *aligned)
+            return
         owners, due = self._row_owner_due(row)
         task = row.text(ColumnRole.TASK)
         result = row.text(ColumnRole.RESULT)
@@ -226,6 +267,11 @@ STATUS_DECISION_WORDS = 8
 def truncate(text: str, limit: int = 60) -> str:
     text = clean(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _lines(cell: str) -> list[str]:
+    """The non-empty lines of a cell ("–" kept: it holds a line's place)."""
+    return [line.strip() for line in cell.split("\n") if line.strip()]
 
 
 def _cell_sentences(cell: Unit) -> list[Unit]:

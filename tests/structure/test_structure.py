@@ -225,3 +225,24 @@ Abstimmung: 5/0/1
 def test_build_corpus_render_is_reproducible(render):
     markup = "= Titel\n|= A | B |\n| 1 | 2 |\n"
     assert render(markup) == render(markup)
+
+
+def test_result_lines_pair_with_the_owner_and_deadline_lines_beside_them(nlp, render):
+    record = _record(nlp, render, """= Arbeitsmarktkonferenz
+Datum: 18.03.2026
+|= Nr. | Thema | Feststellung / Diskussion | Festlegung | Wer | Bis |
+| 1 | Eröffnung | Keine Ergänzungen zur TO. | Niederschrift vom 12.11.2025 ohne Einwände angenommen. | – | – |
+| 2 | Fachkräftestrategie | WFA stellt den Entwurf vor.<br>Kein Einvernehmen zur Tarifbindung. | Handlungsfelder 1–3 werden als Arbeitsgrundlage festgelegt.<br>Schriftliche Stellungnahmen an die WFA<br>Überarbeiteten Entwurf vorlegen | –<br>alle Mitglieder<br>WFA (Hr. Nussbaum) | –<br>30.04.<br>Juni-Sitzung |
+| 3 | Termine | Verteiler aktualisiert. | Einladung mit TO versenden<br>Flyer drucken (erledigt) | Geschäftsstelle<br>Hr. Nussbaum | 4 Wochen vorher<br>– |
+""")
+    tasks = [(a.topic_index, a.task, [o.name for o in a.responsible], a.due.text if a.due else None) for a in record.action_items]
+    assert tasks == [
+        (1, "Schriftliche Stellungnahmen an die WFA", ["alle Mitglieder"], "30.04."),
+        (1, "Überarbeiteten Entwurf vorlegen", ["WFA"], "Juni-Sitzung"),
+        (2, "Einladung mit TO versenden", ["Geschäftsstelle"], "4 Wochen vorher"),
+    ]
+    assert [(d.topic_index, d.text) for d in record.decisions] == [
+        (0, "Niederschrift vom 12.11.2025 ohne Einwände angenommen."),
+        (1, "Handlungsfelder 1–3 werden als Arbeitsgrundlage festgelegt."),
+    ]
+    assert record.action_items[0].evidence.table_row == 2
