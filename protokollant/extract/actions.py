@@ -41,6 +41,8 @@ _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
 _SIGNED = re.compile(r"\b(?:gez|i\.\s?A|i\.\s?V)\.", re.I)
 _CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
+# "(v. a. AFG, ERI)", "(z. B. Schulamt)", "(u. a. JC)": examples in brackets, not owners.
+_EXAMPLES_START = re.compile(r"^\s*(?:v\.\s?a\.|z\.\s?B\.|u\.\s?a\.|insb\.|bspw\.|inkl\.|ca\.|etwa\b|vor allem\b|zum Beispiel\b|unter anderem\b|insbesondere\b)", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 # "Die Verwaltung wird gebeten / beauftragt / aufgefordert, …": the one asked is the owner.
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden)\s+(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
@@ -106,7 +108,7 @@ class ActionExtractor(OwnerClassifier):
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
             # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
-            if _CONJUNCTION_START.match(inner) or self._abbreviation_of(text[: m.start()], inner):
+            if _CONJUNCTION_START.match(inner) or _EXAMPLES_START.match(inner) or self._abbreviation_of(text[: m.start()], inner):
                 continue
             # "Helga Brenner (Vorsitzende) gez.": a name with its role, as under a signature.
             rest = _SIGNED.sub("", text[: m.start()] + text[m.end() :]).strip(" ,.;")

@@ -271,6 +271,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if text[:1].islower() and pos and units[pos - 1].block is unit.block and ";" in _gap(units[pos - 1], unit):
             # "Einwände gibt es nicht; es gilt als genehmigt": the clause continues the one before.
             decision = _decision(unit, f"{units[pos - 1].clean_text}; {text}", vote, score)
+        elif _ARROW_START.match(text) and pos and units[pos - 1].block is unit.block and units[pos - 1].clean_text.endswith("?"):
+            # "Eigener Stand auf der Messe? → ja, gemeinsamer Stand": the answer decides the question.
+            decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
         if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := _motion_before(pos, units)) is not None:
             motion_pos, motion, motion_text = found
             if not positions or positions[-1] < motion_pos:
@@ -346,6 +349,7 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         positions.insert(at, pos)
 
 
+_ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
 _MOTION = re.compile(
     r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
     re.I,

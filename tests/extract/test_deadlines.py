@@ -570,3 +570,12 @@ def test_fast_path_skips_sentences_without_digit_or_cue():
 def test_a_date_introduced_by_ab_or_fruehestens_states_a_start(text, starts):
     found = find_deadlines(text, M, N)
     assert found and dl.states_start(found[0]) is starts, found
+
+
+def test_a_meeting_named_by_its_own_word_is_a_deadline_after_bis_or_a_month():
+    found = lambda text: [(m.text, m.kind) for m in find_deadlines(text)]
+    assert found("Vorschlag bis zur Herbstsitzung vorlegen") == [("bis zur Herbstsitzung", "vague")]
+    assert found("Kassenbericht bis zur JHV") == [("bis zur JHV", "vague")]
+    assert found("Zahlen zur Juni-Sitzung") == [("zur Juni-Sitzung", "vague")]
+    assert found("X lädt zur Vorstandssitzung ein") == []
+    assert found("in der heutigen Sitzung") == []

@@ -555,3 +555,26 @@ IHK und HWK liefern die Ausbildungsvertragsdaten an das Bildungsbüro bis Ende M
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Hr. Kraft"], ["Vorbereitungsgruppe"], ["Ordnungsamt"], ["IHK", "HWK"]]
+
+
+def test_promises_of_several_people_passive_promises_and_look_alikes(record):
+    r = record("""= Integrationsbeirat
+Datum: 05.03.2026
+Anwesend: Herr Diallo, Frau Gökçe, Frau Jovanović, Fr. Demir (Gesundheitsamt)
+# Themen
+Herr Diallo, Frau Gökçe und Frau Jovanović erklären sich bereit, bis zur nächsten Sitzung ein Konzept abzustimmen.
+Zu den Einzelfragen wird eine schriftliche Beantwortung durch die Verwaltung zugesagt.
+Die Arbeitsgruppe legt der Konferenz bis zur Herbstsitzung einen Vorschlag vor.
+Fr. Demir (Kinderkrankenpflegerin seit 01.01.) stellt sich kurz vor.
+Passbeschaffung dauert lange (v.a. AFG, ERI)
+Mehrere Teilnehmende geben zu bedenken, dass Familien eher gedrucktes Material nutzen.
+Ohne Beschluss: Bericht des Pflegestützpunkts
+Eigener Stand auf der Ausbildungsmesse? → ja, gemeinsamer Stand
+""")
+    owners = [([o.name for o in a.responsible], a.due.text if a.due else None) for a in r.action_items]
+    assert owners == [
+        (["Herr Diallo", "Frau Gökçe", "Frau Jovanović"], "bis zur nächsten Sitzung"),
+        (["Verwaltung"], None),
+        (["Arbeitsgruppe"], "bis zur Herbstsitzung"),
+    ]
+    assert [d.text for d in r.decisions] == ["Eigener Stand auf der Ausbildungsmesse? → ja, gemeinsamer Stand"]

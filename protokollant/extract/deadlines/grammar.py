@@ -113,6 +113,8 @@ class Grammar:
         self.units_rx = a(self.units)
         self.nm_noun = rf"(?:{a(data['next_meeting_nouns'])}|\w*{a(data['next_meeting_suffixes'])})"
         self.nm_leads = a(data["next_meeting_leads"])
+        self.meeting_compound = rf"(?P<pre>[a-zäöüß]{{3,}}?)-?(?:{a(data['next_meeting_suffixes'])})|{a(data['meeting_event_abbreviations'])}"
+        self.seasons = {norm(w) for w in data["vague_events"]}
         self.ordinals_rx = a(self.ordinals)
         self.compounds_rx = a(self.compounds)
         self.tomorrow_rx = a(self.tomorrow)
@@ -158,7 +160,8 @@ class Grammar:
         # whole-word triggers: the longest word of each phrase ("möglich" must not fire on "mögliche")
         exact: dict[str, set[str]] = {}
         for key, family in (("vague_words", "vague"), ("vague_words_need_label", "vague_label"),
-                            ("vague_events", "event"), ("today_phrases", "today"), ("quarter_words", "quarter")):
+                            ("vague_events", "event"), ("today_phrases", "today"), ("quarter_words", "quarter"),
+                            ("meeting_event_leads", "meeting_event"), ("meeting_event_abbreviations", "meeting_event")):
             for ph in data[key]:
                 exact.setdefault(max(WORD_RX.findall(ph.lower()), key=len), set()).add(family)
         self.exact_triggers = {k: frozenset(v) for k, v in exact.items()}

@@ -102,6 +102,17 @@ def vague_label(gr, m: re.Match, c: Ctx) -> Res:
     return ("vague", None, None) if c.has_label else None
 
 
+@form("meeting_event", lambda gr: rf"(?<!\w)(?:{gr.meeting_compound})(?!\w)", uses={"meeting_event", "month", "event"})
+def meeting_event(gr, m: re.Match, c: Ctx) -> Res:
+    """"bis zur Herbstsitzung", "bis zur JHV", "zur Juni-Sitzung": a meeting named by its own word."""
+    pre = m.group("pre")
+    if c.prefix.startswith("bis ") and (pre is None or pre not in ("nächste", "naechste")):
+        return "vague", None, None
+    if pre is not None and c.has_cue and (pre in gr.seasons or pre in gr.months):
+        return "vague", None, None
+    return None
+
+
 @form("vague_event", lambda gr: rf"(?<!\w){gr.alt('vague_events')}(?!\w)(?:\s+{Y4}(?!\d))?", uses={"event"})
 def vague_event(gr, m: re.Match, c: Ctx) -> Res:
     return ("vague", None, None) if c.has_cue else None
