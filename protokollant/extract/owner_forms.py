@@ -20,6 +20,7 @@ _TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>(?:[^–—-]|(?<=\w)
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
+_ITEM_CODE = re.compile(r"^[A-Za-z]\s?\d{1,2}$")
 _SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
 # A time phrase the deadline grammar cannot date ("nach der Begehung", "vor den Osterferien").
 _WHEN_LEAD = re.compile(r"^\s*(?:bis|nach|vor|spätestens|zum|zur|ab|ende|anfang|mitte|kw)\b", re.I)
@@ -149,6 +150,8 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
     if not m:
         return None
     left, right = m.group("left").strip(), m.group("right").strip()
+    if _ITEM_CODE.match(left):
+        return None  # "A3: Flyer verteilen": the item's kind and number, not its owner
     right_owners = owner_phrase(right.rstrip(".!"), extractor) if len(right.split()) <= 9 else []
     if right_owners:
         return right_owners, left

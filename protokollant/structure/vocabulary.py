@@ -23,6 +23,7 @@ class LayoutVocabulary:
     columns: dict[ColumnRole, frozenset[str]]
     part_separators: re.Pattern
     sections: dict[SectionRole, frozenset[str]]
+    section_codes: dict[str, SectionRole]
     section_paragraph_reach: int
     empty_cell: frozenset[str]
     everyone: frozenset[str]
@@ -69,6 +70,9 @@ class LayoutVocabulary:
         for role, words in self.sections.items():
             if word in words:
                 return role
+        # "B2:", "A 3:", "E1:": an item of an Ergebnisprotokoll marked by its kind and number.
+        if (m := _CODE.match(word)) is not None:
+            return self.section_codes.get(m.group(1))
         return None
 
     def is_done_status(self, text: str) -> bool:
@@ -85,6 +89,9 @@ class LayoutVocabulary:
         return not normalise(text) or " ".join(text.split()).casefold() in self.empty_cell
 
 
+_CODE = re.compile(r"^([a-z])\s?\d{1,2}$")
+
+
 def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(normalise(w) or w.casefold() for w in words)
 
@@ -96,6 +103,7 @@ def layout_vocabulary() -> LayoutVocabulary:
         columns={ColumnRole(k): _folded(v) for k, v in data["columns"].items()},
         part_separators=re.compile(data["part_separators_pattern"], re.I),
         sections={SectionRole(k): _folded(v) for k, v in data["sections"].items()},
+        section_codes={code.casefold(): SectionRole(role) for role, codes in data["section_codes"].items() for code in codes},
         section_paragraph_reach=int(data["section_paragraph_reach"]),
         empty_cell=frozenset(" ".join(w.split()).casefold() for w in data["empty_cell_words"]),
         everyone=_folded(data["everyone_words"]),

@@ -246,3 +246,18 @@ Datum: 18.03.2026
         (1, "Handlungsfelder 1–3 werden als Arbeitsgrundlage festgelegt."),
     ]
     assert record.action_items[0].evidence.table_row == 2
+
+
+def test_item_codes_of_an_ergebnisprotokoll_mark_decisions_and_tasks(nlp, render):
+    record = _record(nlp, render, """= Netzwerk Frühe Hilfen
+Datum: 27.01.2026
+Anwesend: Fr. Matthies, Fr. Kolb, Hr. Görlitz (ASD)
+# TOP 2 Fachtag
+Der Fachtag wurde ausführlich diskutiert.
+E4: Der Fachtag findet am 23.09.2026 zum Thema Väter statt.
+I2: Die Stadt hat Fördermittel beantragt.
+A3: Ablaufplan entwerfen und im nächsten Treffen vorstellen. Zuständig: Hr. Görlitz (ASD).
+A7: Referent*innen anfragen – Vorbereitungsgruppe, bis 30.04.
+""")
+    assert [d.text for d in record.decisions] == ["E4: Der Fachtag findet am 23.09.2026 zum Thema Väter statt."]
+    assert [[o.name for o in a.responsible] for a in record.action_items] == [["Hr. Görlitz"], ["Vorbereitungsgruppe"]]
