@@ -18,6 +18,9 @@ _DATE_LIKE = re.compile(
     r"\b(?:nächste[nr]?|kommende[nr]?)\s+(?:Sitzung|Woche|Treffen)|\bsofort\b|\blaufend\b|\bQ[1-4]\b",
     re.I,
 )
+# "nach Einrichtung", "vor der Sitzung", "ab sofort": a cell saying when, without a date.
+_WHEN_LEAD = re.compile(r"^\s*(?:bis|nach|vor|ab|spätestens|sofort|laufend|fortlaufend|ständig)\b", re.I)
+_BRACKETS = re.compile(r"\([^()]*\)")
 # An owner cell: a few name-like words ("Frau Petrova (MBE)", "HWK", "JC, AfA", "alle").
 _OWNER_WORD = re.compile(r"^(?:[A-ZÄÖÜ][\w.'’-]*|[a-zäöü]{1,3}\.?|\(.*\)|[/,&+]|und|alle|von|van|de)$")
 
@@ -39,7 +42,7 @@ def _header_roles(header: Block, vocab: LayoutVocabulary) -> dict[int, ColumnRol
 
 
 def _is_owner_like(text: str, vocab: LayoutVocabulary) -> bool:
-    words = text.replace(",", " , ").split()
+    words = _BRACKETS.sub(" (…) ", text).replace(",", " , ").split()
     if not words or len(words) > 6:
         return False
     if " ".join(text.split()).casefold() in vocab.everyone:
@@ -103,6 +106,25 @@ def _kind(roles: set[ColumnRole]) -> TableKind:
     return TableKind.OTHER
 
 
+def _shifted(block: Block, roles: dict[int, ColumnRole], vocab: LayoutVocabulary) -> dict[int, ColumnRole]:
+    """The roles of a row whose cells slipped one column to the left (a cell left out, the last one
+    empty): a date under "Verantwortlich" and a name under the column before it. Read by content,
+    each cell takes the role of the column to its right; otherwise the header's roles."""
+    by_role = {role: col for col, role in roles.items()}
+    owner, due = by_role.get(ColumnRole.OWNER), by_role.get(ColumnRole.DUE)
+    if owner is None or due != owner + 1 or owner == 0:
+        return roles
+    texts = {col: text.strip() for _, col, text in _cells_by_column(block)}
+    under_owner, before = texts.get(owner, ""), texts.get(owner - 1, "")
+    if texts.get(due) or not under_owner or not before:
+        return roles
+    dated = len(under_owner.split()) <= 6 and (_WHEN_LEAD.match(under_owner) or (
+        _DATE_LIKE.search(under_owner) and not _is_owner_like(under_owner, vocab)))
+    if not (dated and _is_owner_like(before, vocab)):
+        return roles
+    return {col - 1: role for col, role in roles.items() if col > 0}
+
+
 def _row(block: Block, roles: dict[int, ColumnRole], width: int) -> TableRow:
     cells = _cells_by_column(block)
     if width > 1 and len([c for c in cells if c[2].strip()]) == 1 and len(cells) == 1:
@@ -142,7 +164,7 @@ def analyse_tables(document: Document, skip: set[int]) -> list[TableLayout]:
         layout_rows = [TableRow(block=header, kind=RowKind.HEADER)] if header is not None else []
         item_row = None
         for b in data:
-            row = _row(b, roles, width)
+            row = _row(b, _shifted(b, roles, vocab) if kind is not TableKind.OTHER else roles, width)
             if kind is TableKind.RESULTS and row.kind is RowKind.DATA:
                 opens = row.text(ColumnRole.NUMBER) or row.text(ColumnRole.TOPIC)
                 if opens:

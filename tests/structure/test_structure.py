@@ -261,3 +261,24 @@ A7: Referent*innen anfragen – Vorbereitungsgruppe, bis 30.04.
 """)
     assert [d.text for d in record.decisions] == ["E4: Der Fachtag findet am 23.09.2026 zum Thema Väter statt."]
     assert [[o.name for o in a.responsible] for a in record.action_items] == [["Hr. Görlitz"], ["Vorbereitungsgruppe"]]
+
+
+def test_a_row_slipped_one_column_left_is_read_by_its_content(nlp, render):
+    # Continuation rows written with one cell too few: the task under "Thema", the owner under
+    # "Ergebnis", the date under "Verantwortlich", the last cell empty.
+    record = _record(nlp, render, """= Lenkungsgruppe KIM
+Datum: 11.02.2026
+|= TOP | Thema | Ergebnis / Beschluss | Verantwortlich | Termin |
+| 1 | Fallkonferenzen | Die Lenkungsgruppe beschließt, die Fallkonferenzen fortzuführen. | alle Partner | ab 04/2026 |
+|  | Termine an alle Partner versenden | KIM-Koordinierungsstelle | KW 12 |
+|  | Funktionspostfach einrichten | ABH (Fr. Aydın) | bis Ende März |
+|  | Infos weitergeben | Hr. Petrović | nach Einrichtung |
+| 2 | Verschiedenes | Keine Wortmeldungen. | – | – |
+""")
+    tasks = [(a.task, [o.name for o in a.responsible], a.due.text if a.due else None) for a in record.action_items][-3:]
+    assert tasks == [
+        ("Termine an alle Partner versenden", ["KIM-Koordinierungsstelle"], "KW 12"),
+        ("Funktionspostfach einrichten", ["ABH"], "bis Ende März"),
+        ("Infos weitergeben", ["Hr. Petrović"], "nach Einrichtung"),
+    ]
+    assert [t.title for t in record.topics] == ["Fallkonferenzen", "Verschiedenes"]
