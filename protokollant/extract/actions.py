@@ -235,7 +235,7 @@ class ActionExtractor(OwnerClassifier):
             task = m.group("task").strip()
             written = m.group("owner") or m.group("owner2")
             owners = self.owners(written, lenient=bool(m.group("owner2"))) if written else []
-            if not owners and written and written.casefold() == "alle":
+            if not owners and written and written.casefold().split()[0] == "alle":
                 owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
             if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
                 owners = self.owners(pm.group("owner"))
@@ -309,7 +309,7 @@ class ActionExtractor(OwnerClassifier):
             if not words.isdisjoint(cues.narrative_verbs) or "FUTURE" in unit.cue_labels():
                 return None
             confidence = 0.5
-        if names_only(text, self):
+        if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         return ActionItem(
             task=truncate_words(task, 30),

@@ -12,12 +12,13 @@ from .text import clean
 # Words before a person's name. MALE/FEMALE tell "Er"/"Sie" apart ("Er sagte zu, …").
 MALE_HONORIFICS = ("Herr", "Herrn", "Hr.")
 FEMALE_HONORIFICS = ("Frau", "Fr.")
-HONORIFIC_WORDS = frozenset(MALE_HONORIFICS + FEMALE_HONORIFICS + ("Dr.", "Prof."))
+# "Fam. Becker": a family named like a person (parents' councils, neighbourhood groups).
+HONORIFIC_WORDS = frozenset(MALE_HONORIFICS + FEMALE_HONORIFICS + ("Dr.", "Prof.", "Fam.", "Familie"))
 # Any of them, as a regex alternation: "Herrn" before "Herr" (longest first).
 HONORIFIC_RX = "(?:" + "|".join(re.escape(w) for w in sorted(HONORIFIC_WORDS, key=len, reverse=True)) + ")"
 SALUTATION_RX = "(?:" + "|".join(re.escape(w) for w in sorted(MALE_HONORIFICS + FEMALE_HONORIFICS, key=len, reverse=True)) + ")"
 # The owner-phrase check keeps its own list: "Herrn X" (dative) is no owner phrase.
-_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)"
+_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie)"
 # "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")
 _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")

@@ -98,6 +98,8 @@ def sentences(line: Span) -> list[Span]:
     return out
 
 
+# Abbreviated prepositions and adverbs: their full stop never ends a sentence.
+_NEVER_FINAL = re.compile(r"(?:^|[\s(/-])(?:wg|bzgl|bzw|ggf|evtl|inkl|zzgl|ggü|gem|lt|ca|z\.\s?B|u\.\s?a|v\.\s?a|d\.\s?h|o\.\s?ä|u\.\s?U|i\.\s?d\.\s?R)\.$", re.I)
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(/-])[A-Za-zÄÖÜäöü]{1,4}\.$")
 
 
@@ -105,6 +107,8 @@ def _abbreviation_before(previous: Span, first) -> bool:
     """"Haus-Nr. 12", "ca. 140 Personen", "Z. 274": a short abbreviation's full stop before a
     number or a lower-case word ends no sentence."""
     text = doc_text(previous.doc)[previous.start_char : previous.end_char]
+    if _NEVER_FINAL.search(text):
+        return True  # "wg. Aufschub", "bzgl. Raumplanung": these abbreviations lead into a noun
     return bool(_SHORT_ABBREVIATION.search(text)) and (first.text[:1].isdigit() or first.text[:1].islower())
 
 

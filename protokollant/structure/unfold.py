@@ -92,11 +92,22 @@ def _unfold_labelled(table: list[Block], vocab: LayoutVocabulary) -> list[Block]
     labelled = sum(r is not None for r in roles)
     if labelled < 0.6 * len(rows) or not {ColumnRole.RESULT, ColumnRole.TASK} & set(roles):
         return None
+    paired = _paired_fields(rows, roles)
     out: list[Block] = []
-    for (row, cells), role in zip(rows, roles):
+    for index, ((row, cells), role) in enumerate(zip(rows, roles)):
         label = cells[0][1].rstrip(" :")
         value_column = cells[1][0] if len(cells) > 1 else None
         value = "\n".join(text for _, text in cells[1:] if text)
+        if index in paired:
+            if paired[index]:  # the task row: each task line followed by its own field lines
+                out.append(_paragraph(row, f"{label}:", cells[0][0]))
+                for i, line in enumerate(_value_lines(cells)):
+                    out.append(_paragraph(row, line, value_column))
+                    for field in paired[index]:
+                        field_row, field_cells = rows[field]
+                        field_label = field_cells[0][1].rstrip(" :")
+                        out.append(_paragraph(field_row, f"{field_label}: {_value_lines(field_cells)[i]}", field_cells[1][0]))
+            continue
         if role is None:
             out.append(_paragraph(row, "\n".join(text for _, text in cells if text), cells[0][0]))
         elif not value:
@@ -110,6 +121,36 @@ def _unfold_labelled(table: list[Block], vocab: LayoutVocabulary) -> list[Block]
             out.append(_paragraph(row, f"{label}:", cells[0][0]))
             out.append(_paragraph(row, value, value_column))
     return out
+
+
+def _value_lines(cells: list[tuple[int, str]]) -> list[str]:
+    return [line.strip() for _, text in cells[1:] for line in text.split("\n") if line.strip()]
+
+
+def _paired_fields(rows: list[tuple[Block, list[tuple[int, str]]]], roles: list[ColumnRole | None]) -> dict[int, list[int]]:
+    """Task rows of several lines whose owner/deadline rows have one line per task line
+    ("Aufgabe | A<br>B", "Verantwortlich | Fr. X<br>Hr. Y"): task row -> its field rows, and
+    each field row -> [] (written beside its task lines instead of on its own)."""
+    paired: dict[int, list[int]] = {}
+    for index, role in enumerate(roles):
+        if role is not ColumnRole.TASK:
+            continue
+        lines = _value_lines(rows[index][1])
+        if len(lines) < 2 or any(_NUMBERED.match(line) for line in lines):
+            continue  # numbered entries pair up by their numbers (extract/task_fields.py)
+        fields = []
+        for later in range(index + 1, len(rows)):
+            if roles[later] not in FIELD_ROLES:
+                break
+            if len(_value_lines(rows[later][1])) == len(lines):
+                fields.append(later)
+        if fields:
+            paired[index] = fields
+            paired.update({f: [] for f in fields})
+    return paired
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 
 
 # --------------------------------------------------------------------------- item tables

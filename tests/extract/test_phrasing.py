@@ -578,3 +578,22 @@ Eigener Stand auf der Ausbildungsmesse? → ja, gemeinsamer Stand
         (["Arbeitsgruppe"], "bis zur Herbstsitzung"),
     ]
     assert [d.text for d in r.decisions] == ["Eigener Stand auf der Ausbildungsmesse? → ja, gemeinsamer Stand"]
+
+
+def test_task_list_owners_written_as_families_or_everyone_of_a_group(record):
+    r = record("""= Abteilungsleitung
+Datum: 01.09.2026
+# Saison
+TODO alle Trainer: je Mannschaft eine/n Verantwortliche/n benennen, bis nächste Sitzung
+Antrag stellen – Hr. Brandt, diese Woche
+Telefonat mit den Stadtwerken wg. Aufschub und Ratenzahlung – Fr. Demir, bis 22.05.
+ToDo:
+- Orga Laternenfest: Fam. Becker und Fam. Nguyen
+""")
+    owners = [(a.task, [o.name for o in a.responsible]) for a in r.action_items]
+    assert owners == [
+        ("je Mannschaft eine/n Verantwortliche/n benennen, bis nächste Sitzung", ["alle Trainer"]),
+        ("Antrag stellen", ["Hr. Brandt"]),
+        ("Telefonat mit den Stadtwerken wg. Aufschub und Ratenzahlung", ["Fr. Demir"]),
+        ("Orga Laternenfest", ["Fam. Becker", "Fam. Nguyen"]),
+    ]

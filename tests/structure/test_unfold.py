@@ -221,3 +221,23 @@ def test_a_header_asking_who_names_the_owner_column(render):
     assert vocab.column_role("Wer kümmert sich?") is ColumnRole.OWNER
     assert vocab.column_role("Wer/bis wann") is ColumnRole.OWNER_DUE
     assert vocab.column_role("Werkzeug") is None
+
+
+def test_task_lines_of_a_labelled_table_pair_with_their_owner_lines(nlp, render):
+    data = render("""= Teamsitzung Schuldnerberatung
+Datum: 12.05.2026
+**TOP 1: Warteliste**
+| Sachstand | Wartezeit derzeit 11 Wochen. |
+| Aufgabe | Konzept für die Infoveranstaltung erstellen<br>Kooperationspartner über die Änderungen informieren |
+| Verantwortlich | Fr. Demir (Konzept)<br>Hr. Petersen (Info an Partner) |
+| Termin | nächste Teamsitzung am 02.06. |
+**TOP 2: Verschiedenes**
+| Sachstand | Nichts Neues. |
+| Ergebnis | Kenntnisnahme. |
+""")
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    owners = [(a.task, [o.name for o in a.responsible]) for a in record.action_items]
+    assert owners == [
+        ("Konzept für die Infoveranstaltung erstellen", ["Fr. Demir"]),
+        ("Kooperationspartner über die Änderungen informieren", ["Hr. Petersen"]),
+    ]
