@@ -95,6 +95,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score -= 0.6
     if text.rstrip().endswith("?"):
         score -= 0.6
+    # "Lange wurde kein Termin festgelegt": the decision word is negated ("nicht …" is left to the
+    # cue list: "Ende wird nicht festgelegt" still records what was set before it).
+    if labels & {"DECISION", "AGREEMENT"} and _NEGATED_DECISION.search(text):
+        score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3
     # Rounded: the labels are a set, and float sums in a hash-dependent order could fall on
@@ -349,6 +353,10 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         positions.insert(at, pos)
 
 
+_NEGATED_DECISION = re.compile(
+    r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
+    r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
+    r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
 _MOTION = re.compile(
     r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",

@@ -597,3 +597,13 @@ ToDo:
         ("Telefonat mit den Stadtwerken wg. Aufschub und Ratenzahlung", ["Fr. Demir"]),
         ("Orga Laternenfest", ["Fam. Becker", "Fam. Nguyen"]),
     ]
+
+
+def test_a_negated_decision_word_records_no_decision(record):
+    r = record("""= Plenum
+Datum: 26.02.2024
+# Weekend of Work
+Lange wurde kein Termin für das Weekend of Work festgelegt.
+Das Weekend of Work wird auf den 09.03. festgelegt.
+""")
+    assert [d.text for d in r.decisions] == ["Das Weekend of Work wird auf den 09.03. festgelegt."]
