@@ -53,7 +53,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         weights = {**weights, "TENTATIVE": 0.0}
     # "Der Ausschuss stimmt dem Vorhaben … zu", "Der Beirat empfiehlt dem Gemeinderat, …":
     # the body itself acts (a recommendation upward is its resolution, no hedge).
-    body_acts = bool(cues.body_acts.match(text)) and "?" not in text
+    # Not a faction: "Die SVP-Fraktion lehnte den Vorstoss ab" is how a part of the body voted.
+    body_acts = bool(cues.body_acts.match(text)) and "?" not in text and not _FACTION_SUBJECT.match(text)
     if body_acts:
         weights = {**weights, "TENTATIVE": 0.0}
     # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
@@ -91,8 +92,14 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += 0.5
     # "Die Fraktion X sowie Y haben dem Antrag zugestimmt": how parts of the body voted,
     # not a decision of the body itself (that is the motion's outcome).
-    if "FACTION" in labels and _opens_with(unit, "FACTION"):
+    if ("FACTION" in labels and _opens_with(unit, "FACTION")) or _FACTION_SUBJECT.match(text):
         score -= 0.6
+    # "…, das Fachamt habe entschieden, dass …": indirect speech reports a decision taken elsewhere.
+    if labels & {"DECISION", "AGREEMENT"} and _REPORTED_SPEECH.search(text):
+        score -= 0.9
+    # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
+    if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
+        score += 0.3
     if text.rstrip().endswith("?"):
         score -= 0.6
     # "Lange wurde kein Termin festgelegt": the decision word is negated ("nicht …" is left to the
@@ -147,7 +154,10 @@ def _is_label_line(unit: Unit, text: str) -> bool:
     if key not in labels or key == "beschluss":
         return False
     # "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen": the label
-    # introduces the decision itself, a sentence with the body acting.
+    # introduces the decision itself, a sentence with the body acting; "Ergebnis: Der Antrag wurde
+    # mit 25:10 Stimmen angenommen" states the result in a sentence of its own.
+    if len(rest.split()) >= 5 and key.startswith("ergebnis") and unit.cue_labels() & {"DECISION", "AGREEMENT"}:
+        return False
     return not (len(rest.split()) >= 5 and decision_cues().body_acts.match(rest.strip()))
 
 
@@ -225,6 +235,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             and decision_cues().vote_only.match(text)
             # "- Einstimmig angenommen" after other lines answers those lines, not the decision before.
             and not (_bare_outcome(text) and pos - last_decision_unit >= 2)
+            # "Der Antrag wird zurückgestellt." + "Abstimmungsergebnis: 11 Ja …": the line above was voted on.
+            and not (pos - last_decision_unit >= 2 and _voted_on(units[pos - 1], unit))
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
@@ -353,6 +365,10 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         positions.insert(at, pos)
 
 
+_FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\s+)?[\w-]*fraktion(?:en)?\b", re.I)
+_REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;.:]{0,60}\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
+                              r"zugestimmt|abgelehnt|vereinbart)\b", re.I)
+_ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
 _NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
@@ -373,6 +389,12 @@ _OUTCOME_AFTER_LABEL = re.compile(
 _PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")
 
 
+def _voted_on(previous: Unit, vote_line: Unit) -> bool:
+    """A postponement or a referral right above a vote line is what the body voted on."""
+    return (previous.topic_index == vote_line.topic_index and previous.block.kind is not BlockKind.HEADING
+            and "POSTPONE" in previous.cue_labels())
+
+
 def _motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
     """The motion a bare outcome line answers: the unit just before it in the same item
     (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
@@ -386,7 +408,7 @@ def _motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tu
         text = previous.clean_text
         if text.endswith(":") and len(text.split()) <= 2:
             continue  # "Abstimmungsergebnis:"
-        if _MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)):
+        if _MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or _voted_on(previous, unit):
             return back, previous, text
         # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
         # sentences in one paragraph.

@@ -607,3 +607,25 @@ Lange wurde kein Termin für das Weekend of Work festgelegt.
 Das Weekend of Work wird auf den 09.03. festgelegt.
 """)
     assert [d.text for d in r.decisions] == ["Das Weekend of Work wird auf den 09.03. festgelegt."]
+
+
+def test_council_results_consent_elections_and_postponements_put_to_the_vote(record):
+    r = record("""= Sitzung des Gemeinderats
+Datum: 25.02.2025
+# Anträge
+Die SVP-Fraktion lehnte den Vorstoss ab, weil sie gegen eine ausufernde Subventionspolitik sei.
+Ergebnis: Der Antrag auf Umwandlung in ein Postulat wurde mit 25:10 Stimmen angenommen.
+Frau Dr. Melzer ergänzt, das Fachamt Grundsicherung habe entschieden, dass alle Bewohner den Schein erhielten.
+Der Antrag der UBG-Fraktion wird zurückgestellt.
+Abstimmungsergebnis: 11 Ja, 2 Nein, 1 Enthaltung
+# Baugesuche
+Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde das Einvernehmen erteilt.
+# Wahl
+45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau Dr. von Berg, 10 Nein-Stimmen, 2 Enthaltungen.
+""")
+    assert [(d.topic_index, d.text, d.vote.yes if d.vote else None) for d in r.decisions] == [
+        (0, "Ergebnis: Der Antrag auf Umwandlung in ein Postulat wurde mit 25:10 Stimmen angenommen.", None),
+        (0, "Der Antrag der UBG-Fraktion wird zurückgestellt. Abstimmungsergebnis: 11 Ja, 2 Nein, 1 Enthaltung", 11),
+        (1, "Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde das Einvernehmen erteilt.", None),
+        (2, "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau Dr. von Berg, 10 Nein-Stimmen, 2 Enthaltungen.", 33),
+    ]
