@@ -29,7 +29,9 @@ _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
 
 
 # Council minutes number public and non-public items "Ö 3", "NÖ 2" without "TOP".
-_COUNCIL_ITEM = re.compile(r"^\s*(?P<num>N?Ö\s*\d{1,2}(?:\.\d{1,2})?)\s*[:.)–—-]?\s+(?P<title>\S.*)$", re.S)
+_COUNCIL_ITEM = re.compile(r"^\s*(?P<num>N?Ö\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*[:.)–—-]?\s+(?P<title>\S.*))?\s*$", re.S)
+# A title that is only a reference ("Ö 2 - 21-0241": the council's Drucksache number).
+_REFERENCE_ONLY = re.compile(r"^[\d/.\s-]*$")
 
 
 def _split_number(text: str) -> tuple[str | None, str, bool]:
@@ -37,7 +39,7 @@ def _split_number(text: str) -> tuple[str | None, str, bool]:
     text = clean(text)
     m = _COUNCIL_ITEM.match(text)
     if m:
-        return re.sub(r"\s+", " ", m.group("num")), m.group("title").strip(" :.-–"), True
+        return re.sub(r"\s+", " ", m.group("num")), (m.group("title") or "").strip(" :.-–"), True
     m = _TOP.match(text)
     if m and (m.group("num") or text.lower().startswith(("top", "#traktandum", "tagesordnungspunkt"))):
         num = m.group("num")
@@ -169,13 +171,17 @@ def _table_starts(structure: Structure) -> list[Start]:
 def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     out: list[Start] = []
     current: str | None = None  # number of the TOP we are in, for "3.1" sub-items
-    for b in blocks:
-        if b.index in skip or b.kind is BlockKind.TABLE_ROW:
+    title_blocks: set[int] = set()  # lines that only carry the title of the number line above
+    for pos, b in enumerate(blocks):
+        if b.index in skip or b.index in title_blocks or b.kind is BlockKind.TABLE_ROW:
             continue
         first_line = b.text.split("\n", 1)[0]
         if len(first_line) > 200:
             continue
         number, title, is_top = _split_number(first_line)
+        if is_top and number and _REFERENCE_ONLY.match(title):
+            # "Ö 1" / "Festlegung der Tagesordnung" on the next line (of the block, or a bold line below).
+            title = _title_below(blocks, pos, b, title_blocks) or title
         if is_top:
             level = 2 if _is_sub_number(number) else 1
             if level == 1:
@@ -195,6 +201,20 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     out = _without_agenda_preview(out)
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
+
+
+def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[int]) -> str:
+    """The title of a line that holds only an item's number: its own next line, or the next
+    block when that is a short heading or bold line (then remembered in ``title_blocks``)."""
+    lines = [line.strip() for line in block.text.split("\n")[1:] if line.strip()]
+    if lines:
+        return lines[0]
+    nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
+    if nxt is not None and (nxt.kind is BlockKind.HEADING or nxt.bold) and len(nxt.text.split()) <= 15 and not (
+            _split_number(nxt.text.split("\n", 1)[0])[2]):
+        title_blocks.add(nxt.index)
+        return clean(nxt.text)
+    return ""
 
 
 PREVIEW_MIN_ITEMS = 3

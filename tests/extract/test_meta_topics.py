@@ -310,3 +310,20 @@ def test_items_under_a_container_heading_and_no_next_meeting_topic():
 """)
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     assert [t.title for t in record.topics] == ["Nachbesprechung A2", "Besprechung Lastenheft", "Sonstiges"]
+
+
+def test_council_item_numbers_on_a_line_of_their_own_take_the_title_below():
+    d = doc(
+        (P, "Sitzung der Bezirksversammlung vom 28.02.2019", {"bold": True}),
+        (P, "Ö 1", {"bold": True}),
+        (P, "Festlegung der Tagesordnung", {"bold": True}),
+        (P, "Die Bezirksversammlung stimmt der Tagesordnung einstimmig zu."),
+        (P, "Ö 2 - 21-0241\nWahl einer Bezirksamtsleitung", {"bold": True}),
+        (P, "Frau Wolpert erläutert den Ablauf der Wahl."),
+        (P, "Ö 2.1", {"bold": True}),
+        (P, "Dringlichkeitsscheine", {"bold": True}),
+        (P, "Der TOP wird gestrichen."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("Ö 1", "Festlegung der Tagesordnung"), ("Ö 2", "Wahl einer Bezirksamtsleitung")]
+    assert [(s.number, s.title) for s in topics[1].subtopics] == [("Ö 2.1", "Dringlichkeitsscheine")]
