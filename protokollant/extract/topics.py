@@ -267,7 +267,9 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         title = head.strip() if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 else _short_title(title)
         found.append((b, m.group("num"), title, 1))
         expected += 1
-    return found if len(found) >= TYPED_MIN_ITEMS else []
+    # Two numbered lines set in bold or as headings ("**1. Baugesuche**") are the agenda too.
+    set_off = all(b.bold or b.kind is BlockKind.HEADING for b, *_ in found)
+    return found if len(found) >= TYPED_MIN_ITEMS or (len(found) == 2 and set_off) else []
 
 
 def _task_list_title(block: Block) -> bool:

@@ -327,3 +327,15 @@ def test_council_item_numbers_on_a_line_of_their_own_take_the_title_below():
     topics = extract_topics(d, extract_meta(d))
     assert [(t.number, t.title) for t in topics] == [("Ö 1", "Festlegung der Tagesordnung"), ("Ö 2", "Wahl einer Bezirksamtsleitung")]
     assert [(s.number, s.title) for s in topics[1].subtopics] == [("Ö 2.1", "Dringlichkeitsscheine")]
+
+
+def test_two_bold_numbered_lines_under_a_single_heading_are_the_agenda():
+    d = doc(
+        (H, "Aus der Gemeinderatssitzung vom 6. November 2014", {"heading_level": 1}),
+        (P, "1. Baugesuche", {"bold": True}),
+        (P, "Einem Baugesuch wurde das Einvernehmen erteilt."),
+        (P, "2. Fortschreibung des Flächennutzungsplanes", {"bold": True}),
+        (P, "Das Büro erläutert die Änderungen."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("1", "Baugesuche"), ("2", "Fortschreibung des Flächennutzungsplanes")]
