@@ -177,9 +177,10 @@ def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Res
     m = _PASSIVE_AGENT.search(text)
     if m is None or m.group("participle").casefold() in cues.passive_state:
         return None
-    if not (has_deadline or cues.passive_future.search(text)):
+    if not (has_deadline or cues.passive_future.search(text) or m.group("participle").casefold() in cues.passive_task):
         return None  # "Die Sitzung wird vom Vorsitzenden eröffnet": what happens in the meeting
-    owners = extractor.owners(m.group("owner"))
+    # "von Herrn Lasall": the dative of the honorific names the same person.
+    owners = extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner")))
     return owners or None
 
 

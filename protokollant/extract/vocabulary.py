@@ -51,6 +51,7 @@ class ActionCues:
     promises: tuple[re.Pattern, ...]
     passive_future: re.Pattern  # words that put a present passive into the future
     passive_state: frozenset[str]  # participles that describe a state, not a task
+    passive_task: frozenset[str]  # participles of task verbs: the agent's task without a deadline
     narrative_when_followed: dict[str, frozenset[str]]
     # Every verb form that can follow a subject owner: a sentence without one of them cannot
     # have a subject owner, so most sentences are ruled out without touching tokens.
@@ -110,6 +111,7 @@ def action_cues() -> ActionCues:
         promises=tuple(re.compile(p, re.I | re.S) for p in data["promise_patterns"]),
         passive_future=_words_pattern(data["passive_agent_future_words"]),
         passive_state=_casefolded(data["passive_agent_state_participles"]),
+        passive_task=_casefolded(data["passive_agent_task_participles"]),
         narrative_when_followed={v.casefold(): _casefolded(after) for v, after in data["narrative_when_followed"].items()},
         any_task_verb=strong | weak | auxiliaries,
     )

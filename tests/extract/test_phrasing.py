@@ -629,3 +629,16 @@ Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde da
         (1, "Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde das Einvernehmen erteilt.", None),
         (2, "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau Dr. von Berg, 10 Nein-Stimmen, 2 Enthaltungen.", 33),
     ]
+
+
+def test_promises_in_the_perfect_and_passives_of_task_verbs_with_their_agent(record):
+    r = record("""= Vorstandssitzung
+Datum: 28.04.2026
+Anwesend: Frau Klein, Herr Ott, Herr Lasall
+# Fest
+Frau Klein und Herr Ott haben sich bereit erklärt, den Stand zu betreuen.
+Ob die Schule die Kosten übernehmen kann, ist offen. Dies wird von Herrn Lasall geklärt.
+Die Sitzung wird vom Vorsitzenden eröffnet.
+Die Buskosten werden vom Förderverein übernommen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Klein", "Herr Ott"], ["Herr Lasall"]]
