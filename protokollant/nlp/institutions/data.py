@@ -95,6 +95,11 @@ class InstitutionData(NameForms):
         self.site_suffixes = tuple(low("site_suffixes"))
         self.not_org_acronyms = low("not_org_acronyms")
         self.titles = low("titles")
+        # "Gemeinderat Markus Ruf", "Stadträtin Anna Berg": a council word before a first name is a person's role.
+        first_names = models_dir() / "names" / "first_names.txt"
+        self.first_names = frozenset(
+            line.strip().lower() for line in first_names.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")) if first_names.exists() else frozenset()
         self.inner_name_words = low("inner_name_words")
         self.legal_forms: dict[str, str] = dict(lex.get("legal_forms", {}))
         self.legal_single = frozenset(f for f in self.legal_forms if " " not in f)

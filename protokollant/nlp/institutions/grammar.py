@@ -287,8 +287,9 @@ class SpanGrammar:
         rule, form, bare, _nom = info
         n = len(doc)
         d = self.data
-        if i + 1 < n and doc[i + 1].lower_ in d.titles and rule.kind == "gremium":
-            return None  # "Stadtrat Herr Müller": a person's role
+        if i + 1 < n and rule.kind == "gremium" and (
+                doc[i + 1].lower_ in d.titles or (doc[i + 1].lower_ in d.first_names and doc[i + 1].text[:1].isupper())):
+            return None  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf": a person's role
         start, has_left = self._left(doc, i)
         end = i + 1
         if form in ("pl", "datpl"):
@@ -305,6 +306,8 @@ class SpanGrammar:
                 has_ext, end = e2 > end, e2
             if rule.quoted:
                 e2 = self._quoted(doc, end)
+                if e2 > end:
+                    e2 = self._legal_after(doc, e2)  # "Kleingartenverein „Reichsbahnfeld“ e. V."
                 has_ext, end = has_ext or e2 > end, e2
             if rule.names:
                 e2 = self._names(doc, end, rule.names, rule.mode, reg_start)

@@ -197,8 +197,9 @@ class InstitutionRecognizer(SpanGrammar):
             for mid, s, e in matches:
                 canon = strings[mid]
                 kind = self._kind_by_canon.get(canon, "ORG")
-                if kind == "gremium" and e < n and doc[e].lower_ in titles:
-                    continue  # "Stadtrat Herr Müller": a person's role
+                if kind == "gremium" and e < n and (doc[e].lower_ in titles or (
+                        doc[e].lower_ in d.first_names and doc[e].text[:1].isupper())):
+                    continue  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf": a person's role
                 e2 = self._place(doc, e)
                 if e2 > e and canon.rsplit(" ", 1)[-1] not in d.places:
                     canon = d.canonical_name(doc[s:e2].text)
