@@ -489,7 +489,11 @@ def test_a_bare_name_merges_into_its_quoted_full_name():
 def test_a_legal_form_after_a_quoted_name_and_council_titles_before_first_names():
     from protokollant.nlp.pipeline import load_pipeline
     nlp = load_pipeline("blank")
-    spans = lambda text: [s.text for s in nlp(text).spans["institutions"]]
+
+    def spans(text):
+        doc = nlp(text)
+        return [s.text for s in doc.spans["institutions"]]
+
     assert spans("Jahreshauptversammlung des Kleingartenverein „Reichsbahnfeld“ e. V. am 22.04.2023") == [
         "Kleingartenverein „Reichsbahnfeld“ e. V."]
     assert spans("Er stellt den neu gewählten Gemeinderat Markus Ruf vor.") == []
