@@ -86,9 +86,11 @@ def _label_role(text: str, vocab: LayoutVocabulary) -> ColumnRole | None:
 def _unfold_labelled(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | None:
     """"Ergebnis | Das Protokoll wird genehmigt." rows: a label in the first cell, text beside it."""
     rows = [(row, _cells(row)) for row in table if any(text for _, text in _cells(row))]
-    if len(rows) < 2 or any(len(cells) > 3 for _, cells in rows):
+    if not rows or any(len(cells) > 3 for _, cells in rows):
         return None
     roles = [_label_role(cells[0][1], vocab) if len(cells) >= 2 else None for _, cells in rows]
+    if len(rows) == 1 and roles[0] not in (ColumnRole.RESULT, ColumnRole.TASK):
+        return None  # one row: only "Ergebnis | …" / "Aufgabe | …" (an item with nothing else to say)
     labelled = sum(r is not None for r in roles)
     if labelled < 0.6 * len(rows) or not {ColumnRole.RESULT, ColumnRole.TASK} & set(roles):
         return None

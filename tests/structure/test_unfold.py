@@ -241,3 +241,17 @@ Datum: 12.05.2026
         ("Konzept für die Infoveranstaltung erstellen", ["Fr. Demir"]),
         ("Kooperationspartner über die Änderungen informieren", ["Hr. Petersen"]),
     ]
+
+
+def test_a_single_result_row_under_an_item_is_read_as_its_result(nlp, render):
+    data = render("""= Sitzung des Personalrats
+Datum: 20.01.2026
+**TOP 1: Protokoll der Sitzung vom 06.01.2026**
+| Ergebnis | Das Protokoll wird einstimmig genehmigt. |
+
+**TOP 2: Verschiedenes**
+| Sachstand | Keine Wortmeldungen. |
+| Ergebnis | Kenntnisnahme. |
+""")
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [(d.topic_index, d.text) for d in record.decisions] == [(0, "Das Protokoll wird einstimmig genehmigt.")]
