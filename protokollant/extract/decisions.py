@@ -102,6 +102,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += 0.3
     if text.rstrip().endswith("?"):
         score -= 0.6
+    # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
+    # meeting votes, not what it decides.
+    if not has_vote and _VOTING_MODE.search(text) and len(text.split()) <= 16:
+        score -= 0.9
     # "Lange wurde kein Termin festgelegt": the decision word is negated ("nicht …" is left to the
     # cue list: "Ende wird nicht festgelegt" still records what was set before it).
     if labels & {"DECISION", "AGREEMENT"} and _NEGATED_DECISION.search(text):
@@ -369,6 +373,9 @@ _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\
 _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;.:]{0,60}\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
                               r"zugestimmt|abgelehnt|vereinbart)\b", re.I)
 _ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
+_VOTING_MODE = re.compile(
+    r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"
+    r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+wird\s+(?:geheim|offen)\b", re.I)
 _NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"

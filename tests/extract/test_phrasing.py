@@ -642,3 +642,17 @@ Die Sitzung wird vom Vorsitzenden eröffnet.
 Die Buskosten werden vom Förderverein übernommen.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Klein", "Herr Ott"], ["Herr Lasall"]]
+
+
+def test_how_the_meeting_votes_and_items_called_up_again_are_no_decisions(record):
+    r = record("""= Mitgliederversammlung
+Datum: 01.06.2026
+# Wahlen
+Auf Antrag von Herrn Vietz wird geheim gewählt (§ 10 Abs. 2 der Satzung).
+Gewählt wird offen durch Handzeichen, geheime Wahl wird nicht beantragt.
+Frau Roth wird in geheimer Wahl zur Vorsitzenden gewählt.
+# Anträge
+Das Thema wird wieder aufgerufen, wenn eine Finanzierungszusage vorliegt.
+Der Antrag wird nach Vorliegen der Kostenschätzung erneut beraten.
+""")
+    assert [d.text for d in r.decisions] == ["Frau Roth wird in geheimer Wahl zur Vorsitzenden gewählt."]
