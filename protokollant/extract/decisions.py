@@ -94,8 +94,9 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # not a decision of the body itself (that is the motion's outcome).
     if ("FACTION" in labels and _opens_with(unit, "FACTION")) or _FACTION_SUBJECT.match(text):
         score -= 0.6
-    # "…, das Fachamt habe entschieden, dass …": indirect speech reports a decision taken elsewhere.
-    if labels & {"DECISION", "AGREEMENT"} and _REPORTED_SPEECH.search(text):
+    # "…, das Fachamt habe entschieden, dass …": indirect speech reports a decision taken elsewhere;
+    # "Info: Die MV des Syndikats hat … beschlossen", "Gerd berichtet: Der Haushalt wurde …": a report.
+    if labels & {"DECISION", "AGREEMENT"} and (_REPORTED_SPEECH.search(text) or _REPORT_LABEL.match(text)):
         score -= 0.9
     # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
     if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
@@ -376,6 +377,9 @@ _ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?
 _VOTING_MODE = re.compile(
     r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"
     r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+wird\s+(?:geheim|offen)\b", re.I)
+_REPORT_LABEL = re.compile(
+    r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
+    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:", re.I)
 _NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"

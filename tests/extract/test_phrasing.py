@@ -656,3 +656,14 @@ Das Thema wird wieder aufgerufen, wenn eine Finanzierungszusage vorliegt.
 Der Antrag wird nach Vorliegen der Kostenschätzung erneut beraten.
 """)
     assert [d.text for d in r.decisions] == ["Frau Roth wird in geheimer Wahl zur Vorsitzenden gewählt."]
+
+
+def test_decisions_reported_under_an_info_or_report_label_are_not_the_meetings(record):
+    r = record("""= Plenum
+Datum: 01.06.2026
+# Berichte
+Info: Die Mitgliederversammlung des Syndikats hat im Mai eine Erhöhung des Solidarbeitrags beschlossen.
+Gerd berichtet: Der Haushalt 2026 wurde im Rat der Stadt verabschiedet.
+Der Solidarbeitrag wird ab Juli per Dauerauftrag überwiesen, einstimmig beschlossen.
+""")
+    assert [d.text for d in r.decisions] == ["Der Solidarbeitrag wird ab Juli per Dauerauftrag überwiesen, einstimmig beschlossen."]
