@@ -182,6 +182,7 @@ SHORT_OUTCOME_WORDS = 6
 STATUS_REACH_UNITS = 12
 
 
+_LABEL = re.compile(r"^\s*[^:]{1,30}:\s*")
 _BARE_OUTCOME = re.compile(
     r"^\W*(?:(?:einstimmig|mehrheitlich|mit\s+(?:großer|deutlicher|knapper|breiter)\s+mehrheit|ohne\s+gegenstimmen?)\s+)?"
     r"(?:angenommen|abgelehnt|beschlossen|genehmigt|zugestimmt|bestätigt)\W*$", re.I)
@@ -245,8 +246,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
-            if len(decisions[-1].text.split()) <= SHORT_OUTCOME_WORDS:
-                # "Beschluss: Mehrheitlich beschlossen" + "Abstimmung: Ja 6, Nein 3": one result.
+            if len(decisions[-1].text.split()) <= SHORT_OUTCOME_WORDS and _bare_outcome(_LABEL.sub("", decisions[-1].text)):
+                # "Beschluss: Mehrheitlich beschlossen" + "Abstimmung: Ja 6, Nein 3": one result ("Dem
+                # Antrag wird zugestimmt." says what was decided: the vote line stays beside it).
                 _extend(decisions[-1], text, None)
             continue
         if vote is not None and decision_cues().vote_only.match(text) and (found := _motion_before(pos, units)) is not None:

@@ -19,7 +19,7 @@ _YES_KEY = re.compile(r"\bJa(?:-Stimmen)?\s*[:=]\s*(\d{1,3})", re.I)
 _NO = re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I)
 _NO_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I)
 _ABST = re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I)
-_ABST_KEY = re.compile(r"\b(?:Enthaltungen?|Stimmenthaltungen?)\s*[:=]\s*(\d{1,3})", re.I)
+_ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
 _NO_ABST = re.compile(r"\bohne\s+Enthaltungen?\b", re.I)
 _NO_NO = re.compile(r"\bohne\s+Gegenstimmen?\b", re.I)
 _UNANIMOUS = re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I)
@@ -56,12 +56,19 @@ def parse_vote(text: str) -> Vote | None:
         yes, no, abstain = int(m.group(1)), int(m.group(3)), int(m.group(4))
         written.append(m.group(0))
     else:
-        for rx, key_rx, slot, keys in (
-            (_YES, _YES_KEY, "yes", ("ja", "für")),
-            (_NO, _NO_KEY, "no", ("nein", "gegen")),
-            (_ABST, _ABST_KEY, "abstain", ("enthaltung",)),
+        # "Ja 7 Nein 0 Enthaltung 1": the counts follow their labels (the first label has a number after it).
+        first_label = _FIRST_LABEL.search(text)
+        label_first = first_label is not None and not re.search(r"\d\s*$", text[: first_label.start()])
+        for rx, key_rx, bare_key_rx, slot, keys in (
+            (_YES, _YES_KEY, _YES_BARE_KEY, "yes", ("ja", "für")),
+            (_NO, _NO_KEY, _NO_BARE_KEY, "no", ("nein", "gegen")),
+            (_ABST, _ABST_KEY, _ABST_BARE_KEY, "abstain", ("enthaltung",)),
         ):
-            m = _search(rx, text, low, *keys) or _search(key_rx, text, low, *keys)
+            # "Ja-Stimmen: 5 Nein-Stimmen: 1": a label with a colon owns the number after it (the
+            # number before "Nein" is the yes count); "Ja 52, Nein 2": a bare label, last resort.
+            first, second = (bare_key_rx, rx) if label_first else (rx, bare_key_rx)
+            m = (_search(key_rx, text, low, *keys) or _search(first, text, low, *keys)
+                 or _search(second, text, low, *keys))
             if m:
                 value = _n(m.group(1))
                 written.append(m.group(0))
@@ -71,6 +78,9 @@ def parse_vote(text: str) -> Vote | None:
                     no = value
                 else:
                     abstain = value
+        if yes is None and no is None and (pair := _search(_PAIR, text, low, "stimmen")) is not None:
+            yes, no = int(pair.group(1)), int(pair.group(2))  # "mit 25:10 Stimmen angenommen"
+            written.append(pair.group(0))
         if abstain is None and _search(_NO_ABST, text, low, "ohne"):
             abstain = 0
         if no is None and _search(_NO_NO, text, low, "ohne"):
@@ -102,3 +112,12 @@ def outcome_of(text: str) -> Outcome | None:
     if _ACCEPTED.search(text):
         return Outcome.ACCEPTED
     return None
+
+
+# "Ja 52, Nein 2, Enthaltung 4": the counts after their labels without a colon.
+_YES_BARE_KEY = re.compile(r"\bJa(?:-Stimmen)?\s+(\d{1,3})\b", re.I)
+_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?)\s+(\d{1,3})\b", re.I)
+_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s+(\d{1,3})\b", re.I)
+# "mit 25:10 Stimmen": yes and no counts as a pair.
+_PAIR = re.compile(r"(?<![\d.:/])(\d{1,3})\s*:\s*(\d{1,3})\s+Stimmen\b", re.I)
+_FIRST_LABEL = re.compile(r"\b(?:Ja|Nein|Enthaltung(?:en)?|Gegenstimmen?)(?:-Stimmen)?\s*[:=]?\s*(?=\d)", re.I)

@@ -40,3 +40,16 @@ def test_vote_forms(text, yes, no, abstain, unanimous, outcome):
 )
 def test_no_vote_in_ordinary_sentences(text):
     assert parse_vote(text) is None
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Abstimmungsergebnis: Ja 52, Nein 2, Enthaltung 4", (52, 2, 4)),
+    ("Ja 7 Nein 0 Enthaltung 1", (7, 0, 1)),
+    ("5 Ja 2 Nein 1 Enthaltung", (5, 2, 1)),
+    ("Ja-Stimmen: 5 Nein-Stimmen: 1", (5, 1, None)),
+    ("Enthaltung: 3, Ja: 5, Nein: 1", (5, 1, 3)),
+    ("Der Antrag wurde mit 25:10 Stimmen angenommen.", (25, 10, None)),
+])
+def test_counts_after_their_labels_and_pairs_of_counts(text, counts):
+    vote = parse_vote(text)
+    assert (vote.yes, vote.no, vote.abstain) == counts
