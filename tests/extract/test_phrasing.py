@@ -624,7 +624,7 @@ Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde da
 45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau Dr. von Berg, 10 Nein-Stimmen, 2 Enthaltungen.
 """)
     assert [(d.topic_index, d.text, d.vote.yes if d.vote else None) for d in r.decisions] == [
-        (0, "Ergebnis: Der Antrag auf Umwandlung in ein Postulat wurde mit 25:10 Stimmen angenommen.", None),
+        (0, "Ergebnis: Der Antrag auf Umwandlung in ein Postulat wurde mit 25:10 Stimmen angenommen.", 25),
         (0, "Der Antrag der UBG-Fraktion wird zurückgestellt. Abstimmungsergebnis: 11 Ja, 2 Nein, 1 Enthaltung", 11),
         (1, "Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde das Einvernehmen erteilt.", None),
         (2, "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau Dr. von Berg, 10 Nein-Stimmen, 2 Enthaltungen.", 33),
