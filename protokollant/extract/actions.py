@@ -92,6 +92,8 @@ class ActionExtractor(OwnerClassifier):
 
     def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
+        if ">" not in text and "→" not in text and "⇒" not in text:
+            return None  # every arrow _ARROW_SPLIT knows holds one of these: most sentences have none
         parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
         if len(parts) < 2 or not parts[-1]:
             return None
@@ -103,6 +105,8 @@ class ActionExtractor(OwnerClassifier):
     def _paren_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Mitmach-Aufruf erstellen diese Woche (FL), …': persons or groups in brackets.
         An institution in brackets is an abbreviation being introduced, not an owner."""
+        if "(" not in text:
+            return None  # most sentences: no bracket, nothing to look at
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
             # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
@@ -227,6 +231,9 @@ class ActionExtractor(OwnerClassifier):
         confidence = 0.0
         due = self.due(text)
         due_found = due is not None
+        # The main clause and whether it reports (past tense), computed once: several forms below ask.
+        main = _main_clause(text)
+        past_main = cues.past.search(main) is not None
         if (assigned := assigned_to(text, self)) is not None:
             (owners, task), confidence = assigned, 0.85
         elif (m := cues.todo.match(text)):
@@ -254,17 +261,17 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
-        elif (agents := passive_agent(_main_clause(text), self, has_deadline=due_found, cues=cues)) is not None:
+        elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
         elif (colon := task_colon_owners(text, self)) is not None:
             (owners, task), confidence = colon, 0.7
-        elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
+        elif not past_main and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
         in_task_list = unit.section is SectionRole.TASK
-        if confidence == 0.0 and not cues.past.search(_main_clause(text)) and not text.rstrip().endswith("?"):
+        if confidence == 0.0 and not past_main and not text.rstrip().endswith("?"):
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (
                 (bracket_owner_with_deadline, True),
@@ -282,7 +289,6 @@ class ActionExtractor(OwnerClassifier):
             # in a sentence that is neither past (a report) nor a question.
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
-            main = _main_clause(text)
             # "… verschoben, weil bis Oktober keine Genehmigung zu bekommen ist": the date must
             # belong to the main clause.
             if due.text not in main:
