@@ -45,6 +45,10 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])")
 
 def _hit(pattern: re.Pattern, text: str) -> str | None:
     """The sentence with a non-negated match, or None."""
+    # A match inside one sentence is also one in the whole text (the sentences are split at
+    # whitespace after [.!?]): most blocks have none, and need not be split.
+    if pattern.search(text) is None:
+        return None
     for sentence in _SENTENCES.split(text):
         for m in pattern.finditer(sentence):
             if not _NEGATED.search(sentence[: m.start()]):
