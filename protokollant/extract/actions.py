@@ -222,7 +222,7 @@ class ActionExtractor(OwnerClassifier):
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
         text = unit.clean_text
         cues = action_cues()
-        if len(text) < 6 or cues.done.search(text) or cues.report.search(text) or cues.not_task.search(text):
+        if len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
