@@ -1,0 +1,75 @@
+"""The word test in front of the cue regexes (extract/rx_gate.py) never hides a match."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from protokollant.extract import rx_gate
+from protokollant.extract.rx_gate import GatedPattern, gated
+from protokollant.extract.vocabulary import action_cues, decision_cues
+
+
+def test_fold_maps_every_letter_ignorecase_equates_with_a_plain_letter_to_it():
+    # The argument of the module doc, checked for every code point: a text character the
+    # engine matches to a plain letter (re.IGNORECASE) is folded to exactly that letter.
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    for plain in rx_gate._PLAIN:
+        for m in re.finditer(re.escape(plain), everything, re.I):
+            assert rx_gate._fold(m.group(0)) == plain, (plain, hex(ord(m.group(0))))
+    # One character folds to one character: positions are kept.
+    assert all(len(rx_gate._fold(ch)) == 1 for ch in everything)
+
+
+def _cue_patterns():
+    for cues in (action_cues(), decision_cues()):
+        for name in cues.__dataclass_fields__:
+            value = getattr(cues, name)
+            for rx in value if isinstance(value, tuple) else (value,):
+                if isinstance(rx, (re.Pattern, GatedPattern)):
+                    yield name, rx
+
+
+SENTENCES = [
+    "Der Bericht wird zur Kenntnis genommen.",
+    "Frau Müller sagt zu, die Unterlagen bis Freitag zu schicken.",
+    "Die Aufgabe ist ERLEDIGT ✓",
+    "Herr Kaya erklärt sich bereit, das Protokoll zu führen.",
+    "Die Verwaltung wurde gebeten, die Zahlen vorzulegen.",
+    "Der Punkt wird auf die nächste Sitzung vertagt.",
+    "Das Gremium STIMMT dem Antrag einstimmig ZU.",
+    "Herr K. informierte, dass die Halle gesperrt ist.",
+    "Die Einladung iſt verſchickt; Kenntnisnahme.",  # long s: the engine equates it with s
+    "DIE ANMELDUNG İST ERFOLGT",  # dotted capital I
+    "Termine: bis 31.03. klären (FL)",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_gated_cues_answer_as_the_regexes_do(text):
+    for name, rx in _cue_patterns():
+        raw = rx.rx if isinstance(rx, GatedPattern) else rx
+        for method in ("search", "match"):
+            got, want = getattr(rx, method)(text), getattr(raw, method)(text)
+            assert (got and got.span()) == (want and want.span()), (name, method, text)
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in raw.finditer(text)], (name, text)
+
+
+def test_required_words_of_simple_patterns():
+    assert gated(re.compile(r"\b(?:nimmt|nehmen)\s+teil\b", re.I)).words == {"teil"}
+    assert gated(re.compile(r"^\W*kenntnisnahme\W*$|\bzur\s+kenntnis\b", re.I)).words == {"kenntnisnahme", "kenntnis"}
+    # Nothing every match needs: the pattern itself comes back.
+    rx = re.compile(r"\d+|[A-Z]{2,3}")
+    assert gated(rx) is rx
+    rx = re.compile(r"(?:abc)?x*")
+    assert gated(rx) is rx
+
+
+def test_gated_pattern_keeps_the_pattern_attributes():
+    rx = re.compile(r"\berledigt\b", re.I)
+    g = gated(rx)
+    assert g.pattern == rx.pattern and g.flags == rx.flags
+    assert g.search("ist erledigt", 4).span() == (4, 12)
+    assert g.search("nichts") is None and list(g.finditer("nichts")) == []
