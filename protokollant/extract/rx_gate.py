@@ -126,15 +126,16 @@ class GatedPattern:
         return f"gated({self.rx!r})"
 
 
-def gated(rx: re.Pattern):
-    """``rx`` with the word test in front, or ``rx`` itself when no required words are known."""
+def gated(rx: re.Pattern, *, short_words: bool = False):
+    """``rx`` with the word test in front, or ``rx`` itself when no required words are known.
+    ``short_words``: gate on words of one or two letters too ("ja", "nein")."""
     if _parser is None or isinstance(rx.pattern, bytes):
         return rx
     try:
         words = _required(_parser.parse(rx.pattern, rx.flags))
     except Exception:  # noqa: BLE001 - an unexpected parse tree: no gating, never an error
         return rx
-    if not words or not all(_selective(w) for w in words):
+    if not words or not (short_words or all(_selective(w) for w in words)):
         return rx  # nothing required, or words that occur in most sentences ("ie", "en")
     return GatedPattern(rx, words)
 

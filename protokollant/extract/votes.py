@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Outcome, Vote
+from .rx_gate import gated
 
 _NUMBER_WORDS = {
     "kein": 0, "keine": 0, "keiner": 0, "null": 0, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "eins": 1,
@@ -32,8 +33,10 @@ def _n(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
-# Cheap pre-check: every vote form has a digit or one of these words.
-_MAYBE_VOTE = re.compile(r"\d|einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I)
+# Cheap pre-check: every vote form has a digit or one of these words (the words behind the
+# word test of rx_gate: most sentences have neither).
+_MAYBE_VOTE_DIGIT = re.compile(r"\d")
+_MAYBE_VOTE_WORDS = gated(re.compile(r"einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I), short_words=True)
 
 
 def _search(rx: re.Pattern, text: str, low: str, *keys: str) -> re.Match | None:
@@ -43,7 +46,7 @@ def _search(rx: re.Pattern, text: str, low: str, *keys: str) -> re.Match | None:
 
 def parse_vote(text: str) -> Vote | None:
     """The vote a sentence states, or None when it states none."""
-    if not _MAYBE_VOTE.search(text):
+    if not (_MAYBE_VOTE_DIGIT.search(text) or _MAYBE_VOTE_WORDS.search(text)):
         return None
     low = text.lower()
     yes = no = abstain = None

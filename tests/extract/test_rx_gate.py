@@ -73,3 +73,12 @@ def test_gated_pattern_keeps_the_pattern_attributes():
     assert g.pattern == rx.pattern and g.flags == rx.flags
     assert g.search("ist erledigt", 4).span() == (4, 12)
     assert g.search("nichts") is None and list(g.finditer("nichts")) == []
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["Abstimmung: JA 5", "im Januar", "Nein-Stimmen: 2", "mit Mehrheit angenommen"])
+def test_vote_precheck_words_answer_as_their_regex(text):
+    from protokollant.extract.votes import _MAYBE_VOTE_WORDS
+
+    assert isinstance(_MAYBE_VOTE_WORDS, GatedPattern)
+    got, want = _MAYBE_VOTE_WORDS.search(text), _MAYBE_VOTE_WORDS.rx.search(text)
+    assert (got and got.span()) == (want and want.span())
