@@ -23,6 +23,10 @@ def test_fold_maps_every_letter_ignorecase_equates_with_a_plain_letter_to_it():
 
 
 def _cue_patterns():
+    from protokollant.followup.postponed import NOTED, POSTPONED
+
+    yield "POSTPONED", POSTPONED
+    yield "NOTED", NOTED
     for cues in (action_cues(), decision_cues()):
         for name in cues.__dataclass_fields__:
             value = getattr(cues, name)
@@ -38,6 +42,7 @@ SENTENCES = [
     "Herr Kaya erklärt sich bereit, das Protokoll zu führen.",
     "Die Verwaltung wurde gebeten, die Zahlen vorzulegen.",
     "Der Punkt wird auf die nächste Sitzung vertagt.",
+    "TOP 4 wird nicht vertagt; der Bericht wird zur Kenntnis genommen.",
     "Das Gremium STIMMT dem Antrag einstimmig ZU.",
     "Herr K. informierte, dass die Halle gesperrt ist.",
     "Die Einladung iſt verſchickt; Kenntnisnahme.",  # long s: the engine equates it with s
