@@ -82,7 +82,7 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
             if end > first:
                 sent_starts[first] = 1
         words = [strings[o] for o in orths]
-        doc = Doc(nlp.vocab, words=words, spaces=[bool(x) for x in spaces])
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)  # 0/1: Doc reads them as bint
         doc.user_data[ROLES_DEFERRED] = True  # extraction scores its own units (extract/roles.py)
         # The text, known here for a fraction of what Doc.text costs (a Token object per token).
         doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])
