@@ -29,9 +29,9 @@ from .package import (
     Limits,
     Package,
     Relationship,
-    _DOCTYPE_MARKERS,
     _STRICT_MARKER,
     foreign_main_content_type,
+    has_doctype,
     parse_xml,
 )
 from .styles import Styles
@@ -229,7 +229,7 @@ def _styles(package: Package, rels: list[Relationship], warnings: list[str]) -> 
     if part is None or not package.has(part):
         return Styles(None)
     data = package.read(part)
-    if any(marker in data for marker in _DOCTYPE_MARKERS) or _STRICT_MARKER in data:
+    if has_doctype(data) or _STRICT_MARKER in data:
         # parse_xml refuses DTDs and converts Strict OOXML: the ordinary path
         return Styles(_optional(lambda: parse_xml(data, package.file, part), None, warnings, _STYLES_BROKEN))
     # The part's size and CRC-32 (zipfile checked it while inflating) find a cached candidate for
