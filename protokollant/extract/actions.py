@@ -19,7 +19,7 @@ from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
                           names_only, owner_phrase, passive_agent, promise, task_colon_owners, trailing_dash_owner,
                           without_trailing_deadline)
-from .owners import MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
+from .owners import FEMALE_HONORIFICS, MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
 from .text import clean, truncate_words
@@ -28,6 +28,7 @@ from .vocabulary import action_cues
 
 
 _NAMED = re.compile(rf"\b(?P<title>{SALUTATION_RX})\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
+_SALUTATIONS = MALE_HONORIFICS + FEMALE_HONORIFICS  # SALUTATION_RX's words
 _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
@@ -215,7 +216,8 @@ class ActionExtractor(OwnerClassifier):
         key = id(unit)
         if key not in self._sentence_items:
             self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
-            for m in _NAMED.finditer(unit.text):
+            # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
+            for m in _NAMED.finditer(unit.text) if any(s in unit.text for s in _SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
         return self._sentence_items[key][1]
 
