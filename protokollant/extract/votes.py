@@ -13,20 +13,21 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
-_TRIPLE = re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])")
+# gated(): a word test first (rx_gate), the regex only where the words a match needs occur.
+_TRIPLE = gated(re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])"), short_words=True)
 _PLUS_MINUS = re.compile(r"\(\s*\+\s*(\d{1,3})\s*[,;/]\s*[-−–]\s*(\d{1,3})\s*[,;/]\s*[oO0ø]\s*(\d{1,3})\s*\)")
-_YES = re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I)
+_YES = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I), short_words=True)
 _YES_KEY = re.compile(r"\bJa(?:-Stimmen)?\s*[:=]\s*(\d{1,3})", re.I)
-_NO = re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I)
-_NO_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I)
-_ABST = re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I)
+_NO = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I), short_words=True)
+_NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
+_ABST = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I), short_words=True)
 _ABST_KEY = re.compile(r"\b(?:Enthaltungen?|Stimmenthaltungen?)\s*[:=]\s*(\d{1,3})", re.I)
-_NO_ABST = re.compile(r"\bohne\s+Enthaltungen?\b", re.I)
-_NO_NO = re.compile(r"\bohne\s+Gegenstimmen?\b", re.I)
-_UNANIMOUS = re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I)
-_MAJORITY = re.compile(r"\bmehrheitlich\b", re.I)
-_REJECTED = re.compile(r"\b(abgelehnt|nicht\s+angenommen|lehnt\b[^.]*\bab|keine\s+Mehrheit|zurückgewiesen)\b", re.I)
-_ACCEPTED = re.compile(r"\b(angenommen|beschlossen|gewählt|zugestimmt|verabschiedet|genehmigt|bestätigt|nimmt\b[^.]*\ban|stimmt\b[^.]*\bzu)\b", re.I)
+_NO_ABST = gated(re.compile(r"\bohne\s+Enthaltungen?\b", re.I), short_words=True)
+_NO_NO = gated(re.compile(r"\bohne\s+Gegenstimmen?\b", re.I), short_words=True)
+_UNANIMOUS = gated(re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I), short_words=True)
+_MAJORITY = gated(re.compile(r"\bmehrheitlich\b", re.I), short_words=True)
+_REJECTED = gated(re.compile(r"\b(abgelehnt|nicht\s+angenommen|lehnt\b[^.]*\bab|keine\s+Mehrheit|zurückgewiesen)\b", re.I), short_words=True)
+_ACCEPTED = gated(re.compile(r"\b(angenommen|beschlossen|gewählt|zugestimmt|verabschiedet|genehmigt|bestätigt|nimmt\b[^.]*\ban|stimmt\b[^.]*\bzu)\b", re.I), short_words=True)
 
 
 def _n(text: str) -> int:

@@ -87,3 +87,20 @@ def test_vote_precheck_words_answer_as_their_regex(text):
     assert isinstance(_MAYBE_VOTE_WORDS, GatedPattern)
     got, want = _MAYBE_VOTE_WORDS.search(text), _MAYBE_VOTE_WORDS.rx.search(text)
     assert (got and got.span()) == (want and want.span())
+
+
+VOTE_SENTENCES = [
+    "Abstimmung: 5 Ja, 1 Nein, 2 Enthaltungen", "einstimmig angenommen", "Ja-Stimmen: 7, Nein-Stimmen: 0",
+    "drei dafür, keiner dagegen, eine Stimmenthaltung", "mit 4/1/0 beschlossen", "ohne Gegenstimmen, ohne Enthaltung",
+    "Der Antrag wird mehrheitlich ABGELEHNT.", "alle sind dafür", "zwölf FÜRSTIMMEN", "Beschluss 3-1-0",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES + VOTE_SENTENCES)
+def test_gated_vote_patterns_answer_as_their_regexes(text):
+    from protokollant.extract import votes
+
+    for name, rx in vars(votes).items():
+        if isinstance(rx, GatedPattern):
+            got, want = rx.search(text), rx.rx.search(text)
+            assert (got and got.span()) == (want and want.span()), (name, text)
