@@ -16,6 +16,7 @@ from ..paths import models_dir
 from ..schema import Meeting, Participants
 from .deadlines import find_dates
 from .people import PeopleIndex, parse_people
+from .rx_gate import gated
 from .text import clean, key_value
 
 HEADER_SCAN_BLOCKS = 25
@@ -238,8 +239,8 @@ def _date_from_header(document: Document, title_block: int | None, header: set[i
 
 
 @lru_cache(maxsize=1)
-def _next_meeting_rx() -> re.Pattern:
-    return re.compile(meta_keys()["next_meeting_pattern"], re.I)
+def _next_meeting_rx():
+    return gated(re.compile(meta_keys()["next_meeting_pattern"], re.I))  # asked of every block: a word test first
 
 
 def _next_meeting(document: Document, meeting_date: date | None) -> date | None:
