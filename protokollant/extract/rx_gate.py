@@ -50,23 +50,68 @@ def _folded(text: str) -> str:
     return folded
 
 
+_MAX_SPELLINGS = 64
+"""A run of literal pieces is kept as whole words up to this many spellings ("b" + "(?:ittet|at)")."""
+
+
+def _spellings(op, av) -> frozenset[str] | None:
+    """The strings a parsed element can match when it is plain literals only (a letter,
+    "[✓✔☑]", "(?:bat|baten)"), lowercased; else None."""
+    if op is _c.LITERAL:
+        ch = chr(av).lower()
+        return frozenset({ch}) if len(ch) == 1 and ch in _PLAIN else None
+    if op is _c.IN:
+        if not all(kind is _c.LITERAL for kind, _ in av):
+            return None
+        chars = frozenset(chr(code).lower() for _, code in av)
+        return chars if all(len(ch) == 1 and ch in _PLAIN for ch in chars) else None
+    if op is _c.SUBPATTERN:
+        return _sequence_spellings(av[3])
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            spellings = _sequence_spellings(alternative)
+            if spellings is None:
+                return None
+            out |= spellings
+        return frozenset(out) if len(out) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items) -> frozenset[str] | None:
+    out = frozenset({""})
+    for op, av in items:
+        spellings = _spellings(op, av)
+        if spellings is None:
+            return None
+        out = frozenset(a + b for a in out for b in spellings)
+        if len(out) > _MAX_SPELLINGS:
+            return None
+    return out
+
+
 def _required(items) -> frozenset[str] | None:
-    """Words one of which every match of the parsed sequence ``items`` contains, or None."""
+    """Words one of which every match of the parsed sequence ``items`` contains, or None.
+
+    Consecutive literal pieces join into words (the parser splits "bittet|bat" into "b" and
+    "(?:ittet|at)"); any other piece that every match passes through is looked into."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run = frozenset({""})  # the spellings of the literal pieces since the last other one
 
     def end_run() -> None:
-        if run:
-            options.append(frozenset({"".join(run)}))
-            run.clear()
+        nonlocal run
+        if "" not in run:
+            options.append(run)
+        run = frozenset({""})
 
     for op, av in items:
-        if op is _c.LITERAL:
-            ch = chr(av).lower()
-            if len(ch) == 1 and ch in _PLAIN:
-                run.append(ch)
-                continue
-            end_run()
+        spellings = _spellings(op, av)
+        if spellings is not None:
+            joined = frozenset(a + b for a in run for b in spellings)
+            if len(joined) > _MAX_SPELLINGS:
+                end_run()
+                joined = spellings
+            run = joined
             continue
         end_run()
         inner = None
@@ -80,17 +125,14 @@ def _required(items) -> frozenset[str] | None:
             inner = _required(av[2])
         elif op is _c.ATOMIC_GROUP:
             inner = _required(av)
-        elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in av):  # "[✓✔☑]": one of these characters
-            chars = {chr(code).lower() for _, code in av}
-            if all(len(ch) == 1 and ch in _PLAIN for ch in chars):
-                inner = frozenset(chars)
         if inner:
             options.append(inner)
     end_run()
     if not options:
         return None
     # The most selective: long words, few of them.
-    return max(options, key=lambda words: (all(map(_selective, words)), min(map(len, words)), -len(words)))
+    return max(options, key=lambda words: (
+        all(map(_selective, words)), min(map(len, words)), sum(map(len, words)) / len(words), -len(words)))
 
 
 class GatedPattern:

@@ -63,7 +63,9 @@ def test_gated_cues_answer_as_the_regexes_do(text):
 
 
 def test_required_words_of_simple_patterns():
-    assert gated(re.compile(r"\b(?:nimmt|nehmen)\s+teil\b", re.I)).words == {"teil"}
+    assert gated(re.compile(r"\b(?:nimmt|nehmen)\s+teil\b", re.I)).words == {"nimmt", "nehmen"}
+    assert gated(re.compile(r"\b(?:bittet|bat)\s+(?:die|den)\s+", re.I)).words == {"bittet", "bat"}
+    assert gated(re.compile(r"^\W*\[[xX✓]\]")).words == {"[x]", "[✓]"}
     assert gated(re.compile(r"^\W*kenntnisnahme\W*$|\bzur\s+kenntnis\b", re.I)).words == {"kenntnisnahme", "kenntnis"}
     # Nothing every match needs: the pattern itself comes back.
     rx = re.compile(r"\d+|[A-Z]{2,3}")
