@@ -37,16 +37,20 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-_last: tuple[str, str] = ("", "")  # the last text folded and its fold: the gated cues of a sentence share it
+# The last two texts folded and their folds: the gated cues of a sentence share them (a
+# sentence is asked about as written and whitespace-collapsed, often the same string).
+_last: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
 
 
 def _folded(text: str) -> str:
     global _last
     last = _last  # one tuple, replaced whole: threads never see a text with another's fold
-    if last[0] is text:
-        return last[1]
+    if last[0][0] == text:
+        return last[0][1]
+    if last[1][0] == text:
+        return last[1][1]
     folded = _fold(text)
-    _last = (text, folded)
+    _last = ((text, folded), last[0])
     return folded
 
 
