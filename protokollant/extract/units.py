@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from ..document import Block, BlockKind
 from ..schema import Evidence
 from ..structure import SectionRole
-from ..nlp.spans import DOC_TEXT_KEY, doc_text, spans_within as _spans_within  # noqa: F401  (re-exported)
+from ..nlp.spans import DOC_TEXT_KEY, doc_text, labels_within as _labels_within, spans_within as _spans_within  # noqa: F401  (re-exported)
 from .text import clean
 from .vocabulary import action_cues
 from .votes import parse_vote
@@ -68,7 +68,7 @@ class Unit:
 
     def cue_labels(self) -> set[str]:
         if self._cue_labels is None:
-            self._cue_labels = {c.label_ for c in self.cues()}
+            self._cue_labels = _labels_within(self.span, "cues")
         return self._cue_labels
 
     def institutions(self) -> list[Span]:
