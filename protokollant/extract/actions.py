@@ -19,7 +19,7 @@ from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
                           mentioned_owners, names_only, owner_phrase, passive_agent, promise, task_colon_owners,
                           trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
-from .owners import MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
+from .owners import FEMALE_HONORIFICS, MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
 from .text import clean, truncate_words
@@ -28,6 +28,7 @@ from .vocabulary import action_cues
 
 
 _NAMED = re.compile(rf"\b(?P<title>{SALUTATION_RX})\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
+_SALUTATIONS = MALE_HONORIFICS + FEMALE_HONORIFICS  # SALUTATION_RX's words
 _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
@@ -94,6 +95,8 @@ class ActionExtractor(OwnerClassifier):
 
     def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
+        if ">" not in text and "→" not in text and "⇒" not in text:
+            return None  # every arrow _ARROW_SPLIT knows holds one of these: most sentences have none
         parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
         if len(parts) < 2 or not parts[-1]:
             return None
@@ -105,6 +108,8 @@ class ActionExtractor(OwnerClassifier):
     def _paren_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Mitmach-Aufruf erstellen diese Woche (FL), …': persons or groups in brackets.
         An institution in brackets is an abbreviation being introduced, not an owner."""
+        if "(" not in text:
+            return None  # most sentences: no bracket, nothing to look at
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
             # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
@@ -213,14 +218,15 @@ class ActionExtractor(OwnerClassifier):
         key = id(unit)
         if key not in self._sentence_items:
             self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
-            for m in _NAMED.finditer(unit.text):
+            # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
+            for m in _NAMED.finditer(unit.text) if any(s in unit.text for s in _SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
         return self._sentence_items[key][1]
 
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
         text = unit.clean_text
         cues = action_cues()
-        if len(text) < 6 or cues.done.search(text) or cues.report.search(text) or cues.not_task.search(text):
+        if len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
@@ -229,6 +235,9 @@ class ActionExtractor(OwnerClassifier):
         confidence = 0.0
         due = self.due(text)
         due_found = due is not None
+        # The main clause and whether it reports (past tense), computed once: several forms below ask.
+        main = _main_clause(text)
+        past_main = cues.past.search(main) is not None
         if (assigned := assigned_to(text, self)) is not None:
             (owners, task), confidence = assigned, 0.85
         elif (m := cues.todo.match(text)):
@@ -262,17 +271,17 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
-        elif (agents := passive_agent(_main_clause(text), self, has_deadline=due_found, cues=cues)) is not None:
+        elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found)) is not None:
             (owners, task), confidence = subj, 0.7
         elif (colon := task_colon_owners(text, self)) is not None:
             (owners, task), confidence = colon, 0.7
-        elif not cues.past.search(_main_clause(text)) and (paren := self._paren_owner(text)) is not None:
+        elif not past_main and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
         in_task_list = unit.section is SectionRole.TASK
-        if confidence == 0.0 and not cues.past.search(_main_clause(text)) and not text.rstrip().endswith("?"):
+        if confidence == 0.0 and not past_main and not text.rstrip().endswith("?"):
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (
                 (bracket_owner_with_deadline, True),
@@ -290,7 +299,6 @@ class ActionExtractor(OwnerClassifier):
             # in a sentence that is neither past (a report) nor a question.
             if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
-            main = _main_clause(text)
             # "… verschoben, weil bis Oktober keine Genehmigung zu bekommen ist": the date must
             # belong to the main clause.
             if due.text not in main:

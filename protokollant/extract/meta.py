@@ -16,6 +16,7 @@ from ..paths import models_dir
 from ..schema import Meeting, Participants
 from .deadlines import find_dates
 from .people import PeopleIndex, parse_people
+from .rx_gate import gated
 from .text import clean, key_value
 
 HEADER_SCAN_BLOCKS = 25
@@ -238,18 +239,22 @@ def _date_from_header(document: Document, title_block: int | None, header: set[i
 
 
 @lru_cache(maxsize=1)
-def _next_meeting_rx() -> re.Pattern:
-    return re.compile(meta_keys()["next_meeting_pattern"], re.I)
+def _next_meeting_rx():
+    """What names the next meeting in a lowercased block: one of the "next_meeting" phrases
+    (one scan for all of them), or the pattern (behind rx_gate's word test). Asked of every block."""
+    keys = meta_keys()
+    phrases = re.compile("|".join(re.escape(w) for w in keys["next_meeting"])) if keys["next_meeting"] else None
+    return phrases, gated(re.compile(keys["next_meeting_pattern"], re.I))
 
 
 def _next_meeting(document: Document, meeting_date: date | None) -> date | None:
     """The date of the next meeting: a date after the meeting in a "nächste Sitzung …" block
     (or the block right after such a heading), searched from the end."""
-    words = meta_keys()["next_meeting"]
+    phrases, pattern = _next_meeting_rx()
     blocks = document.blocks
     for pos in range(len(blocks) - 1, -1, -1):
         low = blocks[pos].text.lower()
-        if not (any(w in low for w in words) or _next_meeting_rx().search(low)):
+        if not ((phrases is not None and phrases.search(low)) or pattern.search(low)):
             continue
         for b in blocks[pos : pos + 2]:
             for _, _, d in find_dates(b.text, meeting_date):

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from itertools import groupby
 
 import numpy
-from spacy.attrs import NORM, ORTH, SPACY
+from spacy.attrs import NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -77,18 +77,19 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
         nonlocal orths, spaces, norms, bounds, size
         if not bounds:
             return
-        sent_starts: list[bool | None] = [None] * len(orths)  # None: the sentencizer decides
+        sent_starts = numpy.zeros(len(orths), dtype="uint64")  # 0: the sentencizer decides
         for first, end in bounds:
             if end > first:
-                sent_starts[first] = True
+                sent_starts[first] = 1
         words = [strings[o] for o in orths]
-        doc = Doc(nlp.vocab, words=words, spaces=[bool(x) for x in spaces], sent_starts=sent_starts)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)  # 0/1: Doc reads them as bint
         doc.user_data[ROLES_DEFERRED] = True  # extraction scores its own units (extract/roles.py)
         # The text, known here for a fraction of what Doc.text costs (a Token object per token).
         doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])
         if orths:
-            # Tokenizer exceptions set norms ("z.B." -> "zum Beispiel"); keep them.
-            doc.from_array([NORM], numpy.asarray(norms, dtype="uint64").reshape(-1, 1))
+            # The sentence starts as Doc(sent_starts=…) sets them (1 or 0 for every token), without
+            # its loop over the tokens in Python; tokenizer exceptions set norms ("z.B." -> "zum Beispiel"): kept.
+            doc.from_array([SENT_START, NORM], numpy.column_stack((sent_starts, numpy.asarray(norms, dtype="uint64"))))
         chunks.append((doc, bounds))
         orths, spaces, norms, bounds, size = [], [], [], [], 0
 

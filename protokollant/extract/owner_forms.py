@@ -253,6 +253,8 @@ _LEADING_ARROW = re.compile(
 
 
 def task_colon_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    if ":" not in text:
+        return None  # the pattern needs one; most sentences have none
     m = _TASK_COLON.match(text)
     if m is None:
         return None

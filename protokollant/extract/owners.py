@@ -50,7 +50,7 @@ class OwnerClassifier:
         """Classify an owner phrase as written, or None when it is not owner-like."""
         raw = _strip_owner(text)
         paren = None
-        if (m := _PAREN_PART.match(raw)) and m.group("main"):
+        if "(" in raw and (m := _PAREN_PART.match(raw)) and m.group("main"):  # the pattern needs a "("
             raw, paren = m.group("main").strip(), m.group("paren").strip()
         name = _strip_owner(_ARTICLE.sub("", raw))
         if not name or len(name) > 60:
@@ -99,7 +99,8 @@ class OwnerClassifier:
         ``lenient``: the phrase stands where only owners stand (after an arrow), so
         an unknown capitalised short name ("Mo") counts as a person too.
         """
-        text = _MENTION.sub("", text)  # "@Anne, @David": mentions in pads and chats
+        if "@" in text:
+            text = _MENTION.sub("", text)  # "@Anne, @David": mentions in pads and chats
         whole = self.responsible(text)
         if whole is not None and whole.kind is ResponsibleKind.INSTITUTION:
             return [whole]  # "Amt für Soziales und Wohnen" is one owner

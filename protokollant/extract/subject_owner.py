@@ -37,38 +37,40 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
     fallback: tuple[list[Responsible], str] | None = None
     start, depth, words = 0, 0, 0  # words: clause words before this token, brackets not counted
     for i, tok in enumerate(tokens):
-        if tok.text == "(":
+        word = tok.text  # read once: each access looks the string up
+        if word == "(":
             depth += 1
             continue
-        if tok.text == ")":
+        if word == ")":
             depth = max(0, depth - 1)
             continue
         if depth:
             continue  # "Frau Dr. Yilmaz (Referat …) stellt …": the bracket is a role
-        if tok.text in _CLAUSE_BOUNDARIES:
+        if word in _CLAUSE_BOUNDARIES:
             start, words = i + 1, 0
             continue
         words += 1
         if not 2 <= words <= 8:
             continue
-        strong = tok.lower_ in cues.strong_verbs
-        weak = tok.lower_ in cues.weak_verbs
-        future = tok.lower_ in cues.auxiliaries
+        lower = tok.lower_
+        strong = lower in cues.strong_verbs
+        weak = lower in cues.weak_verbs
+        future = lower in cues.auxiliaries
         if not (strong or weak or future):
             continue
         # "Herr K. ergänzt, dass …" reports what someone said.
         if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
             continue
         # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
-        if weak and not has_deadline and not (tok.lower_ in cues.consult_verbs and cues.consult.search(unit.text)):
+        if weak and not has_deadline and not (lower in cues.consult_verbs and cues.consult.search(unit.text)):
             continue
         # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
         # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
-        if (after := cues.narrative_when_followed.get(tok.lower_)) and _followed_by(tokens, i, after) and not (
+        if (after := cues.narrative_when_followed.get(lower)) and _followed_by(tokens, i, after) and not (
                 _THIRD_PARTY.search(unit.text)):
             continue
         # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
-        if tok.lower_ in ("fragt", "fragen") and (
+        if lower in ("fragt", "fragen") and (
             cues.question.search(unit.text) or cues.meeting_question.search(unit.text)
         ):
             continue
@@ -87,7 +89,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         owners = extractor.owners(subject)
         # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
         # does; with a generic verb an institution's task needs a deadline.
-        if owners and not has_deadline and tok.lower_ in cues.generic_verbs and all(
+        if owners and not has_deadline and lower in cues.generic_verbs and all(
             o.kind is ResponsibleKind.INSTITUTION for o in owners
         ):
             continue

@@ -10,8 +10,9 @@ from spacy.tokens import Span
 from ..document import Block, BlockKind
 from ..schema import Evidence
 from ..structure import SectionRole
-from ..nlp.spans import DOC_TEXT_KEY, doc_text, spans_within as _spans_within  # noqa: F401  (re-exported)
+from ..nlp.spans import DOC_TEXT_KEY, doc_text, labels_within as _labels_within, spans_within as _spans_within  # noqa: F401  (re-exported)
 from .text import clean
+from .vocabulary import action_cues
 from .votes import parse_vote
 
 
@@ -35,6 +36,7 @@ class Unit:
     scores: dict = field(init=False, default_factory=dict)
     """Rule scores computed for this unit, by their arguments (decisions.decision_score)."""
     _vote: object = field(init=False, default=_NOT_PARSED)
+    _done: bool | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Sliced from the Doc's text: Span.text would build a Token object per token.
@@ -54,12 +56,19 @@ class Unit:
             self._vote = parse_vote(self.clean_text)
         return self._vote
 
+    def reports_done(self) -> bool:
+        """Whether ``clean_text`` says something is done (the ``done`` cues), tested once: the
+        task rules and the progress reports both ask."""
+        if self._done is None:
+            self._done = action_cues().done.search(self.clean_text) is not None
+        return self._done
+
     def cues(self) -> list[Span]:
         return _spans_within(self.span, "cues")
 
     def cue_labels(self) -> set[str]:
         if self._cue_labels is None:
-            self._cue_labels = {c.label_ for c in self.cues()}
+            self._cue_labels = _labels_within(self.span, "cues")
         return self._cue_labels
 
     def institutions(self) -> list[Span]:

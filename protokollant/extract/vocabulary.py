@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import models_dir
+from .rx_gate import gated
 
 ACTIONS_FILE = "cues/actions.json"
 DECISIONS_FILE = "cues/decisions.json"
@@ -92,24 +93,25 @@ def action_cues() -> ActionCues:
         weak_verbs=weak,
         auxiliaries=auxiliaries,
         generic_verbs=_casefolded(data["generic_verbs"]),
-        question=_words_pattern(data["question_words"]),
-        meeting_question=re.compile("|".join(data["meeting_question_patterns"]), re.I),
-        report=re.compile("|".join(data["report_patterns"]), re.I),
+        # gated(): a word test first, where most sentences need no regex (extract/rx_gate.py).
+        question=gated(_words_pattern(data["question_words"])),
+        meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),
+        report=gated(re.compile("|".join(data["report_patterns"]), re.I)),
         not_task=re.compile("|".join(data["not_task_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
         consult_verbs=_casefolded(data["consult_verbs"]),
         consult=re.compile("|".join(data["consult_patterns"]), re.I),
-        possibility=_words_pattern(data["possibility_words"]),
-        intro=_words_pattern(data["intro_words"]),
+        possibility=gated(_words_pattern(data["possibility_words"])),
+        intro=gated(_words_pattern(data["intro_words"])),
         deadline_wording=re.compile(rf"^({_words_rx(data['deadline_words'])})\b", re.I),
-        obligation=_words_pattern(data["obligation_words"]),
+        obligation=gated(_words_pattern(data["obligation_words"])),
         # "ist … worden" is grammar, not vocabulary: a perfect passive reports.
-        past=re.compile(rf"\b({_words_rx(data['past_words'])}|ist\s+\w+\s+worden)\b", re.I),
-        done=re.compile("|".join(data["done_patterns"]), re.I),
-        done_followup=re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I),
+        past=gated(re.compile(rf"\b({_words_rx(data['past_words'])}|ist\s+\w+\s+worden)\b", re.I)),
+        done=gated(re.compile("|".join(data["done_patterns"]), re.I)),
+        done_followup=gated(re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I)),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
-        promises=tuple(re.compile(p, re.I | re.S) for p in data["promise_patterns"]),
-        passive_future=_words_pattern(data["passive_agent_future_words"]),
+        promises=tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"]),
+        passive_future=gated(_words_pattern(data["passive_agent_future_words"])),
         passive_state=_casefolded(data["passive_agent_state_participles"]),
         passive_task=_casefolded(data["passive_agent_task_participles"]),
         narrative_when_followed={v.casefold(): _casefolded(after) for v, after in data["narrative_when_followed"].items()},
@@ -155,15 +157,15 @@ def decision_cues() -> DecisionCues:
     return DecisionCues(
         weights={k: float(v) for k, v in data["weights"].items()},
         resolve_cue=data["resolve_cue"],
-        election=_words_pattern(kinds["election"]),
-        approval=_words_pattern(kinds["approval"]),
-        motion=_words_pattern(kinds["motion"]),
-        agreement=re.compile(_words_rx(data["agreement_stems"]), re.I),
+        election=gated(_words_pattern(kinds["election"])),
+        approval=gated(_words_pattern(kinds["approval"])),
+        motion=gated(_words_pattern(kinds["motion"])),
+        agreement=gated(re.compile(_words_rx(data["agreement_stems"]), re.I)),
         header=re.compile(data["header_pattern"], re.I),
         modal_passive=re.compile(data["modal_passive_pattern"], re.I),
-        past=_words_pattern(data["past_words"]),
+        past=gated(_words_pattern(data["past_words"])),
         vote_only=re.compile(data["vote_only_pattern"], re.I),
-        intro=_words_pattern(data["intro_words"]),
+        intro=gated(_words_pattern(data["intro_words"])),
         # "… → beschlossen 5:1", "… – ok": the outcome after the last arrow or dash of a note.
         outcome_tail=re.compile(
             rf"(?:-->|->|→|=>|==>|⇒|\s[–—-]\s)\s*(?:{_words_rx(data['outcome_tail_words'])})\b[^→>–—-]{{0,30}}$", re.I
@@ -172,9 +174,9 @@ def decision_cues() -> DecisionCues:
         decision_columns=tuple(w.casefold() for w in data["decision_columns"]),
         status_label=re.compile(rf"^\s*(?:{_words_rx(data['status_labels'])})\s*:\s*", re.I),
         status_words=_casefolded(data["status_words"]),
-        body_acts=re.compile(
+        body_acts=gated(re.compile(
             f"{_body_pattern(data['body_suffixes'], data['body_verbs']).pattern}|{_body_pattern(data['recommend_suffixes'], data['recommend_verbs']).pattern}",
             re.I,
-        ),
+        )),
         numbered_resolution=re.compile(data["numbered_resolution_pattern"], re.I),
     )

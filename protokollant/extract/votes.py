@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Outcome, Vote
+from .rx_gate import gated
 
 _NUMBER_WORDS = {
     "kein": 0, "keine": 0, "keiner": 0, "null": 0, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "eins": 1,
@@ -12,28 +13,31 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
-_TRIPLE = re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])")
+# gated(): a word test first (rx_gate), the regex only where the words a match needs occur.
+_TRIPLE = gated(re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])"), short_words=True)
 _PLUS_MINUS = re.compile(r"\(\s*\+\s*(\d{1,3})\s*[,;/]\s*[-−–]\s*(\d{1,3})\s*[,;/]\s*[oO0ø]\s*(\d{1,3})\s*\)")
-_YES = re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I)
+_YES = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I), short_words=True)
 _YES_KEY = re.compile(r"\bJa(?:-Stimmen)?\s*[:=]\s*(\d{1,3})", re.I)
-_NO = re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I)
-_NO_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I)
-_ABST = re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I)
+_NO = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I), short_words=True)
+_NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
+_ABST = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I), short_words=True)
 _ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
-_NO_ABST = re.compile(r"\bohne\s+Enthaltungen?\b", re.I)
-_NO_NO = re.compile(r"\bohne\s+Gegenstimmen?\b", re.I)
-_UNANIMOUS = re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I)
-_MAJORITY = re.compile(r"\bmehrheitlich\b", re.I)
-_REJECTED = re.compile(r"\b(abgelehnt|nicht\s+angenommen|lehnt\b[^.]*\bab|keine\s+Mehrheit|zurückgewiesen)\b", re.I)
-_ACCEPTED = re.compile(r"\b(angenommen|beschlossen|gewählt|zugestimmt|verabschiedet|genehmigt|bestätigt|nimmt\b[^.]*\ban|stimmt\b[^.]*\bzu)\b", re.I)
+_NO_ABST = gated(re.compile(r"\bohne\s+Enthaltungen?\b", re.I), short_words=True)
+_NO_NO = gated(re.compile(r"\bohne\s+Gegenstimmen?\b", re.I), short_words=True)
+_UNANIMOUS = gated(re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I), short_words=True)
+_MAJORITY = gated(re.compile(r"\bmehrheitlich\b", re.I), short_words=True)
+_REJECTED = gated(re.compile(r"\b(abgelehnt|nicht\s+angenommen|lehnt\b[^.]*\bab|keine\s+Mehrheit|zurückgewiesen)\b", re.I), short_words=True)
+_ACCEPTED = gated(re.compile(r"\b(angenommen|beschlossen|gewählt|zugestimmt|verabschiedet|genehmigt|bestätigt|nimmt\b[^.]*\ban|stimmt\b[^.]*\bzu)\b", re.I), short_words=True)
 
 
 def _n(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
-# Cheap pre-check: every vote form has a digit or one of these words.
-_MAYBE_VOTE = re.compile(r"\d|einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I)
+# Cheap pre-check: every vote form has a digit or one of these words (the words behind the
+# word test of rx_gate: most sentences have neither).
+_MAYBE_VOTE_DIGIT = re.compile(r"\d")
+_MAYBE_VOTE_WORDS = gated(re.compile(r"einstimm|einmütig|konsens|einvernehm|dafür|dagegen|mehrheit|enthalt|gegenstimm|ja\b|nein\b", re.I), short_words=True)
 
 
 def _search(rx: re.Pattern, text: str, low: str, *keys: str) -> re.Match | None:
@@ -43,7 +47,7 @@ def _search(rx: re.Pattern, text: str, low: str, *keys: str) -> re.Match | None:
 
 def parse_vote(text: str) -> Vote | None:
     """The vote a sentence states, or None when it states none."""
-    if not _MAYBE_VOTE.search(text):
+    if not (_MAYBE_VOTE_DIGIT.search(text) or _MAYBE_VOTE_WORDS.search(text)):
         return None
     low = text.lower()
     yes = no = abstain = None

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from ..extract.rx_gate import gated
 from ..schema import AgendaNote, Evidence, MinutesRecord
 
 _NEXT = r"(?:nächste[nr]?|kommende[nr]?|folgende[nr]?|spätere[nr]?)"
-POSTPONED = re.compile(
+# gated(): a word test first (extract/rx_gate.py): most blocks hold none of the words a match needs.
+POSTPONED = gated(re.compile(
     r"(?<!nicht )(?<!nicht\s)\b(?:"
     r"vertagt|vertagen|vertagung"
     r"|zurückgestellt|zurückzustellen"
@@ -32,19 +34,23 @@ POSTPONED = re.compile(
     r"|(?:punkt|top|tagesordnungspunkt|thema|beratung|beschlussfassung|entscheidung|abstimmung)\b[^.]{0,60}\bverschoben"
     r")\b",
     re.I,
-)
-NOTED = re.compile(
+))
+NOTED = gated(re.compile(
     r"\b(?:zur\s+kenntnis\s+genommen"
     r"|(?:nimmt|nehmen|nahm|nahmen)\b[^.]{0,80}\bzur\s+kenntnis\b"
     r"|kenntnisnahme)",
     re.I,
-)
+))
 _NEGATED = re.compile(r"\bnicht\s+(?:\w+\s+){0,2}$", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])")
 
 
-def _hit(pattern: re.Pattern, text: str) -> str | None:
+def _hit(pattern, text: str) -> str | None:
     """The sentence with a non-negated match, or None."""
+    # A match inside one sentence is also one in the whole text (the sentences are split at
+    # whitespace after [.!?]): most blocks have none, and need not be split.
+    if pattern.search(text) is None:
+        return None
     for sentence in _SENTENCES.split(text):
         for m in pattern.finditer(sentence):
             if not _NEGATED.search(sentence[: m.start()]):

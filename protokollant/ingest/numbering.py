@@ -110,6 +110,8 @@ def bullet_label(lvl_text: str | None) -> str:
 class NumberingDefinitions:
     def __init__(self, root: etree._Element | None, styles: Styles):
         self._abstract: dict[int, dict[int, LevelDef]] = {}
+        # abstractNum elements, their levels parsed on first use: Word writes dozens, a document uses a few.
+        self._abstract_elements: dict[int, etree._Element] = {}
         self._abstract_style_link: dict[int, str] = {}
         self._nums: dict[int, _Num] = {}
         self._styles = styles
@@ -124,14 +126,7 @@ class NumberingDefinitions:
                     abstract_id = int(el.get(_W + "abstractNumId") or "")
                 except ValueError:
                     continue
-                levels: dict[int, LevelDef] = {}
-                for lvl in el.iter(_W + "lvl"):
-                    try:
-                        ilvl = int(lvl.get(_W + "ilvl") or "0")
-                    except ValueError:
-                        continue
-                    levels.setdefault(ilvl, _parse_level(lvl))
-                self._abstract[abstract_id] = levels
+                self._abstract_elements[abstract_id] = el
                 link = el.find(_W + "numStyleLink")
                 if link is not None and link.get(W_VAL):
                     self._abstract_style_link[abstract_id] = link.get(W_VAL)
@@ -186,10 +181,23 @@ class NumberingDefinitions:
         if abstract_id is None:
             return None
         num = self._nums[num_id]
-        levels = dict(self._abstract.get(abstract_id, {}))
+        levels = dict(self._abstract_levels(abstract_id))
         levels.update(num.level_overrides)
         for ilvl, start in num.start_overrides.items():
             levels[ilvl] = replace(levels.get(ilvl, LevelDef()), start=start)
+        return levels
+
+    def _abstract_levels(self, abstract_id: int) -> dict[int, LevelDef]:
+        levels = self._abstract.get(abstract_id)
+        if levels is None:
+            levels = self._abstract[abstract_id] = {}
+            el = self._abstract_elements.get(abstract_id)
+            for lvl in el.iter(_W + "lvl") if el is not None else ():
+                try:
+                    ilvl = int(lvl.get(_W + "ilvl") or "0")
+                except ValueError:
+                    continue
+                levels.setdefault(ilvl, _parse_level(lvl))
         return levels
 
     def counter_key(self, num_id: int) -> tuple[str, int] | None:

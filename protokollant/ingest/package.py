@@ -191,6 +191,12 @@ def check_magic(data: bytes, file: str) -> None:
 # --- safe XML ------------------------------------------------------------------------------
 
 _DOCTYPE_MARKERS = (b"<!DOCTYPE", _utf16("<!DOCTYPE"), "<!DOCTYPE".encode("utf-16-be"))
+
+
+def has_doctype(data: bytes) -> bool:
+    """Whether a part holds a DOCTYPE declaration (UTF-8 or UTF-16). Every marker holds a "!",
+    which nearly no part does: one memchr-fast scan spares the three searches."""
+    return b"!" in data and any(marker in data for marker in _DOCTYPE_MARKERS)
 _parser_local = threading.local()
 
 
@@ -213,7 +219,7 @@ def to_transitional(data: bytes) -> bytes:
 
 def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
     """Parse one package part; DTDs are refused before the parser sees them."""
-    if any(marker in data for marker in _DOCTYPE_MARKERS):
+    if has_doctype(data):
         raise UnreadableDocumentError(
             file, "forbidden-xml",
             f"Der Teil {part} enthält eine DOCTYPE-/Entity-Deklaration (aus Sicherheitsgründen abgelehnt).")

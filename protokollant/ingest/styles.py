@@ -169,7 +169,11 @@ class Styles:
     def _split(data: bytes):
         if not data.rstrip().endswith(b"</w:styles>") or not data.startswith((b"<?xml", b"<w:styles")):
             return None
-        if any(marker in data for marker in (b"<!--", b"<![CDATA[", b"AlternateContent", b"encoding=\"UTF-16", b"encoding='UTF-16")):
+        # Comments, CDATA, markup-compatibility blocks, a UTF-16 declaration. Three scans of the
+        # part instead of five: "<!--" and "<![CDATA[" both hold a "!", which nearly no styles part
+        # does (found at memchr speed), and both declarations hold "UTF-16".
+        if (b"!" in data and (b"<!--" in data or b"<![CDATA[" in data)) or b"AlternateContent" in data or (
+                b"UTF-16" in data and (b"encoding=\"UTF-16" in data or b"encoding='UTF-16" in data)):
             return None
         head = _ROOT_OPEN.search(data, 0, 4096)
         if head is None or _W_DECL not in head.group(0):

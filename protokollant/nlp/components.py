@@ -143,6 +143,9 @@ class CueMatcher:
         self.matcher = matcher
         self.token_matcher = token_matcher if len(token_matcher) else None
         self._anchors, _ = _anchors(token_patterns, self.nlp.vocab.strings)
+        strings = self.nlp.vocab.strings
+        # Per pattern, the word ids a match must contain (one set per required token).
+        self._needs = [[frozenset(strings.add(w) for w in words) for words in _required_words(p)] for p in token_patterns]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -171,12 +174,17 @@ class CueMatcher:
         the Matcher over a whole document costs more than all other cues together."""
         if self._anchors is None:
             return list(self.token_matcher(doc))
-        anchors = self._anchors
-        hits = [(i, anchors[lower]) for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in anchors]
+        anchors, needs = self._anchors, self._needs
+        lowers = doc.to_array(LOWER).tolist()
+        hits = [(i, anchors[lower]) for i, lower in enumerate(lowers) if lower in anchors]
         found: set[tuple[int, int, int]] = set()
         for i, w in hits:
-            lo = max(0, i - w + 1)
-            for match_id, start, end in self.token_matcher(doc[lo : min(len(doc), i + w)]):
+            lo, hi = max(0, i - w + 1), min(len(doc), i + w)
+            # A window lacking a word each pattern needs holds no match (most windows): skip the Matcher.
+            present = set(lowers[lo:hi])
+            if not any(all(not words.isdisjoint(present) for words in need) for need in needs):
+                continue
+            for match_id, start, end in self.token_matcher(doc[lo:hi]):
                 found.add((match_id, lo + start, lo + end))
         return sorted(found, key=lambda m: (m[1], m[2]))
 
@@ -199,16 +207,10 @@ def _anchors(patterns: list[list[dict]], strings) -> tuple[dict[int, int] | None
     anchors: dict[int, int] = {}
     longest = 0
     for pattern in patterns:
-        required: list[frozenset[str]] = []
+        required = _required_words(pattern)
         length = 0
         for token in pattern:
-            lower = token.get("LOWER")
             op = token.get("OP", "")
-            if op == "":
-                if isinstance(lower, str):
-                    required.append(frozenset({lower}))
-                elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
-                    required.append(frozenset(lower["IN"]))
             if op in ("*", "+"):
                 return None, 0
             bound = re.fullmatch(r"\{\d*,?(\d+)\}", op)
@@ -221,6 +223,20 @@ def _anchors(patterns: list[list[dict]], strings) -> tuple[dict[int, int] | None
             anchors[key] = max(anchors.get(key, 0), length)
         longest = max(longest, length)
     return anchors, longest
+
+
+def _required_words(pattern: list[dict]) -> list[frozenset[str]]:
+    """The words a match of a token pattern must contain: one set per token that is neither
+    optional nor repeated and names its lowercase form (a fixed word or an "IN" list)."""
+    required: list[frozenset[str]] = []
+    for token in pattern:
+        lower = token.get("LOWER")
+        if token.get("OP", "") == "":
+            if isinstance(lower, str):
+                required.append(frozenset({lower}))
+            elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+                required.append(frozenset(lower["IN"]))
+    return required
 
 
 def _lookup_table(lang: str, name: str) -> dict[int, str]:

@@ -82,21 +82,28 @@ class RoleModel:
         return cls(weights, bias, meta)
 
 
-def _token_arrays(doc: Doc) -> numpy.ndarray:
-    """Per token: lower-case form id, case-folded lemma id, is_punct, is_space (cached on the Doc).
+def _token_rows(span: Span) -> numpy.ndarray:
+    """Per token of the span: lower-case form id, case-folded lemma id, is_punct, is_space.
 
     Lemmas are case-sensitive in the lookup table ("Beschluss"/"beschluss"): each distinct
-    lemma is folded once per Doc, not per sentence."""
-    arrays = doc.user_data.get(_ARRAYS_KEY)
-    if arrays is None or len(arrays) != len(doc):
-        arrays = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
-        if len(arrays):
-            strings = doc.vocab.strings
-            distinct, inverse = numpy.unique(arrays[:, 1], return_inverse=True)
-            folded = numpy.asarray([hash_string(strings[int(x)].casefold()) for x in distinct], dtype=numpy.uint64)
-            arrays[:, 1] = folded[inverse.reshape(-1)]
-        doc.user_data[_ARRAYS_KEY] = arrays
-    return arrays
+    lemma is folded once per Doc (the Doc caches its arrays and the folded ids), and only
+    for the sentences scored: usually a few of a Doc's."""
+    doc = span.doc
+    cached = doc.user_data.get(_ARRAYS_KEY)
+    if cached is None or len(cached[0]) != len(doc):
+        cached = doc.user_data[_ARRAYS_KEY] = (doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE]), {})
+    arrays, folded = cached
+    rows = arrays[span.start : span.end].copy()
+    if len(rows):
+        strings = doc.vocab.strings
+        lemmas = []
+        for x in rows[:, 1].tolist():
+            f = folded.get(x)
+            if f is None:
+                f = folded[x] = hash_string(strings[x].casefold())
+            lemmas.append(f)
+        rows[:, 1] = numpy.asarray(lemmas, dtype=numpy.uint64)
+    return rows
 
 
 _ARRAYS_KEY = "protokollant.role_arrays"
@@ -113,7 +120,7 @@ def _mix(ids: numpy.ndarray, namespace: str) -> numpy.ndarray:
 def span_features(span: Span, context: tuple[str, ...] = ()) -> numpy.ndarray:
     """Hashed feature indices of one sentence (unique, sorted)."""
     doc = span.doc
-    rows = _token_arrays(doc)[span.start : span.end]
+    rows = _token_rows(span)
     rows = rows[rows[:, 3] == 0]  # no whitespace tokens
     lower, lemma = rows[:, 0], rows[:, 1]
     content = lemma[rows[:, 2] == 0]  # no punctuation

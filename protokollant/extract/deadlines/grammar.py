@@ -14,6 +14,7 @@ from .words import DIGIT_RX, WORD_RX, Y4, norm
 from .words import alt as alt_of
 
 PART_ORDER = {"anfang": 0, "mitte": 1, "ende": 2}
+_WORD_FAMILIES_MAX = 50_000  # words whose trigger families are remembered (a bound on memory)
 
 
 class Pattern:
@@ -57,6 +58,7 @@ class Grammar:
         self.unit_rx = re.compile(rf"\s*{a(data['unit_blockers'])}(?!\w)", c)
         self.prev_word_rx = re.compile(r"(\w+)\W*$")
         self._triggers(data)
+        self._word_families: dict[str, frozenset[str]] = {}
 
     def _vocabulary(self, data: dict) -> None:
         conv = data["conventions"]
@@ -182,24 +184,30 @@ class Grammar:
         if dates_only:
             return self.date_patterns if has_digit else []
         found: set[str] = set()
-        trig = self.triggers
-        exact = self.exact_triggers
+        known = self._word_families
         for tok in WORD_RX.findall(low):
-            ex = exact.get(tok)
-            if ex:
-                found |= ex
-            lst = trig.get(tok[:2])
-            if lst:
-                for t, fams in lst:
-                    if tok.startswith(t):
-                        found |= fams
-                        break
+            fams = known.get(tok)
+            if fams is None:
+                if len(known) >= _WORD_FAMILIES_MAX:
+                    known.clear()
+                fams = known[tok] = self._families_of(tok)
+            if fams:
+                found |= fams
         if not has_digit and not found:
             return []
         if has_digit:
             found.add("digit")
         pats = self.date_patterns if dates_only else self.patterns
         return [p for p in pats if (has_digit or not p.needs_digit) and not p.families.isdisjoint(found)]
+
+    def _families_of(self, tok: str) -> frozenset[str]:
+        """The trigger families of one (lowercased) word: its exact trigger's, and the longest
+        trigger it starts with's. Remembered per word (``_word_families``): words recur."""
+        found = self.exact_triggers.get(tok, frozenset())
+        for t, fams in self.triggers.get(tok[:2], ()):
+            if tok.startswith(t):
+                return found | fams
+        return found
 
     # ------------------------------------------------------------------ pieces
 
