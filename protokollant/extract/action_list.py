@@ -66,6 +66,7 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
         if item is not None:
             found[pos] = item
     _join_requests(units, found)
+    _join_arrow_owners(units, found, extractor)
     if field_units:
         apply_task_fields(units, found, extractor, field_units)
     apply_list_owners(units, found, extractor)
@@ -73,6 +74,25 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
 
 
 _ANAPHORIC_PROMISE = re.compile(r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\s+(?:dies|das|es)\s+(?:\w+\s+)?zu\b", re.I)
+
+
+_ARROW_ONLY = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)\s*(?P<owner>[^\s].{0,40}?)\s*[.!]?\s*$")
+
+
+def _join_arrow_owners(units: list[Unit], found: dict[int, ActionItem], extractor) -> None:
+    """"Einladungen müssen bis 31.01. raus. → KN": an arrow to an owner after the sentence's full stop
+    names the owner of the task in that sentence."""
+    for pos, unit in enumerate(units):
+        m = _ARROW_ONLY.match(unit.clean_text)
+        if m is None or pos == 0 or units[pos - 1].block is not unit.block:
+            continue
+        before = found.get(pos - 1)
+        owners = extractor.owners(m.group("owner"), lenient=True)
+        if before is None or before.responsible or not owners:
+            continue
+        before.responsible = owners
+        before.evidence.text = f"{before.evidence.text} {unit.clean_text}"
+        found.pop(pos, None)
 
 
 def _join_requests(units: list[Unit], found: dict[int, ActionItem]) -> None:

@@ -37,6 +37,8 @@ _TODO_SUBJECT = re.compile(
     r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*)\s+[a-zäöü]\w*t\b"
     r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle)\s+(?:[a-zäöü]\w*en|sich)\b)"
 )
+_TODO_SENTENCE_SUBJECT = re.compile(
+    r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
@@ -257,6 +259,10 @@ class ActionExtractor(OwnerClassifier):
                 subject = sm.group("one") or sm.group("many")
                 owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold() == "alle"
                           else self.owners(subject, lenient=True))
+            # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
+            # a sentence after the marker names its owner as its subject.
+            if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(task)) and sm.group("verb").casefold() in cues.any_task_verb:
+                owners = self.owners(sm.group("subject"), lenient=True)
             confidence = 0.85
         elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow

@@ -20,6 +20,7 @@ _TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>(?:[^–—-]|(?<=\w)
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
+_NICKNAME = re.compile(r"^\s*[a-zäöüß][a-zäöüß0-9_.-]{1,14}\s*$")
 _ITEM_CODE = re.compile(r"^[A-Za-z]\s?\d{1,2}$")
 _SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
 # A time phrase the deadline grammar cannot date ("nach der Begehung", "vor den Osterferien").
@@ -103,6 +104,9 @@ def bracket_owner_with_deadline(text: str, extractor) -> tuple[list[Responsible]
     if not had_deadline or not rest:
         return None
     owners = extractor.owners(rest, lenient=True)
+    if not owners and _NICKNAME.match(rest):
+        # "(fenja, diese Woche)": pads write nicknames in lower case; beside a deadline it names who.
+        owners = [Responsible(name=rest.strip(), kind=ResponsibleKind.PERSON)]
     if not owners:
         return None
     return owners, text[: m.start()].strip(" ,;:")

@@ -667,3 +667,18 @@ Gerd berichtet: Der Haushalt 2026 wurde im Rat der Stadt verabschiedet.
 Der Solidarbeitrag wird ab Juli per Dauerauftrag überwiesen, einstimmig beschlossen.
 """)
     assert [d.text for d in r.decisions] == ["Der Solidarbeitrag wird ab Juli per Dauerauftrag überwiesen, einstimmig beschlossen."]
+
+
+def test_todo_sentences_name_their_subject_and_pads_their_lower_case_nicknames(record):
+    r = record("""= Fraktionssitzung
+Datum: 11.01.2026
+Anwesend: Katrin Neumann (KN), Tom Vogel (TV), Fr. Sommer
+# Neujahrsempfang
+Einladungen müssen bis 31.01. raus. → KN
+ToDo: Fr. Sommer schickt Fotos und Kurzbericht bis Montag an das Tagblatt.
+ToDo: Der Vorstand erarbeitet eine Stellungnahme zum Entwurf.
+Aufräumtag auf der Mailingliste ankündigen (fenja, diese Woche)
+ToDo: Flyer drucken
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["KN"], ["Fr. Sommer"], ["Vorstand"], ["fenja"], []]
+    assert r.action_items[0].evidence.text == "Einladungen müssen bis 31.01. raus. → KN"
