@@ -24,7 +24,7 @@ from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
 from .text import clean, truncate_words
 from .units import Unit
-from .vocabulary import action_cues
+from .vocabulary import action_cues, decision_cues
 
 
 _NAMED = re.compile(rf"\b(?P<title>{SALUTATION_RX})\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
@@ -232,6 +232,8 @@ class ActionExtractor(OwnerClassifier):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
+        if unit.vote() is not None and decision_cues().vote_only.match(text):
+            return None  # "Abstimmung: 36 Ja, 0 Nein, 5 Enthaltungen (Vorstandsmitglieder)": a vote, no task
         owners: list[Responsible] = []
         task = text
         confidence = 0.0

@@ -218,10 +218,13 @@ class TableReader:
         return decision_score(unit, after_beschluss_header=labelled) >= THRESHOLD
 
     def _task_row(self, layout: TableLayout, row: TableRow) -> None:
+        decided = len(self.decisions)
         self._cell_decisions(row)
         if self._done(row) or self._closed(row):
             return  # done: a progress report; cancelled or only an idea: no open task
         owners, due = self._row_owner_due(row)
+        if len(self.decisions) > decided and not owners and due is None:
+            return  # "Standgebühr … | – | einstimmig beschlossen": a decision noted in the plan, nobody to do it
         for role in (ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.RESULT):
             text = row.text(role)
             if text and not self.vocab.is_empty_cell(text):

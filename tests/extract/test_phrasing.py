@@ -682,3 +682,18 @@ ToDo: Flyer drucken
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["KN"], ["Fr. Sommer"], ["Vorstand"], ["fenja"], []]
     assert r.action_items[0].evidence.text == "Einladungen müssen bis 31.01. raus. → KN"
+
+
+def test_reports_votes_attendance_and_signature_lines_are_no_tasks(record):
+    r = record("""= Mitgliederversammlung
+Datum: 14.11.2026
+# Regularien
+Teilnehmer/innen: Fr. Dr. Helga Marx (Oberbürgermeisterin, Vorsitz)
+Verteiler: Teilnehmende, Bürgermeister, Polizeirevier
+BM Heinle teilt mit, dass der Gemeinderat am 12.03.2026 die Sanierung der Umkleiden beschlossen hat.
+jule (Kasse) berichtet: Kontostand zum 31.01. 6.812,44 €.
+Abstimmung: 36 Ja, 0 Nein, 5 Enthaltungen (Vorstandsmitglieder).
+Bergheim, 14.11.2026 – G. Okafor
+Frau Marx schickt die Einladung bis 30.11. an alle.
+""")
+    assert [a.evidence.text for a in r.action_items] == ["Frau Marx schickt die Einladung bis 30.11. an alle."]

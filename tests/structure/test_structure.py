@@ -282,3 +282,14 @@ Datum: 11.02.2026
         ("Infos weitergeben", ["Hr. Petrović"], "nach Einrichtung"),
     ]
     assert [t.title for t in record.topics] == ["Fallkonferenzen", "Verschiedenes"]
+
+
+def test_a_plan_row_nobody_has_to_carry_out_is_a_decision_only(nlp, render):
+    record = _record(nlp, render, """= Orgateam Stadtteilfest
+Datum: 12.05.2026
+|= Thema | Wer, bis wann | Stand |
+| Standgebühr: Vereine frei, Gewerbe 40 € | – | einstimmig beschlossen |
+| Standvergabe an alle Anmeldungen | Milena, bis 05.06. | läuft |
+""")
+    assert [a.task for a in record.action_items] == ["Standvergabe an alle Anmeldungen"]
+    assert any("Standgebühr" in d.text for d in record.decisions)
