@@ -327,6 +327,10 @@ class ActionExtractor(OwnerClassifier):
             confidence = 0.5
         if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
+        # "Der Vorstand übernimmt die Hälfte des Eintritts, einstimmig.": what the body voted is its
+        # decision; a task only when a person is named to do it.
+        if unit.vote() is not None and owners and not any(o.kind is ResponsibleKind.PERSON for o in owners):
+            return None
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),

@@ -697,3 +697,15 @@ Bergheim, 14.11.2026 – G. Okafor
 Frau Marx schickt die Einladung bis 30.11. an alle.
 """)
     assert [a.evidence.text for a in r.action_items] == ["Frau Marx schickt die Einladung bis 30.11. an alle."]
+
+
+def test_what_the_body_voted_and_ideas_presented_are_no_tasks(record):
+    r = record("""= Vorstandssitzung
+Datum: 14.11.2026
+Anwesend: Herr Lorenz, Frau Kühn
+# Ausflug
+Der Vorstand übernimmt die Hälfte des Eintritts, also 208 €, einstimmig.
+Herr Lorenz stellt die Idee vor, die Sprechzeiten um einen Nachmittag pro Woche zu erweitern.
+Frau Kühn bucht den Bus bis 30.11., einstimmig.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Kühn"]]
