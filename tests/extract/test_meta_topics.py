@@ -339,3 +339,25 @@ def test_two_bold_numbered_lines_under_a_single_heading_are_the_agenda():
     )
     topics = extract_topics(d, extract_meta(d))
     assert [(t.number, t.title) for t in topics] == [("1", "Baugesuche"), ("2", "Fortschreibung des Flächennutzungsplanes")]
+
+
+LAYOUT = {"bold": True, "heading_level": 1, "heading_source": "layout"}
+
+
+def test_closing_blocks_and_the_occasion_of_a_note_are_no_agenda_items():
+    d = doc(
+        (P, "Protokollnotiz", {"bold": True}),
+        (P, "Datum: 09.03.2026"),
+        (H, "Anlass", LAYOUT),
+        (P, "Die Steuerungsrunde hatte ein Abstimmungsgespräch vereinbart."),
+        (H, "Berufsorientierung an den Schulen", LAYOUT),
+        (P, "Fr. Hagedorn berichtete."),
+        (H, "Jugendberufsagentur", LAYOUT),
+        (P, "Hr. Roth stellte die Überlegungen vor."),
+        (H, "Ergebnisse", LAYOUT),
+        (L, "Die Praktikumsbörse wird gemeinsam geführt."),
+        (H, "Weiteres Vorgehen", LAYOUT),
+        (L, "IHK und HWK liefern die Daten bis Ende Mai."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == ["Berufsorientierung an den Schulen", "Jugendberufsagentur"]
