@@ -48,7 +48,7 @@ _CONJUNCTION_START = re.compile(r"^\s*(?:und|oder|sowie|bzw\.?|u\.)\s", re.I)
 _EXAMPLES_START = re.compile(r"^\s*(?:v\.\s?a\.|z\.\s?B\.|u\.\s?a\.|insb\.|bspw\.|inkl\.|ca\.|etwa\b|vor allem\b|zum Beispiel\b|unter anderem\b|insbesondere\b)", re.I)
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 # "Die Verwaltung wird gebeten / beauftragt / aufgefordert, …": the one asked is the owner.
-_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden)\s+(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
+_PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden)\s+(?:[\w.-]+\s+){0,6}?(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
 _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 

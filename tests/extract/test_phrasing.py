@@ -709,3 +709,12 @@ Herr Lorenz stellt die Idee vor, die Sprechzeiten um einen Nachmittag pro Woche 
 Frau Kühn bucht den Bus bis 30.11., einstimmig.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Kühn"]]
+
+
+def test_a_body_asked_for_something_with_words_between(record):
+    r = record("""= Ortsbeirat
+Datum: 26.06.2013
+# Bericht des Ortsamtes
+Der Ortsbeirat wird um eine Stellungnahme gebeten.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ortsbeirat"]]
