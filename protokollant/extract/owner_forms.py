@@ -300,13 +300,19 @@ def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | No
 _TRAILING_TODO = re.compile(r"\s[–—-]{1,2}\s*(?:todo|to-do|to do)\b\s*:?\s*(?P<owner>[^,;:()]{0,40}?)\s*(?:,\s*(?P<rest>[^,;]{0,60}))?\s*[.!]?\s*$", re.I)
 
 
-def trailing_todo(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    m = _TRAILING_TODO.search(text)
+def _before_marker(text: str, marker: re.Pattern) -> tuple[re.Match, str] | None:
+    """A marker ending a task line ("– TODO Lea", ", Zuständig: JC") and the task before it (two words at least)."""
+    m = marker.search(text)
     if m is None:
         return None
-    task = text[: m.start()].strip(" ,;:")
-    if len(task.split()) < 2:
+    task = text[: m.start()].strip(" ,;:–-")
+    return (m, task) if len(task.split()) >= 2 else None
+
+
+def trailing_todo(text: str, extractor) -> tuple[list[Responsible], str] | None:
+    if (found := _before_marker(text, _TRAILING_TODO)) is None:
         return None
+    m, task = found
     written = m.group("owner").strip()
     owners = extractor.owners(written, lenient=True) if written else []
     if not owners and _ONE_WORD.match(written):
@@ -324,12 +330,9 @@ _TRAILING_FIELD = re.compile(
 
 
 def trailing_field_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    m = _TRAILING_FIELD.search(text)
-    if m is None:
+    if (found := _before_marker(text, _TRAILING_FIELD)) is None:
         return None
-    task = text[: m.start()].strip(" ,;:–-")
-    if len(task.split()) < 2:
-        return None
+    m, task = found
     written, _ = _without_deadlines(m.group("owner"), extractor)
     owners = extractor.owners(written, lenient=True) if written else []
     return (owners, task) if owners else None
