@@ -363,8 +363,11 @@ def _group_empty_headings(starts: list[Start]) -> list[Start]:
     closing = set(meta_keys().get("closing_topics", []))
 
     def opens_section(i: int) -> bool:
+        # Word heading styles state their own levels: an empty styled heading is an item with
+        # nothing noted ("## Was noch offen ist vom letzten Mal"), not a section over the next ones.
         return (
             i + 1 < len(starts)
+            and starts[i][0].heading_source != "style"
             and starts[i][3] == 1
             and starts[i + 1][3] == 1
             and starts[i + 1][0].index == starts[i][0].index + 1

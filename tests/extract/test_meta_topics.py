@@ -361,3 +361,18 @@ def test_closing_blocks_and_the_occasion_of_a_note_are_no_agenda_items():
     )
     topics = extract_topics(d, extract_meta(d))
     assert [t.title for t in topics] == ["Berufsorientierung an den Schulen", "Jugendberufsagentur"]
+
+
+def test_an_empty_styled_heading_is_an_item_with_nothing_noted():
+    style = {"heading_level": 2, "heading_source": "style"}
+    d = doc(
+        (H, "11. Diskurs vom 20.06.2019", {"heading_level": 1, "heading_source": "style"}),
+        (H, "Was noch offen ist vom letzten Mal", style),
+        (H, "Was mir aufgefallen ist", style),
+        (L, "Fahrrad von Liz"),
+        (H, "Was ich bis zum nächsten Plenum vorhabe", style),
+        (L, "Infoabende starten (venti)"),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == ["Was noch offen ist vom letzten Mal", "Was mir aufgefallen ist",
+                                         "Was ich bis zum nächsten Plenum vorhabe"]
