@@ -21,6 +21,7 @@ from .action_list import VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions,
 from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
+from .people import PeopleIndex
 from .tables import TableReader
 from .topics import extract_topics
 from .text import clean
@@ -155,7 +156,7 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
             topic_of_block[i] = t.index
 
     line_spans = analyse_lines(lines, nlp)
-    institutions = _collect_institutions(lines, line_spans)
+    institutions = [i for i in _collect_institutions(lines, line_spans) if not _person_with_role(i.name, meta.people)]
     if meta.meeting.organisation is None and meta.title_block is not None:
         meta.meeting.organisation = next(
             (i.name for i in institutions if meta.title_block in i.mentions), None
@@ -296,6 +297,14 @@ def _clauses(sent: Span) -> list[Span]:
     if start < sent.end:
         parts.append(doc[start : sent.end])
     return parts
+
+
+def _person_with_role(name: str, people: PeopleIndex) -> bool:
+    """"OR Beck", "KR Ulrich": a short role abbreviation before the surname of someone present is
+    that person, not an institution."""
+    words = name.split()
+    return (len(words) == 2 and len(words[0]) <= 3 and words[0][:1].isupper()
+            and people.by_last.get(words[1].lower()) is not None)
 
 
 def _collect_institutions(lines: list[tuple[int, str]], line_spans: list[Span]) -> list[Institution]:

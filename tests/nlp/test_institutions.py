@@ -498,3 +498,19 @@ def test_a_legal_form_after_a_quoted_name_and_council_titles_before_first_names(
         "Kleingartenverein „Reichsbahnfeld“ e. V."]
     assert spans("Er stellt den neu gewählten Gemeinderat Markus Ruf vor.") == []
     assert spans("Der Stadtrat Leipzig tagt.") == ["Stadtrat Leipzig"]
+
+
+def test_devices_are_no_councils_and_a_role_before_an_attendees_name_is_a_person():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+    data = render("""= Sitzung des Ortschaftsrats Oberhofen
+Datum: 24.02.2026
+Anwesend: Ortsvorsteherin Anna Beck, Jonas Ulrich
+# Spielplatz
+Neue Spielgeräte und Steckersolargeräte werden beschafft. OR Beck berichtet, die Landfrauen Oberhofen helfen.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    names = [i.name for i in record.institutions]
+    assert not any("geräte" in n for n in names) and "OR Beck" not in names
