@@ -1,6 +1,8 @@
 """From a read Document to the MinutesRecord: runs the NLP once, then each extractor."""
 from __future__ import annotations
 
+import re
+
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -158,9 +160,10 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     line_spans = analyse_lines(lines, nlp)
     institutions = [i for i in _collect_institutions(lines, line_spans) if not _person_with_role(i.name, meta.people)]
     if meta.meeting.organisation is None and meta.title_block is not None:
-        meta.meeting.organisation = next(
-            (i.name for i in institutions if meta.title_block in i.mentions), None
-        )
+        own_body = next((i for i in institutions if meta.title_block in i.mentions), None)
+        if own_body is not None and meta.meeting.title:
+            _name_in_full(own_body, meta.meeting.title)
+        meta.meeting.organisation = own_body.name if own_body is not None else None
     if meta.meeting.organisation is None:
         own = organisation_from_title(meta.meeting.title)
         if own is not None:
@@ -297,6 +300,26 @@ def _clauses(sent: Span) -> list[Span]:
     if start < sent.end:
         parts.append(doc[start : sent.end])
     return parts
+
+
+# What follows the body's name in the title line up to a comma, a dash, a date or "vom/am …".
+_TITLE_REST = re.compile(
+    r"^\w*((?:\s+(?!(?:vom|am|im|in|zur|zum|und|mit|über|für)\b)[^\s,;:()–—]+){1,6}?)\s*(?:[,;:(–—]|\s-\s|\s(?:vom|am|im)\s|\d|$)")
+
+
+def _name_in_full(body: Institution, title: str) -> None:
+    """"Protokoll der Sitzung des Arbeitskreises Anerkennung ausländischer Berufsabschlüsse Lindenfurt":
+    the meeting's own body by the full name its title line gives (the recognizer stops earlier)."""
+    last = body.name.split()[-1]
+    at = title.find(last)
+    if at < 0:
+        return
+    m = _TITLE_REST.match(title[at + len(last):])
+    rest = m.group(1).strip() if m else ""
+    if not rest or not rest[:1].isalpha() or rest.split()[-1].lower() in ("der", "des", "die", "das", "und"):
+        return
+    body.aliases = [body.name] + [a for a in body.aliases if a != body.name]
+    body.name = f"{body.name} {rest}"
 
 
 def _person_with_role(name: str, people: PeopleIndex) -> bool:

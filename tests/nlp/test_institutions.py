@@ -514,3 +514,19 @@ Neue Spielgeräte und Steckersolargeräte werden beschafft. OR Beck berichtet, d
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     names = [i.name for i in record.institutions]
     assert not any("geräte" in n for n in names) and "OR Beck" not in names
+
+
+def test_the_meetings_own_body_takes_its_full_name_from_the_title_line():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+    data = render("""= Protokoll der 14. Sitzung des Arbeitskreises Anerkennung ausländischer Berufsabschlüsse Lindenfurt
+Datum: 18.11.2025
+# Begrüßung
+Der Arbeitskreis begrüßt die neue Kollegin der Agentur für Arbeit Lindenfurt.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert record.meeting.organisation == "Arbeitskreis Anerkennung ausländischer Berufsabschlüsse Lindenfurt"
+    own = next(i for i in record.institutions if i.name == record.meeting.organisation)
+    assert "Arbeitskreis Anerkennung" in own.aliases
