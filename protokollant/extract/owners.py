@@ -44,6 +44,7 @@ class OwnerClassifier:
     def __init__(self, people: PeopleIndex, institution_names: set[str]):
         self.people = people
         self.institution_names = {n.casefold() for n in institution_names}
+        self._institution_prefixes = tuple(n + " " for n in self.institution_names)  # one startswith for all
 
     def responsible(self, text: str) -> Responsible | None:
         """Classify an owner phrase as written, or None when it is not owner-like."""
@@ -85,6 +86,8 @@ class OwnerClassifier:
     def _institution_with_place(self, name: str) -> bool:
         """"Jobcenter Musterstadt": a known institution followed by one or two capitalised words."""
         low = name.casefold()
+        if not low.startswith(self._institution_prefixes):
+            return False  # no institution's name and a space: the loop below finds none
         for n in self.institution_names:
             if low.startswith(n + " "):
                 rest = name[len(n) + 1 :].split()
