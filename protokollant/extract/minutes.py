@@ -84,8 +84,10 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
         for first, end in bounds:
             if end > first:
                 sent_starts[first] = 1
+        # Built from the ORTH ids (Doc looks each lexeme up by id instead of hashing its text
+        # again); the 0/1 spaces are read as bint. The words are needed for the text below.
+        doc = Doc(nlp.vocab, words=orths, spaces=spaces)
         words = [strings[o] for o in orths]
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)  # 0/1: Doc reads them as bint
         doc.user_data[ROLES_DEFERRED] = True  # extraction scores its own units (extract/roles.py)
         # The text, known here for a fraction of what Doc.text costs (a Token object per token).
         doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])

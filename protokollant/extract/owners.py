@@ -19,6 +19,7 @@ HONORIFIC_RX = "(?:" + "|".join(re.escape(w) for w in sorted(HONORIFIC_WORDS, ke
 SALUTATION_RX = "(?:" + "|".join(re.escape(w) for w in sorted(MALE_HONORIFICS + FEMALE_HONORIFICS, key=len, reverse=True)) + ")"
 # The owner-phrase check keeps its own list: "Herrn X" (dative) is no owner phrase.
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie)"
+_HONORIFIC_NAME = re.compile(rf"^{_HONORIFIC}\s+\S")  # compiled once: asked of every owner phrase
 # "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")
 _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
@@ -45,6 +46,7 @@ class OwnerClassifier:
     def __init__(self, people: PeopleIndex, institution_names: set[str]):
         self.people = people
         self.institution_names = {n.casefold() for n in institution_names}
+        self._institution_prefixes = tuple(n + " " for n in self.institution_names)  # one startswith for all
 
     def responsible(self, text: str) -> Responsible | None:
         """Classify an owner phrase as written, or None when it is not owner-like."""
@@ -70,7 +72,7 @@ class OwnerClassifier:
         if INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
-        if re.match(rf"^{_HONORIFIC}\s+\S", name) and len(tokens) <= 4 and all(
+        if _HONORIFIC_NAME.match(name) and len(tokens) <= 4 and all(
             t[:1].isupper() or t in NAME_PARTICLES for t in tokens[1:]
         ):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
@@ -86,6 +88,8 @@ class OwnerClassifier:
     def _institution_with_place(self, name: str) -> bool:
         """"Jobcenter Musterstadt": a known institution followed by one or two capitalised words."""
         low = name.casefold()
+        if not low.startswith(self._institution_prefixes):
+            return False  # no institution's name and a space: the loop below finds none
         for n in self.institution_names:
             if low.startswith(n + " "):
                 rest = name[len(n) + 1 :].split()

@@ -124,6 +124,7 @@ class PeopleIndex:
     by_initials: dict[str, Person] = field(default_factory=dict)
     by_first: dict[str, Person | None] = field(default_factory=dict)
     by_last: dict[str, Person | None] = field(default_factory=dict)
+    _full_names: tuple[int, dict[str, Person]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, person: Person) -> None:
         if any(p.name == person.name for p in self.people):
@@ -149,9 +150,8 @@ class PeopleIndex:
         if not tokens:
             return None
         full = " ".join(tokens).lower()
-        for p in self.people:
-            if p.name.lower() == full:
-                return p
+        if (p := self._by_full_name().get(full)) is not None:
+            return p
         if len(tokens) == 1:
             key = tokens[0].lower()
             return self.by_last.get(key) or self.by_first.get(key)
@@ -160,6 +160,17 @@ class PeopleIndex:
         if len(tokens) > 3 or not all(x[:1].isupper() or x.lower() in NAME_PARTICLES for x in tokens):
             return None
         return self.by_last.get(tokens[-1].lower())
+
+    def _by_full_name(self) -> dict[str, Person]:
+        """Lower-cased name → the first attendee of that name (rebuilt when people were added):
+        ``resolve`` asks for every owner phrase, and the names stay the same."""
+        cached = self._full_names
+        if cached is None or cached[0] != len(self.people):
+            table: dict[str, Person] = {}
+            for p in self.people:
+                table.setdefault(p.name.lower(), p)
+            cached = self._full_names = (len(self.people), table)
+        return cached[1]
 
     def known_initials(self) -> set[str]:
         return {k for k, v in self.by_initials.items() if v is not None}

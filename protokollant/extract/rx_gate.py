@@ -166,6 +166,10 @@ class GatedPattern:
         return iter(())
 
     def __getattr__(self, name: str):
+        # Not the slots (unset while unpickling or copying) nor protocols such as __deepcopy__:
+        # those are this object's own.
+        if name in GatedPattern.__slots__ or name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.rx, name)
 
     def __repr__(self) -> str:

@@ -106,3 +106,13 @@ def test_gated_vote_patterns_answer_as_their_regexes(text):
         if isinstance(rx, GatedPattern):
             got, want = rx.search(text), rx.rx.search(text)
             assert (got and got.span()) == (want and want.span()), (name, text)
+
+
+def test_gated_pattern_survives_pickling_and_copying():
+    import copy
+    import pickle
+
+    g = gated(re.compile(r"\berledigt\b", re.I))
+    for clone in (pickle.loads(pickle.dumps(g)), copy.deepcopy(g), copy.copy(g)):
+        assert clone.words == g.words and clone.search("Ist ERLEDIGT").span() == (4, 12)
+        assert clone.search("offen") is None
