@@ -39,6 +39,7 @@ _TODO_SUBJECT = re.compile(
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
+_SIGNATURE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?:[–—-]|$)")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
@@ -232,6 +233,8 @@ class ActionExtractor(OwnerClassifier):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
+        if "," in text and _SIGNATURE.match(text):
+            return None  # "Bergheim, 14.11.2026 – G. Okafor": place, date and who signed
         if unit.vote() is not None and decision_cues().vote_only.match(text):
             return None  # "Abstimmung: 36 Ja, 0 Nein, 5 Enthaltungen (Vorstandsmitglieder)": a vote, no task
         owners: list[Responsible] = []
