@@ -102,13 +102,15 @@ def vague_label(gr, m: re.Match, c: Ctx) -> Res:
     return ("vague", None, None) if c.has_label else None
 
 
-@form("meeting_event", lambda gr: rf"(?<!\w)(?:{gr.meeting_compound})(?!\w)", uses={"meeting_event", "month", "event"})
+@form("meeting_event", lambda gr: rf"(?<!\w)(?P<lead>bis\s+zu[rm]|zu[rm]|in\s+der|im|für\s+die|auf\s+der|vor\s+der|nach\s+der)\s+(?:{gr.meeting_compound})(?!\w)",
+      uses={"meeting_event", "month", "event"})
 def meeting_event(gr, m: re.Match, c: Ctx) -> Res:
-    """"bis zur Herbstsitzung", "bis zur JHV", "zur Juni-Sitzung": a meeting named by its own word."""
+    """"bis zur Herbstsitzung", "bis zur JHV", "zur Juni-Sitzung": a meeting named by its own word
+    (the lead in the pattern: the engine drops a position at its first letter)."""
     pre = m.group("pre")
-    if c.prefix.startswith("bis ") and (pre is None or pre not in ("nächste", "naechste")):
+    if m.group("lead").startswith("bis") and (pre is None or pre not in ("nächste", "naechste")):
         return "vague", None, None
-    if pre is not None and c.has_cue and (pre in gr.seasons or pre in gr.months):
+    if pre is not None and (pre in gr.seasons or pre in gr.months):
         return "vague", None, None
     return None
 
