@@ -83,7 +83,10 @@ def _join_arrow_owners(units: list[Unit], found: dict[int, ActionItem], extracto
     """"Einladungen müssen bis 31.01. raus. → KN": an arrow to an owner after the sentence's full stop
     names the owner of the task in that sentence."""
     for pos, unit in enumerate(units):
-        m = _ARROW_ONLY.match(unit.clean_text)
+        text = unit.clean_text
+        if not (">" in text or "→" in text or "⇒" in text):
+            continue  # most units: no arrow at all
+        m = _ARROW_ONLY.match(text)
         if m is None or pos == 0 or units[pos - 1].block is not unit.block:
             continue
         before = found.get(pos - 1)

@@ -54,7 +54,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Der Ausschuss stimmt dem Vorhaben … zu", "Der Beirat empfiehlt dem Gemeinderat, …":
     # the body itself acts (a recommendation upward is its resolution, no hedge).
     # Not a faction: "Die SVP-Fraktion lehnte den Vorstoss ab" is how a part of the body voted.
-    body_acts = bool(cues.body_acts.match(text)) and "?" not in text and not _FACTION_SUBJECT.match(text)
+    low = text.lower()  # cheap word tests before the regexes below: most sentences have none of the words
+    body_acts = bool(cues.body_acts.match(text)) and "?" not in text and not ("fraktion" in low and _FACTION_SUBJECT.match(text))
     if body_acts:
         weights = {**weights, "TENTATIVE": 0.0}
     # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
@@ -92,11 +93,12 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += 0.5
     # "Die Fraktion X sowie Y haben dem Antrag zugestimmt": how parts of the body voted,
     # not a decision of the body itself (that is the motion's outcome).
-    if ("FACTION" in labels and _opens_with(unit, "FACTION")) or _FACTION_SUBJECT.match(text):
+    if ("FACTION" in labels and _opens_with(unit, "FACTION")) or ("fraktion" in low and _FACTION_SUBJECT.match(text)):
         score -= 0.6
     # "…, das Fachamt habe entschieden, dass …": indirect speech reports a decision taken elsewhere;
     # "Info: Die MV des Syndikats hat … beschlossen", "Gerd berichtet: Der Haushalt wurde …": a report.
-    if labels & {"DECISION", "AGREEMENT"} and (_REPORTED_SPEECH.search(text) or _REPORT_LABEL.match(text)):
+    if labels & {"DECISION", "AGREEMENT"} and (("hätte" in low or "habe" in low) and _REPORTED_SPEECH.search(text)
+                                               or ":" in text and _REPORT_LABEL.match(text)):
         score -= 0.9
     # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
     if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
@@ -105,11 +107,11 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
     # meeting votes, not what it decides.
-    if not has_vote and _VOTING_MODE.search(text) and len(text.split()) <= 16:
+    if not has_vote and ("gewählt" in low or "abgestimmt" in low) and len(text.split()) <= 16 and _VOTING_MODE.search(text):
         score -= 0.9
     # "Lange wurde kein Termin festgelegt": the decision word is negated ("nicht …" is left to the
     # cue list: "Ende wird nicht festgelegt" still records what was set before it).
-    if labels & {"DECISION", "AGREEMENT"} and _NEGATED_DECISION.search(text):
+    if labels & {"DECISION", "AGREEMENT"} and "kein" in low and _NEGATED_DECISION.search(text):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3

@@ -310,7 +310,8 @@ def _before_marker(text: str, marker: re.Pattern) -> tuple[re.Match, str] | None
 
 
 def trailing_todo(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    if (found := _before_marker(text, _TRAILING_TODO)) is None:
+    low = text.lower()
+    if not ("todo" in low or "to-do" in low or "to do" in low) or (found := _before_marker(text, _TRAILING_TODO)) is None:
         return None
     m, task = found
     written = m.group("owner").strip()
@@ -330,7 +331,7 @@ _TRAILING_FIELD = re.compile(
 
 
 def trailing_field_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    if (found := _before_marker(text, _TRAILING_FIELD)) is None:
+    if ":" not in text or (found := _before_marker(text, _TRAILING_FIELD)) is None:
         return None
     m, task = found
     written, _ = _without_deadlines(m.group("owner"), extractor)
