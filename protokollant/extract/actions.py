@@ -39,6 +39,9 @@ _TODO_SUBJECT = re.compile(
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
+# "(… seit 01.01.)", "Protokoll vom 12.03.", "Kassenstand (Stand 20.02.)": a date that says since when,
+# of what or as of when, not by when.
+_NOT_DUE_BEFORE = re.compile(r"(?:^|[\s(])(?:seit|vom|stand)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?:[–—-]|$)")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
@@ -165,7 +168,8 @@ class ActionExtractor(OwnerClassifier):
     # -- deadlines --------------------------------------------------------
     def due(self, text: str) -> Due | None:
         """The deadline of a sentence: one worded as a deadline ("bis 31.03.") beats a bare date."""
-        found = [m for m in find_deadlines(text, self.meeting_date, self.next_meeting) if not states_start(m)]
+        found = [m for m in find_deadlines(text, self.meeting_date, self.next_meeting)
+                 if not states_start(m) and not _NOT_DUE_BEFORE.search(text, 0, m.start)]
         if not found:
             return None
         best = (
@@ -229,7 +233,8 @@ class ActionExtractor(OwnerClassifier):
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
         text = unit.clean_text
         cues = action_cues()
-        if len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text):
+        if (len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text)
+                or cues.not_task_line.match(text)):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
