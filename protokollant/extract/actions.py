@@ -169,7 +169,7 @@ class ActionExtractor(OwnerClassifier):
     def due(self, text: str) -> Due | None:
         """The deadline of a sentence: one worded as a deadline ("bis 31.03.") beats a bare date."""
         found = [m for m in find_deadlines(text, self.meeting_date, self.next_meeting)
-                 if not states_start(m) and not _NOT_DUE_BEFORE.search(text, 0, m.start)]
+                 if not states_start(m) and not _NOT_DUE_BEFORE.search(text[max(0, m.start - 12):m.start])]
         if not found:
             return None
         best = (
