@@ -718,3 +718,17 @@ Datum: 26.06.2013
 Der Ortsbeirat wird um eine Stellungnahme gebeten.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ortsbeirat"]]
+
+
+def test_a_sentence_broken_over_lines_of_one_paragraph_is_read_whole(record):
+    r = record("""= Sitzung des Ortsbeirats
+Datum: 26.06.2013
+# Bericht des Ortsamtes
+Dem Bauausschuss wurde ein nachträglicher Bauantrag zur Umnutzung einer<br>Gaststätte übergeben. Der Ortsbeirat wird um eine<br>Stellungnahme gebeten.
+Flyer drucken (KB)<br>Plakate aufhängen (TS)
+""")
+    assert [(a.evidence.text, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Der Ortsbeirat wird um eine Stellungnahme gebeten.", ["Ortsbeirat"]),
+        ("Flyer drucken (KB)", ["KB"]),
+        ("Plakate aufhängen (TS)", ["TS"]),
+    ]
