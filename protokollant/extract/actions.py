@@ -337,8 +337,9 @@ class ActionExtractor(OwnerClassifier):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         # "Der Vorstand übernimmt die Hälfte des Eintritts, einstimmig.": what the body voted is its
         # decision; a task only when a person is named to do it.
-        if unit.vote() is not None and owners and not any(o.kind is ResponsibleKind.PERSON for o in owners):
-            return None
+        if owners and (unit.vote() is not None or decision_cues().vote_only.match(text)) and not any(
+                o.kind is ResponsibleKind.PERSON for o in owners):
+            return None  # also "Abstimmung: Der Vorstand gibt das Protokoll frei." (a vote's outcome)
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),

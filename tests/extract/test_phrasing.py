@@ -732,3 +732,12 @@ Flyer drucken (KB)<br>Plakate aufhängen (TS)
         ("Flyer drucken (KB)", ["KB"]),
         ("Plakate aufhängen (TS)", ["TS"]),
     ]
+
+
+def test_a_vote_label_with_the_body_acting_is_no_task(record):
+    r = record("""= Sitzung des AStA-Vorstands
+Datum: 27.01.2025
+# Protokoll
+Abstimmung: Der Vorstand gibt das Protokoll vom 20.01.25 frei.
+""")
+    assert r.action_items == []
