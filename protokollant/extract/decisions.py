@@ -375,7 +375,7 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
 
 
 _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\s+)?[\w-]*fraktion(?:en)?\b", re.I)
-_REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;.:]{0,60}\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
+_REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
                               r"zugestimmt|abgelehnt|vereinbart)\b", re.I)
 _ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
 _VOTING_MODE = re.compile(
