@@ -741,3 +741,18 @@ Datum: 27.01.2025
 Abstimmung: Der Vorstand gibt das Protokoll vom 20.01.25 frei.
 """)
     assert r.action_items == []
+
+
+def test_an_agreement_to_be_drafted_is_no_agreement_made(record):
+    r = record("""= Steuerungsrunde
+Datum: 09.03.2026
+# Daten
+Das Bildungsbüro entwirft bis 30.04. eine Vereinbarung zum Datenaustausch.
+Fr. Dr. Schütte meinte, hierzu solle es eine gemeinsame Vereinbarung geben.
+Eine Vereinbarung wurde getroffen: Die Daten werden quartalsweise geliefert.
+Dem Verbandsvorsitzenden wird Entlastung erteilt – 13 Ja, 0 Nein, 1 Enthaltung.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Eine Vereinbarung wurde getroffen: Die Daten werden quartalsweise geliefert.",
+        "Dem Verbandsvorsitzenden wird Entlastung erteilt – 13 Ja, 0 Nein, 1 Enthaltung.",
+    ]
