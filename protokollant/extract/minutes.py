@@ -26,7 +26,7 @@ from .meta import MetaResult, extract_meta, is_body_name, organisation_from_titl
 from .people import PeopleIndex
 from .tables import TableReader
 from .topics import extract_topics
-from .text import clean
+from .text import clean, rejoin_wrapped
 from .roles import sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
 
@@ -50,29 +50,11 @@ def _line_texts(document: Document) -> list[tuple[int, str]]:
             out.append((b.index, b.text.strip()))
             continue
         lines = [line.strip() for line in b.text.split("\n") if line.strip()]
-        for line in _rejoin_wrapped(lines):
+        for line in rejoin_wrapped(lines):
             out.append((b.index, line))
     return out
 
 
-# Words a sentence cannot end with: a line ending in one was broken inside the sentence.
-_OPEN_ENDS = frozenset(
-    "der die das den dem des ein eine einer einem eines einen zu zur zum um mit und oder sowie für von vom "
-    "im in an am auf bei nach aus über unter vor durch gegen ohne bis als wie dass ob sich".split())
-_LIST_START = re.compile(r"^(?:[-–•*·▪◦→>]|\d{1,2}[.)]\s|[a-z][.)]\s)")
-
-
-def _rejoin_wrapped(lines: list[str]) -> list[str]:
-    """Lines of one paragraph broken inside a sentence (text copied from a PDF: "Der Ortsbeirat
-    wird um eine" / "Stellungnahme gebeten.") joined again; pad-style items stay one per line."""
-    out: list[str] = []
-    for line in lines:
-        if out and not _LIST_START.match(line) and out[-1][-1:] not in ".!?:;" and (
-                line[:1].islower() or out[-1].rsplit(None, 1)[-1].lower() in _OPEN_ENDS):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
 
 
 def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:

@@ -25,3 +25,23 @@ def key_value(text: str) -> tuple[str, str] | None:
 def truncate_words(text: str, limit: int) -> str:
     words = text.split()
     return text if len(words) <= limit else " ".join(words[:limit]) + " …"
+
+
+# Words a sentence cannot end with: a line ending in one was broken inside the sentence.
+_OPEN_ENDS = frozenset(
+    "der die das den dem des ein eine einer einem eines einen zu zur zum um mit und oder sowie für von vom "
+    "im in an am auf bei nach aus über unter vor durch gegen ohne bis als wie dass ob sich".split())
+_LIST_START = re.compile(r"^(?:[-–•*·▪◦→>]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Lines of one paragraph broken inside a sentence (text copied from a PDF: "Der Ortsbeirat
+    wird um eine" / "Stellungnahme gebeten.") joined again; pad-style items stay one per line."""
+    out: list[str] = []
+    for line in lines:
+        if out and not _LIST_START.match(line) and out[-1][-1:] not in ".!?:;" and (
+                line[:1].islower() or out[-1].rsplit(None, 1)[-1].lower() in _OPEN_ENDS):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out

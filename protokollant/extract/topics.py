@@ -13,7 +13,7 @@ from ..document import Block, BlockKind, Document
 from ..schema import SubTopic, Topic
 from ..structure import ColumnRole, RowKind, Structure, TableKind
 from .meta import MetaResult, meta_keys
-from .text import clean
+from .text import clean, rejoin_wrapped
 
 _TOP = re.compile(
     r"^\s*(?:[Zz]u\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
@@ -407,7 +407,8 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         return []
     # Agenda items are short; a numbered list of long sentences is content (the points of a
     # resolution: "1. Der Ausschuss beschließt, …"), not the structure of the minutes.
-    lengths = sorted(len(b.text.split("\n", 1)[0].split()) for b in items if b.list_id == main_list)
+    # (the first line as written: a sentence broken over lines counts whole, "Das Ortsamt hat …" / "… vorbereitet")
+    lengths = sorted(len(rejoin_wrapped(b.text.split("\n"))[0].split()) for b in items if b.list_id == main_list)
     if lengths[len(lengths) // 2] > MAX_LIST_TITLE_WORDS:
         return []
     out: list[Start] = []
