@@ -46,6 +46,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
     if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
+    # "Es wurde vereinbart, über den Antrag erst im Herbst zu entscheiden": the decision still to come
+    # is what was agreed, in the clause after the agreement.
+    if "FUTURE" in labels and labels & {"DECISION", "AGREEMENT"} and _agreed_before_future(unit):
+        weights = {**weights, "FUTURE": 0.0, "POSTPONE": 0.0}
     # "Vorschlag Harzumlage → beschlossen 5:1", "neuer Ballsatz – ok": the tail states the outcome
     # of the proposal before it.
     outcome = bool(cues.outcome_tail.search(text))
@@ -118,6 +122,17 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # Rounded: the labels are a set, and float sums in a hash-dependent order could fall on
     # either side of the threshold from one run to the next (0.6 + 0.55 - 0.3 - 0.35).
     return round(score, 6)
+
+
+def _agreed_before_future(unit: Unit) -> bool:
+    """An agreement or decision cue, then a comma, then the FUTURE cue ("vereinbart, … zu entscheiden")."""
+    cues = list(unit.cues())
+    agreed = [c.start for c in cues if c.label_ in ("DECISION", "AGREEMENT")]
+    future = [c.start for c in cues if c.label_ == "FUTURE"]
+    if not agreed or not future:
+        return False
+    first, later = min(agreed), max(future)
+    return first < later and any(t.text == "," for t in unit.span.doc[first:later])
 
 
 def _opens_with(unit: Unit, label: str) -> bool:

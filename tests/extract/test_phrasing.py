@@ -756,3 +756,14 @@ Dem Verbandsvorsitzenden wird Entlastung erteilt – 13 Ja, 0 Nein, 1 Enthaltung
         "Eine Vereinbarung wurde getroffen: Die Daten werden quartalsweise geliefert.",
         "Dem Verbandsvorsitzenden wird Entlastung erteilt – 13 Ja, 0 Nein, 1 Enthaltung.",
     ]
+
+
+def test_an_agreement_to_decide_later_is_a_decision_a_plan_to_decide_is_not(record):
+    r = record("""= Sitzung
+Datum: 01.06.2026
+# Antrag
+Nach längerer Diskussion wurde vereinbart, über den Antrag erst in den Haushaltsberatungen im Herbst zu entscheiden.
+Über den Zuschuss wird im Herbst entschieden.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Nach längerer Diskussion wurde vereinbart, über den Antrag erst in den Haushaltsberatungen im Herbst zu entscheiden."]
