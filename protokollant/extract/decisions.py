@@ -68,6 +68,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     score = sum(weights.get(label, 0.0) for label in labels)
     if body_acts and not labels & {"DECISION", "AGREEMENT", "REPORTED", "OTHER_BODY", "FUTURE"}:
         score += weights["BODY_ACTS"]
+    # "Die Lenkungsgruppe legte fest, …", "Der Steuerungskreis gab den Bericht frei": a separable
+    # decision verb with its particle apart (the cue lists hold the joined forms).
+    if not labels & {"DECISION", "AGREEMENT"} and _SEPARABLE_DECISION.match(text) and "?" not in text:
+        score += weights["DECISION"]
     if numbered:
         score += weights["AFTER_BESCHLUSS_HEADER"] + 0.3
     if outcome and not labels & {"DECISION", "AGREEMENT"}:
@@ -399,6 +403,10 @@ _VOTING_MODE = re.compile(
 _REPORT_LABEL = re.compile(
     r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
     r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:", re.I)
+_SEPARABLE_DECISION = re.compile(
+    r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
+    r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
+    r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
 _NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"

@@ -767,3 +767,17 @@ Nach längerer Diskussion wurde vereinbart, über den Antrag erst in den Haushal
 """)
     assert [d.text for d in r.decisions] == [
         "Nach längerer Diskussion wurde vereinbart, über den Antrag erst in den Haushaltsberatungen im Herbst zu entscheiden."]
+
+
+def test_separable_decision_verbs_of_the_body(record):
+    r = record("""= Sitzung
+Datum: 01.06.2026
+# Termine
+Die Lenkungsgruppe legte fest, ab diesem Jahr dreimal jährlich zu tagen.
+Der Steuerungskreis gab den Bericht zur Veröffentlichung frei.
+Frau Klein legt die Unterlagen vor.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Die Lenkungsgruppe legte fest, ab diesem Jahr dreimal jährlich zu tagen.",
+        "Der Steuerungskreis gab den Bericht zur Veröffentlichung frei.",
+    ]
