@@ -104,7 +104,28 @@ def sentences(line: Span) -> list[Span]:
                 out[-1] = doc[out[-1].start : end]
             else:
                 out.append(doc[start:end])
-    return out
+    return [part for sent in out for part in _split_after_number(sent)]
+
+
+# Words that open a sentence and never follow an ordinal ("32. Sitzung", "3. Mai" do).
+_SENTENCE_OPENERS = frozenset(
+    "Der Die Das Dem Den Des Ein Eine Einer Es Er Sie Wir Ich Man Dies Diese Dieser Dieses Damit Dann Danach "
+    "Daher Deshalb Auch Außerdem Zudem Mit Nach Im In Am Bei Für Zum Zur Über Alle Herr Frau Hr. Fr.".split())
+
+
+def _split_after_number(sent: Span) -> list[Span]:
+    """"… richtig sei 23 statt 32. Mit dieser Korrektur wurde …": the tokenizer reads "32." as an
+    ordinal and the sentencizer sees no full stop; before a word that opens sentences it is one."""
+    doc, parts, start = sent.doc, [], sent.start
+    for tok in sent[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.text[:-1].isdigit() and tok.text.endswith(".") and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start:
+            parts.append(doc[start : tok.i + 1])
+            start = tok.i + 1
+    if not parts:
+        return [sent]
+    parts.append(doc[start : sent.end])
+    return parts
 
 
 # Abbreviated prepositions and adverbs: their full stop never ends a sentence.

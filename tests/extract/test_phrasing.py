@@ -781,3 +781,13 @@ Frau Klein legt die Unterlagen vor.
         "Die Lenkungsgruppe legte fest, ab diesem Jahr dreimal jährlich zu tagen.",
         "Der Steuerungskreis gab den Bericht zur Veröffentlichung frei.",
     ]
+
+
+def test_a_number_ending_a_sentence_before_a_sentence_opener(record):
+    r = record("""= Koordinierungsgremium
+Datum: 01.06.2026
+# Regularien
+Herr Kowalczyk merkte an, die Zahl sei falsch; richtig sei 23 statt 32. Mit dieser Korrektur wurde das Protokoll einstimmig genehmigt.
+Die 3. Sitzung findet am 12. Mai statt.
+""")
+    assert [d.text for d in r.decisions] == ["Mit dieser Korrektur wurde das Protokoll einstimmig genehmigt."]
