@@ -41,7 +41,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling helper, also when loaded by path (tests)
 from reproducible_zip import deterministic_zip  # noqa: E402

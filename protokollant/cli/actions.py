@@ -4,7 +4,6 @@ Command bodies import the library on call: `protokollant --help` starts without 
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 

@@ -3,7 +3,6 @@ or VTODO per item with a due date, with a reminder (VALARM) and stable UIDs."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 

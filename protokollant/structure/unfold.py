@@ -23,7 +23,7 @@ from itertools import groupby
 
 from ..document import Block, BlockKind, Document
 from .model import ColumnRole
-from .vocabulary import LayoutVocabulary, layout_vocabulary, normalise
+from .vocabulary import LayoutVocabulary, layout_vocabulary
 
 ITEM_COLUMNS = {ColumnRole.NUMBER, ColumnRole.TOPIC}
 WORK_COLUMNS = {ColumnRole.OWNER, ColumnRole.DUE, ColumnRole.OWNER_DUE, ColumnRole.TASK, ColumnRole.STATUS}

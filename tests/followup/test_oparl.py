@@ -1,7 +1,6 @@
 """`protokollant export oparl`: objects meet OParl 1.1's property types and required fields
 (tests/oparl_rules.py; scripts/check_oparl.py checks an export against the official schema files)."""
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest

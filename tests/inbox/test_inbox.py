@@ -33,7 +33,6 @@ from protokollant.inbox import (
     scan_inbox,
     write_batch_result,
 )
-from protokollant.pipeline import DocumentResult
 from tests.inbox_fixtures import FakeProcessor, SimulatedKill, drop
 
 

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import os
 import re
-from pathlib import Path
 
 import pytest
 

@@ -23,22 +23,7 @@ from protokollant.register import (
     completion_kind,
     register_result,
 )
-from protokollant.schema import (
-    ActionItem,
-    Decision,
-    Due,
-    Evidence,
-    Institution,
-    Meeting,
-    MinutesRecord,
-    Participants,
-    Person,
-    PipelineInfo,
-    Responsible,
-    ResponsibleKind,
-    SourceInfo,
-    Topic,
-)
+from protokollant.schema import Decision, Evidence, MinutesRecord
 from tests.register_fixtures import TODAY, item, march, record
 
 @pytest.fixture(autouse=True)
