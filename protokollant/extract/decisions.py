@@ -272,22 +272,15 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                 # Antrag wird zugestimmt." says what was decided: the vote line stays beside it).
                 _extend(decisions[-1], text, None)
             continue
-        if vote is not None and decision_cues().vote_only.match(text) and (found := _motion_before(pos, units)) is not None:
-            motion_pos, motion, motion_text = found
-            if not positions or positions[-1] < motion_pos:
-                # "X stellt zur Abstimmung, dass …" + "Abstimmung: einstimmig ja: 10 nein: 0"
-                decision = _decision(motion, motion_text, vote, 1.0)
-                _extend(decision, text, vote)
-                decisions.append(decision)
-                positions.append(pos)
-                last_decision_unit = pos
-                prev_header = False
-                continue
-        if (vote is not None or _OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text) and (
-                found := _motion_before(pos, units, put_to_vote=True)) is not None and (
-                not positions or positions[-1] < found[0]):
-            # "Protokollführer: Maxi Kraft" / "Zulassen?" + "Abstimmung: positiv (deutliche Mehrheit)":
-            # the line before is what was voted on, the label line its outcome.
+        # "X stellt zur Abstimmung, dass …" + "Abstimmung: einstimmig ja: 10 nein: 0"; "Protokollführer:
+        # Maxi Kraft" / "Zulassen?" + "Abstimmung: positiv (deutliche Mehrheit)": the line before is what
+        # was voted on, this line its outcome (a motion not already taken into a decision).
+        found = None
+        if vote is not None and decision_cues().vote_only.match(text):
+            found = _motion_before(pos, units)
+        if not _untaken(found, positions) and (vote is not None or _OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
+            found = _motion_before(pos, units, put_to_vote=True)
+        if _untaken(found, positions):
             decision = _decision(found[1], found[2], vote, 1.0)
             _extend(decision, text, vote)
             decisions.append(decision)
@@ -337,6 +330,11 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
     for pos, unit in statuses:
         _place_status(pos, unit, decisions, positions, units)
     return decisions
+
+
+def _untaken(found: tuple[int, Unit, str] | None, positions: list[int]) -> bool:
+    """A motion found before an outcome line that no decision has taken in yet."""
+    return found is not None and (not positions or positions[-1] < found[0])
 
 
 def _gap(previous: Unit, unit: Unit) -> str:

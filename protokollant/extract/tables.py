@@ -103,14 +103,16 @@ class TableReader:
         return bool(cues.done.search(row.block.text))
 
     # -- items -------------------------------------------------------------
-    def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None) -> None:
+    def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None,
+              *, quote: str | None = None) -> None:
+        """``quote``: the evidence when it is less than the whole row (one line of a cell)."""
         unit = self.row_units[row.block.index]
         self.actions.append(ActionItem(
             task=clean(text),
             responsible=owners,
             due=due,
             topic_index=unit.topic_index,
-            evidence=unit.evidence(text=clean(row.block.text), column=row.positions.get(role)),
+            evidence=unit.evidence(text=clean(quote if quote is not None else row.block.text), column=row.positions.get(role)),
             confidence=0.9 if owners else 0.7,
         ))
 
@@ -152,11 +154,7 @@ class TableReader:
             owners = self._owners(owner_text) if owner_text else []
             due = self._due(due_text) if due_text else None
             if owners or due is not None:
-                self.actions.append(ActionItem(
-                    task=clean(text), responsible=owners, due=due, topic_index=unit.topic_index,
-                    evidence=unit.evidence(text=clean(text), column=row.positions.get(role)),
-                    confidence=0.9 if owners else 0.7,
-                ))
+                self._task(row, text, role, owners, due, quote=text)
             elif (line := _cell_unit(unit, text)) is not None and self._is_decision(line, labelled=role is ColumnRole.RESULT):
                 self._decision(row, text, role, 0.75)
 

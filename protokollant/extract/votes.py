@@ -22,6 +22,14 @@ _NO = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenst
 _NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
 _ABST = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I), short_words=True)
 _ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
+# "Ja 52, Nein 2, Enthaltung 4": the counts after their labels without a colon.
+_YES_BARE_KEY = re.compile(r"\bJa(?:-Stimmen)?\s+(\d{1,3})\b", re.I)
+_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?)\s+(\d{1,3})\b", re.I)
+_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s+(\d{1,3})\b", re.I)
+# "mit 25:10 Stimmen": yes and no counts as a pair.
+_PAIR = re.compile(r"(?<![\d.:/])(\d{1,3})\s*:\s*(\d{1,3})\s+Stimmen\b", re.I)
+# A vote label with a number after it ("Ja 7 Nein 0 …"): the counts follow their labels.
+_FIRST_LABEL = re.compile(r"\b(?:Ja|Nein|Enthaltung(?:en)?|Gegenstimmen?)(?:-Stimmen)?\s*[:=]?\s*(?=\d)", re.I)
 _NO_ABST = gated(re.compile(r"\bohne\s+Enthaltungen?\b", re.I), short_words=True)
 _NO_NO = gated(re.compile(r"\bohne\s+Gegenstimmen?\b", re.I), short_words=True)
 _UNANIMOUS = gated(re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I), short_words=True)
@@ -117,11 +125,3 @@ def outcome_of(text: str) -> Outcome | None:
         return Outcome.ACCEPTED
     return None
 
-
-# "Ja 52, Nein 2, Enthaltung 4": the counts after their labels without a colon.
-_YES_BARE_KEY = re.compile(r"\bJa(?:-Stimmen)?\s+(\d{1,3})\b", re.I)
-_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?)\s+(\d{1,3})\b", re.I)
-_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s+(\d{1,3})\b", re.I)
-# "mit 25:10 Stimmen": yes and no counts as a pair.
-_PAIR = re.compile(r"(?<![\d.:/])(\d{1,3})\s*:\s*(\d{1,3})\s+Stimmen\b", re.I)
-_FIRST_LABEL = re.compile(r"\b(?:Ja|Nein|Enthaltung(?:en)?|Gegenstimmen?)(?:-Stimmen)?\s*[:=]?\s*(?=\d)", re.I)
