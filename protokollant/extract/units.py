@@ -113,10 +113,15 @@ _SENTENCE_OPENERS = frozenset(
     "Daher Deshalb Auch Außerdem Zudem Mit Nach Im In Am Bei Für Zum Zur Über Alle Herr Frau Hr. Fr.".split())
 
 
+_NUMBER_STOP = re.compile(r"\d\.\s+[A-ZÄÖÜ]")
+
+
 def _split_after_number(sent: Span) -> list[Span]:
     """"… richtig sei 23 statt 32. Mit dieser Korrektur wurde …": the tokenizer reads "32." as an
     ordinal and the sentencizer sees no full stop; before a word that opens sentences it is one."""
     doc, parts, start = sent.doc, [], sent.start
+    if not _NUMBER_STOP.search(doc_text(doc), sent.start_char, sent.end_char):
+        return [sent]  # most sentences: no number with a full stop before a capital
     for tok in sent[:-1]:
         nxt = doc[tok.i + 1]
         if tok.text[:-1].isdigit() and tok.text.endswith(".") and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start:
