@@ -128,7 +128,8 @@ class ActionExtractor(OwnerClassifier):
             closing = not text[m.end():].strip(" .;!")
             # "… Nachfrage im Channel (durch therojam)": who does it, after "durch".
             inner = _BY.sub("", inner) if closing else inner
-            owners = self.owners(inner)
+            # "Infoabende starten (venti)": a handle closing a task line.
+            owners = self.owners(inner, handles=closing and bool(INFINITIVE_END.search(text[: m.start()])))
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
                 head, _, last = inner.rpartition(",")

@@ -1,6 +1,7 @@
 """Word lists from models/names/ used to tell owners (persons, groups) from ordinary words."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..paths import models_dir
@@ -28,3 +29,50 @@ def not_owner_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
     return _words("group_words.txt")
+
+
+# Pads and chats name people by handles ("svij", "bf9001", "RalfZ"): a word of letters and digits
+# that is no German word. Nouns of the usual abstract endings are words even when the table lacks them.
+_HANDLE = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9_-]{1,19}$")
+_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus|ment|tur|enz|anz|ik|ie|ei|nis|tum|ling)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _german_forms() -> tuple[dict[int, str], frozenset[str]]:
+    from ..nlp.components import lookup_table
+
+    table = lookup_table("de", "lemma_lookup")  # the lemmatizer's copy, not a second one
+    return table, frozenset(table.values())
+
+
+def german_word(word: str) -> bool:
+    """Whether ``word`` is a German word as the lemma table knows it (as a form or a lemma, in
+    any of its usual casings) or one of the listed non-owner words."""
+    from spacy.strings import hash_string
+
+    table, lemmas = _german_forms()
+    forms = {word, word.lower(), word[:1].upper() + word[1:].lower()}
+    # "Protokollantin", "Kassenwartinnen", "Repos": feminine and plural forms of listed words.
+    for ending in ("innen", "in", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            stem = word[: -len(ending)]
+            forms |= {stem, stem.lower(), stem[:1].upper() + stem[1:].lower()}
+    for form in forms:
+        if hash_string(form) in table or form in lemmas:
+            return True
+    # "Flohmarkt", "Mitbesteller": a compound ends in a known noun of four letters or more.
+    for i in range(2, len(word) - 3):
+        tail = word[i].upper() + word[i + 1 :]
+        if hash_string(tail) in table or tail in lemmas:
+            return True
+    return word.casefold() in not_owner_words()
+
+
+def handle_like(word: str) -> bool:
+    """A single word that can only be a person's handle or unlisted name where a person stands
+    ("Dies wird von Lasall geklärt", "hat sich svij bereit erklärt", "… starten (venti)")."""
+    word = word.strip(" .:;,!")
+    return bool(
+        _HANDLE.match(word) and any(c.isalpha() for c in word) and not word.isupper()
+        and not _NOUN_ENDING.search(word) and not german_word(word)
+    )

@@ -89,7 +89,7 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
             # "Er sagte zu, …": the man (or woman) named last before it.
             named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie") else None
-            owners = extractor.owners(named or owner)
+            owners = extractor.owners(named or owner, handles=True)
             if owners:
                 return owners, text
     return None
@@ -184,7 +184,7 @@ def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Res
     if not (has_deadline or cues.passive_future.search(text) or m.group("participle").casefold() in cues.passive_task):
         return None  # "Die Sitzung wird vom Vorsitzenden eröffnet": what happens in the meeting
     # "von Herrn Lasall": the dative of the honorific names the same person.
-    owners = extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner")))
+    owners = extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner")), handles=True)
     return owners or None
 
 

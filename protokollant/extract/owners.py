@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import first_names, group_words, not_owner_words
+from .lexicon import first_names, group_words, handle_like, not_owner_words
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean
 
@@ -97,11 +97,13 @@ class OwnerClassifier:
                     return True
         return False
 
-    def owners(self, text: str, *, lenient: bool = False) -> list[Responsible]:
+    def owners(self, text: str, *, lenient: bool = False, handles: bool = False) -> list[Responsible]:
         """Owners from an owner phrase ("FL, FT, BF", "Thomas und Julia"); empty if any part is not owner-like.
 
         ``lenient``: the phrase stands where only owners stand (after an arrow), so
         an unknown capitalised short name ("Mo") counts as a person too.
+        ``handles``: the grammar puts a person there ("Dies wird von Lasall geklärt"), so a
+        single word that is no German word ("svij", "bf9001") names one.
         """
         if "@" in text:
             text = _MENTION.sub("", text)  # "@Anne, @David": mentions in pads and chats
@@ -114,6 +116,8 @@ class OwnerClassifier:
             r = self.responsible(p)
             if r is None and lenient:
                 r = self._lenient_person(p)
+            if r is None and handles and handle_like(p):
+                r = Responsible(name=p.strip(" .:;!"), kind=ResponsibleKind.PERSON)
             if r is None:
                 return []
             out.append(r)

@@ -1,6 +1,7 @@
 """Small rule-based German spaCy components; their vocabulary lives in models/."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -39,7 +40,7 @@ class LookupLemmatizer:
         self._cache: dict[int, int] = {}  # orth id -> lemma id
 
     def initialize(self, get_examples=None, nlp=None) -> None:
-        self.table = _lookup_table(self.lang, self.table_name)
+        self.table = lookup_table(self.lang, self.table_name)
         self._cache = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -237,6 +238,13 @@ def _required_words(pattern: list[dict]) -> list[frozenset[str]]:
             elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
                 required.append(frozenset(lower["IN"]))
     return required
+
+
+@functools.lru_cache(maxsize=4)
+def lookup_table(lang: str, name: str) -> dict[int, str]:
+    """The lookup table, one read-only copy per process: the lemmatizer and the owner check
+    of extract.lexicon read the same one."""
+    return _lookup_table(lang, name)
 
 
 def _lookup_table(lang: str, name: str) -> dict[int, str]:

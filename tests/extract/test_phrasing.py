@@ -791,3 +791,28 @@ Herr Kowalczyk merkte an, die Zahl sei falsch; richtig sei 23 statt 32. Mit dies
 Die 3. Sitzung findet am 12. Mai statt.
 """)
     assert [d.text for d in r.decisions] == ["Mit dieser Korrektur wurde das Protokoll einstimmig genehmigt."]
+
+
+def test_handles_where_the_grammar_puts_a_person(record):
+    # No attendance list: pads and chat minutes name people by handles. Where only a person
+    # can stand (agent of a task passive, who volunteered, a bracket closing a task line),
+    # a word that is no German word is one; German words there are not.
+    r = record("""= IRC-Treffen
+Datum: 28.04.2013
+# Organisation
+Ob die Schule die Kosten übernehmen kann, ist offen. Dies wird von Lasall geklärt.
+Am Ende hat sich svij dazu bereit erklärt, das Sponsoring zu übernehmen.
+- Infoabende starten (venti)
+- Kühlschrank abtauen (optional)
+- Flohmarkt bewerben (Flohmarkt)
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Lasall"], ["svij"], ["venti"]]
+
+
+def test_handle_like_tells_handles_from_german_words():
+    from protokollant.extract.lexicon import handle_like
+
+    assert [w for w in ["svij", "bf9001", "RalfZ", "Lasall"] if handle_like(w)] == ["svij", "bf9001", "RalfZ", "Lasall"]
+    # words, inflected forms, compounds, feminine forms, abbreviations and listed pad words are not
+    assert not any(handle_like(w) for w in ["heute", "erledigt", "Flohmarkt", "Mitbesteller", "Kassiererin", "s.o.", "KB", "tbd", "online"])
