@@ -62,6 +62,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     body_acts = bool(cues.body_acts.match(text)) and "?" not in text and not ("fraktion" in low and _FACTION_SUBJECT.match(text))
     if body_acts:
         weights = {**weights, "TENTATIVE": 0.0}
+    # "Die Tagesordnung wird wie vorgeschlagen angenommen", "Der Vorschlag …, den Termin zu
+    # verschieben, wird angenommen": the proposal is what the body accepts.
+    if labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"} and labels & {"TENTATIVE", "POSTPONE"} and cues.accepts_proposal.search(text):
+        weights = {**weights, "TENTATIVE": 0.0, "POSTPONE": 0.0}
     # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
     numbered_label = cues.numbered_resolution.match(text)
     numbered = numbered_label is not None and len(text[numbered_label.end():].split()) >= 3

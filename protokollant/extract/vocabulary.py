@@ -140,14 +140,18 @@ class DecisionCues:
     status_words: frozenset[str]
     outcome_tail: re.Pattern
     body_acts: re.Pattern
+    accepts_proposal: re.Pattern
     numbered_resolution: re.Pattern
 
 
 def _body_pattern(suffixes: list[str], verbs: list[str]) -> re.Pattern:
     """"Der Ortschaftsrat stimmt …", "Steuerungsgruppe stimmt zu" (notes drop the article): a
     (compound) body noun, up to two words, the verb."""
+    body, verb = _words_rx(suffixes), _words_rx(verbs)
     return re.compile(
-        rf"^\W*(?:(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?)?[\w-]*(?:{_words_rx(suffixes)})\s+(?:[\w.„“\"-]+\s+){{0,2}}?(?:{_words_rx(verbs)})\b",
+        rf"^\W*(?:(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?)?[\w-]*(?:{body})\s+(?:[\w.„“\"-]+\s+){{0,2}}?(?:{verb})\b"
+        # "Bei zwei gegen acht Stimmen lehnt die Versammlung … ab": a fronted phrase, the body after the verb.
+        rf"|^\W*[^,;:.?]{{2,60}}?\s(?:{verb})\s+(?:der|die|das)\s+[\w-]*(?:{body})\b",
         re.I,
     )
 
@@ -180,5 +184,6 @@ def decision_cues() -> DecisionCues:
             f"{_body_pattern(data['body_suffixes'], data['body_verbs']).pattern}|{_body_pattern(data['recommend_suffixes'], data['recommend_verbs']).pattern}",
             re.I,
         )),
+        accepts_proposal=gated(re.compile(data["accepts_proposal_pattern"], re.I)),
         numbered_resolution=re.compile(data["numbered_resolution_pattern"], re.I),
     )

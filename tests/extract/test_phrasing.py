@@ -816,3 +816,27 @@ def test_handle_like_tells_handles_from_german_words():
     assert [w for w in ["svij", "bf9001", "RalfZ", "Lasall"] if handle_like(w)] == ["svij", "bf9001", "RalfZ", "Lasall"]
     # words, inflected forms, compounds, feminine forms, abbreviations and listed pad words are not
     assert not any(handle_like(w) for w in ["heute", "erledigt", "Flohmarkt", "Mitbesteller", "Kassiererin", "s.o.", "KB", "tbd", "online"])
+
+
+def test_a_proposal_taken_up_is_a_decision(record):
+    # The proposal is what is accepted (no hedge, and a postponement inside it is what was
+    # decided); a body that follows a recommendation or joins a proposal decides; a fronted
+    # phrase puts the body after its verb.
+    r = record("""= Sitzung des Beirats
+Datum: 16.01.2024
+# Regularien
+Die Tagesordnung wird wie vorgeschlagen angenommen.
+Der Vorschlag von Herrn Meier, den Termin zu verschieben, wird angenommen.
+Herr Meier schlägt vor, den Termin zu verschieben.
+# Berichte
+Der Beirat folgt der Empfehlung des Arbeitskreises.
+Der Ausschuss schließt sich dem Vorschlag an.
+Bei nur zwei gegen acht Stimmen lehnt die Versammlung den Antrag ab.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Die Tagesordnung wird wie vorgeschlagen angenommen.",
+        "Der Vorschlag von Herrn Meier, den Termin zu verschieben, wird angenommen.",
+        "Der Beirat folgt der Empfehlung des Arbeitskreises.",
+        "Der Ausschuss schließt sich dem Vorschlag an.",
+        "Bei nur zwei gegen acht Stimmen lehnt die Versammlung den Antrag ab.",
+    ]
