@@ -286,6 +286,8 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = marked, 0.8 if marked[0] else 0.6
         elif (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
+        elif (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
+            owners, task, confidence = pledged, text, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:

@@ -51,6 +51,7 @@ class ActionCues:
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
     promises: tuple[re.Pattern, ...]
+    pledge: re.Pattern  # "Frau Klein: das kann ich übernehmen": the speaker's own pledge
     passive_future: re.Pattern  # words that put a present passive into the future
     passive_state: frozenset[str]  # participles that describe a state, not a task
     passive_task: frozenset[str]  # participles of task verbs: the agent's task without a deadline
@@ -113,6 +114,11 @@ def action_cues() -> ActionCues:
         done_followup=gated(re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I)),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
         promises=tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"]),
+        # The label, a colon, then "ich" next to a first-person task verb ("kann ich übernehmen",
+        # "mach ich", "ich kümmere mich").
+        pledge=gated(re.compile(
+            rf"^\W*(?P<owner>[^:;,.?!()]{{2,40}}?)\s*:\s*(?P<task>[^?]*?\b(?:ich\s+(?:\w+\s+){{0,4}}?(?:{_words_rx(data['pledge_stems'])})\w*"
+            rf"|(?:{_words_rx(data['pledge_stems'])})\w*\s+ich)\b[^?]*)$", re.I)),
         passive_future=gated(_words_pattern(data["passive_agent_future_words"])),
         passive_state=_casefolded(data["passive_agent_state_participles"]),
         passive_task=_casefolded(data["passive_agent_task_participles"]),

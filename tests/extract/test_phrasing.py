@@ -840,3 +840,23 @@ Bei nur zwei gegen acht Stimmen lehnt die Versammlung den Antrag ab.
         "Der Ausschuss schließt sich dem Vorschlag an.",
         "Bei nur zwei gegen acht Stimmen lehnt die Versammlung den Antrag ab.",
     ]
+
+
+def test_pledges_are_tasks_and_procedure_is_not(record):
+    # A speaker's own pledge after a name label is that speaker's task; calling up an item,
+    # giving up a post and an authorisation by resolution hand out no task.
+    r = record("""= Sitzung des Ortsbeirats
+Datum: 16.01.2024
+Anwesend: Frau Klein, Herr Ott
+# Anfragen
+Frau Klein: das kann ich übernehmen.
+Tom: mach ich bis Freitag.
+Herr Ott: Soll ich das machen?
+Der Vorsitzende ruft Tagesordnungspunkt 3 zur Behandlung auf.
+Herr Ott gibt den Posten des Kassenwarts auf.
+Die Verwaltung wird ermächtigt, den Zuschlag zu erteilen.
+""")
+    assert [([o.name for o in a.responsible], a.evidence.text) for a in r.action_items] == [
+        (["Frau Klein"], "Frau Klein: das kann ich übernehmen."),
+        (["Tom"], "Tom: mach ich bis Freitag."),
+    ]
