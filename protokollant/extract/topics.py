@@ -249,7 +249,7 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     three, numbered 1, 2, 3 … in order with nothing skipped; "1.1 …" lines are their
     sub-points, long items keep their opening words as the title."""
     found: list[Start] = []
-    expected = 1
+    expected, sentences = 1, 0
     for b in blocks:
         if b.index in skip or b.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
             continue
@@ -264,9 +264,16 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         title = m.group("title").strip()
         head, colon, rest = title.partition(":")
         # "2) Kasse: Der Kassenbericht wird …": the item's name, then its text.
-        title = head.strip() if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 else _short_title(title)
+        named = colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3
+        if not named and len(title.split()) >= 8 and title.rstrip().endswith((".", "!")):
+            sentences += 1
+        title = head.strip() if named else _short_title(title)
         found.append((b, m.group("num"), title, 1))
         expected += 1
+    # "1. Der Vorsitzende begrüßt die Mitglieder und eröffnet die Versammlung.": numbered
+    # paragraphs that are mostly whole sentences number the minutes' content, not an agenda.
+    if sentences * 2 > len(found):
+        return []
     # Two numbered lines set in bold or as headings ("**1. Baugesuche**") are the agenda too.
     set_off = all(b.bold or b.kind is BlockKind.HEADING for b, *_ in found)
     return found if len(found) >= TYPED_MIN_ITEMS or (len(found) == 2 and set_off) else []

@@ -376,3 +376,23 @@ def test_an_empty_styled_heading_is_an_item_with_nothing_noted():
     topics = extract_topics(d, extract_meta(d))
     assert [t.title for t in topics] == ["Was noch offen ist vom letzten Mal", "Was mir aufgefallen ist",
                                          "Was ich bis zum nächsten Plenum vorhabe"]
+
+
+def test_numbered_sentences_are_content_and_numbered_titles_an_agenda():
+    sentences = doc(
+        (P, "Protokoll der Mitgliederversammlung am 26.2.2019"),
+        (P, "1. Der Vorsitzende begrüßt die anwesenden Mitglieder und eröffnet die Versammlung."),
+        (P, "2. Ein Ensemble begrüßt die Mitglieder mit einem kurzen Musikstück aus dem Programm."),
+        (P, "3. Der Vorsitzende stellt die Beschlussfähigkeit fest, da rechtzeitig eingeladen wurde."),
+        (P, "4. Kasse: Der Kassenbericht wird ohne Einwände zur Kenntnis genommen."),
+    )
+    assert extract_topics(sentences, extract_meta(sentences)) == []
+    titles = doc(
+        (P, "Protokoll der Mitgliederversammlung am 26.2.2019"),
+        (P, "1. Begrüßung und Feststellung der Beschlussfähigkeit"),
+        (P, "Der Vorsitzende begrüßt die anwesenden Mitglieder und eröffnet die Versammlung."),
+        (P, "2. Bericht des Vorstands"),
+        (P, "3. Kasse: Der Kassenbericht wird ohne Einwände zur Kenntnis genommen."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(titles, extract_meta(titles))] == [
+        ("1", "Begrüßung und Feststellung der Beschlussfähigkeit"), ("2", "Bericht des Vorstands"), ("3", "Kasse")]
