@@ -59,6 +59,10 @@ _MINUTES_TITLE = re.compile(
     r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
     re.I,
 )
+# "# 2020", "## März 2024", "### 30.01.2020": an archive page's year or date heading groups minutes.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)?"
+    r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 
 
@@ -289,7 +293,7 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     heads = [
         b for b in blocks
         if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text) and not _task_list_title(b)
-        and not _next_meeting_heading(b.text)
+        and not _next_meeting_heading(b.text) and not _DATE_ONLY.match(clean(b.text))
     ]
     if not heads:
         return []
@@ -410,8 +414,10 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         return []
     by_list = Counter(b.list_id for b in items)
     main_list, count = by_list.most_common(1)[0]
-    if count < 2 or not any(b.list_number and b.list_number[0].isalnum() for b in items if b.list_id == main_list):
+    if count < 2:
         return []
+    if not any(b.list_number and b.list_number[0].isalnum() for b in items if b.list_id == main_list):
+        return _bullet_outline_starts(blocks, [b for b in items if b.list_id == main_list])
     # Agenda items are short; a numbered list of long sentences is content (the points of a
     # resolution: "1. Der Ausschuss beschließt, …"), not the structure of the minutes.
     # (the first line as written: a sentence broken over lines counts whole, "Das Ortsamt hat …" / "… vorbereitet")
@@ -425,3 +431,16 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         title = _short_title(clean(b.text.split("\n", 1)[0]))
         out.append((b, None, title, 1))
     return out
+
+
+def _bullet_outline_starts(blocks: list[Block], items: list[Block]) -> list[Start]:
+    """Pad notes without headings: "- Hausordnung" with "-- …" points under it. Short top-level
+    bullets most of which carry nested points are the agenda; a flat bullet list is content."""
+    def nested_below(b: Block) -> bool:
+        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+        return nxt is not None and nxt.kind is BlockKind.LIST_ITEM and (nxt.list_level or 0) > 0
+
+    short = all(len(clean(b.text).split()) <= 6 and not clean(b.text).endswith((".", "!", "?")) for b in items)
+    if len(items) < 3 or not short or sum(map(nested_below, items)) * 2 <= len(items):
+        return []
+    return [(b, None, clean(b.text), 1) for b in items]

@@ -396,3 +396,19 @@ def test_numbered_sentences_are_content_and_numbered_titles_an_agenda():
     )
     assert [(t.number, t.title) for t in extract_topics(titles, extract_meta(titles))] == [
         ("1", "Begrüßung und Feststellung der Beschlussfähigkeit"), ("2", "Bericht des Vorstands"), ("3", "Kasse")]
+
+
+def test_pad_outline_bullets_are_the_agenda_and_year_headings_are_not():
+    # An archive page: a year heading, the meeting's heading, then short bullets with nested
+    # points. A flat bullet list (no nested points) stays content.
+    def bullets(*items):
+        out = [(H, "2020", {"heading_level": 1}), (H, "Protokoll 30. Januar", {"heading_level": 2})]
+        for text, level in items:
+            out.append((L, text, {"list_level": level, "list_id": 1, "list_number": "•"}))
+        return doc(*out)
+
+    outline = bullets(("Hausordnung", 0), ("Wer Probleme hat, darf die Polizei rufen.", 1), ("Gestaltung", 0),
+                      ("Vorträge am 1. Donnerstag", 1), ("Sonstiges", 0), ("Neues Heizkörperventil", 1))
+    assert [t.title for t in extract_topics(outline, extract_meta(outline))] == ["Hausordnung", "Gestaltung", "Sonstiges"]
+    flat = bullets(("Hausordnung", 0), ("Gestaltung", 0), ("Sonstiges", 0))
+    assert extract_topics(flat, extract_meta(flat)) == []
