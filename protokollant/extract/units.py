@@ -100,7 +100,8 @@ def sentences(line: Span) -> list[Span]:
         if end > start:
             # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
             # the full stop belonged to a name or abbreviation.
-            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])):
+            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])
+                        or (_arrow_at(doc, start, end) and _short_or_question(out[-1]))):
                 out[-1] = doc[out[-1].start : end]
             else:
                 out.append(doc[start:end])
@@ -145,6 +146,24 @@ def _abbreviation_before(previous: Span, first) -> bool:
     if _NEVER_FINAL.search(text):
         return True  # "wg. Aufschub", "bzgl. Raumplanung": these abbreviations lead into a noun
     return bool(_SHORT_ABBREVIATION.search(text)) and (first.text[:1].isdigit() or first.text[:1].islower())
+
+
+_ARROWS = frozenset({"->", "-->", "→", "=>", "==>", "⇒", "—>"})
+
+
+def _arrow_at(doc, start: int, end: int) -> bool:
+    """"neuer Beamer? -> Anna fragt nach": whether the sentence opens with an arrow (the
+    sentencizer may leave its "-" with the sentence before)."""
+    first = doc[start].text
+    return (first in _ARROWS or (first in ("-", "--", "=") and start + 1 < end and doc[start + 1].text.startswith(">"))
+            or (first.startswith(">") and start > 0 and doc[start - 1].text in ("-", "--", "=", "==")))
+
+
+def _short_or_question(previous: Span) -> bool:
+    """A question or a short note before the arrow; after a full sentence of prose an arrow
+    opens the next note ("… beschlossen. → Wittmann/Fink, Messprogramm abstimmen")."""
+    words = [t for t in previous if not t.is_punct]
+    return len(words) <= 6 or any(t.text in ("?", "!") for t in previous[-3:])
 
 
 def _open_bracket(span: Span) -> bool:

@@ -860,3 +860,19 @@ Die Verwaltung wird ermächtigt, den Zuschlag zu erteilen.
         (["Frau Klein"], "Frau Klein: das kann ich übernehmen."),
         (["Tom"], "Tom: mach ich bis Freitag."),
     ]
+
+
+def test_an_arrow_after_a_question_continues_the_note(record):
+    # The arrow answers the question before it: one note, quoted whole. After a full sentence
+    # of prose the arrow opens the next note.
+    r = record("""= Plenum
+Datum: 12.03.2024
+Anwesend: Anna, Tom
+# Raum
+- neuer Beamer? -> Anna fragt beim Verein nach
+Der Verband hat das Messprogramm in seiner letzten Sitzung ausführlich beraten und beschlossen. → Tom, Messtermine bis Ende Juli abstimmen
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "neuer Beamer? -> Anna fragt beim Verein nach",
+        "→ Tom, Messtermine bis Ende Juli abstimmen",
+    ]
