@@ -43,6 +43,7 @@ _TODO_SENTENCE_SUBJECT = re.compile(
 # of what or as of when, not by when.
 _NOT_DUE_BEFORE = re.compile(r"(?:^|[\s(])(?:seit|vom|stand)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?:[–—-]|$)")
+_ARROW_SUBJECT = re.compile(r"^\W*(?P<owner>[\w.-]+(?:\s*(?:,|und|&|\+|/)\s*[\w.-]+){0,2})\s+(?P<verb>\w+)\b")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
@@ -107,6 +108,9 @@ class ActionExtractor(OwnerClassifier):
         if len(parts) < 2 or not parts[-1]:
             return None
         owners = self.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), self, lenient=True)
+        if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().strong_verbs:
+            # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich": after the arrow, who does it and the verb.
+            owners = self.owners(m.group("owner"), lenient=True, handles=True)
         if not owners:
             return None
         return owners, parts[-2] or text

@@ -404,7 +404,9 @@ _VOTING_MODE = re.compile(
     r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+wird\s+(?:geheim|offen)\b", re.I)
 _REPORT_LABEL = re.compile(
     r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
-    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:", re.I)
+    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:"
+    # "Heiner Bock informiert über Wahlmodalitäten: Einfache Mehrheit entscheidet": what he informs about
+    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|erläutert|erläuterte)\s+(?:über|zu|zum|zur)\b(?:(?!\bund\b)[^:.]){0,60}:", re.I)
 _SEPARABLE_DECISION = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"

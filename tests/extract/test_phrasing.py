@@ -876,3 +876,17 @@ Der Verband hat das Messprogramm in seiner letzten Sitzung ausführlich beraten 
         "neuer Beamer? -> Anna fragt beim Verein nach",
         "→ Tom, Messtermine bis Ende Juli abstimmen",
     ]
+
+
+def test_owner_after_an_arrow_and_reports_before_a_colon(record):
+    # After an arrow a handle and a task verb name who does it; what someone informs about
+    # before a colon is a report (no task, no decision), unless a task verb follows with "und".
+    r = record("""= Orga-Treffen
+Datum: 30.01.2020
+# Gestaltung
+- (Kurz-)Vorträge am 1. Donnerstag im Monat -> Ghilt kümmert sich.
+- Heiner Bock informiert über Wahlmodalitäten bei Anträgen: Einfache Stimmenmehrheit entscheidet grundsätzlich
+- Thomas berichtet über zwei Ideen und klärt ab: Raum und Technik
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ghilt"], ["Thomas"]]
+    assert r.decisions == []
