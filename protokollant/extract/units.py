@@ -98,6 +98,14 @@ def sentences(line: Span) -> list[Span]:
         while end > start and doc[end - 1].is_space:
             end -= 1
         if end > start:
+            # "… anwesend sind. (s. Anlage 2) Die Tagesordnung …": the sentencizer leaves the
+            # bracket opening the next sentence at the end of the one before.
+            # Only a reference ("(s. Anlage 2)", "(siehe oben)"): other brackets after a full stop
+            # note the owner of the sentence before ("Flyer drucken. (Lea)").
+            if (out and out[-1].end - out[-1].start >= 2 and doc[out[-1].end - 1].text in ("(", "[")
+                    and doc[out[-1].end - 2].text in (".", "!", "?") and doc[start].lower_ in _REFERENCE_WORDS):
+                start = out[-1].end - 1
+                out[-1] = doc[out[-1].start : start]
             # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
             # the full stop belonged to a name or abbreviation.
             if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])
@@ -148,6 +156,7 @@ def _abbreviation_before(previous: Span, first) -> bool:
     return bool(_SHORT_ABBREVIATION.search(text)) and (first.text[:1].isdigit() or first.text[:1].islower())
 
 
+_REFERENCE_WORDS = frozenset({"s.", "siehe", "vgl.", "vgl", "anlage", "anhang", "anm.", "s.o.", "s.u.", "s"})
 _ARROWS = frozenset({"->", "-->", "→", "=>", "==>", "⇒", "—>"})
 
 

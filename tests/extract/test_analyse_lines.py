@@ -127,3 +127,13 @@ def test_the_text_stored_with_the_doc_is_its_text():
     doc = spans[0].doc
     assert doc.user_data[DOC_TEXT_KEY] == doc.text
     assert [s.text for s in spans][-3:] == ["ein Leerzeichen", "Tab\tdazwischen", "\u00a0geschützt"]
+
+
+def test_a_reference_bracket_after_a_full_stop_opens_the_next_sentence():
+    nlp = load_pipeline("blank")
+    line = nlp("Lothar stellt fest, dass 134 Mitglieder anwesend sind. (s. Anlage 2) Die Tagesordnung wird angenommen.")[:]
+    assert [s.text for s in sentences(line)] == [
+        "Lothar stellt fest, dass 134 Mitglieder anwesend sind.", "(s. Anlage 2) Die Tagesordnung wird angenommen."]
+    # any other bracket there notes the sentence before: "Flyer drucken. (Lea)"
+    line = nlp("Flyer drucken. (Lea) Tom bucht den Raum.")[:]
+    assert [s.text for s in sentences(line)][0].startswith("Flyer drucken. (Lea")
