@@ -115,6 +115,14 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
     if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
         score += 0.3
+    # "Sebastian wird als zuständig für die Fahrradbörse benannt", "Als Kassenprüfer werden X und Y
+    # bestimmt": an appointment by the body (present passive).
+    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("als " in low or "zum " in low or "zur " in low) and _APPOINTED.search(text):
+        score += weights["DECISION"]
+    # "Festlegung Tagesordnung: Ja", "Genehmigung des Protokolls: einstimmig": the motion named
+    # before the colon, its outcome after it.
+    if ":" in text and not labels & {"DECISION", "AGREEMENT"} and _MOTION_WITH_OUTCOME.match(text):
+        score += weights["DECISION"]
     if text.rstrip().endswith("?"):
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
@@ -426,6 +434,13 @@ _MOTION = re.compile(
 _OUTCOME_AFTER_LABEL = re.compile(
     r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
     r"genehmigt|gewählt|dafür|ja)\b", re.I)
+_APPOINTED = re.compile(
+    r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
+    r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
+_MOTION_WITH_OUTCOME = re.compile(
+    r"^\W*(?:festlegung|genehmigung|annahme|bestätigung|zustimmung|wahl|entlastung|aufnahme|änderung)\b[^:]{2,60}:"
+    r"\s*(?:\w+\s+){0,2}?(?:ja|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|genehmigt|gewählt|"
+    r"dafür|erteilt|bestätigt)\b", re.I)
 # What a vote line can answer besides a motion: a question put to the meeting ("Zulassen?") or
 # a candidate for an office ("Protokollführer: Maxi Kraft").
 _PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")

@@ -890,3 +890,22 @@ Datum: 30.01.2020
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ghilt"], ["Thomas"]]
     assert r.decisions == []
+
+
+def test_motion_with_its_outcome_and_appointments_are_decisions(record):
+    r = record("""= Mitgliederversammlung
+Datum: 05.02.2025
+# Regularien
+Festlegung Tagesordnung: Ja
+Genehmigung des Protokolls: einstimmig
+Sebastian wird als zuständig für Fahrradbörse und Bürgerbus benannt.
+Als Kassenprüfer werden Anna Berg und Tom Kurz bestimmt.
+Abstimmung: Ja
+Die Schule wird als Lernort genutzt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Festlegung Tagesordnung: Ja",
+        "Genehmigung des Protokolls: einstimmig",
+        "Sebastian wird als zuständig für Fahrradbörse und Bürgerbus benannt.",
+        "Als Kassenprüfer werden Anna Berg und Tom Kurz bestimmt.",
+    ]
