@@ -8,7 +8,7 @@ import re
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
-from .units import Unit
+from .units import Unit, doc_text
 from .vocabulary import action_cues
 
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
@@ -87,6 +87,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         owners = extractor.owners(subject)
+        # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
+        # in subject position before a task verb, named more than once in the minutes.
+        if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, doc_text(unit.span.doc)):
+            owners = extractor.owners(subject, handles=True)
         # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
         # does; with a generic verb an institution's task needs a deadline.
         if owners and not has_deadline and lower in cues.generic_verbs and all(
@@ -154,6 +158,12 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
         if owners and all(o.kind in (ResponsibleKind.GROUP, ResponsibleKind.INSTITUTION) for o in owners):
             return owners
     return []
+
+def _named_again(subject: str, text: str) -> bool:
+    """Whether every single-word part of the subject occurs at least twice in the text."""
+    words = [w for w in re.split(r"\s*(?:,|und|&|\+|/)\s*|\s+", subject) if w]
+    return bool(words) and all(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) >= 2 for w in words)
+
 
 def clause_text(unit: Unit, tokens: list, start: int) -> str:
     """The clause the task stands in: from its start to the next arrow, semicolon or bar."""

@@ -909,3 +909,16 @@ Die Schule wird als Lernort genutzt.
         "Sebastian wird als zuständig für Fahrradbörse und Bürgerbus benannt.",
         "Als Kassenprüfer werden Anna Berg und Tom Kurz bestimmt.",
     ]
+
+
+def test_an_unlisted_name_named_again_owns_its_task(record):
+    # No attendance list and a name the gazetteer lacks: in subject position before a task verb
+    # it is a person when the minutes name it more than once; a one-off word is not.
+    r = record("""= Vorstandssitzung
+Datum: 06.11.2019
+# Weihnachtsfeier
+- Getrud besorgt Kinderpunsch und Glühwein von der Chorkasse
+- Getrud sammelt den neuen Beitrag nach Liste ein
+- Lasagne besorgt die Küche
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Getrud"], ["Getrud"]]
