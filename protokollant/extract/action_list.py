@@ -74,6 +74,11 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
 
 
 _ANAPHORIC_PROMISE = re.compile(r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\s+(?:dies|das|es)\s+(?:\w+\s+)?zu\b", re.I)
+# "Dies wird von Lasall geklärt.", "Darum kümmert sich Tom.", "Diese Aufgabe übernimmt die AG": the
+# task is what the sentence before says.
+_ANAPHORIC_TASK = re.compile(
+    r"^\W*(?:dies|das|dieses|darum|hierum|dafür|hierfür|diese\s+(?:aufgabe|frage|klärung)|diesen\s+punkt)\s+"
+    r"(?:wird|werden|kümmert|kümmern|übernimmt|übernehmen|klärt|klären|prüft|prüfen|erledigt|erledigen|macht|machen)\b", re.I)
 
 
 _ARROW_ONLY = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)\s*(?P<owner>[^\s].{0,40}?)\s*[.!]?\s*$")
@@ -99,11 +104,13 @@ def _join_arrow_owners(units: list[Unit], found: dict[int, ActionItem], extracto
 
 
 def _join_requests(units: list[Unit], found: dict[int, ActionItem]) -> None:
-    """"Fr. Wiegand bat darum, … anzugeben. Die Geschäftsstelle sagte dies zu.": the promise
-    takes on the request before it as its task."""
+    """"Fr. Wiegand bat darum, … anzugeben. Die Geschäftsstelle sagte dies zu.", "Ob die Schule
+    die Kosten übernimmt, ist offen. Dies wird von Lasall geklärt.": the promise or the task
+    pointing back takes on the sentence before it as its task."""
     for pos, item in list(found.items()):
         unit = units[pos]
-        if pos == 0 or not _ANAPHORIC_PROMISE.search(unit.clean_text) or len(unit.clean_text.split()) > 8:
+        text = unit.clean_text
+        if pos == 0 or not (_ANAPHORIC_PROMISE.search(text) or _ANAPHORIC_TASK.match(text)) or len(text.split()) > 8:
             continue
         request = units[pos - 1]
         if request.topic_index != unit.topic_index or request.block.kind is BlockKind.HEADING:

@@ -922,3 +922,16 @@ Datum: 06.11.2019
 - Lasagne besorgt die Küche
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Getrud"], ["Getrud"]]
+
+
+def test_a_task_pointing_back_takes_the_sentence_before(record):
+    r = record("""= IRC-Treffen
+Datum: 28.04.2013
+Anwesend: Lasall, Tom
+# Organisation
+Es kam die Idee auf, ob die Schule für einige Schüler die Kosten der Prüfung übernehmen kann. Dies wird von Lasall geklärt.
+""")
+    [item] = r.action_items
+    assert [o.name for o in item.responsible] == ["Lasall"]
+    assert item.evidence.text == ("Es kam die Idee auf, ob die Schule für einige Schüler die Kosten der Prüfung übernehmen kann. "
+                                  "Dies wird von Lasall geklärt.")
