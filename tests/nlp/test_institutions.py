@@ -230,7 +230,8 @@ def test_exclusions_software_places_persons(nlp):
 
 def test_exclusions_generic_organs_and_compounds(nlp):
     text = ("Der Vorstand und die Mitgliederversammlung danken für das Ehrenamt. Das Plenum tagt. "
-            "Beamte und Beamtinnen insgesamt. Der Vorrat reicht. Ein Impulsreferat folgt. Der Verein tagt.")
+            "Beamte und Beamtinnen insgesamt. Der Vorrat reicht. Ein Impulsreferat folgt. Der Verein tagt. "
+            "Das Präsidium leitet die Wahl. Die Gemeindeverwaltung und die Ortsverwaltung prüfen.")
     assert kb_ids(nlp, text) == set()
 
 
