@@ -86,6 +86,8 @@ def test_parties_and_media(nlp):
     assert "die linke" not in {k.lower() for k in found(nlp, "die linke Hand").keys()}
     assert kb_ids(nlp, "Ein Bericht im MDR und in der Leipziger Volkszeitung.") == {
         "Mitteldeutscher Rundfunk", "Leipziger Volkszeitung"}
+    # a party's district and local branches by their short forms
+    assert set(found(nlp, "Gewählt: Anna Kling (KV Erfurt) und Tom Heuchel (OV Gotha).")) >= {"KV Erfurt", "OV Gotha"}
 
 
 def test_university_bodies(nlp):
