@@ -533,3 +533,9 @@ Der Arbeitskreis begrüßt die neue Kollegin der Agentur für Arbeit Lindenfurt.
     assert record.meeting.organisation == "Arbeitskreis Anerkennung ausländischer Berufsabschlüsse Lindenfurt"
     own = next(i for i in record.institutions if i.name == record.meeting.organisation)
     assert "Arbeitskreis Anerkennung" in own.aliases
+
+
+def test_a_branch_named_after_its_organisation_is_one_institution(nlp):
+    assert kb_ids(nlp, "Der Deutsche Kinderschutzbund Ortsverband Brenzingen lädt ein.") == {
+        "Deutscher Kinderschutzbund Ortsverband Brenzingen"}
+    assert kb_ids(nlp, "Die Caritas und der Kinderschutzbund laden ein.") == {"Caritas", "Deutscher Kinderschutzbund"}

@@ -236,6 +236,8 @@ class InstitutionRecognizer(SpanGrammar):
                         cands.append(c)
         aliases: dict[str, list[str]] = {}
         selected = self._select(doc, cands) if cands else []
+        if len(selected) > 1:
+            selected = self._join_subunits(doc, selected)
         if selected:
             selected = self._learn_aliases(doc, orths, selected, aliases)
         spans = [Span(doc, s, e, label=kind, kb_id=canon) for s, e, kind, canon, _p in selected]
@@ -307,6 +309,19 @@ class InstitutionRecognizer(SpanGrammar):
             taken[s:e] = b"\x01" * (e - s)
             out.append(c)
         out.sort()
+        return out
+
+    def _join_subunits(self, doc: Doc, selected: list) -> list:
+        """"Deutscher Kinderschutzbund Ortsverband Brenzingen", "VdK Ortsverband Marienhall": an
+        organisation and its branch named right after it are one institution."""
+        words = self.data.subunit_words
+        out = [selected[0]]
+        for c in selected[1:]:
+            s, e, kind, _canon, prio = out[-1]
+            if c[0] == e and doc[c[0]].lower_ in words:
+                out[-1] = (s, c[1], kind, self.data.canonical_name(doc[s:c[1]].text), prio)
+            else:
+                out.append(c)
         return out
 
     def _learn_aliases(self, doc: Doc, orths: list, selected: list, aliases: dict) -> list:
