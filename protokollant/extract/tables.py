@@ -175,12 +175,23 @@ class TableReader:
         if not result or self.vocab.is_empty_cell(result):
             return
         if owners or (due is not None and due.date is not None):
-            self._task(row, result, ColumnRole.RESULT, owners, due)
+            self._task(row, self._owner_sentences(row, result, owners), ColumnRole.RESULT, owners, due)
             # "Kommission ist sich einig: Anordnung Tempo 30 …" with an owner and a date: the
             # agreement is a decision too, when the cell says so in its own words.
             self._result_decisions(row, result, own_wording_only=True)
         else:
             self._result_decisions(row, result)
+
+    def _owner_sentences(self, row: TableRow, result: str, owners: list[Responsible]) -> str:
+        """The task in a result cell of several sentences: those that name its owner ("… Verstärkte
+        Kontrollen durch den KOD. …" with KOD in the owner cell); the whole cell when none does."""
+        cell_unit = _cell_unit(self.row_units[row.block.index], result) if owners else None
+        sentences = _cell_sentences(cell_unit) if cell_unit is not None else []
+        if len(sentences) < 2:
+            return result
+        names = {w.casefold() for o in owners for w in re.findall(r"[\w-]{2,}", o.name) if w[:1].isupper()}
+        named = [s.text for s in sentences if names & {w.casefold() for w in re.findall(r"[\w-]{2,}", s.text)}]
+        return " ".join(named) if named else result
 
     def _result_decisions(self, row: TableRow, result: str, *, own_wording_only: bool = False) -> None:
         """A result cell's statements that are decisions: not reports, questions, postponements.

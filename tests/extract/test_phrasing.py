@@ -935,3 +935,16 @@ Es kam die Idee auf, ob die Schule für einige Schüler die Kosten der Prüfung 
     assert [o.name for o in item.responsible] == ["Lasall"]
     assert item.evidence.text == ("Es kam die Idee auf, ob die Schule für einige Schüler die Kosten der Prüfung übernehmen kann. "
                                   "Dies wird von Lasall geklärt.")
+
+
+def test_the_task_of_a_result_cell_is_the_sentence_naming_its_owner(record):
+    r = record("""= Verkehrsschau 2026
+Datum: 22.04.2026
+|= TOP | Thema | Ergebnis / Beschluss | Verantwortlich | Termin |
+| 1 | Gehwegparken Mühlgasse | Mehrere Anwohnerbeschwerden, der Rettungsweg ist zu schmal. Verstärkte Kontrollen durch den KOD. Entscheidung auf Herbst verschoben. | KOD | ab sofort |
+| 2 | Haltestelle Rathausplatz | Busbucht abgelehnt. Neue Markierung am Bordstein. | Tiefbauamt | 30.06.2026 |
+""")
+    assert [(a.task, a.evidence.text.startswith("1 |")) for a in r.action_items] == [
+        ("Verstärkte Kontrollen durch den KOD.", True),
+        ("Busbucht abgelehnt. Neue Markierung am Bordstein.", False),
+    ]
