@@ -50,9 +50,16 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             start, words = i + 1, 0
             continue
         words += 1
+        lower = tok.lower_
+        if words == 1 and start > 0 and tokens[start - 1].text == "," and fallback is None and (
+                (lower in cues.strong_verbs and lower not in cues.narrative_when_followed and lower not in ("fragt", "fragen"))
+                or (lower in cues.auxiliaries and INFINITIVE_END.search(unit.text))):
+            # "Herr Rauscher verweist auf den Landkreis, will die Anregung aber weitergeben": a clause
+            # without its own subject goes on with the sentence's.
+            fallback = _sentence_subject(tokens, start, extractor, unit)
+            continue
         if not 2 <= words <= 8:
             continue
-        lower = tok.lower_
         strong = lower in cues.strong_verbs
         weak = lower in cues.weak_verbs
         future = lower in cues.auxiliaries
@@ -158,6 +165,18 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
         if owners and all(o.kind in (ResponsibleKind.GROUP, ResponsibleKind.INSTITUTION) for o in owners):
             return owners
     return []
+
+def _sentence_subject(tokens: list, comma: int, extractor: OwnerClassifier, unit: Unit) -> tuple[list[Responsible], str] | None:
+    """The owner opening the sentence (one to three words before its first verb), for a clause
+    after a comma that has no subject of its own."""
+    doc = unit.span.doc
+    for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz verweist"
+        if k < comma - 1:
+            lead = extractor.owners(doc[tokens[0].i : tokens[k - 1].i + 1].text)
+            if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead):
+                return lead, clause_text(unit, tokens, comma)
+    return None
+
 
 def _named_again(subject: str, text: str) -> bool:
     """Whether every single-word part of the subject occurs at least twice in the text."""

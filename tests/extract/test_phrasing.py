@@ -948,3 +948,15 @@ Datum: 22.04.2026
         ("Verstärkte Kontrollen durch den KOD.", True),
         ("Busbucht abgelehnt. Neue Markierung am Bordstein.", False),
     ]
+
+
+def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
+    r = record("""= Arbeitskreis
+Datum: 01.02.2026
+Anwesend: Frau Brunnhuber, Herr Rauscher
+# TOP 1
+Herr Rauscher verweist auf die Zuständigkeit des Landkreises, will die Anregung aber weitergeben.
+Herr Rauscher berichtet über den Stand, fragt aber nach den Zahlen.
+""")
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
+        (["Herr Rauscher"], "will die Anregung aber weitergeben.")]
