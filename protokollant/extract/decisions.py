@@ -119,11 +119,15 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # bestimmt": an appointment by the body (present passive).
     if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("als " in low or "zum " in low or "zur " in low) and _APPOINTED.search(text):
         score += weights["DECISION"]
+    # "Es wird ein Festausschuss gebildet", "Der Pädagogische Tag wird auf Mittwoch, 18.11., gelegt":
+    # the body sets up a group or fixes a date.
+    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("gebildet" in low or "gelegt" in low or "terminiert" in low) and _SET_UP.search(text):
+        score += weights["DECISION"]
     # "Festlegung Tagesordnung: Ja", "Genehmigung des Protokolls: einstimmig": the motion named
     # before the colon, its outcome after it.
     if ":" in text and not labels & {"DECISION", "AGREEMENT"} and _MOTION_WITH_OUTCOME.match(text):
         score += weights["DECISION"]
-    if text.rstrip().endswith("?"):
+    if text.rstrip(" \"'“”„»«").endswith("?"):  # "… gebildet?“": a question in quotes too
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
     # meeting votes, not what it decides.
@@ -419,8 +423,10 @@ _SEPARABLE_DECISION = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
     r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
+# "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
 _NEGATED_DECISION = re.compile(
-    r"\b(?:kein|keine|keinen|keiner)\b[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
+    r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
+    r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen)\b)[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
@@ -437,6 +443,9 @@ _OUTCOME_AFTER_LABEL = re.compile(
 _APPOINTED = re.compile(
     r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
     r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
+_SET_UP = re.compile(
+    r"(?:gruppe|ausschuss|team|kreis|kommission|gemeinschaft|\bAG|task\s*force|gremium|rat)\b[^.;]{0,80}?\bgebildet\b"
+    r"|\b(?:wird|werden|wurde|wurden)\b[^.;]{0,80}?\bauf\s+[^.;]{0,30}?\d{1,2}\.[^;]{0,30}?\b(?:gelegt|verlegt|terminiert|angesetzt)\b", re.I)
 _MOTION_WITH_OUTCOME = re.compile(
     r"^\W*(?:festlegung|genehmigung|annahme|bestätigung|zustimmung|wahl|entlastung|aufnahme|änderung)\b[^:]{2,60}:"
     r"\s*(?:\w+\s+){0,2}?(?:ja|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|genehmigt|gewählt|"

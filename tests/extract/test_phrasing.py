@@ -960,3 +960,22 @@ Herr Rauscher berichtet über den Stand, fragt aber nach den Zahlen.
 """)
     assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
         (["Herr Rauscher"], "will die Anregung aber weitergeben.")]
+
+
+def test_consent_groups_set_up_and_dates_fixed_are_decisions(record):
+    r = record("""= Protokoll
+Datum: 01.02.2026
+# TOP 1 Allgemeines
+Protokoll letzte Sitzung: keine Einwände → angenommen
+Vorschlag von Frau Ostrowski fand keine Mehrheit, es bleibt bei 12 Monaten
+Es wird ein Festausschuss gebildet; Bernd Schaaf übernimmt die Leitung.
+Der gemeinsame Pädagogische Tag der Grundschulen wird auf Mittwoch, 18.11.2026, gelegt.
+„Wie wird der Integrationsrat gebildet?“
+Ein Termin für das Sommerfest wurde leider nicht festgelegt, es gibt keine Einigung.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Protokoll letzte Sitzung: keine Einwände → angenommen",
+        "Vorschlag von Frau Ostrowski fand keine Mehrheit, es bleibt bei 12 Monaten",
+        "Es wird ein Festausschuss gebildet",
+        "Der gemeinsame Pädagogische Tag der Grundschulen wird auf Mittwoch, 18.11.2026, gelegt.",
+    ]
