@@ -115,6 +115,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
             starts = typed
         else:
             starts = heads or _list_starts(blocks, skip)
+    starts = _titles_from_preview(blocks, starts)
     table_starts = _table_starts(structure) if structure is not None else []
     # A body that is one results table: its item rows are the agenda, whatever few
     # headings ("Ergebnisse", "Teilnehmende") stand around it.
@@ -222,6 +223,32 @@ def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[
 
 
 PREVIEW_MIN_ITEMS = 3
+
+
+def _titles_from_preview(blocks: list[Block], starts: list[Start]) -> list[Start]:
+    """"Zu Punkt 2: Die Verhandlungsschrift wird einstimmig genehmigt." under an agenda listed
+    above ("2. Genehmigung der Verhandlungsschrift"): an item line that opens with its text
+    instead of a title takes the title the agenda gives its number."""
+    if len(starts) < 2 or not starts[0][1]:
+        return starts
+    titles: dict[str, str] = {}
+    for b in blocks[: starts[0][0].index]:
+        for line in b.text.split("\n"):
+            m = _NUMBERED.match(line) or _TOP.match(line)
+            title = clean(m.group("title") or "") if m else ""
+            if m and m.group("num") and title and len(title.split()) <= 10 and not title.endswith("."):
+                titles[m.group("num")] = title
+    if sum(1 for s in starts if s[1] in titles) < 2:
+        return starts
+    return [(b, num, titles[num], level) if num in titles and _opens_with_text(b, title) else (b, num, title, level)
+            for b, num, title, level in starts]
+
+
+def _opens_with_text(block: Block, title: str) -> bool:
+    """Whether the item line holds text instead of a title: none, or its first line is a sentence
+    (a full stop at its end, or more words than a title keeps)."""
+    first = clean(block.text.split("\n", 1)[0])
+    return not title or first.endswith(".") or len(first.split()) > len(title.split()) + 3
 
 
 def _without_agenda_preview(starts: list[Start]) -> list[Start]:

@@ -412,3 +412,16 @@ def test_pad_outline_bullets_are_the_agenda_and_year_headings_are_not():
     assert [t.title for t in extract_topics(outline, extract_meta(outline))] == ["Hausordnung", "Gestaltung", "Sonstiges"]
     flat = bullets(("Hausordnung", 0), ("Gestaltung", 0), ("Sonstiges", 0))
     assert extract_topics(flat, extract_meta(flat)) == []
+
+
+def test_items_that_open_with_text_take_their_titles_from_the_agenda_above():
+    d = doc(
+        (P, "Verhandlungsschrift über die Sitzung des Gemeinderates am 12.03.2021"),
+        (P, "Tagesordnung:\n1. Eröffnung\n2. Genehmigung der Verhandlungsschrift\n3. Bericht des Bürgermeisters"),
+        (P, "Zu Punkt 1: Der Bürgermeister eröffnet die Sitzung."),
+        (P, "Zu Punkt 2: Die Verhandlungsschrift wird einstimmig genehmigt."),
+        (P, "Zu Punkt 3: Bericht des Bürgermeisters"),
+        (P, "Der Bürgermeister berichtet über die Bauvorhaben."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [
+        ("1", "Eröffnung"), ("2", "Genehmigung der Verhandlungsschrift"), ("3", "Bericht des Bürgermeisters")]
