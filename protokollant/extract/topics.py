@@ -162,6 +162,20 @@ def _table_starts(structure: Structure) -> list[Start]:
                     out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
             if len(out) >= 2:
                 return out
+    # "Punkt | Beratung | Beschluss" with "2. Haushalt" in the first column: the number cells
+    # carry the items' titles.
+    for layout in structure.tables.values():
+        if layout.kind is TableKind.DECISIONS:
+            out = []
+            for row in layout.rows:
+                raw_number = clean(row.text(ColumnRole.NUMBER))
+                if row.kind is RowKind.HEADER or not raw_number or _NUMBER_IN_CELL.match(raw_number):
+                    continue
+                number, title, _ = _split_number(raw_number)
+                if number and title:
+                    out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
+            if len(out) >= 2:
+                return out
     for layout in structure.tables.values():
         sections = [row for row in layout.rows if row.kind is RowKind.SECTION]
         if layout.kind is TableKind.TASKS and len(sections) >= 2:

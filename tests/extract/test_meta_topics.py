@@ -425,3 +425,4 @@ def test_items_that_open_with_text_take_their_titles_from_the_agenda_above():
     )
     assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [
         ("1", "Eröffnung"), ("2", "Genehmigung der Verhandlungsschrift"), ("3", "Bericht des Bürgermeisters")]
+

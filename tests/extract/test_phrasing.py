@@ -979,3 +979,15 @@ Ein Termin für das Sommerfest wurde leider nicht festgelegt, es gibt keine Eini
         "Es wird ein Festausschuss gebildet",
         "Der gemeinsame Pädagogische Tag der Grundschulen wird auf Mittwoch, 18.11.2026, gelegt.",
     ]
+
+
+def test_number_cells_of_a_decision_table_carry_the_items(record):
+    r = record("""= Protokoll
+Datum: 12.03.2021
+|= Punkt | Beratung | Beschluss |
+| 1. Eröffnung | Der Vorsitzende eröffnet. | |
+| 2. Haushalt | Lange Diskussion. | Einstimmig beschlossen. |
+| 3. Sonstiges | – | |
+""")
+    assert [(t.number, t.title) for t in r.topics] == [("1", "Eröffnung"), ("2", "Haushalt"), ("3", "Sonstiges")]
+    assert [(d.topic_index, d.text) for d in r.decisions] == [(1, "Einstimmig beschlossen.")]
