@@ -991,3 +991,15 @@ Datum: 12.03.2021
 """)
     assert [(t.number, t.title) for t in r.topics] == [("1", "Eröffnung"), ("2", "Haushalt"), ("3", "Sonstiges")]
     assert [(d.topic_index, d.text) for d in r.decisions] == [(1, "Einstimmig beschlossen.")]
+
+
+def test_the_body_resolves_colon_introduces_the_resolution(record):
+    r = record("""= Niederschrift über die 12. Sitzung des Gemeinderates
+Datum: 14.06.2022
+**Ö 1 Bebauungsplan „Am Mühlbach“**
+Der Gemeinderat beschließt:
+Der Bebauungsplan „Am Mühlbach“ wird als Satzung beschlossen.
+Abstimmungsergebnis: 12 Ja, 2 Nein, 1 Enthaltung
+""")
+    assert [d.text for d in r.decisions] == ["Der Bebauungsplan „Am Mühlbach“ wird als Satzung beschlossen."]
+    assert r.decisions[0].vote.yes == 12
