@@ -90,6 +90,8 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             # "Er sagte zu, …": the man (or woman) named last before it.
             named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie") else None
             owners = extractor.owners(named or owner, handles=True)
+            if not owners and owner.casefold().startswith("alle "):
+                owners = [Responsible(name=owner, kind=ResponsibleKind.GROUP)]  # "bittet alle Mitglieder, …"
             if owners:
                 return owners, text
     return None

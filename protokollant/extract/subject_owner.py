@@ -65,8 +65,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         future = lower in cues.auxiliaries
         if not (strong or weak or future):
             continue
-        # "Herr K. ergänzt, dass …" reports what someone said.
-        if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":"):
+        # "Herr K. ergänzt, dass …" reports what someone said; "Tom prüft, ob …" is an inquiry to make.
+        if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":") and not (
+                tokens[i + 1].text == "," and i + 2 < len(tokens) and tokens[i + 2].lower_ in _INQUIRY_WORDS
+                and lower in _INQUIRY_VERBS):
             continue
         # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
         if weak and not has_deadline and not (lower in cues.consult_verbs and cues.consult.search(unit.text)):
@@ -130,6 +132,9 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
                         break
     return fallback
 
+# "prüft, ob …", "klärt, wann …": a strong verb opening an indirect question is an inquiry to make.
+_INQUIRY_VERBS = frozenset({"prüft", "prüfen", "klärt", "klären", "recherchiert", "recherchieren", "erkundigt", "erkundigen", "überprüft", "überprüfen", "checkt", "checken"})
+_INQUIRY_WORDS = frozenset({"ob", "wie", "wann", "wo", "wer", "welche", "welcher", "welches", "inwieweit", "inwiefern", "was", "warum"})
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 
 

@@ -1003,3 +1003,15 @@ Abstimmungsergebnis: 12 Ja, 2 Nein, 1 Enthaltung
 """)
     assert [d.text for d in r.decisions] == ["Der Bebauungsplan „Am Mühlbach“ wird als Satzung beschlossen."]
     assert r.decisions[0].vote.yes == 12
+
+
+def test_inquiries_and_requests_to_everyone_are_tasks(record):
+    r = record("""= Mitgliederversammlung
+Datum: 14.03.2023
+Anwesend: Anna Berg, Tom Kurz
+# Verschiedenes
+Tom prüft, ob die Versicherung die Wanderung abdeckt.
+Anna bittet alle Mitglieder, bis Ende April Fotos für die Chronik einzureichen.
+Tom ergänzt, dass die Wanderkarte fertig ist.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Tom"], ["alle Mitglieder"]]
