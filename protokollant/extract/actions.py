@@ -108,8 +108,9 @@ class ActionExtractor(OwnerClassifier):
         if len(parts) < 2 or not parts[-1]:
             return None
         owners = self.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), self, lenient=True)
-        if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().strong_verbs:
-            # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich": after the arrow, who does it and the verb.
+        if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().any_task_verb:
+            # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich", "… → Jonas schaut nach": after the
+            # arrow, who does it and the verb (any task verb: the arrow already marks the task).
             owners = self.owners(m.group("owner"), lenient=True, handles=True)
         if not owners:
             return None

@@ -887,8 +887,9 @@ Datum: 30.01.2020
 - (Kurz-)Vorträge am 1. Donnerstag im Monat -> Ghilt kümmert sich.
 - Heiner Bock informiert über Wahlmodalitäten bei Anträgen: Einfache Stimmenmehrheit entscheidet grundsätzlich
 - Thomas berichtet über zwei Ideen und klärt ab: Raum und Technik
+- Kai fragt nach der Klausurensammlung → Jonas schaut nach
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ghilt"], ["Thomas"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ghilt"], ["Thomas"], ["Jonas"]]
     assert r.decisions == []
 
 
