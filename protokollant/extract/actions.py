@@ -297,7 +297,7 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7
-        elif (subj := subject_owner(unit, self, has_deadline=due_found)) is not None:
+        elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:
             (owners, task), confidence = subj, 0.7
         elif (colon := task_colon_owners(text, self)) is not None:
             (owners, task), confidence = colon, 0.7

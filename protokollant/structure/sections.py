@@ -52,6 +52,11 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
     while pos < len(lines):
         block, text = lines[pos]
         found = _label_of(block, text) if block.kind is not BlockKind.TABLE_ROW else None
+        if found is None and block.kind is BlockKind.PARAGRAPH and len(text.split()) <= 4 and pos + 1 < len(lines) and (
+                lines[pos + 1][0].kind is BlockKind.LIST_ITEM):
+            # "Ergebnisse" / "Weiteres Vorgehen" as a plain line with a bulleted list under it.
+            role = layout_vocabulary().section_label(text)
+            found = (role, text.strip(), "") if role is not None else None
         if found is None:
             pos += 1
             continue

@@ -1016,3 +1016,21 @@ Anna bittet alle Mitglieder, bis Ende April Fotos für die Chronik einzureichen.
 Tom ergänzt, dass die Wanderkarte fertig ist.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Tom"], ["alle Mitglieder"]]
+
+
+def test_plain_label_lines_over_bullets_open_their_sections(record):
+    # "Ergebnisse" / "Weiteres Vorgehen" as plain lines (no colon, not bold) over bulleted lists;
+    # the next meeting's date in the list is no task.
+    r = record("""= Gesprächsvermerk
+Fachgespräch am 04.05.2026
+Teilnehmende: Frau Yilmaz (Amt für Migration), Herr Ochs (IHK)
+Herr Ochs regt an, eine gemeinsame Veranstaltung durchzuführen.
+Ergebnisse
+- Es wird eine gemeinsame Arbeitgeberveranstaltung im Herbst durchgeführt.
+Weiteres Vorgehen
+- Herr Ochs lädt bis Ende Mai die Betriebe ein.
+- Frau Yilmaz plant den Ablauf der Veranstaltung.
+- Nächstes Gespräch im September (Einladung: Jobcenter).
+""")
+    assert [d.text for d in r.decisions] == ["Es wird eine gemeinsame Arbeitgeberveranstaltung im Herbst durchgeführt."]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ochs"], ["Frau Yilmaz"]]
