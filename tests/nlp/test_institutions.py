@@ -539,3 +539,7 @@ def test_a_branch_named_after_its_organisation_is_one_institution(nlp):
     assert kb_ids(nlp, "Der Deutsche Kinderschutzbund Ortsverband Brenzingen lädt ein.") == {
         "Deutscher Kinderschutzbund Ortsverband Brenzingen"}
     assert kb_ids(nlp, "Die Caritas und der Kinderschutzbund laden ein.") == {"Caritas", "Deutscher Kinderschutzbund"}
+
+
+def test_district_assemblies_with_their_place(nlp):
+    assert kb_ids(nlp, "Die Bezirksversammlung Altona tagt.") == {"Bezirksversammlung Altona"}
