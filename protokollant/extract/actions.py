@@ -240,7 +240,7 @@ class ActionExtractor(OwnerClassifier):
         text = unit.clean_text
         cues = action_cues()
         if (len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text)
-                or cues.not_task_line.match(text)):
+                or cues.not_task_line.match(text) or any(rx.search(text) for rx in cues.not_task_worded)):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list
@@ -291,7 +291,7 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = marked, 0.8 if marked[0] else 0.6
         elif (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
-        elif (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
+        elif ":" in text and (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
             owners, task, confidence = pledged, text, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75

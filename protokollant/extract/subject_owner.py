@@ -4,11 +4,12 @@ verb ("Bis dahin sammelt Paolo …")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
-from .units import Unit, doc_text
+from .units import Unit
 from .vocabulary import action_cues
 
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
@@ -98,7 +99,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         owners = extractor.owners(subject)
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
         # in subject position before a task verb, named more than once in the minutes.
-        if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, doc_text(unit.span.doc)):
+        if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, unit.span.doc):
             owners = extractor.owners(subject, handles=True)
         # "Verein X macht Filmprojekte mit Jugendlichen" describes what an outside body
         # does; with a generic verb an institution's task needs a deadline.
@@ -183,10 +184,17 @@ def _sentence_subject(tokens: list, comma: int, extractor: OwnerClassifier, unit
     return None
 
 
-def _named_again(subject: str, text: str) -> bool:
-    """Whether every single-word part of the subject occurs at least twice in the text."""
+_WORD_COUNTS = "protokollant_word_counts"
+
+
+def _named_again(subject: str, doc) -> bool:
+    """Whether every single-word part of the subject occurs at least twice in the Doc (its
+    token counts computed once per Doc)."""
+    counts = doc.user_data.get(_WORD_COUNTS)
+    if counts is None:
+        counts = doc.user_data[_WORD_COUNTS] = Counter(t.text for t in doc)
     words = [w for w in re.split(r"\s*(?:,|und|&|\+|/)\s*|\s+", subject) if w]
-    return bool(words) and all(len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text)) >= 2 for w in words)
+    return bool(words) and all(counts[w] >= 2 for w in words)
 
 
 def clause_text(unit: Unit, tokens: list, start: int) -> str:

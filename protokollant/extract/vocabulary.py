@@ -38,6 +38,7 @@ class ActionCues:
     meeting_question: re.Pattern
     report: re.Pattern
     not_task: re.Pattern
+    not_task_worded: tuple  # gated patterns, tried one by one
     not_task_line: re.Pattern  # matched at the line's start
     possibility: re.Pattern
     narrative_verbs: frozenset[str]
@@ -100,6 +101,7 @@ def action_cues() -> ActionCues:
         meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),
         report=gated(re.compile("|".join(data["report_patterns"]), re.I)),
         not_task=re.compile("|".join(data["not_task_patterns"]), re.I),
+        not_task_worded=tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"]),
         not_task_line=re.compile("|".join(data["not_task_line_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
         consult_verbs=_casefolded(data["consult_verbs"]),
