@@ -101,7 +101,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += cues.weights["AFTER_BESCHLUSS_HEADER"]
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
     # meeting set ("grundsätzlich keine reinen Kollektengigs"); inside prose the words hedge.
-    if "POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not cues.past.search(text):
+    if ("POLICY" in labels and _opens_with(unit, "POLICY") and len(text.split()) <= 15 and not cues.past.search(text)
+            and not labels & {"NOT_YET", "FUTURE", "POSTPONE"}):  # "Grundsätzlich …, entschieden wird aber erst …"
         score += 0.5
     # "Die Fraktion X sowie Y haben dem Antrag zugestimmt": how parts of the body voted,
     # not a decision of the body itself (that is the motion's outcome).
@@ -409,7 +410,9 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
 
 _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\s+)?[\w-]*fraktion(?:en)?\b", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
-                              r"zugestimmt|abgelehnt|vereinbart)\b", re.I)
+                              r"zugestimmt|abgelehnt|vereinbart)\b"
+                              # "…, dass der Stadtrat die Fortführung beschlossen habe": the participle first
+                              r"|\b(?:entschieden|beschlossen|festgelegt|genehmigt|zugestimmt|abgelehnt|vereinbart)\s+(?:habe|hätte|hätten)\b", re.I)
 _ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
 _VOTING_MODE = re.compile(
     r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"

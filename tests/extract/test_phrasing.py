@@ -1034,3 +1034,16 @@ Weiteres Vorgehen
 """)
     assert [d.text for d in r.decisions] == ["Es wird eine gemeinsame Arbeitgeberveranstaltung im Herbst durchgeführt."]
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ochs"], ["Frau Yilmaz"]]
+
+
+def test_reported_and_pending_decisions_are_not_this_meetings(record):
+    r = record("""= Protokoll
+Datum: 01.02.2026
+# TOP 1 Berichte
+Der Kreistag hat in seiner Sitzung am 05.10.2026 beschlossen, die Stelle unbefristet fortzuführen.
+Beim Nahkauf gab es ein erstes Gespräch, die Zentrale muss noch zustimmen – hier ist noch nichts entschieden.
+Grundsätzlich sind alle dafür, entschieden wird aber erst, wenn das Gutachten da ist.
+Erfreulich sei, dass der Stadtrat die Fortführung des Jugendtaxis beschlossen habe.
+Der Vorstand beschließt, das Jugendtaxi zu bewerben.
+""")
+    assert [d.text for d in r.decisions] == ["Der Vorstand beschließt, das Jugendtaxi zu bewerben."]
