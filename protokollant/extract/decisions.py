@@ -128,6 +128,12 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # before the colon, its outcome after it.
     if ":" in text and not labels & {"DECISION", "AGREEMENT"} and _MOTION_WITH_OUTCOME.match(text):
         score += weights["DECISION"]
+    # "Termin mit dem Ordnungsamt vereinbaren – T. Lenz": an agreement still to be made, a task.
+    if labels & {"DECISION", "AGREEMENT"} and not after_beschluss_header and _INFINITIVE_AGREEMENT.search(text):
+        score -= 0.6
+    # "unser Antrag Rederecht wurde angenommen!!": another body decided on the group's application.
+    if "unser" in low and _OUR_APPLICATION.search(text):
+        score -= 0.6
     if text.rstrip(" \"'“”„»«").endswith("?"):  # "… gebildet?“": a question in quotes too
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
@@ -446,6 +452,12 @@ _OUTCOME_AFTER_LABEL = re.compile(
 _APPOINTED = re.compile(
     r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
     r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
+_INFINITIVE_AGREEMENT = re.compile(
+    r"(?<!zu )\b(?:vereinbaren|festlegen|beschließen|entscheiden|absprechen|abstimmen|festsetzen|terminieren)"
+    r"\s*(?:[.!]?\s*$|\s[–—-]\s|,\s*(?:zuständig|verantwortlich|wer)\b|\s*[\[(])", re.I)
+_OUR_APPLICATION = re.compile(
+    r"\bunser(?:e|en|em|er)?\s+(?:[\w-]+\s+)?(?:[\w-]*antrag|vortrag|talk|beitrag|bewerbung|einreichung|projekt)\w*\b[^.;]{0,60}?"
+    r"\b(?:angenommen|abgelehnt|bewilligt|genehmigt|zugesagt|ausgewählt)\b", re.I)
 _SET_UP = re.compile(
     r"(?:gruppe|ausschuss|team|kreis|kommission|gemeinschaft|\bAG|task\s*force|gremium|rat)\b[^.;]{0,80}?\bgebildet\b"
     r"|\b(?:wird|werden|wurde|wurden)\b[^.;]{0,80}?\bauf\s+[^.;]{0,30}?\d{1,2}\.[^;]{0,30}?\b(?:gelegt|verlegt|terminiert|angesetzt)\b", re.I)

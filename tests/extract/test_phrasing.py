@@ -1047,3 +1047,15 @@ Erfreulich sei, dass der Stadtrat die Fortführung des Jugendtaxis beschlossen h
 Der Vorstand beschließt, das Jugendtaxi zu bewerben.
 """)
     assert [d.text for d in r.decisions] == ["Der Vorstand beschließt, das Jugendtaxi zu bewerben."]
+
+
+def test_agreements_still_to_make_and_other_bodies_verdicts_are_no_decisions(record):
+    r = record("""= Plenum
+Datum: 01.02.2026
+# TOP 1 Termine
+- Termin mit dem Ordnungsamt vereinbaren – T. Lenz
+- Begehung mit dem Regionalforstamt vereinbaren.
+- Jugendhilfeausschuss 17.03.: unser Antrag Rederecht wurde angenommen!!
+- Die nächste Sitzung wird auf den 12.05. festgelegt.
+""")
+    assert [d.text for d in r.decisions] == ["Die nächste Sitzung wird auf den 12.05. festgelegt."]
