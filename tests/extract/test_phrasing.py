@@ -1059,3 +1059,13 @@ Datum: 01.02.2026
 - Die nächste Sitzung wird auf den 12.05. festgelegt.
 """)
     assert [d.text for d in r.decisions] == ["Die nächste Sitzung wird auf den 12.05. festgelegt."]
+
+
+def test_an_offer_to_do_something_is_a_task(record):
+    r = record("""= Projekttreffen
+Datum: 17.11.2017
+Anwesend: Anja, Max
+# Werkzeuge
+Anja empfiehlt Docker für das Projekt und bietet an, dazu einen Beitrag für den Recherchebericht zu verfassen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Anja"]]
