@@ -1069,3 +1069,13 @@ Anwesend: Anja, Max
 Anja empfiehlt Docker für das Projekt und bietet an, dazu einen Beitrag für den Recherchebericht zu verfassen.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Anja"]]
+
+
+def test_einigen_as_a_determiner_is_no_agreement(record):
+    r = record("""= IRC-Treffen
+Datum: 28.04.2013
+# Hotels
+Zusätzlich setzt sich Lasall auch mit einigen Hotels in Heidelberg in Verbindung.
+Die Mitglieder einigen sich auf den 12.05. als Termin.
+""")
+    assert [d.text for d in r.decisions] == ["Die Mitglieder einigen sich auf den 12.05. als Termin."]
