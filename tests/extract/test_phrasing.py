@@ -1079,3 +1079,13 @@ Zusätzlich setzt sich Lasall auch mit einigen Hotels in Heidelberg in Verbindun
 Die Mitglieder einigen sich auf den 12.05. als Termin.
 """)
     assert [d.text for d in r.decisions] == ["Die Mitglieder einigen sich auf den 12.05. als Termin."]
+
+
+def test_a_farewell_is_no_adoption(record):
+    r = record("""= Jahreshauptversammlung
+Datum: 14.03.2026
+# TOP 6 Wahlen
+Hr. Reber kandidiert nach neun Jahren nicht mehr und wird mit großem Applaus verabschiedet.
+Der Haushalt 2026 wird einstimmig verabschiedet.
+""")
+    assert [d.text for d in r.decisions] == ["Der Haushalt 2026 wird einstimmig verabschiedet."]
