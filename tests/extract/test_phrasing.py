@@ -1089,3 +1089,19 @@ Hr. Reber kandidiert nach neun Jahren nicht mehr und wird mit großem Applaus ve
 Der Haushalt 2026 wird einstimmig verabschiedet.
 """)
     assert [d.text for d in r.decisions] == ["Der Haushalt 2026 wird einstimmig verabschiedet."]
+
+
+def test_what_happens_in_the_meeting_itself_is_no_task(record):
+    r = record("""= Sitzung
+Datum: 01.02.2026
+Anwesend: Tom Kurz, Anna Berg
+# TOP 1
+Tom Kurz leitet die Sitzung.
+Anna Berg schreibt das Protokoll.
+Tom Kurz macht darauf aufmerksam, dass die Frist abläuft.
+Anna Berg holt ein Meinungsbild der Anwesenden ein.
+Anna Berg schreibt das Protokoll der nächsten Sitzung.
+Tom Kurz leitet die Anfrage an das Bauamt weiter.
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "Anna Berg schreibt das Protokoll der nächsten Sitzung.", "Tom Kurz leitet die Anfrage an das Bauamt weiter."]
