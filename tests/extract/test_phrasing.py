@@ -1100,6 +1100,7 @@ Tom Kurz leitet die Sitzung.
 Anna Berg schreibt das Protokoll.
 Tom Kurz macht darauf aufmerksam, dass die Frist abläuft.
 Anna Berg holt ein Meinungsbild der Anwesenden ein.
+Tom Kurz nimmt an der Beratung nicht teil.
 Anna Berg schreibt das Protokoll der nächsten Sitzung.
 Tom Kurz leitet die Anfrage an das Bauamt weiter.
 """)
