@@ -543,3 +543,10 @@ def test_a_branch_named_after_its_organisation_is_one_institution(nlp):
 
 def test_district_assemblies_with_their_place(nlp):
     assert kb_ids(nlp, "Die Bezirksversammlung Altona tagt.") == {"Bezirksversammlung Altona"}
+
+
+def test_choirs_wine_estates_and_friends_circles(nlp):
+    assert kb_ids(nlp, "Der Kirchenchor St. Peter singt.") == {"Kirchenchor St. Peter"}
+    assert kb_ids(nlp, "Der Wein kommt vom Weingut Fehrmann.") == {"Weingut Fehrmann"}
+    assert kb_ids(nlp, "Der Freundeskreis des Museums spendet.") == {"Freundeskreis des Museums"}
+    assert kb_ids(nlp, "Der Chor probt, ein Weingut fehlt noch.") == set()
