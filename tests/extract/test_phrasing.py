@@ -1106,3 +1106,13 @@ Tom Kurz leitet die Anfrage an das Bauamt weiter.
 """)
     assert [a.evidence.text for a in r.action_items] == [
         "Anna Berg schreibt das Protokoll der nächsten Sitzung.", "Tom Kurz leitet die Anfrage an das Bauamt weiter."]
+
+
+def test_office_holders_named_by_their_role_own_tasks(record):
+    r = record("""= Fachbereichsrat
+Datum: 01.02.2026
+# TOP 2 Studienordnung
+Die Dekanin sagt zu, beim Dezernat 4 nachzufragen und in der nächsten Sitzung darüber zu berichten.
+Der Bürgermeister wird die Anlieger bis Ende März informieren.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Dekanin"], ["Bürgermeister"]]
