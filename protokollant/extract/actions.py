@@ -283,7 +283,7 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = field, 0.8
         elif (marked := trailing_todo(text, self)) is not None:
             (owners, task), confidence = marked, 0.8 if marked[0] else 0.6
-        elif (promised := promise(text, self, cues.promises)) is not None:
+        elif cues.may_promise(text) and (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
         elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75

@@ -20,6 +20,7 @@ letter, one letter for one; tests/extract/test_rx_gate.py checks this for every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 try:  # the regex parser of the standard library (internal; absent elsewhere: no gating)
     from re import _constants as _c, _parser
@@ -188,6 +189,18 @@ def gated(rx: re.Pattern, *, short_words: bool = False):
     if not words or not (short_words or all(_selective(w) for w in words)):
         return rx  # nothing required, or words that occur in most sentences ("ie", "en")
     return GatedPattern(rx, words)
+
+
+def any_may_match(patterns) -> Callable[[str], bool]:
+    """One word test for several patterns tried in turn: false only where none of them can
+    match (each gated, and the text holds none of the words of any of them), so most texts
+    take one scan instead of one per pattern."""
+    if not patterns or not all(isinstance(p, GatedPattern) for p in patterns):
+        return lambda text: True
+    words = frozenset().union(*(p.words for p in patterns))
+    words = [w for w in words if not any(v != w and v in w for v in words)]  # "sagt" covers "sagte"
+    gate = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))).search
+    return lambda text: gate(_folded(text)) is not None
 
 
 def _selective(word: str) -> bool:

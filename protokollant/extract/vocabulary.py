@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import models_dir
-from .rx_gate import gated
+from .rx_gate import any_may_match, gated
 
 ACTIONS_FILE = "cues/actions.json"
 DECISIONS_FILE = "cues/decisions.json"
@@ -51,6 +52,7 @@ class ActionCues:
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
     promises: tuple[re.Pattern, ...]
+    may_promise: Callable[[str], bool]  # false where none of ``promises`` can match (one word test)
     passive_future: re.Pattern  # words that put a present passive into the future
     passive_state: frozenset[str]  # participles that describe a state, not a task
     passive_task: frozenset[str]  # participles of task verbs: the agent's task without a deadline
@@ -79,6 +81,7 @@ def action_cues() -> ActionCues:
     data = _load(ACTIONS_FILE)
     cols = data["columns"]
     strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
+    promises = tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"])
     return ActionCues(
         owner_columns=tuple(cols["owner"]),
         task_columns=tuple(cols["task"]),
@@ -112,7 +115,8 @@ def action_cues() -> ActionCues:
         done=gated(re.compile("|".join(data["done_patterns"]), re.I)),
         done_followup=gated(re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I)),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
-        promises=tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"]),
+        promises=promises,
+        may_promise=any_may_match(promises),
         passive_future=gated(_words_pattern(data["passive_agent_future_words"])),
         passive_state=_casefolded(data["passive_agent_state_participles"]),
         passive_task=_casefolded(data["passive_agent_task_participles"]),
