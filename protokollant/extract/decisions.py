@@ -52,7 +52,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         weights = {**weights, "FUTURE": 0.0, "POSTPONE": 0.0}
     # "Vorschlag Harzumlage → beschlossen 5:1", "neuer Ballsatz – ok": the tail states the outcome
     # of the proposal before it.
-    outcome = bool(cues.outcome_tail.search(text))
+    outcome = any(mark in text for mark in _OUTCOME_MARKS) and bool(cues.outcome_tail.search(text))
     if outcome:
         weights = {**weights, "TENTATIVE": 0.0}
     # "Der Ausschuss stimmt dem Vorhaben … zu", "Der Beirat empfiehlt dem Gemeinderat, …":
@@ -401,6 +401,8 @@ _VOTING_MODE = re.compile(
 _REPORT_LABEL = re.compile(
     r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
     r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:", re.I)
+# Every outcome_tail match holds one of these (its arrows and dashes): most sentences hold none.
+_OUTCOME_MARKS = ("-", "–", "—", "→", "=>", "⇒")
 _SEPARABLE_DECISION = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"

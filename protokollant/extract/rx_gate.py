@@ -149,7 +149,7 @@ class GatedPattern:
         self.rx = rx
         self.words = words
         # One scan for any of the words (no IGNORECASE: the engine skips to their first letters).
-        self._gate = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))).search
+        self._gate = _any_of(words)
 
     def search(self, string: str, *args, **kwargs):
         if args or kwargs or self._gate(_folded(string)) is not None:
@@ -197,10 +197,15 @@ def any_may_match(patterns) -> Callable[[str], bool]:
     take one scan instead of one per pattern."""
     if not patterns or not all(isinstance(p, GatedPattern) for p in patterns):
         return lambda text: True
-    words = frozenset().union(*(p.words for p in patterns))
-    words = [w for w in words if not any(v != w and v in w for v in words)]  # "sagt" covers "sagte"
-    gate = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))).search
+    gate = _any_of(frozenset().union(*(p.words for p in patterns)))
     return lambda text: gate(_folded(text)) is not None
+
+
+def _any_of(words: frozenset[str]):
+    """``search`` of a regex that finds any of ``words`` in a text; a word holding another
+    is left out ("sagt" finds "sagte" too), which keeps the alternation short."""
+    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    return re.compile("|".join(re.escape(w) for w in sorted(kept, key=len, reverse=True))).search
 
 
 def _selective(word: str) -> bool:
