@@ -132,7 +132,7 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
     spans: list[Span] = []
     processed = nlp.pipe((doc for doc, _ in chunks), batch_size=NLP_BATCH_SIZE)
     for doc, (_, line_bounds) in zip(processed, chunks):
-        spans.extend(doc[f:e] for f, e in line_bounds)
+        spans.extend(Span(doc, f, e) for f, e in line_bounds)  # doc[f:e] without its slice normalising
     return spans
 
 

@@ -79,8 +79,8 @@ def parse_vote(text: str) -> Vote | None:
             # "Ja-Stimmen: 5 Nein-Stimmen: 1": a label with a colon owns the number after it (the
             # number before "Nein" is the yes count); "Ja 52, Nein 2": a bare label, last resort.
             first, second = (bare_key_rx, rx) if label_first else (rx, bare_key_rx)
-            m = (_search(key_rx, text, low, *keys) or _search(first, text, low, *keys)
-                 or _search(second, text, low, *keys))
+            # The three need the same words: looked for once.
+            m = (key_rx.search(text) or first.search(text) or second.search(text)) if any(k in low for k in keys) else None
             if m:
                 value = _n(m.group(1))
                 written.append(m.group(0))
