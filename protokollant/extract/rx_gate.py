@@ -19,6 +19,7 @@ letter, one letter for one; tests/extract/test_rx_gate.py checks this for every 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -203,9 +204,29 @@ def any_may_match(patterns) -> Callable[[str], bool]:
 
 def _any_of(words: frozenset[str]):
     """``search`` of a regex that finds any of ``words`` in a text; a word holding another
-    is left out ("sagt" finds "sagte" too), which keeps the alternation short."""
+    is left out ("sagt" finds "sagte" too), which keeps the alternation short. Many words are
+    spelled as a tree of their common beginnings ("ü(?:berblick|bernimmt)"): the engine then
+    tries each letter once at a position instead of once per word (measured: a quarter to a
+    half faster from about ten words; below that the plain list is as fast or faster)."""
     kept = [w for w in words if not any(v != w and v in w for v in words)]
+    if len(kept) >= _TREE_FROM:
+        return re.compile(_tree(sorted(kept))).search
     return re.compile("|".join(re.escape(w) for w in sorted(kept, key=len, reverse=True))).search
+
+
+_TREE_FROM = 10
+
+
+def _tree(words: list[str]) -> str:
+    """An alternation of ``words`` (none holding another) factored by common beginnings."""
+    alternatives = []
+    for first, group in itertools.groupby(words, key=lambda w: w[:1]):
+        rests = [w[1:] for w in group]
+        if len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+        else:  # no word holds another: no rest is empty
+            alternatives.append(re.escape(first) + _tree(rests))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def _selective(word: str) -> bool:

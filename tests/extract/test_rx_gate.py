@@ -128,3 +128,13 @@ def test_one_word_test_for_the_promise_patterns_rules_out_only_texts_none_matche
     if not cues.may_promise(text):
         assert not any(rx.rx.search(text) for rx in cues.promises)
     assert rx_gate.any_may_match([re.compile("x")])(text)  # an ungated pattern: always tried
+
+
+def test_a_gate_of_many_words_spelled_as_a_tree_finds_what_the_plain_list_finds():
+    words = frozenset("überblick übernimmt übernahm sagt sagte bericht sachstandsbericht kenntnis kenntnisnahme "
+                      "erledigt erl vor, vor: ✓ [x] bedenken einblick ausblick".split())
+    gate = rx_gate._any_of(words)
+    assert len(words) > rx_gate._TREE_FROM
+    for text in ["", "der sachstand", "ein überblick.", "vor,", "vor;", "[x] fertig", "x ✓", "übernehme", "kenntn",
+                 "erlaubt", "sag es", "zum bericht"]:
+        assert (gate(text) is not None) == any(w in text for w in words), text
