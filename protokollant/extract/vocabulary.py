@@ -101,7 +101,7 @@ def action_cues() -> ActionCues:
         question=gated(_words_pattern(data["question_words"])),
         meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),
         report=gated(re.compile("|".join(data["report_patterns"]), re.I)),
-        not_task=re.compile("|".join(data["not_task_patterns"]), re.I),
+        not_task=gated(re.compile("|".join(data["not_task_patterns"]), re.I)),
         not_task_line=re.compile("|".join(data["not_task_line_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
         consult_verbs=_casefolded(data["consult_verbs"]),
