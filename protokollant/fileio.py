@@ -168,7 +168,7 @@ def sync_files(paths: Iterable[str | os.PathLike]) -> None:
 SYNC_THREADS = 16
 """Files flushed at once by ``sync_files``."""
 
-_pool: tuple[int, object] | None = None  # (process id, executor)
+_pool = None  # the executor of _sync_pool
 _pool_lock = threading.Lock()
 
 
@@ -177,11 +177,21 @@ def _sync_pool():
     for every batch cost more than the batch's flushes (measured: ~10 against ~5 ms for 75 files)."""
     global _pool
     with _pool_lock:
-        if _pool is None or _pool[0] != os.getpid():  # a forked child has none of the parent's threads
+        if _pool is None:
             from concurrent.futures import ThreadPoolExecutor  # here: the CLI's start-up does not need it
 
-            _pool = (os.getpid(), ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="protokollant-sync"))
-        return _pool[1]
+            _pool = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="protokollant-sync")
+        return _pool
+
+
+def _forget_pool() -> None:
+    """In a forked child: none of the parent's threads exist there (nor may its lock be free)."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
 
 
 def _fsync_path(path: str | os.PathLike) -> None:
