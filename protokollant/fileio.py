@@ -12,6 +12,7 @@ import itertools
 import json
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -156,15 +157,41 @@ def sync_files(paths: Iterable[str | os.PathLike]) -> None:
         for path in paths:
             _fsync_path(path)
         return
-    from concurrent.futures import ThreadPoolExecutor  # here: the CLI's start-up does not need it
+    from concurrent.futures import wait
 
-    with ThreadPoolExecutor(max_workers=min(SYNC_THREADS, len(paths))) as pool:
-        for _ in pool.map(_fsync_path, paths):
-            pass
+    futures = [_sync_pool().submit(_fsync_path, path) for path in paths]
+    wait(futures)  # every file flushed, failing or not, before the first error is raised
+    for future in futures:
+        future.result()
 
 
 SYNC_THREADS = 16
 """Files flushed at once by ``sync_files``."""
+
+_pool = None  # the executor of _sync_pool
+_pool_lock = threading.Lock()
+
+
+def _sync_pool():
+    """The flushing threads, started once per process and kept: a pool started and joined
+    for every batch cost more than the batch's flushes (measured: ~10 against ~5 ms for 75 files)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # here: the CLI's start-up does not need it
+
+            _pool = ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="protokollant-sync")
+        return _pool
+
+
+def _forget_pool() -> None:
+    """In a forked child: none of the parent's threads exist there (nor may its lock be free)."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
 
 
 def _fsync_path(path: str | os.PathLike) -> None:

@@ -54,6 +54,8 @@ _EXAMPLES_START = re.compile(r"^\s*(?:v\.\s?a\.|z\.\s?B\.|u\.\s?a\.|insb\.|bspw\
 _PAREN_OWNER = re.compile(r"\((?P<owner>[^()]{1,60})\)\s*[.!]?\s*$")
 # "Die Verwaltung wird gebeten / beauftragt / aufgefordert, …": the one asked is the owner.
 _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden)\s+(?:[\w.-]+\s+){0,6}?(?:gebeten|beauftragt|aufgefordert|ersucht)\b", re.S)
+# Every _PASSIVE_ASKED match holds one of these (the pattern is case-sensitive): one scan rules most sentences out.
+_ASKED_WORDS = re.compile(r"gebeten|beauftragt|aufgefordert|ersucht").search
 _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
@@ -289,11 +291,11 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = field, 0.8
         elif (marked := trailing_todo(text, self)) is not None:
             (owners, task), confidence = marked, 0.8 if marked[0] else 0.6
-        elif (promised := promise(text, self, cues.promises)) is not None:
+        elif cues.may_promise(text) and (promised := promise(text, self, cues.promises)) is not None:
             (owners, task), confidence = promised, 0.75
         elif ":" in text and (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
             owners, task, confidence = pledged, text, 0.75
-        elif (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
+        elif _ASKED_WORDS(text) and (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7

@@ -52,7 +52,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         weights = {**weights, "FUTURE": 0.0, "POSTPONE": 0.0}
     # "Vorschlag Harzumlage → beschlossen 5:1", "neuer Ballsatz – ok": the tail states the outcome
     # of the proposal before it.
-    outcome = bool(cues.outcome_tail.search(text))
+    outcome = any(mark in text for mark in _OUTCOME_MARKS) and bool(cues.outcome_tail.search(text))
     if outcome:
         weights = {**weights, "TENTATIVE": 0.0}
     # "Der Ausschuss stimmt dem Vorhaben … zu", "Der Beirat empfiehlt dem Gemeinderat, …":
@@ -428,6 +428,8 @@ _REPORT_LABEL = re.compile(
     r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:"
     # "Heiner Bock informiert über Wahlmodalitäten: Einfache Mehrheit entscheidet": what he informs about
     r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|erläutert|erläuterte)\s+(?:über|zu|zum|zur)\b(?:(?!\bund\b)[^:.]){0,60}:", re.I)
+# Every outcome_tail match holds one of these (its arrows and dashes): most sentences hold none.
+_OUTCOME_MARKS = ("-", "–", "—", "→", "=>", "⇒")
 _SEPARABLE_DECISION = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"

@@ -76,10 +76,11 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
     spaces: list[int] = []
     norms: list[int] = []
     bounds: list[tuple[int, int]] = []
+    texts: list[str] = []  # each line's text as its tokens spell it
     size = 0
 
     def flush() -> None:
-        nonlocal orths, spaces, norms, bounds, size
+        nonlocal orths, spaces, norms, bounds, texts, size
         if not bounds:
             return
         sent_starts = numpy.zeros(len(orths), dtype="uint64")  # 0: the sentencizer decides
@@ -87,18 +88,18 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
             if end > first:
                 sent_starts[first] = 1
         # Built from the ORTH ids (Doc looks each lexeme up by id instead of hashing its text
-        # again); the 0/1 spaces are read as bint. The words are needed for the text below.
+        # again); the 0/1 spaces are read as bint.
         doc = Doc(nlp.vocab, words=orths, spaces=spaces)
-        words = [strings[o] for o in orths]
         doc.user_data[ROLES_DEFERRED] = True  # extraction scores its own units (extract/roles.py)
-        # The text, known here for a fraction of what Doc.text costs (a Token object per token).
-        doc.user_data[DOC_TEXT_KEY] = "".join([w + " " if x else w for w, x in zip(words, spaces)])
+        # The text, known here for a fraction of what Doc.text costs (a Token object per token):
+        # the tokenizer keeps every character, so the lines joined by the newline tokens spell it.
+        doc.user_data[DOC_TEXT_KEY] = "\n".join(texts)
         if orths:
             # The sentence starts as Doc(sent_starts=…) sets them (1 or 0 for every token), without
             # its loop over the tokens in Python; tokenizer exceptions set norms ("z.B." -> "zum Beispiel"): kept.
             doc.from_array([SENT_START, NORM], numpy.column_stack((sent_starts, numpy.asarray(norms, dtype="uint64"))))
         chunks.append((doc, bounds))
-        orths, spaces, norms, bounds, size = [], [], [], [], 0
+        orths, spaces, norms, bounds, texts, size = [], [], [], [], [], 0
 
     for _, text in lines:
         text = text[:MAX_CHUNK_CHARS]  # a "line" this long is not minutes text; keep the Doc bounded
@@ -115,9 +116,15 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
             arr = tokenizer(text).to_array([ORTH, SPACY, NORM])
             orths.extend(arr[:, 0].tolist())
             line_spaces = arr[:, 1].tolist()
-            line_spaces[-1] = 0
+            if line_spaces[-1]:  # a space after the last token (a cut line) is not in the Doc
+                line_spaces[-1] = 0
+                texts.append(text[:-1])
+            else:
+                texts.append(text)
             spaces.extend(line_spaces)
             norms.extend(arr[:, 2].tolist())
+        else:
+            texts.append(text)
         bounds.append((first, len(orths)))
         size += len(text) + 1
     flush()
@@ -125,7 +132,7 @@ def analyse_lines(lines: list[tuple[int, str]], nlp: Language) -> list[Span]:
     spans: list[Span] = []
     processed = nlp.pipe((doc for doc, _ in chunks), batch_size=NLP_BATCH_SIZE)
     for doc, (_, line_bounds) in zip(processed, chunks):
-        spans.extend(doc[f:e] for f, e in line_bounds)
+        spans.extend(Span(doc, f, e) for f, e in line_bounds)  # doc[f:e] without its slice normalising
     return spans
 
 

@@ -180,6 +180,9 @@ _PASSIVE_AGENT = re.compile(
 def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Responsible] | None:
     """"Die Einladungen werden von Frau Krug bis zum 01.11. verschickt", "Der Termin wird von der
     Schulleitung noch bekanntgegeben": the agent of a passive still to come does it."""
+    # The pattern (case-sensitive) needs "wird"/"werden" and "von"/"vom"/"durch": most sentences lack one.
+    if not (("wird" in text or "werden" in text) and ("von" in text or "vom" in text or "durch" in text)):
+        return None
     m = _PASSIVE_AGENT.search(text)
     if m is None or m.group("participle").casefold() in cues.passive_state:
         return None

@@ -19,7 +19,9 @@ letter, one letter for one; tests/extract/test_rx_gate.py checks this for every 
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 try:  # the regex parser of the standard library (internal; absent elsewhere: no gating)
     from re import _constants as _c, _parser
@@ -148,7 +150,7 @@ class GatedPattern:
         self.rx = rx
         self.words = words
         # One scan for any of the words (no IGNORECASE: the engine skips to their first letters).
-        self._gate = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))).search
+        self._gate = _any_of(words)
 
     def search(self, string: str, *args, **kwargs):
         if args or kwargs or self._gate(_folded(string)) is not None:
@@ -188,6 +190,43 @@ def gated(rx: re.Pattern, *, short_words: bool = False):
     if not words or not (short_words or all(_selective(w) for w in words)):
         return rx  # nothing required, or words that occur in most sentences ("ie", "en")
     return GatedPattern(rx, words)
+
+
+def any_may_match(patterns) -> Callable[[str], bool]:
+    """One word test for several patterns tried in turn: false only where none of them can
+    match (each gated, and the text holds none of the words of any of them), so most texts
+    take one scan instead of one per pattern."""
+    if not patterns or not all(isinstance(p, GatedPattern) for p in patterns):
+        return lambda text: True
+    gate = _any_of(frozenset().union(*(p.words for p in patterns)))
+    return lambda text: gate(_folded(text)) is not None
+
+
+def _any_of(words: frozenset[str]):
+    """``search`` of a regex that finds any of ``words`` in a text; a word holding another
+    is left out ("sagt" finds "sagte" too), which keeps the alternation short. Many words are
+    spelled as a tree of their common beginnings ("ü(?:berblick|bernimmt)"): the engine then
+    tries each letter once at a position instead of once per word (measured: a quarter to a
+    half faster from about ten words; below that the plain list is as fast or faster)."""
+    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    if len(kept) >= _TREE_FROM:
+        return re.compile(_tree(sorted(kept))).search
+    return re.compile("|".join(re.escape(w) for w in sorted(kept, key=len, reverse=True))).search
+
+
+_TREE_FROM = 10
+
+
+def _tree(words: list[str]) -> str:
+    """An alternation of ``words`` (none holding another) factored by common beginnings."""
+    alternatives = []
+    for first, group in itertools.groupby(words, key=lambda w: w[:1]):
+        rests = [w[1:] for w in group]
+        if len(rests) == 1:
+            alternatives.append(re.escape(first + rests[0]))
+        else:  # no word holds another: no rest is empty
+            alternatives.append(re.escape(first) + _tree(rests))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def _selective(word: str) -> bool:

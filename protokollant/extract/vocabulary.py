@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import models_dir
-from .rx_gate import gated
+from .rx_gate import any_may_match, gated
 
 ACTIONS_FILE = "cues/actions.json"
 DECISIONS_FILE = "cues/decisions.json"
@@ -52,6 +53,7 @@ class ActionCues:
     done_followup: re.Pattern  # done, plus wordings the register may read as done
     still_open: re.Pattern
     promises: tuple[re.Pattern, ...]
+    may_promise: Callable[[str], bool]  # false where none of ``promises`` can match (one word test)
     pledge: re.Pattern  # "Frau Klein: das kann ich übernehmen": the speaker's own pledge
     passive_future: re.Pattern  # words that put a present passive into the future
     passive_state: frozenset[str]  # participles that describe a state, not a task
@@ -81,6 +83,7 @@ def action_cues() -> ActionCues:
     data = _load(ACTIONS_FILE)
     cols = data["columns"]
     strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
+    promises = tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"])
     return ActionCues(
         owner_columns=tuple(cols["owner"]),
         task_columns=tuple(cols["task"]),
@@ -100,7 +103,7 @@ def action_cues() -> ActionCues:
         question=gated(_words_pattern(data["question_words"])),
         meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),
         report=gated(re.compile("|".join(data["report_patterns"]), re.I)),
-        not_task=re.compile("|".join(data["not_task_patterns"]), re.I),
+        not_task=gated(re.compile("|".join(data["not_task_patterns"]), re.I)),
         not_task_worded=tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"]),
         not_task_line=re.compile("|".join(data["not_task_line_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
@@ -115,7 +118,8 @@ def action_cues() -> ActionCues:
         done=gated(re.compile("|".join(data["done_patterns"]), re.I)),
         done_followup=gated(re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I)),
         still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
-        promises=tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"]),
+        promises=promises,
+        may_promise=any_may_match(promises),
         # The label, a colon, then "ich" next to a first-person task verb ("kann ich übernehmen",
         # "mach ich", "ich kümmere mich").
         pledge=gated(re.compile(

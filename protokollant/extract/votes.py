@@ -68,19 +68,22 @@ def parse_vote(text: str) -> Vote | None:
         yes, no, abstain = int(m.group(1)), int(m.group(3)), int(m.group(4))
         written.append(m.group(0))
     else:
-        # "Ja 7 Nein 0 Enthaltung 1": the counts follow their labels (the first label has a number after it).
-        first_label = _FIRST_LABEL.search(text)
-        label_first = first_label is not None and not re.search(r"\d\s*$", text[: first_label.start()])
+        label_first = None  # known when a count's words occur (most sentences with a digit have none)
         for rx, key_rx, bare_key_rx, slot, keys in (
             (_YES, _YES_KEY, _YES_BARE_KEY, "yes", ("ja", "für")),
             (_NO, _NO_KEY, _NO_BARE_KEY, "no", ("nein", "gegen")),
             (_ABST, _ABST_KEY, _ABST_BARE_KEY, "abstain", ("enthaltung",)),
         ):
+            if not any(k in low for k in keys):
+                continue  # the three patterns below need one of these words
+            if label_first is None:
+                # "Ja 7 Nein 0 Enthaltung 1": the counts follow their labels (the first label has a number after it).
+                first_label = _FIRST_LABEL.search(text)
+                label_first = first_label is not None and not re.search(r"\d\s*$", text[: first_label.start()])
             # "Ja-Stimmen: 5 Nein-Stimmen: 1": a label with a colon owns the number after it (the
             # number before "Nein" is the yes count); "Ja 52, Nein 2": a bare label, last resort.
             first, second = (bare_key_rx, rx) if label_first else (rx, bare_key_rx)
-            m = (_search(key_rx, text, low, *keys) or _search(first, text, low, *keys)
-                 or _search(second, text, low, *keys))
+            m = key_rx.search(text) or first.search(text) or second.search(text)
             if m:
                 value = _n(m.group(1))
                 written.append(m.group(0))

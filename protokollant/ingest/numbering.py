@@ -32,6 +32,10 @@ class LevelDef:
     p_style: str | None = None
 
 
+_NO_LEVEL = LevelDef()
+"""A level the list does not define (frozen: one instance serves every lookup)."""
+
+
 @dataclass(slots=True)
 class _Num:
     abstract_id: int
@@ -243,7 +247,7 @@ class ListCounter:
         current = counts[ilvl]
         counts[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):
-            restart = levels.get(deeper, LevelDef()).restart
+            restart = levels.get(deeper, _NO_LEVEL).restart
             if restart is None or (restart != 0 and ilvl < restart):
                 counts[deeper] = None
         if level.num_fmt == "bullet":
@@ -254,7 +258,7 @@ class ListCounter:
 
         def placeholder(match: re.Match[str]) -> str:
             ref = int(match.group(1)) - 1
-            ref_level = levels.get(ref, LevelDef())
+            ref_level = levels.get(ref, _NO_LEVEL)
             value = counts[ref]
             if value is None:
                 value = ref_level.start

@@ -7,6 +7,7 @@ memory by name; nothing is extracted to disk, so hostile member names are harmle
 """
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import struct
@@ -252,6 +253,7 @@ class Relationship:
     external: bool
 
 
+@functools.lru_cache(maxsize=4096)  # the same few targets ("styles.xml", "theme/theme1.xml") in every package
 def resolve_part_name(source_part: str, target: str) -> str | None:
     """Part name a relationship target points to, or None if it leaves the package."""
     target = unquote(target.split("#", 1)[0]).replace("\\", "/")

@@ -8,10 +8,11 @@ import re
 from pathlib import Path
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from ..paths import models_dir
@@ -20,6 +21,49 @@ from ..paths import models_dir
 def _resolve(path: str) -> Path:
     p = Path(path)
     return p if p.is_absolute() else models_dir() / p
+
+
+@Language.factory(
+    "protokollant_sentencizer",
+    assigns=["token.is_sent_start", "doc.sents"],
+    default_config={"punct_chars": None, "overwrite": False, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
+    default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
+)
+def make_sentencizer(nlp: Language, name: str, punct_chars, overwrite: bool, scorer) -> ArraySentencizer:
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite, scorer=scorer)
+
+
+class ArraySentencizer(Sentencizer):
+    """spaCy's sentencizer with its ``predict`` computed on token arrays: the same sentence
+    starts without a Python Token object (and its text) for every token of a Doc.
+
+    spaCy's rule: a sentence starts at the first token and at every token that is neither
+    punctuation nor one of ``punct_chars`` when one of ``punct_chars`` came after the last
+    such token. A token is one of ``punct_chars`` when its ORTH id is the string's hash."""
+
+    def predict(self, docs):
+        if not any(len(doc) for doc in docs):
+            return [[] for doc in docs]
+        key = frozenset(self.punct_chars)
+        if getattr(self, "_punct_key", None) != key:
+            self._punct_key, self._punct_ids = key, numpy.sort(numpy.fromiter((hash_string(c) for c in key), dtype="uint64"))
+        guesses = []
+        for doc in docs:
+            n = len(doc)
+            starts = numpy.zeros(n, dtype=bool)
+            if n:
+                arr = doc.to_array([ORTH, IS_PUNCT])
+                ids = self._punct_ids  # sorted: each ORTH id looked up by bisection
+                found = numpy.searchsorted(ids, arr[:, 0]) % max(len(ids), 1)
+                ends = ids[found] == arr[:, 0] if len(ids) else numpy.zeros(n, dtype=bool)  # "." "!" "?" …
+                words = numpy.flatnonzero(~(ends | (arr[:, 1] != 0)))  # neither punctuation nor an end
+                before = numpy.concatenate(([0], numpy.cumsum(ends)))  # ends before each position
+                previous = numpy.concatenate(([-1], words[:-1]))
+                # An end between the previous such token and this one: a sentence starts here.
+                starts[words[before[words] - before[previous + 1] > 0]] = True
+                starts[0] = True
+            guesses.append(starts.tolist())
+        return guesses
 
 
 @Language.factory("protokollant_lookup_lemmatizer", default_config={"table": "lemma_lookup"})

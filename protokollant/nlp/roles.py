@@ -90,10 +90,18 @@ def _token_rows(span: Span) -> numpy.ndarray:
     for the sentences scored: usually a few of a Doc's."""
     doc = span.doc
     cached = doc.user_data.get(_ARRAYS_KEY)
-    if cached is None or len(cached[0]) != len(doc):
-        cached = doc.user_data[_ARRAYS_KEY] = (doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE]), {})
-    arrays, folded = cached
-    rows = arrays[span.start : span.end].copy()
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[_ARRAYS_KEY] = (len(doc), None, {})
+    _, arrays, folded = cached
+    if arrays is None and len(span) * _SPAN_SHARE < len(doc):
+        # A short span of a long Doc (extraction scores a unit or two of a whole document):
+        # its tokens' values, the same the Doc's arrays hold, without reading every token of the Doc.
+        rows = numpy.array([(t.lower, t.lemma, t.is_punct, t.is_space) for t in span], dtype=numpy.uint64).reshape(-1, 4)
+    else:
+        if arrays is None:
+            arrays = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
+            doc.user_data[_ARRAYS_KEY] = (len(doc), arrays, folded)
+        rows = arrays[span.start : span.end].copy()
     if len(rows):
         strings = doc.vocab.strings
         lemmas = []
@@ -106,7 +114,9 @@ def _token_rows(span: Span) -> numpy.ndarray:
     return rows
 
 
-_ARRAYS_KEY = "protokollant.role_arrays"
+_ARRAYS_KEY = "protokollant.role_arrays"  # (length of the Doc, its arrays or None, folded lemma ids)
+_SPAN_SHARE = 8
+"""A span shorter than this share of its Doc is read token by token, a longer one from the Doc's arrays."""
 # Namespaces of the numeric features: a word, a lemma, a lemma pair, first/last lemma.
 _NS = {name: numpy.uint64(hash_string(name)) for name in ("w", "l", "b1", "b2", "first", "last", "first2")}
 _ODD = numpy.uint64(0x9E3779B97F4A7C15)

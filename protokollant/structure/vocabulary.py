@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..paths import models_dir
@@ -30,6 +30,8 @@ class LayoutVocabulary:
     ongoing: frozenset[str]
     done_status: frozenset[str]
     closed_status: tuple[str, ...]
+    _column_roles: dict = field(default_factory=dict, compare=False, repr=False)
+    """column_role by header text: every cell of a row is asked whether it is a header, across tables."""
 
     def word_role(self, text: str) -> ColumnRole | None:
         """The role a single header word or phrase names, if any."""
@@ -50,6 +52,14 @@ class LayoutVocabulary:
 
     def column_role(self, header: str) -> ColumnRole | None:
         """The role of a column from its header text ('Ergebnis / Beschluss', 'Wer/bis wann')."""
+        known = self._column_roles
+        if header not in known:
+            if len(known) >= 10_000:  # a bound on memory
+                known.clear()
+            known[header] = self._column_role(header)
+        return known[header]
+
+    def _column_role(self, header: str) -> ColumnRole | None:
         whole = self.word_role(header)
         if whole is not None:
             return whole

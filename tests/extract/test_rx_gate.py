@@ -116,3 +116,25 @@ def test_gated_pattern_survives_pickling_and_copying():
     for clone in (pickle.loads(pickle.dumps(g)), copy.deepcopy(g), copy.copy(g)):
         assert clone.words == g.words and clone.search("Ist ERLEDIGT").span() == (4, 12)
         assert clone.search("offen") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Verwaltung sagt zu, den Plan bis Mai vorzulegen.", "Herr Lenz erklärte sich gern bereit.",
+    "Der Beirat bittet die Verwaltung, zu prüfen.", "Die Kasse wurde geprüft.", "Keine Einwände.",
+    "Frau Ott ÜBERNIMMT es, die Liste zu führen.", "", "Herr Kaya wird die Einladung verschicken.",
+])
+def test_one_word_test_for_the_promise_patterns_rules_out_only_texts_none_matches(text):
+    cues = action_cues()
+    if not cues.may_promise(text):
+        assert not any(rx.rx.search(text) for rx in cues.promises)
+    assert rx_gate.any_may_match([re.compile("x")])(text)  # an ungated pattern: always tried
+
+
+def test_a_gate_of_many_words_spelled_as_a_tree_finds_what_the_plain_list_finds():
+    words = frozenset("überblick übernimmt übernahm sagt sagte bericht sachstandsbericht kenntnis kenntnisnahme "
+                      "erledigt erl vor, vor: ✓ [x] bedenken einblick ausblick".split())
+    gate = rx_gate._any_of(words)
+    assert len(words) > rx_gate._TREE_FROM
+    for text in ["", "der sachstand", "ein überblick.", "vor,", "vor;", "[x] fertig", "x ✓", "übernehme", "kenntn",
+                 "erlaubt", "sag es", "zum bericht"]:
+        assert (gate(text) is not None) == any(w in text for w in words), text

@@ -68,3 +68,26 @@ def test_nested_blocks_flush_at_the_outermost(tmp_path, monkeypatch):
             processor.process_file(doc, tmp_path / "out")
         assert calls == []
     assert len(calls) == 3
+
+
+def test_sync_files_flushes_every_file_before_raising_the_first_error_in_order(tmp_path, monkeypatch):
+    paths = [tmp_path / f"f{i}.txt" for i in range(6)]
+    for p in paths:
+        p.write_bytes(b"x")
+    flushed = []
+
+    def flaky(path):
+        flushed.append(path)
+        if path.name in ("f2.txt", "f4.txt"):
+            raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(fileio, "_fsync_path", flaky)
+    try:
+        fileio.sync_files(paths)
+    except OSError as e:
+        assert e.filename == str(paths[2])
+    else:
+        raise AssertionError("no error raised")
+    assert sorted(flushed) == paths  # the flushes after the failing one still ran
+    monkeypatch.undo()
+    fileio.sync_files(paths)  # the kept threads serve the next batch

@@ -3,16 +3,13 @@ compounds, adjective stems, inflected forms of a name and the canonical
 (nominative, article-free) name of a mention."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Optional
-
-_WS = re.compile(r"\s+")
 
 
 def norm(text: str) -> str:
     """Collapse whitespace (incl. non-breaking spaces) and NFC-normalise."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())  # as clean() in extract/text.py
 
 
 def genitive_forms(word: str, gender: str) -> list[str]:
