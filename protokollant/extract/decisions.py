@@ -118,7 +118,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += 0.3
     # "Sebastian wird als zuständig für die Fahrradbörse benannt", "Als Kassenprüfer werden X und Y
     # bestimmt": an appointment by the body (present passive).
-    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("als " in low or "zum " in low or "zur " in low) and _APPOINTED.search(text):
+    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and _APPOINTED_WORDS.search(low) and _APPOINTED.search(text):
         score += weights["DECISION"]
     # "Es wird ein Festausschuss gebildet", "Der Pädagogische Tag wird auf Mittwoch, 18.11., gelegt":
     # the body sets up a group or fixes a date.
@@ -451,6 +451,7 @@ _MOTION = re.compile(
 _OUTCOME_AFTER_LABEL = re.compile(
     r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
     r"genehmigt|gewählt|dafür|ja)\b", re.I)
+_APPOINTED_WORDS = re.compile("benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt")  # the cheap test first
 _APPOINTED = re.compile(
     r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
     r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)

@@ -40,6 +40,7 @@ class ActionCues:
     report: re.Pattern
     not_task: re.Pattern
     not_task_worded: tuple  # gated patterns, tried one by one
+    may_not_task_worded: Callable[[str], bool]  # one word test for all of them
     not_task_line: re.Pattern  # matched at the line's start
     possibility: re.Pattern
     narrative_verbs: frozenset[str]
@@ -84,6 +85,7 @@ def action_cues() -> ActionCues:
     cols = data["columns"]
     strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
     promises = tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"])
+    not_task_worded = tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"])
     return ActionCues(
         owner_columns=tuple(cols["owner"]),
         task_columns=tuple(cols["task"]),
@@ -104,7 +106,8 @@ def action_cues() -> ActionCues:
         meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),
         report=gated(re.compile("|".join(data["report_patterns"]), re.I)),
         not_task=gated(re.compile("|".join(data["not_task_patterns"]), re.I)),
-        not_task_worded=tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"]),
+        not_task_worded=not_task_worded,
+        may_not_task_worded=any_may_match(not_task_worded),
         not_task_line=re.compile("|".join(data["not_task_line_patterns"]), re.I),
         narrative_verbs=_casefolded(data["narrative_verbs"]),
         consult_verbs=_casefolded(data["consult_verbs"]),
