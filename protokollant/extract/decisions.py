@@ -13,6 +13,7 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import clean
 from .roles import decision_shift
+from .decision_forms import phrasing_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line
 from .vocabulary import action_cues, decision_cues
@@ -116,24 +117,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
     if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
         score += 0.3
-    # "Sebastian wird als zuständig für die Fahrradbörse benannt", "Als Kassenprüfer werden X und Y
-    # bestimmt": an appointment by the body (present passive).
-    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and _APPOINTED_WORDS.search(low) and _APPOINTED.search(text):
-        score += weights["DECISION"]
-    # "Es wird ein Festausschuss gebildet", "Der Pädagogische Tag wird auf Mittwoch, 18.11., gelegt":
-    # the body sets up a group or fixes a date.
-    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("gebildet" in low or "gelegt" in low or "terminiert" in low) and _SET_UP.search(text):
-        score += weights["DECISION"]
-    # "Festlegung Tagesordnung: Ja", "Genehmigung des Protokolls: einstimmig": the motion named
-    # before the colon, its outcome after it.
-    if ":" in text and not labels & {"DECISION", "AGREEMENT"} and _MOTION_WITH_OUTCOME.match(text):
-        score += weights["DECISION"]
-    # "Termin mit dem Ordnungsamt vereinbaren – T. Lenz": an agreement still to be made, a task.
-    if labels & {"DECISION", "AGREEMENT"} and not after_beschluss_header and _INFINITIVE_AGREEMENT.search(text):
-        score -= 0.6
-    # "unser Antrag Rederecht wurde angenommen!!": another body decided on the group's application.
-    if "unser" in low and _OUR_APPLICATION.search(text):
-        score -= 0.6
+    score += phrasing_shift(text, low, labels, weights["DECISION"], after_beschluss_header)
     if text.rstrip(" \"'“”„»«").endswith("?"):  # "… gebildet?“": a question in quotes too
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
@@ -451,23 +435,6 @@ _MOTION = re.compile(
 _OUTCOME_AFTER_LABEL = re.compile(
     r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
     r"genehmigt|gewählt|dafür|ja)\b", re.I)
-_APPOINTED_WORDS = re.compile("benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt")  # the cheap test first
-_APPOINTED = re.compile(
-    r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
-    r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
-_INFINITIVE_AGREEMENT = re.compile(
-    r"(?<!zu )\b(?:vereinbaren|festlegen|beschließen|entscheiden|absprechen|abstimmen|festsetzen|terminieren)"
-    r"\s*(?:[.!]?\s*$|\s[–—-]\s|,\s*(?:zuständig|verantwortlich|wer)\b|\s*[\[(])", re.I)
-_OUR_APPLICATION = re.compile(
-    r"\bunser(?:e|en|em|er)?\s+(?:[\w-]+\s+)?(?:[\w-]*antrag|vortrag|talk|beitrag|bewerbung|einreichung|projekt)\w*\b[^.;]{0,60}?"
-    r"\b(?:angenommen|abgelehnt|bewilligt|genehmigt|zugesagt|ausgewählt)\b", re.I)
-_SET_UP = re.compile(
-    r"(?:gruppe|ausschuss|team|kreis|kommission|gemeinschaft|\bAG|task\s*force|gremium|rat)\b[^.;]{0,80}?\bgebildet\b"
-    r"|\b(?:wird|werden|wurde|wurden)\b[^.;]{0,80}?\bauf\s+[^.;]{0,30}?\d{1,2}\.[^;]{0,30}?\b(?:gelegt|verlegt|terminiert|angesetzt)\b", re.I)
-_MOTION_WITH_OUTCOME = re.compile(
-    r"^\W*(?:festlegung|genehmigung|annahme|bestätigung|zustimmung|wahl|entlastung|aufnahme|änderung)\b[^:]{2,60}:"
-    r"\s*(?:\w+\s+){0,2}?(?:ja|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|genehmigt|gewählt|"
-    r"dafür|erteilt|bestätigt)\b", re.I)
 # What a vote line can answer besides a motion: a question put to the meeting ("Zulassen?") or
 # a candidate for an office ("Protokollführer: Maxi Kraft").
 _PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")

@@ -1,0 +1,49 @@
+"""Phrasings that move a sentence's decision score beyond its cue words: forms German minutes
+use for decisions the cue lists miss (appointments, groups set up, dates fixed, a motion with
+its outcome after a colon) and look-alikes that decide nothing (an agreement still to make,
+another body's verdict on the group's own application)."""
+from __future__ import annotations
+
+import re
+
+_APPOINTED_WORDS = re.compile("benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt")  # the cheap test first
+_APPOINTED = re.compile(
+    r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
+    r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
+_INFINITIVE_AGREEMENT = re.compile(
+    r"(?<!zu )\b(?:vereinbaren|festlegen|beschließen|entscheiden|absprechen|abstimmen|festsetzen|terminieren)"
+    r"\s*(?:[.!]?\s*$|\s[–—-]\s|,\s*(?:zuständig|verantwortlich|wer)\b|\s*[\[(])", re.I)
+_OUR_APPLICATION = re.compile(
+    r"\bunser(?:e|en|em|er)?\s+(?:[\w-]+\s+)?(?:[\w-]*antrag|vortrag|talk|beitrag|bewerbung|einreichung|projekt)\w*\b[^.;]{0,60}?"
+    r"\b(?:angenommen|abgelehnt|bewilligt|genehmigt|zugesagt|ausgewählt)\b", re.I)
+_SET_UP = re.compile(
+    r"(?:gruppe|ausschuss|team|kreis|kommission|gemeinschaft|\bAG|task\s*force|gremium|rat)\b[^.;]{0,80}?\bgebildet\b"
+    r"|\b(?:wird|werden|wurde|wurden)\b[^.;]{0,80}?\bauf\s+[^.;]{0,30}?\d{1,2}\.[^;]{0,30}?\b(?:gelegt|verlegt|terminiert|angesetzt)\b", re.I)
+_MOTION_WITH_OUTCOME = re.compile(
+    r"^\W*(?:festlegung|genehmigung|annahme|bestätigung|zustimmung|wahl|entlastung|aufnahme|änderung)\b[^:]{2,60}:"
+    r"\s*(?:\w+\s+){0,2}?(?:ja|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|genehmigt|gewählt|"
+    r"dafür|erteilt|bestätigt)\b", re.I)
+
+
+def phrasing_shift(text: str, low: str, labels: set[str], decision_weight: float, after_beschluss_header: bool) -> float:
+    """The score change these phrasings make (``low``: the text lower-cased, ``labels``: its cue labels)."""
+    shift = 0.0
+    # "Sebastian wird als zuständig für die Fahrradbörse benannt", "Als Kassenprüfer werden X und Y
+    # bestimmt": an appointment by the body (present passive).
+    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and _APPOINTED_WORDS.search(low) and _APPOINTED.search(text):
+        shift += decision_weight
+    # "Es wird ein Festausschuss gebildet", "Der Pädagogische Tag wird auf Mittwoch, 18.11., gelegt":
+    # the body sets up a group or fixes a date.
+    if not labels & {"DECISION", "AGREEMENT", "REPORTED"} and ("gebildet" in low or "gelegt" in low or "terminiert" in low) and _SET_UP.search(text):
+        shift += decision_weight
+    # "Festlegung Tagesordnung: Ja", "Genehmigung des Protokolls: einstimmig": the motion named
+    # before the colon, its outcome after it.
+    if ":" in text and not labels & {"DECISION", "AGREEMENT"} and _MOTION_WITH_OUTCOME.match(text):
+        shift += decision_weight
+    # "Termin mit dem Ordnungsamt vereinbaren – T. Lenz": an agreement still to be made, a task.
+    if labels & {"DECISION", "AGREEMENT"} and not after_beschluss_header and _INFINITIVE_AGREEMENT.search(text):
+        shift -= 0.6
+    # "unser Antrag Rederecht wurde angenommen!!": another body decided on the group's application.
+    if "unser" in low and _OUR_APPLICATION.search(text):
+        shift -= 0.6
+    return shift
