@@ -44,6 +44,7 @@ _TODO_SENTENCE_SUBJECT = re.compile(
 _NOT_DUE_BEFORE = re.compile(r"(?:^|[\s(])(?:seit|vom|stand)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?:[–—-]|$)")
 _ARROW_SUBJECT = re.compile(r"^\W*(?P<owner>[\w.-]+(?:\s*(?:,|und|&|\+|/)\s*[\w.-]+){0,2})\s+(?P<verb>\w+)\b")
+_NAME_ONLY = re.compile(r"^[A-ZÄÖÜ][\w'-]+,?\s+[A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'-]+)?$")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 _PASSIVE_AUX = frozenset({"wird", "werden"})
@@ -130,8 +131,8 @@ class ActionExtractor(OwnerClassifier):
                 continue
             # "Helga Brenner (Vorsitzende) gez.": a name with its role, as under a signature.
             rest = _SIGNED.sub("", text[: m.start()] + text[m.end() :]).strip(" ,.;")
-            if rest and self.owners(rest):
-                continue
+            if rest and (self.owners(rest) or _NAME_ONLY.match(rest)):
+                continue  # "Kampow, Ute (Rektorin)": a person listed with the role
             closing = not text[m.end():].strip(" .;!")
             # "… Nachfrage im Channel (durch therojam)": who does it, after "durch".
             inner = _BY.sub("", inner) if closing else inner

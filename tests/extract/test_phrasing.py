@@ -1116,3 +1116,13 @@ Die Dekanin sagt zu, beim Dezernat 4 nachzufragen und in der nächsten Sitzung d
 Der Bürgermeister wird die Anlieger bis Ende März informieren.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Dekanin"], ["Bürgermeister"]]
+
+
+def test_a_name_with_its_role_in_brackets_is_no_task(record):
+    r = record("""= Schulkonferenz
+Datum: 01.02.2026
+# Anwesend
+Kampow, Ute (Rektorin)
+Flyer drucken (Lea)
+""")
+    assert [a.evidence.text for a in r.action_items] == ["Flyer drucken (Lea)"]
