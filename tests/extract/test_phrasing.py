@@ -1126,3 +1126,14 @@ Kampow, Ute (Rektorin)
 Flyer drucken (Lea)
 """)
     assert [a.evidence.text for a in r.action_items] == ["Flyer drucken (Lea)"]
+
+
+def test_a_hedged_future_is_no_task(record):
+    r = record("""= Orga-Treffen
+Datum: 01.02.2026
+Anwesend: Flip, Tom
+# Camp
+Die Toppoint wird sich voraussichtlich um ein Village kümmern.
+Tom wird sich um das Zelt kümmern.
+""")
+    assert [a.evidence.text for a in r.action_items] == ["Tom wird sich um das Zelt kümmern."]
