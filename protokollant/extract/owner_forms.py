@@ -172,9 +172,11 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
 # "… werden von Frau Krug … verschickt", "… wird vom Hausmeister … aufgestellt", "… wird durch die
 # Geschäftsstelle … geklärt": a present passive (not "wurde") ending in its participle.
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:wird|werden)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
+    # "… sollen von Herrn Ott bis Freitag geprüft werden": a modal with the passive's "werden" at the end
+    r"\b(?:wird|werden|soll|sollen|sollte|sollten|muss|müssen)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
     r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und|sowie))*)\s+"
-    r"(?:[^;:]*?\s)?(?P<participle>[a-zäöüß][\w-]*(?:t|en))\s*[.!]?\s*$")
+    # "… genehmigt werden.": the participle before a closing infinitive of "werden", not "werden" itself
+    r"(?:[^;:]*?\s)?(?P<participle>(?!(?:werden|worden)\b)[a-zäöüß][\w-]*(?:t|en))(?:\s+(?:werden|worden))?\s*[.!]?\s*$")
 
 
 def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Responsible] | None:

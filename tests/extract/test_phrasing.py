@@ -1137,3 +1137,13 @@ Die Toppoint wird sich voraussichtlich um ein Village kümmern.
 Tom wird sich um das Zelt kümmern.
 """)
     assert [a.evidence.text for a in r.action_items] == ["Tom wird sich um das Zelt kümmern."]
+
+
+def test_passive_agents_with_modals_and_closing_werden(record):
+    r = record("""= Ausschuss
+Datum: 01.02.2026
+# TOP 1 Haushalt
+Der Haushalt muss im Dezember noch beschlossen werden und anschließend durch das Regierungspräsidium genehmigt werden.
+Die Unterlagen sollen von Herrn Ott bis Freitag geprüft werden.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ott"]]
