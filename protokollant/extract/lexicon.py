@@ -76,3 +76,14 @@ def handle_like(word: str) -> bool:
         _HANDLE.match(word) and any(c.isalpha() for c in word) and not word.isupper()
         and not _NOUN_ENDING.search(word) and not german_word(word)
     )
+
+
+def inflected_form(word: str) -> bool:
+    """Whether the lemma table lists ``word`` as an inflected form of another word ("Aspekte" of
+    "Aspekt", "Stationen" of "Station"); base forms and names are not listed as such."""
+    from spacy.strings import hash_string
+
+    table, _ = _german_forms()
+    lemma = table.get(hash_string(word))
+    return lemma is not None and lemma != word
+

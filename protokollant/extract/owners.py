@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import first_names, group_words, handle_like, not_owner_words
+from .lexicon import first_names, group_words, handle_like, inflected_form, not_owner_words
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean
 
@@ -126,6 +126,10 @@ class OwnerClassifier:
     @staticmethod
     def _lenient_person(text: str) -> Responsible | None:
         tokens = clean(text).strip(" .:;!").split()
+        # "GitLab CI -> Aspekte": an inflected common noun after an arrow is what follows, no one's
+        # name (a base form may be a surname: "– Wagner").
+        if len(tokens) == 1 and tokens[0].casefold() not in first_names() and inflected_form(tokens[0]):
+            return None
         if 1 <= len(tokens) <= 2 and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens):
             if tokens[0].casefold() not in not_owner_words():
                 return Responsible(name=" ".join(tokens), kind=ResponsibleKind.PERSON)

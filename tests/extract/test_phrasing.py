@@ -1147,3 +1147,13 @@ Der Haushalt muss im Dezember noch beschlossen werden und anschließend durch da
 Die Unterlagen sollen von Herrn Ott bis Freitag geprüft werden.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ott"]]
+
+
+def test_an_inflected_common_noun_after_an_arrow_is_no_owner(record):
+    r = record("""= Projekttreffen
+Datum: 17.11.2017
+# Werkzeuge
+- GitLab CI -> Aspekte
+- Dienstplan aushängen -> Wagner
+""")
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Wagner"], "Dienstplan aushängen")]
