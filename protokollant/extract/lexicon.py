@@ -31,6 +31,11 @@ def group_words() -> frozenset[str]:
     return _words("group_words.txt")
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return _words("surnames.txt")
+
+
 # Pads and chats name people by handles ("svij", "bf9001", "RalfZ"): a word of letters and digits
 # that is no German word. Nouns of the usual abstract endings are words even when the table lacks them.
 _HANDLE = re.compile(r"^[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9_-]{1,19}$")

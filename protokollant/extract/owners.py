@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import first_names, group_words, handle_like, inflected_form, not_owner_words
+from .lexicon import first_names, german_word, group_words, handle_like, inflected_form, not_owner_words, surnames
 from .people import NAME_PARTICLES, PeopleIndex
 from .text import clean
 
@@ -28,6 +28,10 @@ _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
 _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
+# Words that can own a task on their own, also as the tail of a compound ("Vorbereitungsgruppe").
+_OWNING_TAILS = tuple(sorted(w.casefold() for w in (
+    "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung", "stelle", "amt", "büro", "vorstand",
+    "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")))
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 
 
@@ -126,9 +130,10 @@ class OwnerClassifier:
     @staticmethod
     def _lenient_person(text: str) -> Responsible | None:
         tokens = clean(text).strip(" .:;!").split()
-        # "GitLab CI -> Aspekte": an inflected common noun after an arrow is what follows, no one's
-        # name (a base form may be a surname: "– Wagner").
-        if len(tokens) == 1 and tokens[0].casefold() not in first_names() and inflected_form(tokens[0]):
+        # "GitLab CI -> Aspekte", "-> Terminsuche": a common word after an arrow is what follows,
+        # no one's name (unless a first name or a common surname that is also a word: "– Wagner").
+        if len(tokens) == 1 and (low := tokens[0].casefold()) not in first_names() and low not in surnames() and (
+                inflected_form(tokens[0]) or (german_word(tokens[0]) and not low.endswith(_OWNING_TAILS))):
             return None
         if 1 <= len(tokens) <= 2 and all(_NAME.match(t) or _SHORT_SURNAME.match(t) for t in tokens):
             if tokens[0].casefold() not in not_owner_words():

@@ -1154,6 +1154,9 @@ def test_an_inflected_common_noun_after_an_arrow_is_no_owner(record):
 Datum: 17.11.2017
 # Werkzeuge
 - GitLab CI -> Aspekte
+- Arbeitseinsatz für Restarbeiten -> Terminsuche
 - Dienstplan aushängen -> Wagner
+- Referenten anfragen -> Vorbereitungsgruppe
 """)
-    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Wagner"], "Dienstplan aushängen")]
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
+        (["Wagner"], "Dienstplan aushängen"), (["Vorbereitungsgruppe"], "Referenten anfragen")]
