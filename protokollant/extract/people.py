@@ -8,7 +8,8 @@ from ..schema import Person
 
 # Lowercase words inside a name ("Herr von Berg"); also used for owner phrases (actions).
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur"})
-_HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors."}
+_HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors.",
+               "gr", "grin", "grätin", "str", "strin", "strätin", "kr", "krin", "bm", "bgm.", "bgm", "ob", "pfr.", "pfrin.", "pf."}
 _SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
 _AND = re.compile(r"\s+(?:und|sowie|&)\s+")
 _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")

@@ -186,7 +186,7 @@ def _split_after_number(sent: Span) -> list[Span]:
 
 
 # Abbreviated prepositions and adverbs: their full stop never ends a sentence.
-_NEVER_FINAL = re.compile(r"(?:^|[\s(/-])(?:wg|bzgl|bzw|ggf|evtl|inkl|zzgl|ggü|gem|lt|ca|z\.\s?B|u\.\s?a|v\.\s?a|d\.\s?h|o\.\s?ä|u\.\s?U|i\.\s?d\.\s?R)\.$", re.I)
+_NEVER_FINAL = re.compile(r"(?:^|[\s(/-])(?:wg|bzgl|bzw|ggf|evtl|inkl|zzgl|ggü|gem|lt|ca|z\.\s?B|u\.\s?a|v\.\s?a|d\.\s?h|o\.\s?ä|u\.\s?U|i\.\s?d\.\s?R|bgm|pfr|pfrin|vors|stv)\.$", re.I)
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(/-])[A-Za-zÄÖÜäöü]{1,4}\.$")
 
 

@@ -1160,3 +1160,14 @@ Datum: 17.11.2017
 """)
     assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
         (["Wagner"], "Dienstplan aushängen"), (["Vorbereitungsgruppe"], "Referenten anfragen")]
+
+
+def test_council_offices_before_a_name_mark_a_person(record):
+    r = record("""= Niederschrift
+Datum: 01.02.2026
+# TOP 1 Anfragen
+Bgm. Huber sagt zu, die Frage bis zur nächsten Sitzung zu klären.
+GR Maier übernimmt die Organisation des Festes.
+GRin Schmid kümmert sich um die Einladungen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Bgm. Huber"], ["GR Maier"], ["GRin Schmid"]]
