@@ -1171,3 +1171,13 @@ GR Maier übernimmt die Organisation des Festes.
 GRin Schmid kümmert sich um die Einladungen.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Bgm. Huber"], ["GR Maier"], ["GRin Schmid"]]
+
+
+def test_approval_found_and_purchases_made_are_decisions(record):
+    r = record("""= Treffen der Ortsgruppe
+Datum: 20.02.2015
+# Leitanträge
+Die Vorschläge für Leitanträge an den Gewerkschaftstag wurden vorgestellt und fanden Zustimmung.
+Bühnenbau: 3 Absturzsicherungen für neue Podeste zu je ca. 100 € werden angeschafft.
+""")
+    assert len(r.decisions) == 2
