@@ -1,8 +1,11 @@
-"""Word lists from models/names/ used to tell owners (persons, groups) from ordinary words."""
+"""Word lists from models/names/ and the German lemma table, used to tell owners (persons,
+groups, handles) from ordinary words."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from spacy.strings import hash_string
 
 from ..paths import models_dir
 
@@ -53,8 +56,6 @@ def _german_forms() -> tuple[dict[int, str], frozenset[str]]:
 def german_word(word: str) -> bool:
     """Whether ``word`` is a German word as the lemma table knows it (as a form or a lemma, in
     any of its usual casings) or one of the listed non-owner words."""
-    from spacy.strings import hash_string
-
     table, lemmas = _german_forms()
     forms = {word, word.lower(), word[:1].upper() + word[1:].lower()}
     # "Protokollantin", "Kassenwartinnen", "Repos": feminine and plural forms of listed words.
@@ -86,8 +87,6 @@ def handle_like(word: str) -> bool:
 def inflected_form(word: str) -> bool:
     """Whether the lemma table lists ``word`` as an inflected form of another word ("Aspekte" of
     "Aspekt", "Stationen" of "Station"); base forms and names are not listed as such."""
-    from spacy.strings import hash_string
-
     table, _ = _german_forms()
     lemma = table.get(hash_string(word))
     return lemma is not None and lemma != word

@@ -31,9 +31,9 @@ _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
 _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 # Words that can own a task on their own, also as the tail of a compound ("Vorbereitungsgruppe").
-_OWNING_TAILS = tuple(sorted(w.casefold() for w in (
+_OWNING_TAILS = (
     "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung", "stelle", "amt", "büro", "vorstand",
-    "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")))
+    "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 
 
