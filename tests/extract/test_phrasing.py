@@ -1181,3 +1181,12 @@ Die Vorschläge für Leitanträge an den Gewerkschaftstag wurden vorgestellt und
 Bühnenbau: 3 Absturzsicherungen für neue Podeste zu je ca. 100 € werden angeschafft.
 """)
     assert len(r.decisions) == 2
+
+
+def test_verabredet_is_an_agreement(record):
+    r = record("""= Arbeitskreis
+Datum: 01.02.2026
+# Lehrstellenbörse
+Außerdem wurde verabredet, auf eine eigene Online-Lehrstellenbörse zu verzichten.
+""")
+    assert len(r.decisions) == 1
