@@ -6,7 +6,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names, german_word, group_words, handle_like, inflected_form, not_owner_words, surnames
-from .people import NAME_PARTICLES, PeopleIndex
+from .people import COUNCIL_OFFICES, NAME_PARTICLES, PeopleIndex
 from .text import clean
 
 # Words before a person's name. MALE/FEMALE tell "Er"/"Sie" apart ("Er sagte zu, …").
@@ -18,9 +18,8 @@ HONORIFIC_WORDS = frozenset(MALE_HONORIFICS + FEMALE_HONORIFICS + ("Dr.", "Prof.
 HONORIFIC_RX = "(?:" + "|".join(re.escape(w) for w in sorted(HONORIFIC_WORDS, key=len, reverse=True)) + ")"
 SALUTATION_RX = "(?:" + "|".join(re.escape(w) for w in sorted(MALE_HONORIFICS + FEMALE_HONORIFICS, key=len, reverse=True)) + ")"
 # The owner-phrase check keeps its own list: "Herrn X" (dative) is no owner phrase.
-# Council minutes put the member's office before the name: "GR Maier", "GRin Schmid", "StR Becker",
-# "Bgm. Huber", "Pfr. Lang" (an office abbreviation, then a capitalised name).
-_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie|GR|GRin|GRätin|StR|StRin|StRätin|KR|KRin|BM|Bgm\.|OB|Pfr\.|Pfrin\.|Pf\.)"
+# Council offices before a name ("GR Maier", "Bgm. Huber") count as honorifics here too.
+_HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie|" + "|".join(re.escape(o) for o in COUNCIL_OFFICES) + ")"
 _HONORIFIC_NAME = re.compile(rf"^{_HONORIFIC}\s+\S")  # compiled once: asked of every owner phrase
 # "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")

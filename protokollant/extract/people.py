@@ -8,8 +8,11 @@ from ..schema import Person
 
 # Lowercase words inside a name ("Herr von Berg"); also used for owner phrases (actions).
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur"})
+# Council minutes put the member's office before the name: "GR Maier", "GRin Schmid", "StR Becker",
+# "Bgm. Huber", "Pfr. Lang" (the owner-phrase check in owners.py reads the same tuple).
+COUNCIL_OFFICES = ("GR", "GRin", "GRätin", "StR", "StRin", "StRätin", "KR", "KRin", "BM", "Bgm.", "OB", "Pfr.", "Pfrin.", "Pf.")
 _HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors.",
-               "gr", "grin", "grätin", "str", "strin", "strätin", "kr", "krin", "bm", "bgm.", "bgm", "ob", "pfr.", "pfrin.", "pf."}
+               "bgm"} | {office.casefold() for office in COUNCIL_OFFICES}
 _SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")
 _AND = re.compile(r"\s+(?:und|sowie|&)\s+")
 _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")

@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.attrs import ORTH
-
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
-from .units import Unit
+from .units import Unit, doc_orths
 from .vocabulary import action_cues
 
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
@@ -193,8 +191,8 @@ def _named_again(subject: str, doc) -> bool:
     """Whether every single-word part of the subject occurs at least twice in the Doc (its
     token counts computed once per Doc)."""
     counts = doc.user_data.get(_WORD_COUNTS)
-    if counts is None:  # counted on the token array: no Token object per token
-        counts = doc.user_data[_WORD_COUNTS] = Counter(doc.to_array(ORTH).tolist())
+    if counts is None:  # counted on the token ids the sentence split already read
+        counts = doc.user_data[_WORD_COUNTS] = Counter(doc_orths(doc))
     strings = doc.vocab.strings
     words = [w for w in re.split(r"\s*(?:,|und|&|\+|/)\s*|\s+", subject) if w]
     return bool(words) and all(counts[strings[w]] >= 2 for w in words)

@@ -136,6 +136,11 @@ def _token_arrays(doc) -> tuple[list[int] | None, list[int], list[int]]:
     return cached
 
 
+def doc_orths(doc) -> list[int]:
+    """The ORTH id of every token of the Doc, read once per Doc (shared with ``sentences``)."""
+    return _token_arrays(doc)[2]
+
+
 def _sentence_bounds(span: Span, sent_starts: list[int] | None):
     """(start, end) of each sentence ``span.sents`` yields: spaCy's walk over the sentence
     starts (1 set, -1 or 0 not), without a Span object per sentence."""
