@@ -25,6 +25,7 @@ _ITEM_CODE = re.compile(r"^[A-Za-z]\s?\d{1,2}$")
 _SQUARE = re.compile(r"\[([^\[\]]{0,40})\]")
 # A time phrase the deadline grammar cannot date ("nach der Begehung", "vor den Osterferien").
 _WHEN_LEAD = re.compile(r"^\s*(?:bis|nach|vor|spätestens|zum|zur|ab|ende|anfang|mitte|kw)\b", re.I)
+_WHEN_AFTER_OWNER = re.compile(r"\s+(?:→\s*)?(?:bis|spätestens)\b")
 
 
 def _cut_deadlines(text: str, extractor) -> tuple[str, bool]:
@@ -132,6 +133,9 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if not owners and comma and (_only_deadline(tail, extractor) or _WHEN_LEAD.match(tail)):
         # "– Vorbereitungsgruppe, bis 30.04.", "– Ordnungsamt, nach der Begehung": who, then when.
         owners = owner_phrase(head, extractor, lenient=True)
+    if not owners and (when := _WHEN_AFTER_OWNER.search(phrase)):
+        # "– MK bis Fr", "– ts → nach dem Release": who, then a time the deadline grammar cannot date.
+        owners = owner_phrase(phrase[: when.start()], extractor, lenient=True)
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")

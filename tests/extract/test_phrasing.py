@@ -202,9 +202,10 @@ Aushänge in allen Häusern – KB [bis 10.09.].
 Hr. Grün sagt zu, dass der Bauhof die Schäden bis Ende April ausbessert.
 TODO alle: bitte in die Liste eintragen bis Fr 30.01.
 Der Antrag wurde angenommen – einstimmig.
+- Review des Entwurfs – MK bis Fr
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
-    assert owners == [["Geschäftsstelle"], ["EY"], ["JC", "AA"], ["KB"], ["Bauhof"], ["alle"]]
+    assert owners == [["Geschäftsstelle"], ["EY"], ["JC", "AA"], ["KB"], ["Bauhof"], ["alle"], ["MK"]]
     assert r.action_items[0].task == "Terminumfrage versenden" and r.action_items[0].due.date.isoformat() == "2026-11-30"
 
 
