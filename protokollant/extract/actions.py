@@ -351,6 +351,10 @@ class ActionExtractor(OwnerClassifier):
         if owners and (unit.vote() is not None or decision_cues().vote_only.match(text)) and not any(
                 o.kind is ResponsibleKind.PERSON for o in owners):
             return None  # also "Abstimmung: Der Vorstand gibt das Protokoll frei." (a vote's outcome)
+        if not owners and (m := _HEAD_SUBJECT.match(text)) and m.group("head").casefold() in self.institution_heads:
+            # "Die Agentur benennt …" after "Agentur für Arbeit": a task already found names its owner
+            # by the noun of an institution the document gives in full.
+            owners = [Responsible(name=m.group("head"), kind=ResponsibleKind.INSTITUTION)]
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),
@@ -359,6 +363,9 @@ class ActionExtractor(OwnerClassifier):
             evidence=unit.evidence(text=text),
             confidence=confidence,
         )
+
+
+_HEAD_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<head>[A-ZÄÖÜ][\wäöüß-]{3,})\s+[a-zäöüß]")
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

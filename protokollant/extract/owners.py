@@ -52,6 +52,10 @@ class OwnerClassifier:
         self.people = people
         self.institution_names = {n.casefold() for n in institution_names}
         self._institution_prefixes = tuple(n + " " for n in self.institution_names)  # one startswith for all
+        # "Agentur", "Bildungsbüro": the nouns of the longer institution names the document gives.
+        self.institution_heads = {
+            t.casefold() for n in institution_names if len(words := n.split()) > 1
+            for t in words if len(t) >= 4 and t[:1].isupper() and not t.isupper()}
 
     def responsible(self, text: str) -> Responsible | None:
         """Classify an owner phrase as written, or None when it is not owner-like."""

@@ -1191,3 +1191,15 @@ Datum: 01.02.2026
 Außerdem wurde verabredet, auf eine eigene Online-Lehrstellenbörse zu verzichten.
 """)
     assert len(r.decisions) == 1
+
+
+def test_a_found_task_names_its_owner_by_the_noun_of_an_institution_given_in_full(record):
+    r = record("""= Protokoll
+Datum: 12.11.2026
+Teilnehmende: Frau Lenz (Agentur für Arbeit Musterstadt), Herr Ott (Jobcenter)
+**TOP 1: Nachfolge**
+Die Agentur benennt eine Nachfolge bis zum 15.12.2026.
+Die Kammer benennt eine Nachfolge bis zum 15.12.2026.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Agentur"], []]
