@@ -70,6 +70,9 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
     if field_units:
         apply_task_fields(units, found, extractor, field_units)
     apply_list_owners(units, found, extractor)
+    for item in found.values():
+        if not item.responsible and item.evidence.table_index is None:
+            item.responsible = extractor.named_owner(item.evidence.text)
     return dedupe_actions([found[pos] for pos in sorted(found)])
 
 

@@ -228,6 +228,18 @@ class ActionExtractor(OwnerClassifier):
             confidence=0.9 if owners else 0.6,
         )
 
+    def named_owner(self, text: str) -> list[Responsible]:
+        """For a task found without an owner: "Die Agentur benennt …" after "Agentur für Arbeit"
+        (the noun of an institution the document gives in full), or the one person the sentence
+        names other than after a preposition ("Termin stimmen Frau Lenz … ab", not "mit Frau Lenz")."""
+        if (m := _HEAD_SUBJECT.match(text)) and m.group("head").casefold() in self.institution_heads:
+            return [Responsible(name=m.group("head"), kind=ResponsibleKind.INSTITUTION)]
+        if any(s in text for s in _SALUTATIONS):
+            named = [m for m in _NAMED.finditer(text) if not _PREP_BEFORE.search(text[: m.start()])]
+            if len(named) == 1:
+                return self.owners(named[0].group(0))
+        return []
+
     def from_sentence(self, unit: Unit) -> ActionItem | None:
         """The task a sentence states, if any; computed once per unit (the sentence-role
         model reads it as a feature before the action extractor does)."""
@@ -351,10 +363,6 @@ class ActionExtractor(OwnerClassifier):
         if owners and (unit.vote() is not None or decision_cues().vote_only.match(text)) and not any(
                 o.kind is ResponsibleKind.PERSON for o in owners):
             return None  # also "Abstimmung: Der Vorstand gibt das Protokoll frei." (a vote's outcome)
-        if not owners and (m := _HEAD_SUBJECT.match(text)) and m.group("head").casefold() in self.institution_heads:
-            # "Die Agentur benennt …" after "Agentur für Arbeit": a task already found names its owner
-            # by the noun of an institution the document gives in full.
-            owners = [Responsible(name=m.group("head"), kind=ResponsibleKind.INSTITUTION)]
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),
@@ -365,6 +373,7 @@ class ActionExtractor(OwnerClassifier):
         )
 
 
+_PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+$", re.I)
 _HEAD_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<head>[A-ZÄÖÜ][\wäöüß-]{3,})\s+[a-zäöüß]")
 
 

@@ -1193,13 +1193,15 @@ Außerdem wurde verabredet, auf eine eigene Online-Lehrstellenbörse zu verzicht
     assert len(r.decisions) == 1
 
 
-def test_a_found_task_names_its_owner_by_the_noun_of_an_institution_given_in_full(record):
+def test_a_found_task_without_owner_names_it_by_an_institution_noun_or_the_one_person_named(record):
     r = record("""= Protokoll
 Datum: 12.11.2026
 Teilnehmende: Frau Lenz (Agentur für Arbeit Musterstadt), Herr Ott (Jobcenter)
 **TOP 1: Nachfolge**
 Die Agentur benennt eine Nachfolge bis zum 15.12.2026.
 Die Kammer benennt eine Nachfolge bis zum 15.12.2026.
+Termin und Einladung stimmen Frau Lenz und das Büro bis zum 15.12.2026 miteinander ab.
+Die Liste wird bis zum 15.12.2026 mit Herrn Ott abgestimmt.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
-    assert owners == [["Agentur"], []]
+    assert owners == [["Agentur"], [], ["Frau Lenz"], []]
