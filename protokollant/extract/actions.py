@@ -238,6 +238,12 @@ class ActionExtractor(OwnerClassifier):
             named = [m for m in _NAMED.finditer(text) if not _PREP_BEFORE.search(text[: m.start()])]
             if len(named) == 1:
                 return self.owners(named[0].group(0))
+        attendees = {}
+        for m in _CAPITALISED.finditer(text):
+            if not _PREP_BEFORE.search(text[: m.start()]) and (p := self.people.resolve(m.group(0))) is not None:
+                attendees.setdefault(p.name, m.group(0))
+        if len(attendees) == 1:
+            return self.owners(next(iter(attendees.values())))
         return []
 
     def from_sentence(self, unit: Unit) -> ActionItem | None:
@@ -373,7 +379,8 @@ class ActionExtractor(OwnerClassifier):
         )
 
 
-_PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+\b")
 _HEAD_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<head>[A-ZÄÖÜ][\wäöüß-]{3,})\s+[a-zäöüß]")
 
 

@@ -1202,6 +1202,7 @@ Die Agentur benennt eine Nachfolge bis zum 15.12.2026.
 Die Kammer benennt eine Nachfolge bis zum 15.12.2026.
 Termin und Einladung stimmen Frau Lenz und das Büro bis zum 15.12.2026 miteinander ab.
 Die Liste wird bis zum 15.12.2026 mit Herrn Ott abgestimmt.
+Den Flyer gestaltet bis zum 15.12.2026 Ott.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
-    assert owners == [["Agentur"], [], ["Frau Lenz"], []]
+    assert owners == [["Agentur"], [], ["Frau Lenz"], [], ["Ott"]]
