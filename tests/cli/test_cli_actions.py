@@ -77,7 +77,7 @@ def test_must_show_scenario(processor, tmp_path):
     assert first["meeting"] == {"date": "2026-03-12", "title": "Protokoll der 3. Sitzung des Arbeitskreises", "file": "sitzung-maerz.docx", "stem": "sitzung-maerz"}
     assert first["due"]["date"] == "2026-03-31"
     assert first["responsible"] == ["Jana Berger"]
-    assert first["institutions"] == ["Jobcenter"]  # the record's canonical institution named in her role
+    assert first["institutions"] == ["Jobcenter Musterstadt"]  # the record's institution named in her role
     assert first["evidence"]["text"] == MARCH_TASKS[0]
     assert first["status"] == "open" and first["overdue"] is True
 
@@ -142,7 +142,7 @@ def test_export_formats(processor, tmp_path):
     assert (tmp_path / "a.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
     out = run("export", "--outbox", str(outbox), "--format", "html", "--out", str(tmp_path / "listen"))
     files = sorted(p.name for p in (tmp_path / "listen").iterdir())
-    assert files == ["Jobcenter.aufgaben.html", "Stadt_Musterstadt.aufgaben.html"]
+    assert files == ["Jobcenter_Musterstadt.aufgaben.html", "Stadt_Musterstadt.aufgaben.html"]
     assert "2 Aufgabenlisten" in out
 
 

@@ -291,6 +291,12 @@ def test_places_learned_from_the_document(nlp):
     assert "Diakonie" in found(nlp, "Die Diakonie Beratung bietet Termine an.")
 
 
+def test_a_town_ending_in_stadt_after_a_name_is_its_place(nlp):
+    # "-stadt" makes "Hansestadt" a head word, but "Weilstadt" after a name is the town.
+    assert "Handwerkskammer Weilstadt" in found(nlp, "Anwesend: Hr. Strobel (Handwerkskammer Weilstadt).")
+    assert {"Stadt Neustadt", "Hansestadt Rostock"} <= set(found(nlp, "Die Stadt Neustadt und die Hansestadt Rostock laden ein."))
+
+
 def test_region_word_and_legal_form_after_a_name(nlp):
     names = set(found(nlp, "Gast: Wirtschaftsförderungsgesellschaft Region Eschenau mbH, Welcome Center Region Eschenau."))
     assert {"Wirtschaftsförderungsgesellschaft Region Eschenau mbH", "Welcome Center Region Eschenau"} <= names

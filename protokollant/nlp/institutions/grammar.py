@@ -71,9 +71,15 @@ class SpanGrammar:
             return k + 1
         if t.lower_ in ("region", "kreis", "landkreis") and k + 1 < n and self._place_only(doc, k + 1) == k + 2:
             return k + 2  # "Welcome Center Region Eschenau", "Jobcenter Kreis Altenhagen"
-        if self._suffix_place(txt) and self._name_tok(t, "name"):
+        if self._suffix_place(txt) and (self._name_tok(t, "name") or self._town_compound(t)):
             return k + 1
         return k
+
+    def _town_compound(self, t) -> bool:
+        """"Weilstadt", "Neustadt" after a name: a town, though "-stadt" makes it a head word
+        of its own ("Hansestadt", "Kreisstadt" stay heads)."""
+        lw = t.lower_
+        return lw.endswith(("stadt", "städt")) and lw not in self.data.place_heads and not t.text.isupper()
 
     def _site(self, doc: Doc, k: int) -> int:
         """ "Grundschule am Lindenplatz", "Apotheke am Markt", "Realschule an der Ilm": a facility
