@@ -330,11 +330,15 @@ def _task_list_title(block: Block) -> bool:
     return block.heading_source != "style" and clean(block.text).lower().rstrip(":") in meta_keys()["task_list_titles"]
 
 
+_TITLE_STYLES = frozenset({"Title", "Subtitle"})
+
+
 def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:
     heads = [
         b for b in blocks
         if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text) and not _task_list_title(b)
         and not _next_meeting_heading(b.text) and not _DATE_ONLY.match(clean(b.text))
+        and b.style not in _TITLE_STYLES  # "Gesprächsvermerk" set as Title names the document, not an item
     ]
     if not heads:
         return []

@@ -426,3 +426,19 @@ def test_items_that_open_with_text_take_their_titles_from_the_agenda_above():
     assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [
         ("1", "Eröffnung"), ("2", "Genehmigung der Verhandlungsschrift"), ("3", "Bericht des Bürgermeisters")]
 
+
+
+def test_a_title_styled_line_does_not_turn_the_bold_item_lines_into_subitems():
+    # A memo's "Gesprächsvermerk" set in Word's Title style names the document; the bold lines
+    # below are its items, not sub-items of the title.
+    d = doc(
+        (H, "Stadt Kerchheim – Amt für Migration", {"heading_level": 1, "heading_source": "layout", "bold": True}),
+        (H, "Gesprächsvermerk", {"heading_level": 1, "heading_source": "style", "style": "Title"}),
+        (P, "Datum: 26.03.2026"),
+        (H, "Zuweisungsprognose", {"heading_level": 1, "heading_source": "layout", "bold": True}),
+        (P, "Die LAB erläutert die Prognose des Landes."),
+        (H, "Unterbringung", {"heading_level": 1, "heading_source": "layout", "bold": True}),
+        (P, "Die Belegung liegt bei 93 Prozent."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == ["Zuweisungsprognose", "Unterbringung"]
