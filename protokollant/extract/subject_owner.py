@@ -119,8 +119,11 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if fallback is None:
             # "Bis zur Sitzung wird Herr Rück … erstellen"; not "Vorgeschlagen werden Herr X und …"
             # (a passive) nor "In der Aussprache fragt Herr Y …" (what happens in the meeting).
-            named = (future or has_deadline) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
+            # "Die Raumbuchung übernimmt Fr. Jankowski": taking on names who, in any tense.
+            named = (future or has_deadline or lower in _TAKE_ON) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
             after = owner_after(tokens, i + 1, extractor, honorific=named)
+            if not after and lower in _TAKE_ON:
+                after = _owners_up_to_clause_end(tokens, i + 1, extractor)
             if after:
                 fallback = after, clause_text(unit, tokens, start)
         # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
@@ -137,6 +140,21 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
 _INQUIRY_VERBS = frozenset({"prüft", "prüfen", "klärt", "klären", "recherchiert", "recherchieren", "erkundigt", "erkundigen", "überprüft", "überprüfen", "checkt", "checken"})
 _INQUIRY_WORDS = frozenset({"ob", "wie", "wann", "wo", "wer", "welche", "welcher", "welches", "inwieweit", "inwiefern", "was", "warum"})
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
+
+
+_TAKE_ON = frozenset({"übernimmt", "übernehmen"})
+
+
+def _owners_up_to_clause_end(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:
+    """"… übernehmen HWK und Kreishandwerkerschaft gemeinsam": the owner phrase after the verb,
+    up to the first lower-case word other than "und" or the end of the clause."""
+    end = j
+    while end < len(tokens) and tokens[end].text not in _CLAUSE_BOUNDARIES and tokens[end].text not in (".", "!") and (
+            tokens[end].text[:1].isupper() or tokens[end].lower_ in ("und", "sowie")):
+        end += 1
+    if end == j or end - j > 6:
+        return []
+    return extractor.owners(" ".join(t.text for t in tokens[j:end]))
 
 
 def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:

@@ -191,7 +191,8 @@ def _split_after_number(sent: Span) -> list[Span]:
 
 
 # Abbreviated prepositions and adverbs: their full stop never ends a sentence.
-_NEVER_FINAL = re.compile(r"(?:^|[\s(/-])(?:wg|bzgl|bzw|ggf|evtl|inkl|zzgl|ggü|gem|lt|ca|z\.\s?B|u\.\s?a|v\.\s?a|d\.\s?h|o\.\s?ä|u\.\s?U|i\.\s?d\.\s?R|bgm|pfr|pfrin|vors|stv)\.$", re.I)
+# "@Fr. Costa prüft …": a mention's honorific ("@" keeps the tokenizer from knowing "Fr.") leads into a name.
+_NEVER_FINAL = re.compile(r"(?:(?:^|[\s(/-])(?:wg|bzgl|bzw|ggf|evtl|inkl|zzgl|ggü|gem|lt|ca|z\.\s?B|u\.\s?a|v\.\s?a|d\.\s?h|o\.\s?ä|u\.\s?U|i\.\s?d\.\s?R|bgm|pfr|pfrin|vors|stv)|@(?:fr|hr|dr|prof))\.$", re.I)
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(/-])[A-Za-zÄÖÜäöü]{1,4}\.$")
 
 

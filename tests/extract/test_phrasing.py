@@ -1206,3 +1206,15 @@ Den Flyer gestaltet bis zum 15.12.2026 Ott.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Agentur"], [], ["Frau Lenz"], [], ["Ott"]]
+
+
+def test_mentions_with_honorifics_and_taking_on_after_the_object(record):
+    r = record("""= Protokoll
+Datum: 12.11.2026
+**TOP 1: Anerkennung**
+Eine Entscheidung über die Finanzierung steht noch aus, @Fr. Costa prüft die Zulassung nach AZAV.
+Die Raumbuchung übernimmt Fr. Jankowski.
+Die Akquise der Betriebe übernehmen HWK und Kreishandwerkerschaft gemeinsam.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Fr. Costa"], ["Fr. Jankowski"], ["HWK", "Kreishandwerkerschaft"]]
