@@ -15,7 +15,7 @@ import re
 from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
 from .decisions import THRESHOLD, decision_kind, decision_score
-from .deadlines import find_deadlines, parse_deadline, states_start
+from .deadlines import find_deadlines, parse_deadline, says_start, states_start
 from .text import clean
 from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
@@ -174,13 +174,21 @@ class TableReader:
             return
         if not result or self.vocab.is_empty_cell(result):
             return
-        if owners or (due is not None and due.date is not None):
+        if owners or (due is not None and due.date is not None and not self._start_or_put_off(row, result, due)):
             self._task(row, self._owner_sentences(row, result, owners), ColumnRole.RESULT, owners, due)
             # "Kommission ist sich einig: Anordnung Tempo 30 …" with an owner and a date: the
             # agreement is a decision too, when the cell says so in its own words.
             self._result_decisions(row, result, own_wording_only=True)
         else:
             self._result_decisions(row, result)
+
+    def _start_or_put_off(self, row: TableRow, result: str, due: Due) -> bool:
+        """Nobody to do it and "ab 05.05.2026" in the date cell (when it starts), or "Thema wird auf
+        die nächste Sitzung vertagt" beside "nächste Sitzung": a result with a date, no task."""
+        if says_start(due.text):
+            return True
+        cell = _cell_unit(self.row_units[row.block.index], result)
+        return cell is not None and "POSTPONE" in cell.cue_labels()
 
     def _owner_sentences(self, row: TableRow, result: str, owners: list[Responsible]) -> str:
         """The task in a result cell of several sentences: those that name its owner ("… Verstärkte

@@ -293,3 +293,15 @@ Datum: 12.05.2026
 """)
     assert [a.task for a in record.action_items] == ["Standvergabe an alle Anmeldungen"]
     assert any("Standgebühr" in d.text for d in record.decisions)
+
+
+def test_a_result_row_with_nobody_and_a_start_or_a_postponement_is_no_task(nlp, render):
+    record = _record(nlp, render, """= Lenkungsgruppe Fachkräfte
+Datum: 11.03.2026
+|= TOP | Thema | Ergebnis / Beschluss | Verantwortlich | Termin |
+| 1 | Sprechstunde | Die Lenkungsgruppe beschließt, die Sprechstunde ab Mai 14-tägig anzubieten. | – | ab 05.05.2026 |
+| 2 | Wohnraum | Das Thema wird auf die nächste Sitzung vertagt. | – | nächste Sitzung |
+| 3 | Statistik | Zahlen nach Branchen aufschlüsseln. | – | 10.06.2026 |
+""")
+    assert [a.task for a in record.action_items] == ["Zahlen nach Branchen aufschlüsseln."]
+    assert [d.text for d in record.decisions] == ["Die Lenkungsgruppe beschließt, die Sprechstunde ab Mai 14-tägig anzubieten."]

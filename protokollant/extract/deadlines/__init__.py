@@ -127,7 +127,12 @@ def find_deadlines(text: str, meeting_date: date | None = None, next_meeting: da
 
 def states_start(match: DeadlineMatch) -> bool:
     """Whether a match says when something starts ("ab Oktober", "frühestens am 3.5."): a date, not a deadline."""
-    lead = norm(match.text)
+    return says_start(match.text)
+
+
+def says_start(text: str) -> bool:
+    """Whether a time phrase (a match, a 'Termin' cell) says when something starts: "ab 05.05.2026"."""
+    lead = norm(text)
     return any(lead == w or lead.startswith(w + " ") for w in _grammar().start_leads)
 
 
