@@ -320,6 +320,7 @@ Alle Fraktionen stimmen dem Vorschlag der Verwaltung zu.
 Mit Einverständnis aller Anwesenden übernahm Herr Maier die Versammlungsleitung.
 Es gab dazu keine Einwände.
 Dieses Protokoll gilt als verbindlich, sofern kein Widerspruch erfolgt.
+Ortschaftsrat und Gemeinderat fassten den einstimmigen Beschluss, den Wärmepreis anzupassen.
 """)
     assert [d.text for d in r.decisions] == [
         "Protokollführer: Maxi Kraft Abstimmung: positiv (deutliche Mehrheit)",
@@ -329,6 +330,7 @@ Dieses Protokoll gilt als verbindlich, sofern kein Widerspruch erfolgt.
         "Für Variante A stimmten 7 Mitglieder.",
         "Alle Fraktionen stimmen dem Vorschlag der Verwaltung zu.",
         "Mit Einverständnis aller Anwesenden übernahm Herr Maier die Versammlungsleitung.",
+        "Ortschaftsrat und Gemeinderat fassten den einstimmigen Beschluss, den Wärmepreis anzupassen.",
     ]
 
 
