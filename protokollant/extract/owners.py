@@ -21,6 +21,18 @@ SALUTATION_RX = "(?:" + "|".join(re.escape(w) for w in sorted(MALE_HONORIFICS + 
 # Council offices before a name ("GR Maier", "Bgm. Huber") count as honorifics here too.
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie|" + "|".join(re.escape(o) for o in COUNCIL_OFFICES) + ")"
 _HONORIFIC_NAME = re.compile(rf"^{_HONORIFIC}\s+\S")  # compiled once: asked of every owner phrase
+# Council minutes name people by their office: "Ortsbürgermeister Liebner sagt zu, …".
+_OFFICE_TITLES = (
+    "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Ortsbürgermeister",
+    "Ortsbürgermeisterin", "Bezirksbürgermeister", "Bezirksbürgermeisterin", "Ortsvorsteher", "Ortsvorsteherin",
+    "Landrat", "Landrätin", "Stadträtin", "Gemeinderätin", "Kreisrätin", "Ratsmitglied", "Ortsratsmitglied",
+    "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Beigeordneter", "Beigeordnete", "Kämmerer",
+    "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin")
+# "Stadtrat Vogt" is a councillor, "Stadtrat Hausen" the council of a town: only with a known name.
+_BODY_OR_OFFICE = ("Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat")
+_OFFICE_NAME = re.compile(
+    r"^(?P<office>" + "|".join(_OFFICE_TITLES + _BODY_OR_OFFICE) + r")\s+(?:(?:Dr\.|Prof\.)\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\wäöüßéèáàç'’-]+(?:\s+[A-ZÄÖÜ][\wäöüßéèáàç'’-]+)?)$")
 # "FL", "KB", and the short forms offices sign with: "JöR", "SvB" (capitals with at most one small letter).
 INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]{2,3}|(?=[A-ZÄÖÜ]+[a-zäöü][A-ZÄÖÜ]+$)[A-Za-zÄÖÜäöü]{3})$")
 _NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàçğşıñ'’-]+$")
@@ -79,6 +91,9 @@ class OwnerClassifier:
         ):
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
         if INITIALS.match(name) and low not in not_owner_words():
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (
+                self.people.resolve(office.group("name")) or office.group("name").split()[-1].casefold() in surnames())):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
         # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
         if _HONORIFIC_NAME.match(name) and len(tokens) <= 4 and all(

@@ -1220,3 +1220,15 @@ Die Akquise der Betriebe übernehmen HWK und Kreishandwerkerschaft gemeinsam.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Fr. Costa"], ["Fr. Jankowski"], ["HWK", "Kreishandwerkerschaft"]]
+
+
+def test_council_offices_before_a_name_name_a_person(record):
+    r = record("""= Sitzung des Ortsrates
+Datum: 19.11.2020
+**TOP 1: Verkehr**
+Ortsbürgermeister Liebner sagt zu, beim nächsten Treffen mit der Schulleitung dieses Thema anzusprechen.
+Der Gemeinderat Hausen wird gebeten, bis zum 31.12.2020 zu berichten.
+""")
+    owners = [[(o.name, o.kind.value) for o in a.responsible] for a in r.action_items]
+    assert owners[0] == [("Ortsbürgermeister Liebner", "person")]
+    assert all(kind != "person" for o in owners[1:] for _, kind in o)
