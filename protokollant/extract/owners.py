@@ -28,6 +28,8 @@ _OFFICE_TITLES = (
     "Landrat", "Landrätin", "Stadträtin", "Gemeinderätin", "Kreisrätin", "Ratsmitglied", "Ortsratsmitglied",
     "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Beigeordneter", "Beigeordnete", "Kämmerer",
     "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin")
+# "C. Welchert", "Th. Eggers": a first name's initial and a surname ("St." is mostly Sankt: "St. Georg").
+_INITIAL_SURNAME = re.compile(r"^(?!St\.)[A-ZÄÖÜ][a-z]?\.\s?[A-ZÄÖÜ][a-zäöüßéèáàç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàç'’]+)?$")
 # "Stadtrat Vogt" is a councillor, "Stadtrat Hausen" the council of a town: only with a known name.
 _BODY_OR_OFFICE = ("Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat")
 _OFFICE_NAME = re.compile(
@@ -92,6 +94,8 @@ class OwnerClassifier:
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
         if INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        if _INITIAL_SURNAME.match(name):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)  # "C. Welchert", "Th. Eggers"
         if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (
                 self.people.resolve(office.group("name")) or office.group("name").split()[-1].casefold() in surnames())):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
