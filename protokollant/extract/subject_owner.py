@@ -58,6 +58,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             # "Herr Rauscher verweist auf den Landkreis, will die Anregung aber weitergeben": a clause
             # without its own subject goes on with the sentence's.
             fallback = _sentence_subject(tokens, start, extractor, unit)
+            if fallback is None and word[:1].islower() and (after := owner_after(tokens, i + 1, extractor, honorific=True)):
+                # "Um eine Übersicht zu bekommen, wird Katrin eine Liste erstellen": after a fronted
+                # clause the verb comes first and its subject right after it.
+                fallback = after, clause_text(unit, tokens, 0)
             continue
         if not 2 <= words <= 8:
             continue
@@ -120,7 +124,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             # "Bis zur Sitzung wird Herr Rück … erstellen"; not "Vorgeschlagen werden Herr X und …"
             # (a passive) nor "In der Aussprache fragt Herr Y …" (what happens in the meeting).
             # "Die Raumbuchung übernimmt Fr. Jankowski": taking on names who, in any tense.
-            named = (future or has_deadline or lower in _TAKE_ON) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
+            named = (future or has_deadline or lower in _TAKE_ON or (strong and lower not in cues.narrative_when_followed and lower not in ("fragt", "fragen"))) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
             after = owner_after(tokens, i + 1, extractor, honorific=named)
             if not after and lower in _TAKE_ON:
                 after = _owners_up_to_clause_end(tokens, i + 1, extractor)
@@ -170,6 +174,11 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
         single.resolved or nxt.casefold() in first_names() or INITIALS.match(nxt)
     ):
         return [single]
+    # "… organisiert C. Welchert": a first name's initial and a surname.
+    if honorific and j + 1 < len(tokens) and len(nxt) <= 3 and nxt.endswith(".") and nxt[:1].isupper() and nxt not in HONORIFIC_WORDS:
+        owners = extractor.owners(f"{nxt} {tokens[j + 1].text}")
+        if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
+            return owners
     # "Bis zur Sitzung wird Herr Rück … erstellen": an honorific and the name after it.
     if nxt in HONORIFIC_WORDS and honorific:
         for k in (4, 3, 2):

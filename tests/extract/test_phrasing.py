@@ -1232,3 +1232,18 @@ Der Gemeinderat Hausen wird gebeten, bis zum 31.12.2020 zu berichten.
     owners = [[(o.name, o.kind.value) for o in a.responsible] for a in r.action_items]
     assert owners[0] == [("Ortsbürgermeister Liebner", "person")]
     assert all(kind != "person" for o in owners[1:] for _, kind in o)
+
+
+def test_the_owner_right_after_the_verb_in_inverted_order(record):
+    r = record("""= Sitzung
+Datum: 12.11.2022
+**TOP 1: Wiesen**
+Die Pflückaktionen für alle Wiesen organisiert C. Welchert.
+Um eine Übersicht zu bekommen, wird Katrin eine Liste mit allen Gebäuden erstellen.
+Die Miete steigt ab April, Schreiben der Wohnbau GmbH liegt vor.
+Für das ausgeschiedene Mitglied wird Fr. Ute Brenner in den Beirat berufen.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners[:2] == [["C. Welchert"], ["Katrin"]]
+    assert all("Wohnbau GmbH" not in a.task for a in r.action_items)
+    assert all(o != ["Fr. Ute"] for o in owners)
