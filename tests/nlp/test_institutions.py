@@ -556,3 +556,11 @@ def test_choirs_wine_estates_and_friends_circles(nlp):
     assert kb_ids(nlp, "Der Wein kommt vom Weingut Fehrmann.") == {"Weingut Fehrmann"}
     assert kb_ids(nlp, "Der Freundeskreis des Museums spendet.") == {"Freundeskreis des Museums"}
     assert kb_ids(nlp, "Der Chor probt, ein Weingut fehlt noch.") == set()
+
+
+def test_a_plural_compound_names_a_kind_of_body_not_one(nlp):
+    # "die Mitgliedsgemeinden", "die Sportvereine": bodies of a kind; with an attribute
+    # ("Freie Wohlfahrtsverbände") or as a name ("Stadtwerke Musterstadt") they are one.
+    names = set(found(nlp, "Die Stadtwerke Musterstadt, die Mitgliedsgemeinden, die Sportvereine und die Freien Wohlfahrtsverbände."))
+    assert "Stadtwerke Musterstadt" in names and "Freien Wohlfahrtsverbände" in names  # the span as written
+    assert not names & {"Mitgliedsgemeinden", "Sportvereine"}

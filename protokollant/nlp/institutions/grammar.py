@@ -300,7 +300,8 @@ class SpanGrammar:
         end = i + 1
         if form in ("pl", "datpl"):
             if (rule.standalone == "none" or (bare and not rule.bare_plural)
-                    or (not bare and not rule.compound_plural) or (rule.left and not has_left)):
+                    or (not bare and not rule.compound_plural) or (rule.left and not has_left)
+                    or (not bare and not has_left)):  # "Mitgliedsgemeinden", "Sportvereine": a kind, not one body
                 return None
         else:
             has_ext = False
