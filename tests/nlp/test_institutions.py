@@ -495,6 +495,17 @@ def test_a_bare_name_merges_into_its_quoted_full_name():
     assert "Kleingartenverein" not in names and any(n.startswith("Kleingartenverein „Reichsbahnfeld“") for n in names)
 
 
+def test_a_bare_head_merges_into_the_one_longer_name_it_begins():
+    from protokollant.nlp.institutions import collect_institutions
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    docs = [nlp("Gast: Frau Lenz (Landesamt für Schule und Bildung)."), nlp("Das Landesamt prüft den Antrag.")]
+    items = {item["name"]: item for item in collect_institutions(docs)}
+    assert "Landesamt" not in items and "Landesamt" in items["Landesamt für Schule und Bildung"]["aliases"]
+    assert items["Landesamt für Schule und Bildung"]["count"] == 2
+
+
 def test_a_legal_form_after_a_quoted_name_and_council_titles_before_first_names():
     from protokollant.nlp.pipeline import load_pipeline
     nlp = load_pipeline("blank")

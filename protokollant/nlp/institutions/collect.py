@@ -125,6 +125,12 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
     for a in names:
         if a not in found:
             continue
+        if " " not in a and len(longer := [b for b in names if b in found and b.startswith(a + " ")]) == 1:
+            # "Landesamt" after "Landesamt für Schule und Bildung": the short form of the one
+            # institution of this document that it begins.
+            found[longer[0]]["count"] += found.pop(a)["count"]
+            found[longer[0]].setdefault("forms", []).append(a)
+            continue
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
                 rest = b[len(a) + 1:].split(" ")
