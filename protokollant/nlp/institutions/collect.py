@@ -129,7 +129,6 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
             # "Landesamt" after "Landesamt für Schule und Bildung": the short form of the one
             # institution of this document that it begins.
             found[longer[0]]["count"] += found.pop(a)["count"]
-            found[longer[0]].setdefault("forms", []).append(a)
             continue
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
