@@ -97,6 +97,7 @@ def _looks_like_title(block: Block) -> bool:
     return len(words) <= 16 and (block.bold or any(w.lower().strip(":") in meta_keys()["title_words"] or any(t in w.lower() for t in meta_keys()["title_words"]) for w in words))
 
 
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÄÖÜ]")
 _AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(?:Ö\s*)?\d", re.I)
 
 
@@ -119,7 +120,9 @@ def extract_meta(document: Document) -> MetaResult:
 
     pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
     for b in blocks[:HEADER_SCAN_BLOCKS]:
-        if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None):
+        if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None) or (
+                b.kind is BlockKind.HEADING and header - {title_block} and _NUMBERED_ITEM.match(b.text)):
+            # "1. Fahrtkosten" as a heading below the header lines opens the body as "TOP 1" does.
             # The body has begun: "Termin: bis 30.04." below TOP 2 (or below the row "2. Dienstplan"
             # of an item table) is a task's deadline.
             break

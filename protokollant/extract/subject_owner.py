@@ -47,7 +47,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
         if depth:
             continue  # "Frau Dr. Yilmaz (Referat …) stellt …": the bracket is a role
-        if word in _CLAUSE_BOUNDARIES:
+        if word in _CLAUSE_BOUNDARIES and not (word == ":" and _gender_colon(tokens, i)):
             start, words = i + 1, 0
             continue
         words += 1
@@ -223,6 +223,11 @@ def _named_again(subject: str, doc) -> bool:
     strings = doc.vocab.strings
     words = [w for w in re.split(r"\s*(?:,|und|&|\+|/)\s*|\s+", subject) if w]
     return bool(words) and all(counts[strings[w]] >= 2 for w in words)
+
+
+def _gender_colon(tokens: list, i: int) -> bool:
+    """"Sprachpat:innen": the colon inside a word that names all genders."""
+    return i > 0 and not tokens[i - 1].whitespace_ and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("in", "innen")
 
 
 def clause_text(unit: Unit, tokens: list, start: int) -> str:

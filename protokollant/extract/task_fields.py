@@ -86,10 +86,14 @@ def _task_above(units: list[Unit], pos: int, number: str | None, field_units: se
     topic = units[pos].topic_index
     for back in range(pos - 1, max(-1, pos - 1 - REACH_UNITS), -1):
         unit = units[back]
-        if unit.topic_index != topic or unit.block.kind is BlockKind.HEADING:
+        if unit.topic_index != topic:
             return None
         if back in field_units:
             continue
+        if unit.block.kind is BlockKind.HEADING:
+            # "4.3 Erstattungsformular erstellen" typed as an outline line (a heading by its number
+            # only) with "Verantwortlich:" right below it is that task; a styled heading is not.
+            return back if unit.block.heading_source != "style" and number is None else None
         if number is None or _entry(unit.clean_text)[0] == number:
             return back
     return None

@@ -1247,3 +1247,19 @@ Für das ausgeschiedene Mitglied wird Fr. Ute Brenner in den Beirat berufen.
     assert owners[:2] == [["C. Welchert"], ["Katrin"]]
     assert all("Wohnbau GmbH" not in a.task for a in r.action_items)
     assert all(o != ["Fr. Ute"] for o in owners)
+
+
+def test_gender_colons_and_an_owner_field_below_an_outline_line(record):
+    r = record("""= Protokoll Koordinierungsgruppe
+Datum: 10.02.2026
+Anwesend: Hr. Kraus (FWZ), Fr. Lehmann
+# 1. Fahrtkosten
+Die Stadt hat ein Budget von 1.500 € bewilligt.
+1.3 Erstattungsformular erstellen und an alle Sprachpat:innen verschicken
+Verantwortlich: Fr. Lehmann
+Termin: 28.02.
+- Einladungen an die Jubilar:innen verschicken – Hr. Kraus, bis Ende Januar
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Fr. Lehmann"], ["Hr. Kraus"]]
+    assert r.action_items[0].due.date.isoformat() == "2026-02-28"
