@@ -575,3 +575,7 @@ def test_a_plural_compound_names_a_kind_of_body_not_one(nlp):
     names = set(found(nlp, "Die Stadtwerke Musterstadt, die Mitgliedsgemeinden, die Sportvereine und die Freien Wohlfahrtsverbände."))
     assert "Stadtwerke Musterstadt" in names and "Freien Wohlfahrtsverbände" in names  # the span as written
     assert not names & {"Mitgliedsgemeinden", "Sportvereine"}
+
+
+def test_a_double_region_name_after_a_chamber_is_its_place(nlp):
+    assert {"IHK Mittelfranken-West", "IHK Waldeck-Eder"} <= set(found(nlp, "Gäste: Fr. Roth (IHK Mittelfranken-West), Hr. Ott (IHK Waldeck-Eder)."))

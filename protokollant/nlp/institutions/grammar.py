@@ -3,6 +3,7 @@ places, sites, complements ("Ausschuss für Soziales …"), quoted names, left
 modifiers ("Sächsisches Staatsministerium") and legal forms."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -13,6 +14,10 @@ from .data import HeadRule
 # candidate priorities: a lower number wins between spans of equal length
 PRIO_REGISTRY, PRIO_RULE, PRIO_WEAK, PRIO_NER = 0, 1, 2, 3
 _SITE_KINDS = frozenset({"bildung", "einrichtung", "unternehmen"})
+
+
+# "Mittelfranken-West", "Rhein-Neckar", "Oberschwaben-Weißenau": capitalised parts joined by hyphens.
+_REGION_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+$")
 
 
 class SpanGrammar:
@@ -67,8 +72,8 @@ class SpanGrammar:
         txt = t.text
         if txt in d.places or txt in self._doc_places:
             return k + 1
-        if "-" in txt and is_place_compound(txt, self._is_place_word) and self._name_tok(t, "name"):
-            return k + 1
+        if "-" in txt and (is_place_compound(txt, self._is_place_word) or _REGION_COMPOUND.match(txt)) and self._name_tok(t, "name"):
+            return k + 1  # "Eschenau-Rheintal"; "IHK Mittelfranken-West", "IHK Waldeck-Eder": a region's double name
         if t.lower_ in ("region", "kreis", "landkreis") and k + 1 < n and self._place_only(doc, k + 1) == k + 2:
             return k + 2  # "Welcome Center Region Eschenau", "Jobcenter Kreis Altenhagen"
         if self._suffix_place(txt) and (self._name_tok(t, "name") or self._town_compound(t)):
