@@ -579,3 +579,9 @@ def test_a_plural_compound_names_a_kind_of_body_not_one(nlp):
 
 def test_a_double_region_name_after_a_chamber_is_its_place(nlp):
     assert {"IHK Mittelfranken-West", "IHK Waldeck-Eder"} <= set(found(nlp, "Gäste: Fr. Roth (IHK Mittelfranken-West), Hr. Ott (IHK Waldeck-Eder)."))
+
+
+def test_a_service_of_an_organisation_named_after_it_is_one_institution(nlp):
+    names = set(found(nlp, "Gäste: Migrationsdienst der Diakonie, Regionaldirektion Mitte der Bundesagentur für Arbeit."))
+    assert {"Migrationsdienst der Diakonie", "Regionaldirektion Mitte der Bundesagentur für Arbeit"} <= names
+    assert "Diakonie" not in names

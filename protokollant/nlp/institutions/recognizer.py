@@ -69,6 +69,10 @@ class _TokCache(dict):
         self[key] = val
         return val
 
+# The heads of a part of an organisation ("Migrationsdienst", "Regionaldirektion", "Beratungsstelle").
+_UNIT_TAILS = ("dienst", "direktion", "stelle", "abteilung", "referat", "büro")
+
+
 class InstitutionRecognizer(SpanGrammar):
     """Doc -> Doc component; see the package docstring."""
 
@@ -318,6 +322,12 @@ class InstitutionRecognizer(SpanGrammar):
         out = [selected[0]]
         for c in selected[1:]:
             s, e, kind, _canon, prio = out[-1]
+            if (c[0] == e + 1 and doc[e].lower_ in ("der", "des") and kind != "gremium" and c[2] != "gremium"
+                    and doc[s:e].text.split()[0].lower().endswith(_UNIT_TAILS)):
+                # "Migrationsdienst der Diakonie", "Regionaldirektion Mitte der Bundesagentur für Arbeit":
+                # a service or office of the organisation named after it is one institution.
+                out[-1] = (s, c[1], kind, self.data.canonical_name(doc[s:c[1]].text), prio)
+                continue
             if c[0] == e and doc[c[0]].lower_ in words:
                 out[-1] = (s, c[1], kind, self.data.canonical_name(doc[s:c[1]].text), prio)
             else:
