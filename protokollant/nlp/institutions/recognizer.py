@@ -323,7 +323,8 @@ class InstitutionRecognizer(SpanGrammar):
         for c in selected[1:]:
             s, e, kind, _canon, prio = out[-1]
             if (c[0] == e + 1 and doc[e].lower_ in ("der", "des") and kind != "gremium" and c[2] != "gremium"
-                    and doc[s:e].text.split()[0].lower().endswith(_UNIT_TAILS)):
+                    and doc[s:e].text.split()[0].lower().endswith(_UNIT_TAILS)
+                    and doc[c[0]].lower_ not in self.data.place_heads):  # "… der Stadt Leipzig": a town's office
                 # "Migrationsdienst der Diakonie", "Regionaldirektion Mitte der Bundesagentur für Arbeit":
                 # a service or office of the organisation named after it is one institution.
                 out[-1] = (s, c[1], kind, self.data.canonical_name(doc[s:c[1]].text), prio)
