@@ -585,3 +585,8 @@ def test_a_service_of_an_organisation_named_after_it_is_one_institution(nlp):
     names = set(found(nlp, "Gäste: Migrationsdienst der Diakonie, Regionaldirektion Mitte der Bundesagentur für Arbeit."))
     assert {"Migrationsdienst der Diakonie", "Regionaldirektion Mitte der Bundesagentur für Arbeit"} <= names
     assert "Diakonie" not in names
+
+
+def test_a_council_title_between_honorific_and_name_is_a_person(nlp):
+    assert "Stadtrat Vogt" not in found(nlp, "Auf Nachfrage von Herrn Stadtrat Vogt teilt die Verwaltung mit.")
+    assert "Stadtrat Leipzig" in found(nlp, "Der Stadtrat Leipzig tagt.")

@@ -299,8 +299,9 @@ class SpanGrammar:
         n = len(doc)
         d = self.data
         if i + 1 < n and rule.kind == "gremium" and (
-                doc[i + 1].lower_ in d.titles or (doc[i + 1].lower_ in d.first_names and doc[i + 1].text[:1].isupper())):
-            return None  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf": a person's role
+                doc[i + 1].lower_ in d.titles or (doc[i + 1].lower_ in d.first_names and doc[i + 1].text[:1].isupper())
+                or (i > 0 and doc[i - 1].lower_ in d.titles and doc[i + 1].text[:1].isupper())):
+            return None  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf", "Herr Stadtrat Vogt": a person's role
         start, has_left = self._left(doc, i)
         end = i + 1
         if form in ("pl", "datpl"):
