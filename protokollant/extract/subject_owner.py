@@ -111,6 +111,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             o.kind is ResponsibleKind.INSTITUTION for o in owners
         ):
             continue
+
         if owners:
             return owners, clause_text(unit, tokens, start)
         if not (strong or future):
@@ -120,7 +121,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # adverbial puts the owner right after the verb.
         # These weaker readings are kept as a fallback: an owner in subject position
         # later in the sentence ("… – Herr Müller wird … sprechen") is preferred.
-        if fallback is None:
+        if fallback is None and lower not in _TOOK_ON:  # "im Folgejahr übernahm die Stiftung …": a story
             # "Bis zur Sitzung wird Herr Rück … erstellen"; not "Vorgeschlagen werden Herr X und …"
             # (a passive) nor "In der Aussprache fragt Herr Y …" (what happens in the meeting).
             # "Die Raumbuchung übernimmt Fr. Jankowski": taking on names who, in any tense.
@@ -147,6 +148,7 @@ _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 
 
 _TAKE_ON = frozenset({"übernimmt", "übernehmen"})
+_TOOK_ON = frozenset({"übernahm", "übernahmen"})
 
 
 def _owners_up_to_clause_end(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:

@@ -1263,3 +1263,15 @@ Termin: 28.02.
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Fr. Lehmann"], ["Hr. Kraus"]]
     assert r.action_items[0].due.date.isoformat() == "2026-02-28"
+
+
+def test_taking_on_in_the_past_tense_and_meeting_roles(record):
+    r = record("""= Protokoll
+Datum: 10.02.2026
+Anwesend: Frau Merz, Herr Tjaden
+**TOP 1: Fest**
+Frau Merz übernahm die Einladung.
+Herr Tjaden übernahm für die Tagesordnungspunkte 6 und 7 den Sitzungsvorsitz.
+Im Folgejahr übernahm die Stiftung die Patenschaft.
+""")
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Frau Merz"], "Frau Merz übernahm die Einladung.")]
