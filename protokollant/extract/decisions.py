@@ -318,6 +318,11 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         elif _ARROW_START.match(text) and pos and units[pos - 1].block is unit.block and units[pos - 1].clean_text.endswith("?"):
             # "Eigener Stand auf der Messe? → ja, gemeinsamer Stand": the answer decides the question.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
+        elif (pos and _ANAPHORIC_ASSENT.search(text) and units[pos - 1].topic_index == unit.topic_index
+              and (not positions or positions[-1] < pos - 1) and _PROPOSAL.search(units[pos - 1].clean_text)):
+            # "X schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.": the
+            # assent decides what the sentence before proposed.
+            decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
         if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := _motion_before(pos, units)) is not None:
             motion_pos, motion, motion_text = found
             if not positions or positions[-1] < motion_pos:
@@ -425,6 +430,10 @@ _NEGATED_DECISION = re.compile(
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
+# "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
+_ANAPHORIC_ASSENT = re.compile(
+    r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)
+_PROPOSAL = re.compile(r"\b(?:schlägt|schlug|schlagen|schlugen)\b[^.]*\bvor\b|\bVorschlag\b|\bbittet\b[^.]*\bum\s+(?:Zustimmung|Einverständnis)|\bregt\b[^.]*\ban\b|\bbeantragt\b", re.I)
 _MOTION = re.compile(
     r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
     re.I,

@@ -1275,3 +1275,12 @@ Herr Tjaden übernahm für die Tagesordnungspunkte 6 und 7 den Sitzungsvorsitz.
 Im Folgejahr übernahm die Stiftung die Patenschaft.
 """)
     assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Frau Merz"], "Frau Merz übernahm die Einladung.")]
+
+
+def test_assent_to_the_proposal_before_it_decides_that_proposal(record):
+    r = record("""= Jahreshauptversammlung
+Datum: 27.01.2019
+**TOP 1: Protokoll**
+Petra Schröder schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.
+""")
+    assert [d.text for d in r.decisions] == ["Petra Schröder schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu."]
