@@ -139,6 +139,12 @@ class TableReader:
             pos = row.positions.get(other)
             if pos is not None and pos < len(cells):
                 beside[other] = _lines(cells[pos])
+        if beside and any(len(v) != len(main) for v in beside.values()):
+            # "Infotag im Juni.<br>Einladung versenden" beside "<br>IHK (Hr. Lenz)": an empty line
+            # holds the place of a result nobody has to carry out.
+            raw = {other: _raw_lines(cells[row.positions[other]]) for other in beside}
+            if all(len(v) == len(main) for v in raw.values()) and len(_raw_lines(cells[row.positions[role]])) == len(main):
+                beside = raw
         # Every side cell has one line per line of the main cell, and one of them more than one.
         if not beside or any(len(v) != len(main) for v in beside.values()):
             return None
@@ -292,6 +298,11 @@ def truncate(text: str, limit: int = 60) -> str:
 def _lines(cell: str) -> list[str]:
     """The non-empty lines of a cell ("–" kept: it holds a line's place)."""
     return [line.strip() for line in cell.split("\n") if line.strip()]
+
+
+def _raw_lines(cell: str) -> list[str]:
+    """All lines of a cell, empty ones too, without a trailing empty line."""
+    return [line.strip() for line in cell.rstrip("\n").split("\n")]
 
 
 def _cell_sentences(cell: Unit) -> list[Unit]:

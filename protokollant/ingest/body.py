@@ -77,20 +77,27 @@ class BodyWalker(ParagraphReader, TableReader):
             elif tag == W_ALTCHUNK:
                 self.alt_chunks += 1
 
-    def collect_text(self, container: etree._Element, lines: list[str], bold: list[bool] | None = None) -> None:
+    def collect_text(self, container: etree._Element, lines: list[str], bold: list[bool] | None = None,
+                     keep_empty: bool = False) -> None:
         """Flatten block-level content into text lines (table cells, headers, footers).
 
         `bold` is [all visible text bold, any visible text] and is updated in place.
+        `keep_empty`: an empty paragraph is an empty line (in a table cell it holds the place of a
+        line beside the lines of the next cell: "<leer> / IHK (Hr. Lenz)").
         """
         for child in container:
             tag = child.tag
             if tag == W_P:
                 info = self.read_paragraph(child)
                 if info.text:
+                    if keep_empty:
+                        lines.extend([""] * info.leading_breaks)
                     lines.append(f"{info.label} {info.text}" if info.label else info.text)
                     if bold is not None:
                         bold[0] = bold[0] and info.bold
                         bold[1] = True
+                elif keep_empty and not info.textboxes:
+                    lines.append("")
                 for textbox in info.textboxes:
                     self.collect_text(textbox, lines, bold)
             elif tag == W_TBL:

@@ -33,7 +33,7 @@ class _ParagraphState:
 
 class ParagraphInfo:
     __slots__ = ("text", "bold", "style", "outline_level", "num_id", "ilvl", "label",
-                 "is_bullet", "textboxes", "in_toc")
+                 "is_bullet", "textboxes", "in_toc", "leading_breaks")
 
     def __init__(self, text: str, bold: bool, style: ParagraphStyle | None,
                  outline_level: int | None, num_id: int | None, ilvl: int | None,
@@ -48,6 +48,7 @@ class ParagraphInfo:
         self.is_bullet = is_bullet
         self.textboxes = textboxes
         self.in_toc = in_toc
+        self.leading_breaks = 0  # line breaks before the text ("<w:br/>IHK" in a table cell)
 
 
 _STYLE_LEVEL = re.compile(r"^(?:List|Liste|Listen\w*|Aufzählung\w*)\b.*?\s([2-9])$", re.I)
@@ -105,11 +106,15 @@ class ParagraphReader:
             if direct_ilvl is None and style is not None and (m := _STYLE_LEVEL.search(style.name or "")):
                 ilvl = max(ilvl, int(m.group(1)) - 1)
 
-        text = "".join(state.parts).strip()
-        return ParagraphInfo(
+        raw = "".join(state.parts)
+        text = raw.strip()
+        info = ParagraphInfo(
             text, state.all_bold and state.has_visible, style, outline,
             num_id if label is not None else None, ilvl, label, is_bullet,
             state.textboxes, state.in_toc)
+        if text and raw[:1].isspace():
+            info.leading_breaks = raw[: len(raw) - len(raw.lstrip())].count("\n")
+        return info
 
     def _inline(self, parent: etree._Element, st: _ParagraphState) -> None:
         for child in parent:

@@ -75,8 +75,10 @@ class TableReader:
                 # A vertically merged continuation cell is normally empty; its own text
                 # (if any) is kept, the restart cell's text is not repeated.
                 lines: list[str] = []
-                self.collect_text(tc, lines, bold)
-                cells.append("\n".join(lines))
+                self.collect_text(tc, lines, bold, keep_empty=True)
+                while lines and not lines[-1]:
+                    lines.pop()  # a trailing empty paragraph holds no line's place
+                cells.append("\n".join(lines) if any(lines) else "")
                 columns.append(column)
                 column += span
             rows.append((row_index, cells, columns, repeat_header, bold[0] and bold[1]))

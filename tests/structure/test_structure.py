@@ -305,3 +305,18 @@ Datum: 11.03.2026
 """)
     assert [a.task for a in record.action_items] == ["Zahlen nach Branchen aufschlüsseln."]
     assert [d.text for d in record.decisions] == ["Die Lenkungsgruppe beschließt, die Sprechstunde ab Mai 14-tägig anzubieten."]
+
+
+def test_an_empty_line_in_a_cell_holds_the_place_of_a_result_nobody_carries_out(nlp, render):
+    # "Festlegung" with two lines, "Wer" and "Bis" with the first line left empty (a line
+    # break before the text): the first line is a decision, the second the task beside its owner.
+    markup = """= Ergebnisprotokoll Koordinierungsgremium
+Datum: 11.03.2026
+|= Nr. | Thema | Feststellung / Diskussion | Festlegung | Wer | Bis |
+| 1 | Fachkräfte | IHK berichtet über Anerkennungsverfahren. | Gemeinsamer Infotag wird im Juni durchgeführt.<br>Einladung an Betriebe versenden | <br>IHK (Hr. Lenz) | <br>15.05. |
+"""
+    row = next(b for b in _document(render, markup).blocks if b.cells and b.cells[0] == "1")
+    assert row.cells[4] == "\nIHK (Hr. Lenz)"
+    record = _record(nlp, render, markup)
+    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Einladung an Betriebe versenden", ["IHK"])]
+    assert [d.text for d in record.decisions] == ["Gemeinsamer Infotag wird im Juni durchgeführt."]
