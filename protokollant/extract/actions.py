@@ -326,6 +326,8 @@ class ActionExtractor(OwnerClassifier):
             owners, task = paren
             confidence = 0.7
         in_task_list = unit.section is SectionRole.TASK
+        if unit.section is SectionRole.REPORT and unit.block.table_index is not None and confidence < 0.8 and not due_found:
+            return None  # "Sachstand | ABH meldet 40 offene Anträge" in an item's table reports
         if confidence == 0.0 and not past_main and not text.rstrip().endswith("?"):
             # Owners noted beside the task: "(HWK, bis KW 14)", "… – KB", in a task list "Flyer: Falk".
             for form, allowed in (

@@ -15,7 +15,7 @@ from .text import clean
 from .roles import decision_shift
 from .decision_forms import phrasing_shift
 from .units import Unit, doc_text
-from ..structure import SectionRole, is_item_line
+from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
 from .votes import parse_vote
 
@@ -296,6 +296,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             prev_header = False
             continue
         labelled = unit.section is SectionRole.DECISION
+        if labelled and layout_vocabulary().is_empty_cell(text):
+            continue  # "Ergebnis | –": nothing was decided
         score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
         score += decision_shift(unit, roles)
         prev_header = False

@@ -320,3 +320,18 @@ Datum: 11.03.2026
     record = _record(nlp, render, markup)
     assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Einladung an Betriebe versenden", ["IHK"])]
     assert [d.text for d in record.decisions] == ["Gemeinsamer Infotag wird im Juni durchgeführt."]
+
+
+def test_an_item_table_reports_under_sachstand_and_decides_nothing_under_a_dash(nlp, render):
+    record = _record(nlp, render, """= Protokoll Jour fixe
+Datum: 27.01.2026
+Teilnehmende: Fr. Aydın (ABH), Hr. Petrović (JC)
+## TOP 1 Beschäftigungserlaubnisse
+| Sachstand | ABH meldet 40 offene Anträge, Bearbeitungszeit 6 Wochen. |
+| Ergebnis | – |
+| Aufgabe | Funktionspostfach einrichten |
+| Verantwortlich | Fr. Aydın |
+| Termin | 15.02.2026 |
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Funktionspostfach einrichten", ["Fr. Aydın"])]
+    assert record.decisions == []
