@@ -141,6 +141,9 @@ Start = tuple[Block, "str | None", str, int]
 _NUMBER_IN_CELL = re.compile(r"^(?:TOP|Top|Pkt\.?|Punkt|Nr\.?)?\s*(?:Ö|NÖ)?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\.?$")
 
 
+_SECTION_LETTER = re.compile(r"^(?P<num>[A-H]|[IVX]{1,4})(?:[.):]\s*|\s+)(?P<title>[A-ZÄÖÜ].*)$")
+
+
 def _table_starts(structure: Structure) -> list[Start]:
     """Agenda items of a results table (rows with a TOP or Thema cell), or the merged rows
     spanning a task table that group its measures (a Maßnahmenplan's fields of action)."""
@@ -182,6 +185,8 @@ def _table_starts(structure: Structure) -> list[Start]:
             out = []
             for row in sections:
                 number, title, _ = _split_number(clean(row.block.text))
+                if number is None and (m := _SECTION_LETTER.match(title)):
+                    number, title = m.group("num"), m.group("title")  # "A Zugang und Beratung", "B) Qualifizierung"
                 out.append((row.block, number, title, 1))
             return out
     return []

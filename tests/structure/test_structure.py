@@ -335,3 +335,15 @@ Teilnehmende: Fr. Aydın (ABH), Hr. Petrović (JC)
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Funktionspostfach einrichten", ["Fr. Aydın"])]
     assert record.decisions == []
+
+
+def test_a_plans_section_rows_carry_a_letter_as_their_number(nlp, render):
+    record = _record(nlp, render, """= Lenkungsausschuss
+Datum: 09.07.2026
+|= Nr. | Maßnahme | Verantwortlich | Termin | Stand |
+|> A Zugang und Beratung
+| A1 | Sprechstunde im Jobcenter ausweiten | Jobcenter | 01.09.2026 | vereinbart |
+|> B) Qualifizierung
+| B1 | Praktikumsbörse aufbauen | Projektträger | 31.12.2026 | neu |
+""")
+    assert [(t.number, t.title) for t in record.topics] == [("A", "Zugang und Beratung"), ("B", "Qualifizierung")]
