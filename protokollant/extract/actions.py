@@ -126,6 +126,8 @@ class ActionExtractor(OwnerClassifier):
             return None  # most sentences: no bracket, nothing to look at
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
+            if text[m.end():].lstrip().startswith(":") and len(text[: m.start()].split()) <= 3:
+                continue  # "LAB (Hr. Reinhardt): Prüfung …": the bracket belongs to the owner before the colon
             # "… Delegierte (und Gäste) anwesend": an addition, not an owner.
             if _CONJUNCTION_START.match(inner) or _EXAMPLES_START.match(inner) or self._abbreviation_of(text[: m.start()], inner):
                 continue

@@ -77,6 +77,25 @@ class OwnerClassifier:
         paren = None
         if "(" in raw and (m := _PAREN_PART.match(raw)) and m.group("main"):  # the pattern needs a "("
             raw, paren = m.group("main").strip(), m.group("paren").strip()
+        found = self._classify(raw, paren)
+        if found is not None and paren and self._names_the_other_side(found, paren):
+            # "Welcome Center (Fr. Sander)", "Frau Lindqvist (VHS)": the institution and the person
+            # acting for it, as the minutes write the owner.
+            found = found.model_copy(update={"name": f"{found.name} ({paren})"})
+        return found
+
+    def _names_the_other_side(self, found: Responsible, paren: str) -> bool:
+        """Whether the bracket after an owner names the person acting for an institution, or
+        the institution a person acts for (not a role: "(Vorsitz)", "(Protokoll)")."""
+        if found.kind is ResponsibleKind.PERSON and not INITIALS.match(found.name):
+            inner = self._classify(paren, None)
+            return inner is not None and inner.kind is ResponsibleKind.INSTITUTION
+        # "LAB (Hr. Reinhardt)": an abbreviation before a person is the body that person acts for.
+        if found.kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP, ResponsibleKind.PERSON):
+            return self.people.resolve(paren) is not None or bool(_HONORIFIC_NAME.match(paren))
+        return False
+
+    def _classify(self, raw: str, paren: str | None) -> Responsible | None:
         name = _strip_owner(_ARTICLE.sub("", raw))
         if not name or len(name) > 60:
             return None

@@ -60,8 +60,8 @@ def test_action_items(record):
         41: ([("IHK", None), ("Handwerkskammer", None)], date(2026, 4, 30)),
         42: ([("NP", "Nikolai Petrenko")], None),  # "bis zu den Sommerferien" has no date
         43: ([("JB", "Jana Berger")], None),
-        51: ([("Frau Lindner", "Petra Lindner")], date(2026, 4, 30)),  # "KW 18" = Fri 1 May 2026, a public holiday → Thursday (holiday_shift)
-        52: ([("Jobcenter", "Sven Kowalski")], date(2026, 6, 11)),  # bis zur nächsten Sitzung
+        51: ([("Frau Lindner (IHK)", "Petra Lindner")], date(2026, 4, 30)),  # "KW 18" = Fri 1 May 2026, a public holiday → Thursday (holiday_shift)
+        52: ([("Jobcenter (Herr Kowalski)", "Sven Kowalski")], date(2026, 6, 11)),  # bis zur nächsten Sitzung
         53: ([("Frau Vogt", "Claudia Vogt"), ("Herr Ochs", "Frank Ochs")], date(2026, 6, 30)),
     }
     # the task marked "(erledigt)" is not an open task

@@ -1284,3 +1284,15 @@ Datum: 27.01.2019
 Petra Schröder schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.
 """)
     assert [d.text for d in r.decisions] == ["Petra Schröder schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu."]
+
+
+def test_an_owner_with_the_person_acting_for_it_is_kept_as_written(record):
+    r = record("""= Gesprächsvermerk
+Datum: 26.03.2026
+Teilnehmende: Hr. Reinhardt (LAB), Fr. Arslan (Stadt)
+**Weiteres Vorgehen**
+- LAB (Hr. Reinhardt): Prüfung der Anrechnung, schriftliche Mitteilung bis 30.04.2026
+- Kassenbericht (Fr. Arslan): Die Kasse wurde geprüft.
+""")
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
+        (["LAB (Hr. Reinhardt)"], "Prüfung der Anrechnung, schriftliche Mitteilung bis 30.04.2026")]

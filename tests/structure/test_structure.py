@@ -102,7 +102,7 @@ Datum: 22.04.2026
     tasks = {a.task: a for a in record.action_items}
     assert "Flyer drucken lassen" not in tasks  # done: a progress report, not an open task
     petrova = tasks["Kursplätze für Eltern erheben"]
-    assert [r.name for r in petrova.responsible] == ["Frau Petrova"] and str(petrova.due.date) == "2026-05-15"
+    assert [r.name for r in petrova.responsible] == ["Frau Petrova (MBE)"] and str(petrova.due.date) == "2026-05-15"
     assert petrova.topic_index == 0
     assert [r.name for r in tasks["Kinderbetreuung während der Kurse klären"].responsible] == ["Jobcenter"]
     assert tasks["Jobbörse im Herbst vorbereiten"].topic_index == 1
@@ -238,7 +238,7 @@ Datum: 18.03.2026
     tasks = [(a.topic_index, a.task, [o.name for o in a.responsible], a.due.text if a.due else None) for a in record.action_items]
     assert tasks == [
         (1, "Schriftliche Stellungnahmen an die WFA", ["alle Mitglieder"], "30.04."),
-        (1, "Überarbeiteten Entwurf vorlegen", ["WFA"], "Juni-Sitzung"),
+        (1, "Überarbeiteten Entwurf vorlegen", ["WFA (Hr. Nussbaum)"], "Juni-Sitzung"),
         (2, "Einladung mit TO versenden", ["Geschäftsstelle"], "4 Wochen vorher"),
     ]
     assert [(d.topic_index, d.text) for d in record.decisions] == [
@@ -278,7 +278,7 @@ Datum: 11.02.2026
     tasks = [(a.task, [o.name for o in a.responsible], a.due.text if a.due else None) for a in record.action_items][-3:]
     assert tasks == [
         ("Termine an alle Partner versenden", ["KIM-Koordinierungsstelle"], "KW 12"),
-        ("Funktionspostfach einrichten", ["ABH"], "bis Ende März"),
+        ("Funktionspostfach einrichten", ["ABH (Fr. Aydın)"], "bis Ende März"),
         ("Infos weitergeben", ["Hr. Petrović"], "nach Einrichtung"),
     ]
     assert [t.title for t in record.topics] == ["Fallkonferenzen", "Verschiedenes"]
@@ -318,7 +318,7 @@ Datum: 11.03.2026
     row = next(b for b in _document(render, markup).blocks if b.cells and b.cells[0] == "1")
     assert row.cells[4] == "\nIHK (Hr. Lenz)"
     record = _record(nlp, render, markup)
-    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Einladung an Betriebe versenden", ["IHK"])]
+    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [("Einladung an Betriebe versenden", ["IHK (Hr. Lenz)"])]
     assert [d.text for d in record.decisions] == ["Gemeinsamer Infotag wird im Juni durchgeführt."]
 
 
