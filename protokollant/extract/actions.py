@@ -236,6 +236,8 @@ class ActionExtractor(OwnerClassifier):
         names other than after a preposition ("Termin stimmen Frau Lenz … ab", not "mit Frau Lenz")."""
         if (m := _HEAD_SUBJECT.match(text)) and m.group("head").casefold() in self.institution_heads:
             return [Responsible(name=m.group("head"), kind=ResponsibleKind.INSTITUTION)]
+        if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := self.owners(m.group("owner"), lenient=True)):
+            return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
         if any(s in text for s in _SALUTATIONS):
             named = [m for m in _NAMED.finditer(text) if not _PREP_BEFORE.search(text[: m.start()])]
             if len(named) == 1:
@@ -385,6 +387,9 @@ class ActionExtractor(OwnerClassifier):
 
 _PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+\b")
+_FOLLOWS_BY = re.compile(
+    r"\b(?:er)?folgt\s+(?:\w+\s+)?(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?"
+    r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und))*)")
 _HEAD_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<head>[A-ZÄÖÜ][\wäöüß-]{3,})\s+[a-zäöüß]")
 
 

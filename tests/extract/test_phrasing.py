@@ -1296,3 +1296,12 @@ Teilnehmende: Hr. Reinhardt (LAB), Fr. Arslan (Stadt)
 """)
     assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [
         (["LAB (Hr. Reinhardt)"], "Prüfung der Anrechnung, schriftliche Mitteilung bis 30.04.2026")]
+
+
+def test_who_a_step_follows_by_owns_it(record):
+    r = record("""= Gesprächsvermerk
+Datum: 26.03.2026
+**Weiteres Vorgehen**
+- Nächstes Abstimmungsgespräch Ende Juni 2026, die Einladung erfolgt durch die Stadt Kerchheim.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Stadt Kerchheim"]]
