@@ -343,7 +343,7 @@ class ActionExtractor(OwnerClassifier):
                 if allowed and (found := form(text, self)) is not None:
                     (owners, task), confidence = found, 0.7
                     break
-        if confidence == 0.0 and in_task_list and "?" not in text and len(_WORD.findall(text)) >= 2:
+        if confidence == 0.0 and in_task_list and "?" not in text and not past_main and len(_WORD.findall(text)) >= 2:
             confidence = 0.6  # listed under "Aufgaben:" / "ToDo:": a task even without an owner
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline, stated as one,

@@ -66,13 +66,23 @@ class OwnerClassifier:
         self.people = people
         self.institution_names = {n.casefold() for n in institution_names}
         self._institution_prefixes = tuple(n + " " for n in self.institution_names)  # one startswith for all
+        self._classified: dict[str, Responsible | None] = {}
         # "Agentur", "Bildungsbüro": the nouns of the longer institution names the document gives.
         self.institution_heads = {
             t.casefold() for n in institution_names if len(words := n.split()) > 1
             for t in words if len(t) >= 4 and t[:1].isupper() and not t.isupper()}
 
     def responsible(self, text: str) -> Responsible | None:
-        """Classify an owner phrase as written, or None when it is not owner-like."""
+        """Classify an owner phrase as written, or None when it is not owner-like (each phrase
+        once per document: the same names are asked again and again; a copy goes out, since
+        exports may rewrite an owner)."""
+        try:
+            found = self._classified[text]
+        except KeyError:
+            found = self._classified[text] = self._responsible(text)
+        return found.model_copy() if found is not None else None
+
+    def _responsible(self, text: str) -> Responsible | None:
         raw = _strip_owner(text)
         paren = None
         if "(" in raw and (m := _PAREN_PART.match(raw)) and m.group("main"):  # the pattern needs a "("
