@@ -12,48 +12,14 @@ from collections import Counter
 from ..document import Block, BlockKind, Document
 from ..schema import SubTopic, Topic
 from ..structure import ColumnRole, RowKind, Structure, TableKind
+from .item_numbers import (
+    ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
+    is_sub_number, split_number)
 from .meta import MetaResult, meta_keys
 from .text import clean, rejoin_wrapped
 
-_TOP = re.compile(
-    r"^\s*(?:[Zz]u\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
-    # council information systems prefix public/non-public items: "TOP Ö 5", "TOP NÖ 2"
-    r"(?:(?:Ö|NÖ|N)\s*(?=\d))?"
-    r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
-    re.S,
-)
-_STRONG_MARKER = re.compile(r"^\s*(?:zu\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum|N?Ö\s*\d)\b", re.I)
-_NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s+(?P<title>\S.*)$", re.S)
 # Sentence-like list items keep only their opening clause as the title.
 _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
-
-
-# Council minutes number public and non-public items "Ö 3", "NÖ 2" without "TOP".
-_COUNCIL_ITEM = re.compile(r"^\s*(?P<num>N?Ö\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*[:.)–—-]?\s+(?P<title>\S.*))?\s*$", re.S)
-# A title that is only a reference ("Ö 2 - 21-0241": the council's Drucksache number).
-_REFERENCE_ONLY = re.compile(r"^[\d/.\s-]*$")
-
-
-def _split_number(text: str) -> tuple[str | None, str, bool]:
-    """(number, title, is_top_marker) from a heading line."""
-    text = clean(text)
-    m = _COUNCIL_ITEM.match(text)
-    if m:
-        return re.sub(r"\s+", " ", m.group("num")), (m.group("title") or "").strip(" :.-–"), True
-    m = _TOP.match(text)
-    if m and (m.group("num") or text.lower().startswith(("top", "#traktandum", "tagesordnungspunkt"))):
-        num = m.group("num")
-        return (re.sub(r"\s+", "", num) if num else None), m.group("title").strip(" :.-–"), True
-    m = _NUMBERED.match(text)
-    if m:
-        return m.group("num"), m.group("title").strip(" :-–"), False
-    return None, text.strip(" :"), False
-
-
-def _is_sub_number(num: str | None) -> bool:
-    return bool(num and "." in num.strip("."))
-
-
 _MINUTES_TITLE = re.compile(
     r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
     r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
@@ -121,6 +87,10 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
     # headings ("Ergebnisse", "Teilnehmende") stand around it.
     if len(table_starts) >= 2 and sum(1 for s in starts if s[3] == 1) < len(table_starts) and sum(1 for s in starts if s[3] == 1) <= 2:
         starts = table_starts
+    # "04.12.2023 - 6 Kinder- und Jugendparlament": a council information system's page of one
+    # agenda item names it in its title line.
+    if not starts and meta.title_block is not None and (m := ITEM_PAGE.match(clean(blocks[meta.title_block].text))):
+        starts = [(blocks[meta.title_block], m.group("num"), m.group("title"), 1)]
     topics: list[Topic] = []
     for pos, (block, number, title, level) in enumerate(starts):
         if level > 1:
@@ -138,11 +108,6 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
 
 Start = tuple[Block, "str | None", str, int]
 
-_NUMBER_IN_CELL = re.compile(r"^(?:TOP|Top|Pkt\.?|Punkt|Nr\.?)?\s*(?:Ö|NÖ)?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\.?$")
-
-
-_SECTION_LETTER = re.compile(r"^(?P<num>[A-H]|[IVX]{1,4})(?:[.):]\s*|\s+)(?P<title>[A-ZÄÖÜ].*)$")
-
 
 def _table_starts(structure: Structure) -> list[Start]:
     """Agenda items of a results table (rows with a TOP or Thema cell), or the merged rows
@@ -154,15 +119,15 @@ def _table_starts(structure: Structure) -> list[Start]:
                 if row.kind is not RowKind.ITEM:
                     continue
                 raw_number = clean(row.text(ColumnRole.NUMBER))
-                m = _NUMBER_IN_CELL.match(raw_number)
+                m = NUMBER_IN_CELL.match(raw_number)
                 number = m.group("num") if m else None
                 title = clean(row.text(ColumnRole.TOPIC))
                 if not title and raw_number and not m:
-                    number, title, _ = _split_number(raw_number)  # "TOP 1 Begrüßung" in one cell
+                    number, title, _ = split_number(raw_number)  # "TOP 1 Begrüßung" in one cell
                 elif title and number is None:
-                    number, title, _ = _split_number(title)  # "1. Stiftung Mitarbeit" in the Thema cell
+                    number, title, _ = split_number(title)  # "1. Stiftung Mitarbeit" in the Thema cell
                 if title:
-                    out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
+                    out.append((row.block, number, title, 2 if is_sub_number(number) else 1))
             if len(out) >= 2:
                 return out
     # "Punkt | Beratung | Beschluss" with "2. Haushalt" in the first column: the number cells
@@ -172,11 +137,11 @@ def _table_starts(structure: Structure) -> list[Start]:
             out = []
             for row in layout.rows:
                 raw_number = clean(row.text(ColumnRole.NUMBER))
-                if row.kind is RowKind.HEADER or not raw_number or _NUMBER_IN_CELL.match(raw_number):
+                if row.kind is RowKind.HEADER or not raw_number or NUMBER_IN_CELL.match(raw_number):
                     continue
-                number, title, _ = _split_number(raw_number)
+                number, title, _ = split_number(raw_number)
                 if number and title:
-                    out.append((row.block, number, title, 2 if _is_sub_number(number) else 1))
+                    out.append((row.block, number, title, 2 if is_sub_number(number) else 1))
             if len(out) >= 2:
                 return out
     for layout in structure.tables.values():
@@ -184,8 +149,8 @@ def _table_starts(structure: Structure) -> list[Start]:
         if layout.kind is TableKind.TASKS and len(sections) >= 2:
             out = []
             for row in sections:
-                number, title, _ = _split_number(clean(row.block.text))
-                if number is None and (m := _SECTION_LETTER.match(title)):
+                number, title, _ = split_number(clean(row.block.text))
+                if number is None and (m := SECTION_LETTER.match(title)):
                     number, title = m.group("num"), m.group("title")  # "A Zugang und Beratung", "B) Qualifizierung"
                 out.append((row.block, number, title, 1))
             return out
@@ -202,12 +167,12 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         first_line = b.text.split("\n", 1)[0]
         if len(first_line) > 200:
             continue
-        number, title, is_top = _split_number(first_line)
-        if is_top and number and _REFERENCE_ONLY.match(title):
+        number, title, is_top = split_number(first_line)
+        if is_top and number and REFERENCE_ONLY.match(title):
             # "Ö 1" / "Festlegung der Tagesordnung" on the next line (of the block, or a bold line below).
             title = _title_below(blocks, pos, b, title_blocks) or title
         if is_top:
-            level = 2 if _is_sub_number(number) else 1
+            level = 2 if is_sub_number(number) else 1
             if level == 1:
                 current = number
             out.append((b, number, title, level))
@@ -220,8 +185,8 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
             out.append((b, number, title, 2))
     # "Zu Punkt 2) … wird ersetzt", "Punkt 8 lautet: …" in minutes that number their items
     # "TOP": references to points of a text under discussion, not agenda items.
-    if any(_STRONG_MARKER.match(s[0].text) for s in out if s[3] == 1):
-        out = [s for s in out if s[3] > 1 or _STRONG_MARKER.match(s[0].text)]
+    if any(STRONG_MARKER.match(s[0].text) for s in out if s[3] == 1):
+        out = [s for s in out if s[3] > 1 or STRONG_MARKER.match(s[0].text)]
     out = _without_agenda_preview(out)
     # One stray "TOP" mention is not an agenda structure.
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
@@ -235,7 +200,7 @@ def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[
         return lines[0]
     nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
     if nxt is not None and (nxt.kind is BlockKind.HEADING or nxt.bold) and len(nxt.text.split()) <= 15 and not (
-            _split_number(nxt.text.split("\n", 1)[0])[2]):
+            split_number(nxt.text.split("\n", 1)[0])[2]):
         title_blocks.add(nxt.index)
         return clean(nxt.text)
     return ""
@@ -253,7 +218,7 @@ def _titles_from_preview(blocks: list[Block], starts: list[Start]) -> list[Start
     titles: dict[str, str] = {}
     for b in blocks[: starts[0][0].index]:
         for line in b.text.split("\n"):
-            m = _NUMBERED.match(line) or _TOP.match(line)
+            m = NUMBERED.match(line) or TOP_LINE.match(line)
             title = clean(m.group("title") or "") if m else ""
             if m and m.group("num") and title and len(title.split()) <= 10 and not title.endswith("."):
                 titles[m.group("num")] = title
@@ -363,8 +328,8 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
         top = min(levels)
         out: list[Start] = []
         for b in heads:
-            number, title, _ = _split_number(b.text.split("\n", 1)[0])
-            level = 1 if b.heading_source == "style" and (b.heading_level or 1) == top and not _is_sub_number(number) else 2
+            number, title, _ = split_number(b.text.split("\n", 1)[0])
+            level = 1 if b.heading_source == "style" and (b.heading_level or 1) == top and not is_sub_number(number) else 2
             out.append((b, number, title, level))
         return out
     levels = Counter(b.heading_level or 1 for b in heads)
@@ -375,8 +340,8 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
         top = min(b.heading_level or 1 for b in heads)
     out: list[Start] = []
     for b in heads:
-        number, title, _ = _split_number(b.text.split("\n", 1)[0])
-        level = 1 if (b.heading_level or 1) == top and not _is_sub_number(number) else 2
+        number, title, _ = split_number(b.text.split("\n", 1)[0])
+        level = 1 if (b.heading_level or 1) == top and not is_sub_number(number) else 2
         out.append((b, number, title, level))
     if sum(1 for s in out if s[3] == 1) < 1:
         return []
@@ -386,7 +351,7 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
 def _next_meeting_heading(text: str) -> bool:
     """An unnumbered "Nächster Termin" / "Nächstes Treffen" heading: header information, no agenda
     item (the corpus README: "Header blocks (attendees, next meeting) … are not topics")."""
-    number, title, _ = _split_number(text.split("\n", 1)[0])
+    number, title, _ = split_number(text.split("\n", 1)[0])
     return number is None and clean(title).lower().rstrip(":") in meta_keys()["next_meeting"]
 
 

@@ -442,3 +442,13 @@ def test_a_title_styled_line_does_not_turn_the_bold_item_lines_into_subitems():
     )
     topics = extract_topics(d, extract_meta(d))
     assert [t.title for t in topics] == ["Zuweisungsprognose", "Unterbringung"]
+
+
+def test_a_council_information_systems_item_page_names_its_item_in_the_title_line():
+    d = doc(
+        (H, "04.12.2023 - 6 Kinder- und Jugendparlament", {"heading_level": 1, "heading_source": "style", "style": "Title"}),
+        (P, "Wortprotokoll"),
+        (P, "Herr Winkler schlägt vor, das Kinder- und Jugendparlament zweimal im Jahr einzuladen."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("6", "Kinder- und Jugendparlament")]
