@@ -43,6 +43,8 @@ def is_sub_number(num: str | None) -> bool:
     return bool(num and "." in num.strip("."))
 
 
+# "Auszug - Anträge und Anfragen", "Beschlussauszug: …": the excerpt of one item from the minutes.
+ITEM_EXCERPT = re.compile(r"^(?:Auszug|Beschlussauszug|Protokollauszug|Niederschriftsauszug)(?:\s+aus\s+der\s+Niederschrift)?\s*[-–:]\s*(?P<title>\S.*)$", re.I)
 ITEM_PAGE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–]\s*(?:Ö\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)$")
 SECTION_LETTER = re.compile(r"^(?P<num>[A-H]|[IVX]{1,4})(?:[.):]\s*|\s+)(?P<title>[A-ZÄÖÜ].*)$")
 NUMBER_IN_CELL = re.compile(r"^(?:TOP|Top|Pkt\.?|Punkt|Nr\.?)?\s*(?:Ö|NÖ)?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)\.?$")

@@ -13,7 +13,7 @@ from ..document import Block, BlockKind, Document
 from ..schema import SubTopic, Topic
 from ..structure import ColumnRole, RowKind, Structure, TableKind
 from .item_numbers import (
-    ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
+    ITEM_EXCERPT, ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
     is_sub_number, split_number)
 from .meta import MetaResult, meta_keys
 from .text import clean, rejoin_wrapped
@@ -89,8 +89,12 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
         starts = table_starts
     # "04.12.2023 - 6 Kinder- und Jugendparlament": a council information system's page of one
     # agenda item names it in its title line.
-    if not starts and meta.title_block is not None and (m := ITEM_PAGE.match(clean(blocks[meta.title_block].text))):
-        starts = [(blocks[meta.title_block], m.group("num"), m.group("title"), 1)]
+    if not starts and meta.title_block is not None:
+        title_line = clean(blocks[meta.title_block].text)
+        if m := ITEM_PAGE.match(title_line):
+            starts = [(blocks[meta.title_block], m.group("num"), m.group("title"), 1)]
+        elif m := ITEM_EXCERPT.match(title_line):
+            starts = [(blocks[meta.title_block], None, m.group("title"), 1)]
     topics: list[Topic] = []
     for pos, (block, number, title, level) in enumerate(starts):
         if level > 1:

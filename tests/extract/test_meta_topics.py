@@ -452,3 +452,12 @@ def test_a_council_information_systems_item_page_names_its_item_in_the_title_lin
     )
     topics = extract_topics(d, extract_meta(d))
     assert [(t.number, t.title) for t in topics] == [("6", "Kinder- und Jugendparlament")]
+
+
+def test_an_excerpt_of_one_item_names_it_in_the_title_line():
+    d = doc(
+        (H, "Auszug - Anträge und Anfragen", {"heading_level": 1, "heading_source": "style", "style": "Title"}),
+        (P, "Sitzung des Ortsrates Hohenhameln"),
+        (P, "Ortsratsmitglied Gläsner fragt an, ob der Ortsrat noch Interesse an einem Kalender hat."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [(None, "Anträge und Anfragen")]
