@@ -20,6 +20,7 @@ from .text import clean, rejoin_wrapped
 
 # Sentence-like list items keep only their opening clause as the title.
 _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][a-zäöü]{0,2}$")
 _MINUTES_TITLE = re.compile(
     r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
     r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
@@ -59,6 +60,8 @@ def _short_title(title: str) -> str:
     if len(title.split()) <= 8:
         return title
     cut = _TITLE_CUT.split(title, maxsplit=1)[0].strip()
+    if title[len(cut):].lstrip().startswith(".") and _ABBREVIATION_END.search(cut):
+        return title  # "Erschließung „Fellheimer Str. Süd I“ …": an abbreviation's full stop ends no clause
     return cut if len(cut.split()) >= 2 else title
 
 

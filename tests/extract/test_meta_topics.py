@@ -461,3 +461,16 @@ def test_an_excerpt_of_one_item_names_it_in_the_title_line():
         (P, "Ortsratsmitglied Gläsner fragt an, ob der Ortsrat noch Interesse an einem Kalender hat."),
     )
     assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [(None, "Anträge und Anfragen")]
+
+
+def test_an_abbreviation_in_a_long_item_title_does_not_cut_it():
+    d = doc(
+        (P, "Protokoll"),
+        (P, "1. Erschließung des Mischgebietes Fellheimer Str. Süd und Bau des Radwegs zum Wasserturm"),
+        (P, "Der Gemeinderat stimmt zu."),
+        (P, "2. Bürgerfragen"),
+        (P, "Keine."),
+        (P, "3. Verschiedenes"),
+    )
+    titles = [t.title for t in extract_topics(d, extract_meta(d))]
+    assert titles[0].startswith("Erschließung des Mischgebietes Fellheimer Str. Süd")
