@@ -25,6 +25,9 @@ _OWNER_FIELD = re.compile(
 _DUE_FIELD = re.compile(
     r"^\s*(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Erledigen\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)\s*:\s*(?P<value>\S.*)$", re.I | re.S
 )
+# "Verantwortlich: BAMF (Fr. Braun), Termin: KW 18": both fields on one line.
+_DUE_AFTER_OWNER = re.compile(
+    r"\s*[,;]\s*(?=(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)\s*:)", re.I)
 _ENTRY = re.compile(r"^\s*(?P<num>\d{1,2}|[a-z])[.)]\s+(?P<rest>.*)$", re.S)
 REACH_UNITS = 8
 """How far above a field line its task may stand (other fields and numbered entries between)."""
@@ -54,6 +57,9 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
         if target is None:
             continue
         item = items.get(target)
+        due_value = None
+        if kind == "owner" and (both := _DUE_AFTER_OWNER.split(value, maxsplit=1)) and len(both) == 2:
+            value, due_value = both[0].strip(), _DUE_FIELD.match(both[1]).group("value").strip()  # "… Termin: KW 18"
         if kind == "owner":
             owners = extractor.owners(value, lenient=True) or _as_written(value)
             if not owners:
@@ -69,7 +75,9 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
                 item.responsible = owners
             if number is not None:
                 item.task = _entry(item.task)[1]  # "2) Übersicht verschicken" → the task without its number
-        elif item is not None and item.due is None:
+            if due_value:  # the field says when, whatever date the task's sentence mentions ("Statistik Q1")
+                item.due = extractor.due(due_value) or extractor.due_cell(due_value)
+        elif item is not None:
             item.due = extractor.due(value) or extractor.due_cell(value)
 
 

@@ -1305,3 +1305,14 @@ Datum: 26.03.2026
 - Nächstes Abstimmungsgespräch Ende Juni 2026, die Einladung erfolgt durch die Stadt Kerchheim.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Stadt Kerchheim"]]
+
+
+def test_owner_and_deadline_fields_on_the_line_of_the_task(record):
+    r = record("""= Ergebnisprotokoll Arbeitskreis
+Datum: 16.04.2026
+Teilnehmende: Fr. Braun (BAMF), Hr. Keller (VHS)
+## 1. Statistik
+A3: Statistik Q1 an alle versenden. Verantwortlich: BAMF (Fr. Braun), Termin: 30.04.2026
+""")
+    (item,) = r.action_items
+    assert [o.name for o in item.responsible] == ["BAMF (Fr. Braun)"] and item.due.date.isoformat() == "2026-04-30"
