@@ -71,8 +71,12 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
         apply_task_fields(units, found, extractor, field_units)
     apply_list_owners(units, found, extractor)
     for item in found.values():
-        if not item.responsible and item.evidence.table_index is None:
+        if item.evidence.table_index is not None:
+            continue
+        if not item.responsible:
             item.responsible = extractor.named_owner(item.evidence.text)
+        elif (beside := extractor.institution_beside(item.evidence.text, item.responsible)) is not None:
+            item.responsible = beside
     return dedupe_actions([found[pos] for pos in sorted(found)])
 
 

@@ -250,6 +250,21 @@ class ActionExtractor(OwnerClassifier):
             return self.owners(next(iter(attendees.values())))
         return []
 
+    def institution_beside(self, text: str, owners: list[Responsible]) -> list[Responsible] | None:
+        """"Das JC passt seine Checkliste an (Fr. Lorenz)", "… wird vom Welcome Center gestaltet
+        (Fr. Hahn)": the person in brackets acts for the institution the sentence names as its
+        subject or agent; the owner as written is "JC (Fr. Lorenz)"."""
+        if len(owners) != 1 or owners[0].kind is not ResponsibleKind.PERSON or "(" not in text:
+            return None
+        person = owners[0]
+        if not re.search(r"\([^()]*" + re.escape(person.name), text):
+            return None
+        m = _INSTITUTION_SUBJECT.match(text) or _INSTITUTION_AGENT.search(text)
+        found = self.responsible(m.group("inst")) if m is not None else None
+        if found is None or found.kind is not ResponsibleKind.INSTITUTION:
+            return None
+        return [found.model_copy(update={"name": f"{found.name} ({person.name})", "resolved": person.resolved})]
+
     def from_sentence(self, unit: Unit) -> ActionItem | None:
         """The task a sentence states, if any; computed once per unit (the sentence-role
         model reads it as a feature before the action extractor does)."""
@@ -386,6 +401,8 @@ class ActionExtractor(OwnerClassifier):
 
 
 _PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
+_INSTITUTION_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß]")
+_INSTITUTION_AGENT = re.compile(r"\b(?:vom|von\s+der|von\s+dem|durch\s+die|durch\s+das|durch\s+den|macht\s+der|macht\s+die|macht\s+das)\s+(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß(]")
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+\b")
 _FOLLOWS_BY = re.compile(
     r"\b(?:er)?folgt\s+(?:\w+\s+)?(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?"

@@ -1316,3 +1316,13 @@ A3: Statistik Q1 an alle versenden. Verantwortlich: BAMF (Fr. Braun), Termin: 30
 """)
     (item,) = r.action_items
     assert [o.name for o in item.responsible] == ["BAMF (Fr. Braun)"] and item.due.date.isoformat() == "2026-04-30"
+
+
+def test_the_person_in_brackets_acts_for_the_institution_that_does_it(record):
+    r = record("""= Protokoll
+Datum: 24.02.2026
+Teilnehmende: Fr. Hahn (Welcome Center), Hr. Demir (Jobcenter)
+**TOP 1: Veranstaltung**
+Ein Flyer für die Veranstaltung wird vom Welcome Center bis 15.03.2026 gestaltet (Fr. Hahn).
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Welcome Center (Fr. Hahn)"]]
