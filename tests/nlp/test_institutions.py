@@ -590,3 +590,8 @@ def test_a_service_of_an_organisation_named_after_it_is_one_institution(nlp):
 def test_a_council_title_between_honorific_and_name_is_a_person(nlp):
     assert "Stadtrat Vogt" not in found(nlp, "Auf Nachfrage von Herrn Stadtrat Vogt teilt die Verwaltung mit.")
     assert "Stadtrat Leipzig" in found(nlp, "Der Stadtrat Leipzig tagt.")
+
+
+def test_a_confession_abbreviated_before_a_church_body_belongs_to_its_name(nlp):
+    names = set(found(nlp, "Die Ev. Kirchengemeinde und die Kath. Kirchengemeinde St. Martin laden ein."))
+    assert {"Ev. Kirchengemeinde", "Kath. Kirchengemeinde St. Martin"} <= names

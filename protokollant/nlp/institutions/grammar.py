@@ -16,6 +16,7 @@ PRIO_REGISTRY, PRIO_RULE, PRIO_WEAK, PRIO_NER = 0, 1, 2, 3
 _SITE_KINDS = frozenset({"bildung", "einrichtung", "unternehmen"})
 
 
+_CONFESSIONS = frozenset({"ev.", "evang.", "kath.", "luth."})  # before a church body, split off their full stop
 # "Mittelfranken-West", "Rhein-Neckar", "Oberschwaben-Weißenau": capitalised parts joined by hyphens.
 _REGION_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+$")
 
@@ -276,6 +277,11 @@ class SpanGrammar:
                 start = j - 1
                 j -= 2
                 continue
+            if txt == "." and j >= 1 and doc[j - 1].lower_ + "." in _CONFESSIONS:  # "Ev. Kirchengemeinde", "Kath. Jugend"
+                mods.append(j - 1)
+                start = j - 1
+                j -= 2
+                continue
             if (not txt[:1].isupper() or not t.is_alpha or lw in d.determiners or lw in d.name_break_words
                     or lw in d.titles):
                 break
@@ -290,7 +296,7 @@ class SpanGrammar:
             j -= 1
         if mods and start == mods[-1] and self._boundary(doc, start):
             first = doc[start].text
-            if not (d.is_place_adjective(first) or d.is_proper_adjective(first)):
+            if not (d.is_place_adjective(first) or d.is_proper_adjective(first) or first.lower() + "." in _CONFESSIONS):
                 start += 1  # sentence-initial generic adjective: "Zuständige Behörde ..."
         return start, any(m >= start for m in mods)
 
