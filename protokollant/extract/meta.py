@@ -71,7 +71,9 @@ def _pairs(block: Block) -> list[tuple[str, str]]:
         cells = [c for c in block.cells if c.strip()]
         # A key is a few words ("Sitzungsort", "Anwesend (stimmberechtigt)"); "Protokoll an
         # alle Mitglieder versenden | Herr Ochs | 12.03." is a task row, not the minute-taker.
-        if len(cells) >= 2 and len(cells[0]) <= 40 and len(cells[0].split()) <= 4:
+        # "| | | Raum und Technik reservieren | IHK | 15.05. |": a row that starts with empty cells
+        # continues a table's item; a header key stands in the first cell.
+        if len(cells) >= 2 and block.cells[0].strip() and len(cells[0]) <= 40 and len(cells[0].split()) <= 4:
             return [(cells[0].strip().rstrip(":").lower(), " | ".join(cells[1:]))]
         if len(cells) == 1 and (kv := key_value(cells[0])):
             return [kv]

@@ -347,3 +347,14 @@ Datum: 09.07.2026
 | B1 | Praktikumsbörse aufbauen | Projektträger | 31.12.2026 | neu |
 """)
     assert [(t.number, t.title) for t in record.topics] == [("A", "Zugang und Beratung"), ("B", "Qualifizierung")]
+
+
+def test_a_continuation_row_is_no_header_line_whatever_word_it_starts_with(nlp, render):
+    # "Raum" is a header key (the meeting's room); a task row starting with it is still a task.
+    record = _record(nlp, render, """= Ergebnisprotokoll Netzwerk
+Datum: 21.04.2026
+|= TOP | Thema | Ergebnis / Beschluss | Verantwortlich | Termin |
+| 1 | Veranstaltung | Das Netzwerk führt am 24.09.2026 eine Arbeitgeberveranstaltung durch. | – | – |
+| | | Raum und Technik reservieren | IHK (Hr. Wolters) | 15.05. |
+""")
+    assert [a.task for a in record.action_items] == ["Raum und Technik reservieren"]
