@@ -65,6 +65,9 @@ class MetaResult:
     """Blocks that belong to the header (attendance etc.), never topics or items."""
 
 
+_ENDS_IN_INFINITIVE = re.compile(r"\s[a-zäöüß]\w*(?:en|ern|eln)\s*$")
+
+
 def _pairs(block: Block) -> list[tuple[str, str]]:
     """(key, value) pairs a block states: a two-cell table row or "Key: value" lines."""
     if block.kind is BlockKind.TABLE_ROW and block.cells:
@@ -73,7 +76,8 @@ def _pairs(block: Block) -> list[tuple[str, str]]:
         # alle Mitglieder versenden | Herr Ochs | 12.03." is a task row, not the minute-taker.
         # "| | | Raum und Technik reservieren | IHK | 15.05. |": a row that starts with empty cells
         # continues a table's item; a header key stands in the first cell.
-        if len(cells) >= 2 and block.cells[0].strip() and len(cells[0]) <= 40 and len(cells[0].split()) <= 4:
+        if (len(cells) >= 2 and block.cells[0].strip() and len(cells[0]) <= 40 and len(cells[0].split()) <= 4
+                and not _ENDS_IN_INFINITIVE.search(cells[0])):  # "Raum buchen | Fr. Ott | 15.05.": a task
             return [(cells[0].strip().rstrip(":").lower(), " | ".join(cells[1:]))]
         if len(cells) == 1 and (kv := key_value(cells[0])):
             return [kv]

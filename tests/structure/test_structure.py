@@ -358,3 +358,9 @@ Datum: 21.04.2026
 | | | Raum und Technik reservieren | IHK (Hr. Wolters) | 15.05. |
 """)
     assert [a.task for a in record.action_items] == ["Raum und Technik reservieren"]
+    tasks = _record(nlp, render, """= Kurzprotokoll
+Datum: 21.04.2026
+|= Aufgabe | Wer | Bis |
+| Raum buchen | Fr. Ott | 15.05.2026 |
+""")
+    assert [a.task for a in tasks.action_items] == ["Raum buchen"] and tasks.meeting.place is None
