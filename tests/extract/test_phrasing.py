@@ -1326,3 +1326,13 @@ Teilnehmende: Fr. Hahn (Welcome Center), Hr. Demir (Jobcenter)
 Ein Flyer für die Veranstaltung wird vom Welcome Center bis 15.03.2026 gestaltet (Fr. Hahn).
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Welcome Center (Fr. Hahn)"]]
+
+
+def test_a_nomination_is_no_task(record):
+    r = record("""= Mitgliederversammlung
+Datum: 09.02.2017
+**TOP 3: Wahlen**
+Herr Tobias Wiesemann wird als Vorsitzender vorgeschlagen.
+Frau Kern wird als Kassenwartin bis zur nächsten Wahl im Amt bestätigt.
+""")
+    assert r.action_items == []
