@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-_APPOINTED_WORDS = re.compile("benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt")  # the cheap test first
+_APPOINTED_VERBS = "benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt"
+_APPOINTED_WORDS = re.compile(_APPOINTED_VERBS)  # the cheap test first
 _APPOINTED = re.compile(
-    r"\b(?:wird|werden)\b(?:\s+\S+){0,12}?\s+(?:als|zum|zur)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\s*[.!]?\s*$"
-    r"|^\W*als\s+\S+(?:\s+\S+){0,4}?\s+(?:wird|werden)\b(?:\s+\S+){0,8}?\s+(?:benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt)\b", re.I)
+    rf"\b(?:wird|werden)\b(?:\s+\S+){{0,12}}?\s+(?:als|zum|zur)\b(?:\s+\S+){{0,8}}?\s+(?:{_APPOINTED_VERBS})\s*[.!]?\s*$"
+    rf"|^\W*als\s+\S+(?:\s+\S+){{0,4}}?\s+(?:wird|werden)\b(?:\s+\S+){{0,8}}?\s+(?:{_APPOINTED_VERBS})\b", re.I)
 _INFINITIVE_AGREEMENT = re.compile(
     r"(?<!zu )\b(?:vereinbaren|festlegen|beschließen|entscheiden|absprechen|abstimmen|festsetzen|terminieren)"
     r"\s*(?:[.!]?\s*$|\s[–—-]\s|,\s*(?:zuständig|verantwortlich|wer)\b|\s*[\[(])", re.I)

@@ -124,8 +124,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if fallback is None and lower not in _TOOK_ON:  # "im Folgejahr übernahm die Stiftung …": a story
             # "Bis zur Sitzung wird Herr Rück … erstellen"; not "Vorgeschlagen werden Herr X und …"
             # (a passive) nor "In der Aussprache fragt Herr Y …" (what happens in the meeting).
-            # "Die Raumbuchung übernimmt Fr. Jankowski": taking on names who, in any tense.
-            named = (future or has_deadline or lower in _TAKE_ON or (strong and lower not in cues.narrative_when_followed and lower not in ("fragt", "fragen"))) and not (i and _PARTICIPLE.match(tokens[i - 1].text))
+            # "Die Raumbuchung übernimmt Fr. Jankowski": after any task verb but a narrating one
+            # ("fragt", "informiert"), the name names who.
+            named = (future or has_deadline or (strong and lower not in cues.narrative_when_followed)) and not (
+                i and _PARTICIPLE.match(tokens[i - 1].text))
             after = owner_after(tokens, i + 1, extractor, honorific=named)
             if not after and lower in _TAKE_ON:
                 after = _owners_up_to_clause_end(tokens, i + 1, extractor)

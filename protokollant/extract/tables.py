@@ -295,14 +295,14 @@ def truncate(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _lines(cell: str) -> list[str]:
-    """The non-empty lines of a cell ("–" kept: it holds a line's place)."""
-    return [line.strip() for line in cell.split("\n") if line.strip()]
-
-
 def _raw_lines(cell: str) -> list[str]:
     """All lines of a cell, empty ones too, without a trailing empty line."""
     return [line.strip() for line in cell.rstrip("\n").split("\n")]
+
+
+def _lines(cell: str) -> list[str]:
+    """The non-empty lines of a cell ("–" kept: it holds a line's place)."""
+    return [line for line in _raw_lines(cell) if line]
 
 
 def _cell_sentences(cell: Unit) -> list[Unit]:

@@ -78,7 +78,7 @@ class TableReader:
                 self.collect_text(tc, lines, bold, keep_empty=True)
                 while lines and not lines[-1]:
                     lines.pop()  # a trailing empty paragraph holds no line's place
-                cells.append("\n".join(lines) if any(lines) else "")
+                cells.append("\n".join(lines))
                 columns.append(column)
                 column += span
             rows.append((row_index, cells, columns, repeat_header, bold[0] and bold[1]))
