@@ -7,6 +7,7 @@ import re
 from ..document import BlockKind
 from ..schema import ActionItem, ProgressReport
 from .actions import ActionExtractor
+from .owner_context import institution_beside, named_owner
 from .roles import task_vetoed
 from .task_fields import apply_list_owners, apply_task_fields, field_of
 from .units import Unit
@@ -74,8 +75,8 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
         if item.evidence.table_index is not None:
             continue
         if not item.responsible:
-            item.responsible = extractor.named_owner(item.evidence.text)
-        elif (beside := extractor.institution_beside(item.evidence.text, item.responsible)) is not None:
+            item.responsible = named_owner(item.evidence.text, extractor)
+        elif (beside := institution_beside(item.evidence.text, item.responsible, extractor)) is not None:
             item.responsible = beside
     return dedupe_actions([found[pos] for pos in sorted(found)])
 

@@ -19,7 +19,7 @@ from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
                           mentioned_owners, names_only, owner_phrase, passive_agent, promise, task_colon_owners,
                           trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
-from .owners import FEMALE_HONORIFICS, MALE_HONORIFICS, SALUTATION_RX, OwnerClassifier
+from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import INFINITIVE_END, subject_owner
 from .text import clean, truncate_words
@@ -27,8 +27,6 @@ from .units import Unit
 from .vocabulary import action_cues, decision_cues
 
 
-_NAMED = re.compile(rf"\b(?P<title>{SALUTATION_RX})\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
-_SALUTATIONS = MALE_HONORIFICS + FEMALE_HONORIFICS  # SALUTATION_RX's words
 _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
@@ -230,41 +228,6 @@ class ActionExtractor(OwnerClassifier):
             confidence=0.9 if owners else 0.6,
         )
 
-    def named_owner(self, text: str) -> list[Responsible]:
-        """For a task found without an owner: "Die Agentur benennt …" after "Agentur für Arbeit"
-        (the noun of an institution the document gives in full), or the one person the sentence
-        names other than after a preposition ("Termin stimmen Frau Lenz … ab", not "mit Frau Lenz")."""
-        if (m := _HEAD_SUBJECT.match(text)) and m.group("head").casefold() in self.institution_heads:
-            return [Responsible(name=m.group("head"), kind=ResponsibleKind.INSTITUTION)]
-        if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := self.owners(m.group("owner"), lenient=True)):
-            return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
-        if any(s in text for s in _SALUTATIONS):
-            named = [m for m in _NAMED.finditer(text) if not _PREP_BEFORE.search(text[: m.start()])]
-            if len(named) == 1:
-                return self.owners(named[0].group(0))
-        attendees = {}
-        for m in _CAPITALISED.finditer(text):
-            if not _PREP_BEFORE.search(text[: m.start()]) and (p := self.people.resolve(m.group(0))) is not None:
-                attendees.setdefault(p.name, m.group(0))
-        if len(attendees) == 1:
-            return self.owners(next(iter(attendees.values())))
-        return []
-
-    def institution_beside(self, text: str, owners: list[Responsible]) -> list[Responsible] | None:
-        """"Das JC passt seine Checkliste an (Fr. Lorenz)", "… wird vom Welcome Center gestaltet
-        (Fr. Hahn)": the person in brackets acts for the institution the sentence names as its
-        subject or agent; the owner as written is "JC (Fr. Lorenz)"."""
-        if len(owners) != 1 or owners[0].kind is not ResponsibleKind.PERSON or "(" not in text:
-            return None
-        person = owners[0]
-        if not re.search(r"\([^()]*" + re.escape(person.name), text):
-            return None
-        m = _INSTITUTION_SUBJECT.match(text) or _INSTITUTION_AGENT.search(text)
-        found = self.responsible(m.group("inst")) if m is not None else None
-        if found is None or found.kind is not ResponsibleKind.INSTITUTION:
-            return None
-        return [found.model_copy(update={"name": f"{found.name} ({person.name})", "resolved": person.resolved})]
-
     def from_sentence(self, unit: Unit) -> ActionItem | None:
         """The task a sentence states, if any; computed once per unit (the sentence-role
         model reads it as a feature before the action extractor does)."""
@@ -272,7 +235,7 @@ class ActionExtractor(OwnerClassifier):
         if key not in self._sentence_items:
             self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
             # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
-            for m in _NAMED.finditer(unit.text) if any(s in unit.text for s in _SALUTATIONS) else ():
+            for m in NAMED_PERSON.finditer(unit.text) if any(s in unit.text for s in SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
         return self._sentence_items[key][1]
 
@@ -399,15 +362,6 @@ class ActionExtractor(OwnerClassifier):
             confidence=confidence,
         )
 
-
-_PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
-_INSTITUTION_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß]")
-_INSTITUTION_AGENT = re.compile(r"\b(?:vom|von\s+der|von\s+dem|durch\s+die|durch\s+das|durch\s+den|macht\s+der|macht\s+die|macht\s+das)\s+(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß(]")
-_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+\b")
-_FOLLOWS_BY = re.compile(
-    r"\b(?:er)?folgt\s+(?:\w+\s+)?(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?"
-    r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und))*)")
-_HEAD_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:Der|Die|Das)\s+(?P<head>[A-ZÄÖÜ][\wäöüß-]{3,})\s+[a-zäöüß]")
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

@@ -20,6 +20,9 @@ SALUTATION_RX = "(?:" + "|".join(re.escape(w) for w in sorted(MALE_HONORIFICS + 
 # The owner-phrase check keeps its own list: "Herrn X" (dative) is no owner phrase.
 # Council offices before a name ("GR Maier", "Bgm. Huber") count as honorifics here too.
 _HONORIFIC = r"(?:Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.|Fam\.|Familie|" + "|".join(re.escape(o) for o in COUNCIL_OFFICES) + ")"
+# "Frau Lenz", "Herr Dr. Brandt": a person named with a salutation (case-sensitive, as written).
+NAMED_PERSON = re.compile(rf"\b(?P<title>{SALUTATION_RX})\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+")
+SALUTATIONS = MALE_HONORIFICS + FEMALE_HONORIFICS  # SALUTATION_RX's words: one must occur for NAMED_PERSON to match
 _HONORIFIC_NAME = re.compile(rf"^{_HONORIFIC}\s+\S")  # compiled once: asked of every owner phrase
 # Council minutes name people by their office: "Ortsbürgermeister Liebner sagt zu, …".
 _OFFICE_TITLES = (
