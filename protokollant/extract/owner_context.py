@@ -41,16 +41,50 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
 
 
 def institution_beside(text: str, found: list[Responsible], owners: OwnerClassifier) -> list[Responsible] | None:
-    """"Das JC passt seine Checkliste an (Fr. Lorenz)", "… wird vom Welcome Center gestaltet
-    (Fr. Hahn)": the person in brackets acts for the institution the sentence names as its
-    subject or agent; the owner as written is "JC (Fr. Lorenz)"."""
-    if len(found) != 1 or found[0].kind is not ResponsibleKind.PERSON or "(" not in text:
+    """The institution and the person acting for it, as the minutes write the owner:
+    "Das JC passt seine Checkliste an (Fr. Lorenz)", "… wird vom Welcome Center gestaltet
+    (Fr. Hahn)" (the person in brackets acts for the sentence's subject or agent) and "Das Schulamt
+    fragt … ab (Fr. Hagedorn, vor den Osterferien)" (the institution found, the person beside it)."""
+    if len(found) != 1 or "(" not in text:
         return None
-    person = found[0]
-    if not re.search(r"\([^()]*" + re.escape(person.name), text):
+    owner = found[0]
+    if owner.kind is ResponsibleKind.INSTITUTION and "(" not in owner.name:
+        person = _bracketed_person(text, owners)
+        if person is None:
+            return None
+        return [owner.model_copy(update={"name": f"{owner.name} ({person})"})]
+    if owner.kind is not ResponsibleKind.PERSON or not re.search(r"\([^()]*" + re.escape(owner.name), text):
         return None
-    m = _INSTITUTION_SUBJECT.match(text) or _INSTITUTION_AGENT.search(text)
-    body = owners.responsible(m.group("inst")) if m is not None else None
-    if body is None or body.kind is not ResponsibleKind.INSTITUTION:
+    for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text)):
+        if m is None:
+            continue
+        if _ACRONYM.match(m.group("inst")):
+            # "Das JC …", "macht der AG-S (Hr. Demir)": an abbreviation with an article names a body
+            # (a person's initials take none).
+            body = Responsible(name=m.group("inst"), kind=ResponsibleKind.INSTITUTION)
+        else:
+            body = owners.responsible(m.group("inst"))
+        if body is not None and body.kind is ResponsibleKind.INSTITUTION:
+            return [body.model_copy(update={"name": f"{body.name} ({owner.name})", "resolved": owner.resolved})]
+    return None
+
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}(?:-[A-ZÄÖÜ]{1,4})?$")
+_BRACKET = re.compile(r"\((?P<inner>[^()]{2,80})\)")
+_PEOPLE_SEPARATOR = re.compile(r"\s*(?:[,;/&]|\bund\b)\s*")
+
+
+def _bracketed_person(text: str, owners: OwnerClassifier) -> str | None:
+    """The person (or persons) a bracket names first: "(Fr. Hagedorn, vor den Osterferien)",
+    "(Hr. Kuhlmann/Fr. Horn)"; None for a bracket holding anything else ("(JC)", "(Stand 12.03.)")."""
+    m = _BRACKET.search(text)  # only the first bracket: a later one comments on something else
+    if m is None:
         return None
-    return [body.model_copy(update={"name": f"{body.name} ({person.name})", "resolved": person.resolved})]
+    inner, end, pos = m.group("inner"), 0, 0
+    for sep in _PEOPLE_SEPARATOR.finditer(inner + ","):
+        part = inner[pos:sep.start()]
+        found = owners.responsible(part) if part else None
+        if found is None or found.kind is not ResponsibleKind.PERSON:
+            break
+        end, pos = sep.start(), sep.end()
+    return inner[:end] or None

@@ -1328,6 +1328,19 @@ Ein Flyer für die Veranstaltung wird vom Welcome Center bis 15.03.2026 gestalte
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Welcome Center (Fr. Hahn)"]]
 
 
+def test_an_institution_and_the_person_beside_it_are_one_owner(record):
+    r = record("""= Protokoll Arbeitsgespräch
+Datum: 12.03.2026
+**TOP 1: Checklisten**
+Das Schulamt fragt den Stand der Konzepte an den Gymnasien ab (Fr. Hagedorn, vor den Osterferien).
+Das JC passt dazu seine Checkliste an (Fr. Lorenz, bis Ende März).
+Die Vorauswahl der Bewerber macht der AG-S (Hr. Demir) bis 17.04.
+Das Schulamt lädt bis 20.04. zur Schulleiterrunde ein (Stand 12.03.).
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Schulamt (Fr. Hagedorn)"], ["JC (Fr. Lorenz)"], ["AG-S (Hr. Demir)"], ["Schulamt"]]
+
+
 def test_a_nomination_is_no_task(record):
     r = record("""= Mitgliederversammlung
 Datum: 09.02.2017
