@@ -224,6 +224,13 @@ def _titles_from_preview(blocks: list[Block], starts: list[Start]) -> list[Start
         return starts
     titles: dict[str, str] = {}
     for b in blocks[: starts[0][0].index]:
+        if b.kind is BlockKind.LIST_ITEM and b.list_number and (num := b.list_number.rstrip(".)")).isdigit():
+            # An agenda set as a Word-numbered list: the number is the label Word renders (a list
+            # item is an item for sure: its title may run longer than a typed line's).
+            title = clean(b.text.split("\n", 1)[0])
+            if title and len(title.split()) <= 20 and not title.endswith("."):
+                titles[num] = title
+            continue
         for line in b.text.split("\n"):
             m = NUMBERED.match(line) or TOP_LINE.match(line)
             title = clean(m.group("title") or "") if m else ""

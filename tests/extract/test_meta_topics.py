@@ -427,6 +427,24 @@ def test_items_that_open_with_text_take_their_titles_from_the_agenda_above():
         ("1", "Eröffnung"), ("2", "Genehmigung der Verhandlungsschrift"), ("3", "Bericht des Bürgermeisters")]
 
 
+def test_bare_item_numbers_take_their_titles_from_a_word_numbered_agenda():
+    d = doc(
+        (P, "Protokoll der Mitgliederversammlung vom 04.02.2020"),
+        (P, "Tagesordnung"),
+        (L, "Begrüßung und Regularien", {"list_level": 0, "list_id": 3, "list_number": "1."}),
+        (L, "Neumitglieder: Information über die Abholung (Wie wollen wir die neuen Abholer betreuen?)",
+         {"list_level": 0, "list_id": 3, "list_number": "2."}),
+        (L, "Sommerfest", {"list_level": 0, "list_id": 3, "list_number": "3."}),
+        (H, "TOP 1", {"heading_level": 1, "heading_source": "layout", "bold": True}),
+        (P, "Die Vorsitzende begrüßt die Anwesenden."),
+        (H, "TOP 2", {"heading_level": 1, "heading_source": "layout", "bold": True}),
+        (P, "Neue Mitglieder holen ihr Gemüse ab dem 7.3. ab."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [
+        ("1", "Begrüßung und Regularien"),
+        ("2", "Neumitglieder: Information über die Abholung (Wie wollen wir die neuen Abholer betreuen?)")]
+
+
 
 def test_a_title_styled_line_does_not_turn_the_bold_item_lines_into_subitems():
     # A memo's "Gesprächsvermerk" set in Word's Title style names the document; the bold lines
