@@ -269,7 +269,8 @@ def _without_agenda_preview(starts: list[Start]) -> list[Start]:
     return starts[run_end:] if len(preview & again) >= 2 else starts
 
 
-_TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?P<title>\S.*)$", re.S)
+# "1. Begrüßung", "2) Kasse: …", "3 – Neuwahl des Revisors: …"
+_TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title>\S.*)$", re.S)
 TYPED_MIN_ITEMS = 3
 
 
