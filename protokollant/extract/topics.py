@@ -179,6 +179,11 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
             # "Ö 1" / "Festlegung der Tagesordnung" on the next line (of the block, or a bold line below).
             title = _title_below(blocks, pos, b, title_blocks) or title
         if is_top:
+            # "TOP 1 – Revisionsbericht: Die Revision wurde ordnungsgemäß durchgeführt.": a run-in
+            # title, then the item's text on the same line.
+            head, colon, rest = title.partition(":")
+            if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 and first_line.rstrip().endswith((".", "!")):
+                title = head
             level = 2 if is_sub_number(number) else 1
             if level == 1:
                 current = number

@@ -427,6 +427,26 @@ def test_items_that_open_with_text_take_their_titles_from_the_agenda_above():
         ("1", "Eröffnung"), ("2", "Genehmigung der Verhandlungsschrift"), ("3", "Bericht des Bürgermeisters")]
 
 
+def test_a_run_in_title_before_the_items_text_on_the_same_line():
+    d = doc(
+        (P, "Mitgliederversammlung 2020"),
+        (P, "TOP 1 – Revisionsbericht/Entlastung: Die Revision wurde ordnungsgemäß durchgeführt. Der Vorstand wurde entlastet."),
+        (P, "TOP 2 – Wertermittler gesucht: Herr Baier informierte, dass Personen gesucht werden."),
+        (P, "TOP 3: Termine: Sommerfest, Arbeitseinsatz"),
+        (P, "4 – Neuwahl des Revisionspostens: Frau Scholz wurde einstimmig gewählt."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(d, extract_meta(d))] == [
+        ("1", "Revisionsbericht/Entlastung"), ("2", "Wertermittler gesucht"), ("3", "Termine: Sommerfest, Arbeitseinsatz")]
+    typed = doc(
+        (P, "Mitgliederversammlung 2020"),
+        (P, "1 – Revisionsbericht/Entlastung: Die Revision wurde ordnungsgemäß durchgeführt."),
+        (P, "2 – Wertermittler gesucht: Herr Baier informierte, dass Personen gesucht werden."),
+        (P, "3 – Neuwahl des Revisionspostens: Frau Scholz wurde einstimmig gewählt."),
+    )
+    assert [(t.number, t.title) for t in extract_topics(typed, extract_meta(typed))] == [
+        ("1", "Revisionsbericht/Entlastung"), ("2", "Wertermittler gesucht"), ("3", "Neuwahl des Revisionspostens")]
+
+
 def test_bare_item_numbers_take_their_titles_from_a_word_numbered_agenda():
     d = doc(
         (P, "Protokoll der Mitgliederversammlung vom 04.02.2020"),
