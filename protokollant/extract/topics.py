@@ -354,8 +354,10 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
         return out
     levels = Counter(b.heading_level or 1 for b in heads)
     top = min(levels)
-    # A single top-level heading above many lower ones is a title, not a topic.
-    if levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top and sum(1 for b in heads if b.heading_level != top) >= 2:
+    # A single top-level heading above many lower ones is a title, not a topic; unless it is
+    # numbered ("1. Eröffnung" above "1.a Versammlungsleiter", "1.b …": an item and its sub-items).
+    if levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top and sum(1 for b in heads if b.heading_level != top) >= 2 \
+            and split_number(heads[0].text.split("\n", 1)[0])[0] is None:
         heads = heads[1:]
         top = min(b.heading_level or 1 for b in heads)
     out: list[Start] = []

@@ -447,6 +447,20 @@ def test_a_run_in_title_before_the_items_text_on_the_same_line():
         ("1", "Revisionsbericht/Entlastung"), ("2", "Wertermittler gesucht"), ("3", "Neuwahl des Revisionspostens")]
 
 
+def test_a_numbered_top_heading_above_its_sub_items_is_an_item_not_a_title():
+    d = doc(
+        (P, "4. Generalversammlung der Dorfladen eG am 11.04.2018"),
+        (H, "1. Eröffnung und Begrüßung", {"heading_level": 1}),
+        (P, "Der Stellvertreter begrüßt die Anwesenden."),
+        (H, "1.a Versammlungsleiter", {"heading_level": 2}),
+        (P, "Herr Schramm wird zum Versammlungsleiter gewählt."),
+        (H, "1.b Beschlussfähigkeit", {"heading_level": 2}),
+        (P, "Die Beschlussfähigkeit wird festgestellt."),
+    )
+    assert [(t.title, [s.title for s in t.subtopics]) for t in extract_topics(d, extract_meta(d))] == [
+        ("Eröffnung und Begrüßung", ["1.a Versammlungsleiter", "1.b Beschlussfähigkeit"])]
+
+
 def test_bare_item_numbers_take_their_titles_from_a_word_numbered_agenda():
     d = doc(
         (P, "Protokoll der Mitgliederversammlung vom 04.02.2020"),
