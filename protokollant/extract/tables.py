@@ -15,12 +15,15 @@ import re
 from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
 from .decisions import THRESHOLD, decision_kind, decision_score
+from .subject_owner import INFINITIVE_END
 from .deadlines import find_deadlines, parse_deadline, says_start, states_start
 from .text import clean
 from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
 from .votes import parse_vote
 
+# "… vorgestellt werden.": a passive ends in an infinitive too, but states what happens.
+_PASSIVE_END = re.compile(r"\b(?:werden|worden|bleiben|sein)\W*$")
 _LEAD = re.compile(r"^\s*(?:bis|spätestens|zum|ab)\b\s*", re.I)
 
 
@@ -181,12 +184,37 @@ class TableReader:
         if not result or self.vocab.is_empty_cell(result):
             return
         if owners or (due is not None and due.date is not None and not self._start_or_put_off(row, result, due)):
+            if (split := self._task_lines(row)) is not None:
+                tasks, others = split
+                for text in tasks:
+                    self._task(row, text, ColumnRole.RESULT, owners, due, quote=text)
+                for text in others:
+                    if (line := _cell_unit(self.row_units[row.block.index], text)) is not None and self._is_decision(line):
+                        self._decision(row, text, ColumnRole.RESULT, 0.75)
+                return
             self._task(row, self._owner_sentences(row, result, owners), ColumnRole.RESULT, owners, due)
             # "Kommission ist sich einig: Anordnung Tempo 30 …" with an owner and a date: the
             # agreement is a decision too, when the cell says so in its own words.
             self._result_decisions(row, result, own_wording_only=True)
         else:
             self._result_decisions(row, result)
+
+    @staticmethod
+    def _task_lines(row: TableRow) -> tuple[list[str], list[str]] | None:
+        """"Monitor wird künftig jährlich vorgestellt.<br>Kurzfassung für Kreistag erstellen." beside
+        one owner and one date: the line written as a to-do (ending in its infinitive) is what the
+        owner does; the other lines are the item's results. None when no line or every line reads so."""
+        cells = row.block.cells or []
+        pos = row.positions.get(ColumnRole.RESULT)
+        lines = _lines(cells[pos]) if pos is not None and pos < len(cells) else []
+        if len(lines) < 2:
+            return None
+        # A note, not a sentence: short, no clause ending in "…, eine Pauschale einzuführen".
+        tasks = [line for line in lines if INFINITIVE_END.search(line) and not _PASSIVE_END.search(line)
+                 and "," not in line and len(line.split()) <= 12]
+        if not tasks or len(tasks) == len(lines):
+            return None
+        return tasks, [line for line in lines if line not in tasks]
 
     def _start_or_put_off(self, row: TableRow, result: str, due: Due) -> bool:
         """Nobody to do it and "ab 05.05.2026" in the date cell (when it starts), or "Thema wird auf
@@ -315,11 +343,14 @@ def _cell_unit(row_unit: Unit, cell_text: str) -> Unit | None:
     span = row_unit.span
     row_text = row_unit.text
     cell = cell_text.strip()
-    at = row_text.find(cell) if cell else -1
+    # A cell's lines are joined with spaces in the role text, kept as line breaks in the row's
+    # text: compared with the breaks as spaces (one character each, so positions stay).
+    flat = row_text.replace("\n", " ")
+    at = flat.find(cell) if cell else -1
     if at < 0:
         # The role text joins cells with spaces where the row joins them with ' | ': the first cell then.
         first = cell.split(" ")[0] if cell else ""
-        at = row_text.find(first) if first else -1
+        at = flat.find(first) if first else -1
         if at < 0:
             return None
         cell = row_text[at:]

@@ -322,6 +322,20 @@ Datum: 11.03.2026
     assert [d.text for d in record.decisions] == ["Gemeinsamer Infotag wird im Juni durchgeführt."]
 
 
+def test_one_owner_beside_several_result_lines_does_the_line_written_as_a_to_do(nlp, render):
+    record = _record(nlp, render, """= Ergebnisniederschrift Steuerkreis
+Datum: 07.05.2026
+|= Nr. | Thema | Feststellung / Diskussion | Festlegung | Wer | Bis |
+| 1 | Monitor | Zahlen vorgestellt. | Monitor wird künftig jährlich im Mai vorgestellt.<br>Kurzfassung (2 Seiten) für Kreistag erstellen. | AA / Fr. Kuźniak | 15.06. |
+| 2 | Förderung | Aufruf 2027 besprochen. | Das Gremium empfiehlt dem Ministerium, eine Pauschale von 15 % einzuführen.<br>Entscheidung trifft das Ministerium. | Ref. 34 | nächste Sitzung |
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items][0] == (
+        "Kurzfassung (2 Seiten) für Kreistag erstellen.", ["AA", "Fr. Kuźniak"])
+    assert "Monitor wird künftig jährlich im Mai vorgestellt." in [d.text for d in record.decisions]
+    # a clause ending in its infinitive is no to-do note: the cell stays one task
+    assert record.action_items[1].task.startswith("Das Gremium empfiehlt dem Ministerium")
+
+
 def test_an_item_table_reports_under_sachstand_and_decides_nothing_under_a_dash(nlp, render):
     record = _record(nlp, render, """= Protokoll Jour fixe
 Datum: 27.01.2026
