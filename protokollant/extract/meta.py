@@ -125,6 +125,7 @@ def extract_meta(document: Document) -> MetaResult:
         meeting.title = clean(document.properties.title)
 
     pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
+    attendance_group: str | None = None  # an "Anwesend:" line whose names follow in labelled lines
     for b in blocks[:HEADER_SCAN_BLOCKS]:
         if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None) or (
                 b.kind is BlockKind.HEADING and header - {title_block} and _NUMBERED_ITEM.match(b.text)):
@@ -139,6 +140,15 @@ def extract_meta(document: Document) -> MetaResult:
         pending_list = None
         text = clean(b.text)
         kv_pairs = _pairs(b)
+        if attendance_group and b.kind is not BlockKind.TABLE_ROW and kv_pairs and all(field_of_key(k) is None for k, _ in kv_pairs) and (
+                named := [p for _, value in kv_pairs for p in parse_people(value)]):
+            # "Anwesend:" over "Gewählte Mitglieder: …", "Verwaltung: Kreisdirektor Siebels, …": the
+            # groups of those present, each under its own label.
+            participants[attendance_group].extend(named)
+            header.add(b.index)
+            continue
+        if not kv_pairs:
+            attendance_group = None
         if not kv_pairs and len(text.split()) <= 3:
             f = field_of_key(text)
             if f in participants:
@@ -150,11 +160,13 @@ def extract_meta(document: Document) -> MetaResult:
             if f is None:
                 continue
             header.add(b.index)
+            if f not in participants and f != "chair":
+                attendance_group = None  # "Protokoll: …", "Ort: …": the attendance has ended
             if f in participants:
                 if value.strip():
                     participants[f].extend(parse_people(value))
-                else:  # "Anwesend:" with the names as the following list items
-                    pending_list = f
+                else:  # "Anwesend:" with the names as the following list items or labelled lines
+                    pending_list = attendance_group = f
             elif f == "date" and meeting.date is None:
                 found = find_dates(value)
                 if found:

@@ -18,6 +18,26 @@ def doc(*specs) -> Document:
 P, H, L, R = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW
 
 
+def test_attendance_in_labelled_groups_under_an_empty_attendance_key():
+    d = doc(
+        (P, "Niederschrift über die 14. Sitzung des Fachausschusses"),
+        (P, "Sitzungstermin: Dienstag, 24.02.2026"),
+        (P, "Anwesend:"),
+        (P, "Vorsitz: Renate Hülsmann (CDU)"),
+        (P, "Mitglieder: Petra Schwing (CDU), Lars Oettinger (SPD)"),
+        (P, "Sachkundige Einwohner: Jasmin Haddad (Integrationsbeirat)"),
+        (P, "Verwaltung: Hr. Lübke (Jobcenter), Fr. Gerdes (Ausländerbehörde)"),
+        (P, "Schriftführung: Fr. Brinkmann"),
+        (P, "Zielgruppe: Frau Adler (Beratung) und Herr Brandt"),
+        (H, "Ö 1 Eröffnung", {"heading_level": 1}),
+        (P, "Die Vorsitzende eröffnet die Sitzung."),
+    )
+    meta = extract_meta(d)
+    assert [p.name for p in meta.meeting.participants.present] == [
+        "Petra Schwing", "Lars Oettinger", "Jasmin Haddad", "Lübke", "Gerdes"]
+    assert {3, 4, 5, 6, 7} <= meta.header_blocks and 8 not in meta.header_blocks
+
+
 def test_header_table_and_attendance_lines():
     d = doc(
         (H, "Protokoll der 14. Sitzung des Koordinierungsgremiums", {"heading_level": 1}),
