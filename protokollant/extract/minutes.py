@@ -366,7 +366,8 @@ def _collect_institutions(lines: list[tuple[int, str]], line_spans: list[Span]) 
     for item in collect_institutions(docs, data=data):
         name = item["name"]
         # A bare name merged into a fuller one ("Agentur für Arbeit" → "… Leipzig") keeps its mentions.
-        blocks = sorted({b for key, bl in mentions.items() if key == name or name.startswith(key + " ") for b in bl})
+        # … and so does a bare word merged into the one name that holds it ("Feuerwehr" → "Freiwillige Feuerwehr X").
+        blocks = sorted({b for key, bl in mentions.items() if key == name or name.startswith(key + " ") or key in item["aliases"] for b in bl})
         if data.entry_for(name) is not None:
             source = "registry"
         elif name in model_only:

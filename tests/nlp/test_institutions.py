@@ -506,6 +506,17 @@ def test_a_bare_head_merges_into_the_one_longer_name_it_begins():
     assert items["Landesamt für Schule und Bildung"]["count"] == 2
 
 
+def test_a_bare_word_merges_into_the_one_longer_name_that_holds_it():
+    from protokollant.nlp.institutions import collect_institutions
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    docs = [nlp("Die Freiwillige Feuerwehr Ruppertshofen erhält ein neues Fahrzeug."), nlp("Die Feuerwehr bedankt sich.")]
+    items = {item["name"]: item for item in collect_institutions(docs)}
+    assert "Feuerwehr" not in items
+    assert items["Freiwillige Feuerwehr Ruppertshofen"]["count"] == 2 and "Feuerwehr" in items["Freiwillige Feuerwehr Ruppertshofen"]["aliases"]
+
+
 def test_a_legal_form_after_a_quoted_name_and_council_titles_before_first_names():
     from protokollant.nlp.pipeline import load_pipeline
     nlp = load_pipeline("blank")

@@ -130,6 +130,12 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
             # institution of this document that it begins.
             found[longer[0]]["count"] += found.pop(a)["count"]
             continue
+        if " " not in a and len(within := [b for b in names if b in found and b != a and a in b.split()[1:]]) == 1:
+            # "Feuerwehr" beside "Freiwillige Feuerwehr Ruppertshofen", "Schulamt" beside "Staatliches
+            # Schulamt Lörrach": the one institution of the document whose name holds the word.
+            found[within[0]]["count"] += found.pop(a)["count"]
+            found[within[0]].setdefault("forms", []).append(a)
+            continue
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
                 rest = b[len(a) + 1:].split(" ")
