@@ -26,7 +26,14 @@ def first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def not_owner_words() -> frozenset[str]:
-    return _words("not_owner_words.txt")
+    return _words("not_owner_words.txt") | _PRONOMINAL_ADVERBS
+
+
+# "Hiergegen werden Einwendungen nicht erhoben", "Darum kümmert sich …": hier-, da(r)- and wo(r)-
+# with a preposition stand for a thing, never for a person (all of them, not only the listed ones).
+_PREPOSITIONS = ("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
+                 "über", "um", "unter", "von", "vor", "wider", "zu", "zwischen")
+_PRONOMINAL_ADVERBS = frozenset(head + p for head in ("hier", "da", "dar", "wo", "wor") for p in _PREPOSITIONS)
 
 
 @lru_cache(maxsize=1)

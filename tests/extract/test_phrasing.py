@@ -1349,3 +1349,14 @@ Herr Tobias Wiesemann wird als Vorsitzender vorgeschlagen.
 Frau Kern wird als Kassenwartin bis zur nächsten Wahl im Amt bestätigt.
 """)
     assert r.action_items == []
+
+
+def test_a_pronominal_adverb_is_no_owner(record):
+    r = record("""= Protokoll Mitgliederversammlung
+Datum: 08.03.2013
+**TOP 1: Versammlungsleitung**
+Dr. Herrmann schlägt RA Lübbe als Versammlungsleiter vor. Hiergegen werden Einwendungen nicht erhoben.
+Darüber wird Frau Klein die Mitglieder bis 15.04. informieren.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Klein"]]
+
