@@ -19,10 +19,21 @@ _WORD = re.compile(r"\w+")
 EXACT_FORM_CONFIDENCE = 0.85
 """The confidence of tasks found by an exact form ("TODO (X):", "Auftrag an X:")."""
 VETO_BELOW_CONFIDENCE = 0.7
-"""The sentence-role model may drop only tasks the rules found without an owner form (a
-deadline alone, a task list's label); tasks with an owner stay: on the dev minutes and
-the tests its veto of owned tasks ("Die Verwaltung wird gebeten, …", "(zur Zahlung
-auffordern, FL)") removed right ones."""
+"""Tasks the rules found without an owner form (a deadline alone, a task list's label): the
+sentence-role model may drop them below its ``task_veto``."""
+OWNED_VETO_BELOW_CONFIDENCE = 0.75
+"""Tasks whose owner only the sentence's grammar gives (subject, agent, brackets; confidence 0.7):
+the model may drop them below its ``owned_task_veto``. Exact forms ("TODO (X):", "→ X",
+"Verantwortlich: X"), promises and requests stay."""
+
+
+# "… --> DN macht Pad auf", "(zur Zahlung auffordern, MH)": an arrow to the owner, or an
+# infinitive beside the owner in brackets, notes a task in so many words.
+_TASK_NOTATION = re.compile(r"(?:-{1,2}>|=>|→|⇒)|\([^()]*\b[a-zäöüß]\w*(?:en|ern|eln)\s*[,;–-]\s*[A-ZÄÖÜ][\w.]{0,20}\s*\)")
+
+
+def _noted_as_task(text: str) -> bool:
+    return _TASK_NOTATION.search(text) is not None
 
 
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
@@ -62,7 +73,9 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             item = extractor.from_sentence(unit)
             if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
                 item = None
-            if item is not None and item.confidence < VETO_BELOW_CONFIDENCE and task_vetoed(unit, roles):
+            if item is not None and item.confidence < OWNED_VETO_BELOW_CONFIDENCE and (
+                    item.confidence < VETO_BELOW_CONFIDENCE or not _noted_as_task(unit.text)) and task_vetoed(
+                    unit, roles, owned=item.confidence >= VETO_BELOW_CONFIDENCE):
                 item = None
         if item is not None:
             found[pos] = item

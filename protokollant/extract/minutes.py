@@ -19,7 +19,7 @@ from ..nlp.pipeline import pipeline_info
 from ..nlp.roles import DEFERRED_KEY as ROLES_DEFERRED
 from ..structure import SectionRole, Structure, TableKind, analyse_structure, unfold_tables
 from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
-from .action_list import VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
+from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
 from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
@@ -278,7 +278,7 @@ def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[tuple[str, ...],
         out.append(f"task_rule={item.confidence if item else 'none'}")
         if item is not None:
             out.append("task_owner" if item.responsible else "task_unassigned")
-            candidate = candidate or item.confidence < VETO_BELOW_CONFIDENCE
+            candidate = candidate or item.confidence < OWNED_VETO_BELOW_CONFIDENCE
     return tuple(out), candidate
 
 

@@ -8,7 +8,8 @@ component, giving it the layout the Doc does not carry. The extractors then comb
   model is sure of can pass a weak rule score and a rule hit the model doubts can fail;
 - tasks: a task the rules found is dropped when the model gives it less than
   ``task_veto`` and nothing exact (an owner written as "TODO"/"Auftrag an", a table cell)
-  backs it.
+  backs it; one whose owner only the sentence's grammar gives (subject, agent, brackets)
+  when the model gives it less than ``owned_task_veto``.
 """
 from __future__ import annotations
 
@@ -77,5 +78,9 @@ def decision_shift(unit: Unit, component) -> float:
     return component.decision_weight * max(0.0, 2.0 * unit.roles[DECISION] - 1.0)
 
 
-def task_vetoed(unit: Unit, component) -> bool:
-    return component is not None and unit.roles is not None and unit.roles[TASK] < component.task_veto
+def task_vetoed(unit: Unit, component, *, owned: bool = False) -> bool:
+    """Whether the model doubts a task the rules found: below ``task_veto`` for a task found
+    without an owner, below ``owned_task_veto`` for one whose owner the sentence's grammar gave."""
+    if component is None or unit.roles is None:
+        return False
+    return unit.roles[TASK] < (component.owned_task_veto if owned else component.task_veto)

@@ -1360,3 +1360,30 @@ Darüber wird Frau Klein die Mitglieder bis 15.04. informieren.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Klein"]]
 
+
+def test_the_model_drops_a_status_line_with_initials_but_not_a_task_noted_as_one(record):
+    # "(SD)" after a status line reads like an owner; the sentence-role model doubts it. An
+    # infinitive beside the initials in the bracket, or an arrow to the owner, notes a task
+    # in so many words, which the model may not overrule.
+    r = record("""= Jour fixe Integrationsmanagement
+Datum: 10.03.2026
+## Fallzahlen
+- Warteliste: 23 Personen, Wartezeit ca. 5 Wochen (SD)
+- 1 Mitglied ist mit dem Beitrag säumig (zur Zahlung auffordern, MH)
+- Karriereunterstützung bisher nicht enthalten --> DN macht Pad auf für eine Diskussion
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "1 Mitglied ist mit dem Beitrag säumig (zur Zahlung auffordern, MH)",
+        "Karriereunterstützung bisher nicht enthalten --> DN macht Pad auf für eine Diskussion"]
+
+
+def test_owned_tasks_have_their_own_veto_threshold():
+    from types import SimpleNamespace
+
+    from protokollant.extract.roles import task_vetoed
+
+    component = SimpleNamespace(task_veto=0.2, owned_task_veto=0.05)
+    unit = SimpleNamespace(roles=(0.1, 0.1))
+    assert task_vetoed(unit, component) and not task_vetoed(unit, component, owned=True)
+    assert not task_vetoed(SimpleNamespace(roles=None), component, owned=True)
+
