@@ -21,8 +21,8 @@ from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, c
                           trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
 from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier
 from .people import PeopleIndex
-from .subject_owner import INFINITIVE_END, subject_owner
-from .text import clean, truncate_words
+from .subject_owner import subject_owner
+from .text import INFINITIVE_END, clean, truncate_words
 from .units import Unit
 from .vocabulary import action_cues, decision_cues
 

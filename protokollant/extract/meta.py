@@ -17,7 +17,7 @@ from ..schema import Meeting, Participants
 from .deadlines import find_dates
 from .people import PeopleIndex, parse_people
 from .rx_gate import gated
-from .text import clean, key_value
+from .text import INFINITIVE_END, clean, key_value
 
 HEADER_SCAN_BLOCKS = 25
 _TIME = re.compile(
@@ -65,7 +65,6 @@ class MetaResult:
     """Blocks that belong to the header (attendance etc.), never topics or items."""
 
 
-_ENDS_IN_INFINITIVE = re.compile(r"\s[a-zäöüß]\w*(?:en|ern|eln)\s*$")
 
 
 def _pairs(block: Block) -> list[tuple[str, str]]:
@@ -77,7 +76,7 @@ def _pairs(block: Block) -> list[tuple[str, str]]:
         # "| | | Raum und Technik reservieren | IHK | 15.05. |": a row that starts with empty cells
         # continues a table's item; a header key stands in the first cell.
         if (len(cells) >= 2 and block.cells[0].strip() and len(cells[0]) <= 40 and len(cells[0].split()) <= 4
-                and not _ENDS_IN_INFINITIVE.search(cells[0])):  # "Raum buchen | Fr. Ott | 15.05.": a task
+                and not INFINITIVE_END.search(cells[0])):  # "Raum buchen | Fr. Ott | 15.05.": a task
             return [(cells[0].strip().rstrip(":").lower(), " | ".join(cells[1:]))]
         if len(cells) == 1 and (kv := key_value(cells[0])):
             return [kv]

@@ -9,12 +9,12 @@ from collections import Counter
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
+from .text import INFINITIVE_END
 from .units import Unit, doc_orths
 from .vocabulary import action_cues
 
 _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
-INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
 _THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)

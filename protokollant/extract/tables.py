@@ -15,9 +15,8 @@ import re
 from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
 from .decisions import THRESHOLD, decision_kind, decision_score
-from .subject_owner import INFINITIVE_END
 from .deadlines import find_deadlines, parse_deadline, says_start, states_start
-from .text import clean
+from .text import INFINITIVE_END, clean
 from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
 from .votes import parse_vote

@@ -22,12 +22,10 @@ from .units import Unit
 _OWNER_FIELD = re.compile(
     r"^\s*(?:Verantwortlich(?:e|keit)?|Zuständig(?:keit)?|Wer|Federführung|Federführend|Ansprechpartner(?:in)?)\s*:\s*(?P<value>\S.*)$", re.I | re.S
 )
-_DUE_FIELD = re.compile(
-    r"^\s*(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Erledigen\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)\s*:\s*(?P<value>\S.*)$", re.I | re.S
-)
+_DUE_LABELS = r"(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Erledigen\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)"
+_DUE_FIELD = re.compile(rf"^\s*{_DUE_LABELS}\s*:\s*(?P<value>\S.*)$", re.I | re.S)
 # "Verantwortlich: BAMF (Fr. Braun), Termin: KW 18": both fields on one line.
-_DUE_AFTER_OWNER = re.compile(
-    r"\s*[,;]\s*(?=(?:Termin|Frist|Bis\s+wann|Erledigung\s+bis|Fällig(?:keit)?|Zieltermin|Deadline)\s*:)", re.I)
+_DUE_AFTER_OWNER = re.compile(rf"\s*[,;]\s*(?={_DUE_LABELS}\s*:)", re.I)
 _ENTRY = re.compile(r"^\s*(?P<num>\d{1,2}|[a-z])[.)]\s+(?P<rest>.*)$", re.S)
 REACH_UNITS = 8
 """How far above a field line its task may stand (other fields and numbered entries between)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# "Prüfprotokoll anfragen", "Raum buchen.": a line ending in an infinitive (a note of what to do).
+INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
 # "Anwesend: …", "Ort - Rathaus": a short key, then the value.
 _KEY_VALUE = re.compile(r"^\s*([A-Za-zÄÖÜäöüß][\wÄÖÜäöüß /()-]{1,40}?)\s*[:：]\s*(.*)$", re.S)
 
