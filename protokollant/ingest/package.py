@@ -21,6 +21,8 @@ from lxml import etree
 
 from protokollant.errors import UnreadableDocumentError
 
+from .known_parts import checked_before, compressed_bytes, remember_checked
+
 MB = 1024 * 1024
 
 
@@ -287,6 +289,8 @@ class Package:
     by_lower_name: dict[str, zipfile.ZipInfo]
     read_parts: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    data: bytes = b""
+    """The package's bytes (known_parts compares members' compressed bytes)."""
 
     @classmethod
     def open(cls, data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Package:
@@ -303,7 +307,7 @@ class Package:
         for info in infos:
             if not info.is_dir():
                 by_lower.setdefault(info.filename.lower(), info)
-        pkg = cls(file, zf, limits, by_lower)
+        pkg = cls(file, zf, limits, by_lower, data=data)
         suspicious = [i.filename for i in infos if _is_suspicious_member_name(i.filename)]
         if suspicious:
             pkg.warnings.append(
@@ -375,7 +379,13 @@ class Package:
             name = info.filename
             if name in self.read_parts or not name.lower().endswith(_XML_SUFFIXES):
                 continue
+            # The same compressed bytes as a part checked before (one template's theme, fonts,
+            # stylesWithEffects.xml): the same inflated bytes, which passed (ingest/known_parts.py).
+            raw = compressed_bytes(self.data, info)
+            if checked_before(raw, info):
+                continue
             _read_capped(self.zf, info, max(info.file_size, 0), self.file, keep=False)
+            remember_checked(raw, info)
 
 
 def check_zip_limits(infos: list[zipfile.ZipInfo], file: str, limits: Limits) -> None:
