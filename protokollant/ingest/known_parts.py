@@ -74,3 +74,38 @@ def remember_checked(raw: bytes | None, info: zipfile.ZipInfo) -> None:
         if len(_checked) >= _MAX_REMEMBERED:
             _checked.pop(next(iter(_checked)), None)
         _checked[member_key(info)] = raw
+
+
+# Parts parsed before, by what the parse read: the same compressed bytes parse to the same
+# value (the content types, the relationships, the numbering of one template), which is
+# shared, never changed. ``kind`` names the parse; ``context`` is what else it read (the
+# document's Styles), compared by identity.
+_parsed: dict[tuple, tuple[bytes, object, object]] = {}
+NOT_PARSED = object()
+
+
+def parsed_before(package, part: str, kind: str, context: object = None) -> tuple[object, tuple | None]:
+    """(value, None) when a part with the same compressed bytes was parsed by ``kind`` before
+    (the part counts as read, as ``Package.read`` would note it); else (NOT_PARSED, slot):
+    ``remember_parsed(slot, value)`` keeps what the ordinary path parsed."""
+    info = package.by_lower_name.get(part.lower())
+    raw = compressed_bytes(package.data, info) if info is not None else None
+    if raw is None:
+        return NOT_PARSED, None
+    key = (kind, member_key(info))
+    entry = _parsed.get(key)
+    if (entry is not None and entry[0] == raw and entry[1] is context
+            and info.file_size <= package.limits.max_xml_part_bytes):  # Package.read's limit
+        package.read_parts.add(info.filename)
+        return entry[2], None
+    return NOT_PARSED, (key, raw, context)
+
+
+def remember_parsed(slot: tuple | None, value: object) -> None:
+    if slot is None:
+        return
+    key, raw, context = slot
+    with _lock:
+        if len(_parsed) >= _MAX_REMEMBERED:
+            _parsed.pop(next(iter(_parsed)), None)
+        _parsed[key] = (raw, context, value)

@@ -21,7 +21,7 @@ from lxml import etree
 
 from protokollant.errors import UnreadableDocumentError
 
-from .known_parts import checked_before, compressed_bytes, remember_checked
+from .known_parts import NOT_PARSED, checked_before, compressed_bytes, parsed_before, remember_checked, remember_parsed
 
 MB = 1024 * 1024
 
@@ -342,6 +342,10 @@ class Package:
             raise UnreadableDocumentError(
                 self.file, "not-a-word-file",
                 "ZIP-Archiv ohne [Content_Types].xml – kein Office-Dokument.")
+        # One template's content types, parsed once (ingest/known_parts.py); copies go out.
+        known, slot = parsed_before(self, "[Content_Types].xml", "content_types")
+        if known is not NOT_PARSED:
+            return dict(known[0]), dict(known[1])
         root = self.read_xml("[Content_Types].xml")
         defaults: dict[str, str] = {}
         overrides: dict[str, str] = {}
@@ -352,6 +356,7 @@ class Package:
             elif tag == f"{{{CT_NS}}}Override":
                 name = (el.get("PartName") or "").lstrip("/").lower()
                 overrides[unquote(name)] = el.get("ContentType") or ""
+        remember_parsed(slot, (dict(defaults), dict(overrides)))
         return defaults, overrides
 
     def relationships(self, source_part: str | None) -> list[Relationship]:
@@ -359,8 +364,11 @@ class Package:
         rels_name = "_rels/.rels" if not source_part else rels_part_name(source_part)
         if not self.has(rels_name):
             return []
-        root = self.read_xml(rels_name)
         base = source_part or ""
+        known, slot = parsed_before(self, rels_name, "relationships of " + base)
+        if known is not NOT_PARSED:
+            return list(known)
+        root = self.read_xml(rels_name)
         rels = []
         for el in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = el.get("Target") or ""
@@ -369,6 +377,7 @@ class Package:
             if resolved is None:
                 continue
             rels.append(Relationship(el.get("Id") or "", el.get("Type") or "", resolved, external))
+        remember_parsed(slot, tuple(rels))
         return rels
 
     def verify_integrity(self) -> None:

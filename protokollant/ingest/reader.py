@@ -19,7 +19,7 @@ from protokollant.errors import UnreadableDocumentError
 
 from .body import BodyWalker
 from .headings import demote_agenda_lists
-from .known_parts import compressed_bytes, member_key
+from .known_parts import NOT_PARSED, compressed_bytes, member_key, parsed_before, remember_parsed
 from .numbering import NumberingDefinitions
 from .package import (
     DEFAULT_LIMITS,
@@ -155,10 +155,7 @@ def _read_package(package: Package, doc_name: str | None) -> Document:
     doc_rels = _optional(lambda: package.relationships(main_part), [], warnings,
                          "Die Verweise des Dokuments sind fehlerhaft; Kopf-/Fußzeilen fehlen evtl.")
     styles = _styles(package, doc_rels, warnings)
-    numbering = NumberingDefinitions(
-        _optional_part(package, doc_rels, RT_NUMBERING, warnings,
-                       "Die Nummerierungsdefinitionen sind fehlerhaft; Listennummern fehlen evtl."),
-        styles)
+    numbering = _numbering(package, doc_rels, styles, warnings)
 
     walker = BodyWalker(styles, numbering)
     bodies = [child for child in root if child.tag == W_BODY]
@@ -258,6 +255,21 @@ def _styles(package: Package, rels: list[Relationship], warnings: list[str]) -> 
 # batch (keyed by its bytes; a Styles object only ever reads the part it was made from).
 _STYLES_CACHE: dict[tuple, tuple[bytes, Styles]] = {}
 _STYLES_CACHE_SIZE = 32
+
+
+def _numbering(package: Package, rels: list[Relationship], styles: Styles, warnings: list[str]) -> NumberingDefinitions:
+    """The numbering definitions; those of a numbering part with the compressed bytes of one read
+    before with the same Styles are that one's (ingest/known_parts.py: they only memoise what they read)."""
+    part = next((r.target for r in rels if r.type == RT_NUMBERING and not r.external), None)
+    known, slot = parsed_before(package, part, "numbering", styles) if part is not None and package.has(part) else (NOT_PARSED, None)
+    if known is not NOT_PARSED:
+        return known
+    root = _optional_part(package, rels, RT_NUMBERING, warnings,
+                          "Die Nummerierungsdefinitionen sind fehlerhaft; Listennummern fehlen evtl.")
+    numbering = NumberingDefinitions(root, styles)
+    if root is not None:  # not a broken part (its warning goes with every document)
+        remember_parsed(slot, numbering)
+    return numbering
 
 
 def _optional_part(package: Package, rels: list[Relationship], rel_type: str,
