@@ -22,11 +22,15 @@ _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile.structFileHeader
 _SIGNATURE = b"PK\x03\x04"
 _UTF8_NAME = 0x800
 _REFUSED_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patch data, strong encryption
-_MAX_REMEMBERED_BYTES = 4 * 1024 * 1024
+_MAX_REMEMBERED_BYTES = 1024 * 1024
 """A larger part is not remembered (its compressed bytes are kept in memory)."""
-_MAX_REMEMBERED = 64
+_CHECKED_BUDGET = 16 * 1024 * 1024
+"""Compressed bytes kept for the checked parts at most (the oldest go first)."""
+_MAX_REMEMBERED = 128
+"""Parsed parts kept at most (the oldest go first)."""
 
 _checked: dict[tuple, bytes] = {}
+_checked_bytes = 0
 _lock = threading.Lock()
 
 
@@ -68,12 +72,16 @@ def checked_before(raw: bytes | None, info: zipfile.ZipInfo) -> bool:
 
 def remember_checked(raw: bytes | None, info: zipfile.ZipInfo) -> None:
     """Note a member that was just inflated and passed its CRC check."""
+    global _checked_bytes
     if raw is None:
         return
     with _lock:
-        if len(_checked) >= _MAX_REMEMBERED:
-            _checked.pop(next(iter(_checked)), None)
+        old = _checked.pop(member_key(info), None)
+        _checked_bytes -= len(old) if old is not None else 0
+        while _checked and _checked_bytes + len(raw) > _CHECKED_BUDGET:
+            _checked_bytes -= len(_checked.pop(next(iter(_checked))))
         _checked[member_key(info)] = raw
+        _checked_bytes += len(raw)
 
 
 # Parts parsed before, by what the parse read: the same compressed bytes parse to the same
