@@ -200,9 +200,15 @@ def _abbreviation_before(previous: Span, first) -> bool:
     """"Haus-Nr. 12", "ca. 140 Personen", "Z. 274": a short abbreviation's full stop before a
     number or a lower-case word ends no sentence."""
     text = doc_text(previous.doc)[previous.start_char : previous.end_char]
-    if _NEVER_FINAL.search(text):
+    # Both patterns end in "\.$" and match at most ten characters: only the tail is searched
+    # (a "^" alternative can match only a text that short, searched from its start then).
+    tail = max(0, len(text) - _ABBREVIATION_TAIL)
+    if _NEVER_FINAL.search(text, tail):
         return True  # "wg. Aufschub", "bzgl. Raumplanung": these abbreviations lead into a noun
-    return bool(_SHORT_ABBREVIATION.search(text)) and (first.text[:1].isdigit() or first.text[:1].islower())
+    return bool(_SHORT_ABBREVIATION.search(text, tail)) and (first.text[:1].isdigit() or first.text[:1].islower())
+
+
+_ABBREVIATION_TAIL = 16
 
 
 _REFERENCE_WORDS = frozenset({"s.", "siehe", "vgl.", "vgl", "anlage", "anhang", "anm.", "s.o.", "s.u.", "s"})

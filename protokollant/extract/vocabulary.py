@@ -120,7 +120,7 @@ def action_cues() -> ActionCues:
         past=gated(re.compile(rf"\b({_words_rx(data['past_words'])}|ist\s+\w+\s+worden)\b", re.I)),
         done=gated(re.compile("|".join(data["done_patterns"]), re.I)),
         done_followup=gated(re.compile("|".join(data["done_patterns"] + data["done_followup_patterns"]), re.I)),
-        still_open=re.compile("|".join(data["still_open_patterns"]), re.I),
+        still_open=gated(re.compile("|".join(data["still_open_patterns"]), re.I)),
         promises=promises,
         may_promise=any_may_match(promises),
         # The label, a colon, then "ich" next to a first-person task verb ("kann ich übernehmen",

@@ -145,7 +145,9 @@ def detect_layout_heading(text: str, *, bold: bool, list_label: str | None = Non
     """Heading by layout for a paragraph that has no heading style, else None."""
     if not bold and len(text) > 2 * MAX_HEADING_CHARS:  # cheap exit for ordinary body text
         return None
-    if _TOC_LINE.search(text, max(0, len(text) - 40)):  # anchored at the end: scan the tail only
+    tail = max(0, len(text) - 40)
+    # Anchored at the end: scan the tail only, and only where it holds a leader (most lines have none).
+    if ("\t" in text or "...." in text or "……" in text or "____" in text) and _TOC_LINE.search(text, tail):
         return None
     flat = " ".join(text.split())
     if not flat or not _has_letter(flat):

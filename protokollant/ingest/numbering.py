@@ -194,7 +194,9 @@ class NumberingDefinitions:
     def _abstract_levels(self, abstract_id: int) -> dict[int, LevelDef]:
         levels = self._abstract.get(abstract_id)
         if levels is None:
-            levels = self._abstract[abstract_id] = {}
+            # Filled, then stored: the definitions of one template are shared by its documents
+            # (ingest/known_parts.py), and no reader may see a half-filled list.
+            levels = {}
             el = self._abstract_elements.get(abstract_id)
             for lvl in el.iter(_W + "lvl") if el is not None else ():
                 try:
@@ -202,6 +204,7 @@ class NumberingDefinitions:
                 except ValueError:
                     continue
                 levels.setdefault(ilvl, _parse_level(lvl))
+            self._abstract[abstract_id] = levels
         return levels
 
     def counter_key(self, num_id: int) -> tuple[str, int] | None:

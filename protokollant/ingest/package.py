@@ -21,6 +21,8 @@ from lxml import etree
 
 from protokollant.errors import UnreadableDocumentError
 
+from .known_parts import NOT_PARSED, checked_before, compressed_bytes, parsed_before, remember_checked, remember_parsed
+
 MB = 1024 * 1024
 
 
@@ -287,6 +289,8 @@ class Package:
     by_lower_name: dict[str, zipfile.ZipInfo]
     read_parts: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    data: bytes = b""
+    """The package's bytes (known_parts compares members' compressed bytes)."""
 
     @classmethod
     def open(cls, data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Package:
@@ -303,7 +307,7 @@ class Package:
         for info in infos:
             if not info.is_dir():
                 by_lower.setdefault(info.filename.lower(), info)
-        pkg = cls(file, zf, limits, by_lower)
+        pkg = cls(file, zf, limits, by_lower, data=data)
         suspicious = [i.filename for i in infos if _is_suspicious_member_name(i.filename)]
         if suspicious:
             pkg.warnings.append(
@@ -338,6 +342,10 @@ class Package:
             raise UnreadableDocumentError(
                 self.file, "not-a-word-file",
                 "ZIP-Archiv ohne [Content_Types].xml – kein Office-Dokument.")
+        # One template's content types, parsed once (ingest/known_parts.py); copies go out.
+        known, slot = parsed_before(self, "[Content_Types].xml", "content_types")
+        if known is not NOT_PARSED:
+            return dict(known[0]), dict(known[1])
         root = self.read_xml("[Content_Types].xml")
         defaults: dict[str, str] = {}
         overrides: dict[str, str] = {}
@@ -348,6 +356,7 @@ class Package:
             elif tag == f"{{{CT_NS}}}Override":
                 name = (el.get("PartName") or "").lstrip("/").lower()
                 overrides[unquote(name)] = el.get("ContentType") or ""
+        remember_parsed(slot, (dict(defaults), dict(overrides)))
         return defaults, overrides
 
     def relationships(self, source_part: str | None) -> list[Relationship]:
@@ -355,8 +364,11 @@ class Package:
         rels_name = "_rels/.rels" if not source_part else rels_part_name(source_part)
         if not self.has(rels_name):
             return []
-        root = self.read_xml(rels_name)
         base = source_part or ""
+        known, slot = parsed_before(self, rels_name, "relationships of " + base)
+        if known is not NOT_PARSED:
+            return list(known)
+        root = self.read_xml(rels_name)
         rels = []
         for el in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             target = el.get("Target") or ""
@@ -365,6 +377,7 @@ class Package:
             if resolved is None:
                 continue
             rels.append(Relationship(el.get("Id") or "", el.get("Type") or "", resolved, external))
+        remember_parsed(slot, tuple(rels))
         return rels
 
     def verify_integrity(self) -> None:
@@ -375,7 +388,13 @@ class Package:
             name = info.filename
             if name in self.read_parts or not name.lower().endswith(_XML_SUFFIXES):
                 continue
+            # The same compressed bytes as a part checked before (one template's theme, fonts,
+            # stylesWithEffects.xml): the same inflated bytes, which passed (ingest/known_parts.py).
+            raw = compressed_bytes(self.data, info)
+            if checked_before(raw, info):
+                continue
             _read_capped(self.zf, info, max(info.file_size, 0), self.file, keep=False)
+            remember_checked(raw, info)
 
 
 def check_zip_limits(infos: list[zipfile.ZipInfo], file: str, limits: Limits) -> None:

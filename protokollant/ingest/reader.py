@@ -19,6 +19,7 @@ from protokollant.errors import UnreadableDocumentError
 
 from .body import BodyWalker
 from .headings import demote_agenda_lists
+from .known_parts import NOT_PARSED, compressed_bytes, member_key, parsed_before, remember_parsed
 from .numbering import NumberingDefinitions
 from .package import (
     DEFAULT_LIMITS,
@@ -154,10 +155,7 @@ def _read_package(package: Package, doc_name: str | None) -> Document:
     doc_rels = _optional(lambda: package.relationships(main_part), [], warnings,
                          "Die Verweise des Dokuments sind fehlerhaft; Kopf-/Fußzeilen fehlen evtl.")
     styles = _styles(package, doc_rels, warnings)
-    numbering = NumberingDefinitions(
-        _optional_part(package, doc_rels, RT_NUMBERING, warnings,
-                       "Die Nummerierungsdefinitionen sind fehlerhaft; Listennummern fehlen evtl."),
-        styles)
+    numbering = _numbering(package, doc_rels, styles, warnings)
 
     walker = BodyWalker(styles, numbering)
     bodies = [child for child in root if child.tag == W_BODY]
@@ -228,31 +226,50 @@ def _styles(package: Package, rels: list[Relationship], warnings: list[str]) -> 
     part = next((r.target for r in rels if r.type == RT_STYLES and not r.external), None)
     if part is None or not package.has(part):
         return Styles(None)
+    # The part's method, flags, CRC-32 and sizes find a cached candidate for free, its compressed
+    # bytes decide: the same compressed bytes inflate to the bytes parsed (and CRC-checked) before,
+    # so the part need not be inflated again (hashing 20–350 KB per document cost more than a hit saves).
+    info = package.by_lower_name[part.lower()]
+    key = member_key(info)
+    raw = compressed_bytes(package.data, info)
+    cached = _STYLES_CACHE.get(key)
+    if cached is not None and raw is not None and cached[0] == raw and info.file_size <= package.limits.max_xml_part_bytes:
+        package.read_parts.add(info.filename)  # as package.read does: checked, not to inflate again
+        return cached[1]
     data = package.read(part)
     if has_doctype(data) or _STRICT_MARKER in data:
         # parse_xml refuses DTDs and converts Strict OOXML: the ordinary path
         return Styles(_optional(lambda: parse_xml(data, package.file, part), None, warnings, _STYLES_BROKEN))
-    # The part's size and CRC-32 (zipfile checked it while inflating) find a cached candidate for
-    # free, its bytes decide; hashing 20–350 KB per document cost more than a cache hit saves.
-    info = package.by_lower_name[part.lower()]
-    key = (len(data), info.CRC)
-    cached = _STYLES_CACHE.get(key)
-    if cached is not None and cached[0] == data:
-        return cached[1]
     styles = _optional(lambda: Styles.from_part(data, lambda b: parse_xml(b, package.file, part)),
                        None, warnings, _STYLES_BROKEN)
     if styles is None:
         return Styles(None)
-    if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
-        _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
-    _STYLES_CACHE[key] = (data, styles)
+    if raw is not None:
+        if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
+            _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+        _STYLES_CACHE[key] = (raw, styles)
     return styles
 
 
 # An office writes its minutes from one template: the same styles part, parsed once per
 # batch (keyed by its bytes; a Styles object only ever reads the part it was made from).
-_STYLES_CACHE: dict[tuple[int, int], tuple[bytes, Styles]] = {}
+_STYLES_CACHE: dict[tuple, tuple[bytes, Styles]] = {}
 _STYLES_CACHE_SIZE = 32
+
+
+def _numbering(package: Package, rels: list[Relationship], styles: Styles, warnings: list[str]) -> NumberingDefinitions:
+    """The numbering definitions; those of a numbering part with the compressed bytes of one read
+    before with the same Styles are that one's (ingest/known_parts.py: they only memoise what they read)."""
+    part = next((r.target for r in rels if r.type == RT_NUMBERING and not r.external), None)
+    known, slot = parsed_before(package, part, "numbering", styles) if part is not None and package.has(part) else (NOT_PARSED, None)
+    if known is not NOT_PARSED:
+        return known
+    root = _optional_part(package, rels, RT_NUMBERING, warnings,
+                          "Die Nummerierungsdefinitionen sind fehlerhaft; Listennummern fehlen evtl.")
+    numbering = NumberingDefinitions(root, styles)
+    if root is not None:  # not a broken part (its warning goes with every document)
+        remember_parsed(slot, numbering)
+    return numbering
 
 
 def _optional_part(package: Package, rels: list[Relationship], rel_type: str,

@@ -27,7 +27,7 @@ def is_item_line(block: Block, text: str) -> bool:
 def _label_of(block: Block, text: str) -> tuple[SectionRole, str, str] | None:
     """(role, label, text after the label) when the line opens with a section label."""
     vocab = layout_vocabulary()
-    m = _LABEL_LINE.match(text)
+    m = _LABEL_LINE.match(text) if ":" in text else None  # a label line has its colon
     if m:
         role = vocab.section_label(m.group("label"))
         if role is not None:

@@ -127,6 +127,16 @@ def test_multilevel_labels_and_restart_of_deeper_levels():
                             ("2.", 0, 1), ("2.1", 1, 1)]
 
 
+def test_documents_sharing_a_numbering_part_count_their_lists_each_from_the_start():
+    """The parsed numbering of a part read before is reused (ingest/known_parts.py); the counters are the document's."""
+    body = "".join(f.para(t, num=(1, 0)) for t in ("Eins", "Zwei"))
+    first, second = labels(body), labels(body)
+    assert first == second == [("1.", 0, 1), ("2.", 0, 1)]
+    broken = f.make_docx(body, numbering=NUMBERING[:-20])
+    for _ in range(2):  # a broken part is never remembered: its warning comes with every document
+        assert any("Nummerierungsdefinitionen" in w for w in read(broken).warnings)
+
+
 def test_list_items_are_list_kind():
     doc = read(f.make_docx(f.para("Punkt", num=(1, 0)), numbering=NUMBERING))
     assert doc.blocks[0].kind is BlockKind.LIST_ITEM
