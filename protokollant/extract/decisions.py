@@ -175,6 +175,10 @@ def decision_column(header: list[str] | None) -> int | None:
     return None
 
 
+# A noun first after the label: the result says what was decided, not only how ("einstimmig").
+_NAMES_ITS_OBJECT = re.compile(r"^\s*(?:(?:der|die|das|den)\s+)?[A-ZÄÖÜ][a-zäöüß]{2,}")
+
+
 def _is_label_line(unit: Unit, text: str) -> bool:
     """A council-minutes field ("Beschlussart: …", "Abstimmung | Ja: 8 …"): metadata about a
     decision stated elsewhere, not its text ("Beschluss: <text>" is a decision)."""
@@ -189,8 +193,9 @@ def _is_label_line(unit: Unit, text: str) -> bool:
     # "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen": the label
     # introduces the decision itself, a sentence with the body acting; "Ergebnis: Der Antrag wurde
     # mit 25:10 Stimmen angenommen" states the result in a sentence of its own.
-    if len(rest.split()) >= 5 and key.startswith("ergebnis") and unit.cue_labels() & {"DECISION", "AGREEMENT"}:
-        return False
+    if key.startswith("ergebnis") and unit.cue_labels() & {"DECISION", "AGREEMENT"} and (
+            len(rest.split()) >= 5 or (_NAMES_ITS_OBJECT.match(rest) and rest.split()[0].casefold() not in decision_cues().status_words)):
+        return False  # … and "Ergebnis: Niederschrift ohne Änderungen genehmigt." names what it decided
     return not (len(rest.split()) >= 5 and decision_cues().body_acts.match(rest.strip()))
 
 

@@ -634,6 +634,21 @@ Einem Baugesuch auf Neubau einer Doppelgarage in der Breitenbergstraße wurde da
     ]
 
 
+def test_a_short_result_that_names_what_was_decided_is_a_decision_not_a_field(record):
+    r = record("""= Ergebnisniederschrift Steuerungsgruppe
+Datum: 19.02.2026
+# 1. Genehmigung der Niederschrift
+Hr. Dr. Lehmkuhl eröffnet die Sitzung.
+Ergebnis: Niederschrift ohne Änderungen genehmigt.
+# 2. Antrag der Verwaltung
+Der Antrag der Verwaltung auf Verlängerung der Projektstelle wird beschlossen.
+Ergebnis: Einstimmig angenommen.
+""")
+    assert [(d.topic_index, d.text) for d in r.decisions] == [
+        (0, "Ergebnis: Niederschrift ohne Änderungen genehmigt."),
+        (1, "Der Antrag der Verwaltung auf Verlängerung der Projektstelle wird beschlossen.")]
+
+
 def test_promises_in_the_perfect_and_passives_of_task_verbs_with_their_agent(record):
     r = record("""= Vorstandssitzung
 Datum: 28.04.2026
