@@ -307,6 +307,8 @@ class ActionExtractor(OwnerClassifier):
         elif not past_main and (paren := self._paren_owner(text)) is not None:
             owners, task = paren
             confidence = 0.7
+        if confidence == 0.7 and ("–" in text or " - " in text) and (dash := trailing_dash_owner(text, self)) is not None:
+            owners = _with_dash_owner(owners, dash[0])
         in_task_list = unit.section is SectionRole.TASK
         if unit.section is SectionRole.REPORT and unit.block.table_index is not None and confidence < 0.8 and not due_found:
             return None  # "Sachstand | ABH meldet 40 offene Anträge" in an item's table reports
@@ -362,6 +364,19 @@ class ActionExtractor(OwnerClassifier):
             confidence=confidence,
         )
 
+
+
+def _with_dash_owner(found: list[Responsible], marked: list[Responsible]) -> list[Responsible]:
+    """"Die Pressekonferenz organisiert die Geschäftsstelle – KB", "Gespräch mit der JAV (Lara Kuhn)
+    zum Kneipenabend – MW": the owner after the last dash is the one the note names; an institution
+    read from the sentence is the body that person acts for ("Geschäftsstelle (KB)")."""
+    names = {o.name.casefold() for o in found}
+    if all(o.name.casefold() in names for o in marked):
+        return found
+    if (len(found) == 1 and found[0].kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP) and len(marked) == 1
+            and marked[0].kind is ResponsibleKind.PERSON and "(" not in found[0].name):
+        return [found[0].model_copy(update={"name": f"{found[0].name} ({marked[0].name})", "resolved": marked[0].resolved})]
+    return marked
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

@@ -1402,3 +1402,14 @@ def test_owned_tasks_have_their_own_veto_threshold():
     assert task_vetoed(unit, component) and not task_vetoed(unit, component, owned=True)
     assert not task_vetoed(SimpleNamespace(roles=None), component, owned=True)
 
+
+def test_the_owner_after_the_last_dash_is_the_one_the_note_names(record):
+    r = record("""= Protokoll Vorstand
+Datum: 10.09.2026
+Anwesend: Karin Bauer (KB), Michael Weber (MW), Lara Kuhn
+## 1 Presse
+Die Pressekonferenz organisiert die Geschäftsstelle – KB [KW 41].
+Gespräch mit der JAV (Lara Kuhn) zum Kneipenabend vorbereiten – MW
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle (KB)"], ["MW"]]
+
