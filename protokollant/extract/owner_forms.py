@@ -126,7 +126,7 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if not m:
         return None
     phrase = _SQUARE.sub(lambda b: " " + b.group(1) + " ", m.group("owner")).strip()
-    if len(phrase.split()) > 9 or not phrase[:1].isupper():
+    if len(phrase.split()) > 9 or not (phrase[:1].isupper() or phrase.startswith("alle ")):
         return None
     owners = owner_phrase(phrase, extractor, lenient=lenient)
     head, comma, tail = phrase.partition(",")

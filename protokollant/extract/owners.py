@@ -186,6 +186,10 @@ class OwnerClassifier:
     @staticmethod
     def _lenient_person(text: str) -> Responsible | None:
         tokens = clean(text).strip(" .:;!").split()
+        # "– alle Träger, bis 20.05.", "Benennung …: alle Stellen": where only an owner stands, all
+        # members of a group named in the plural.
+        if 2 <= len(tokens) <= 3 and tokens[0].casefold() == "alle" and all(t[:1].isupper() for t in tokens[1:]):
+            return Responsible(name=" ".join(tokens), kind=ResponsibleKind.GROUP)
         # "GitLab CI -> Aspekte", "-> Terminsuche": a common word after an arrow is what follows,
         # no one's name (unless a first name or a common surname that is also a word: "– Wagner").
         if len(tokens) == 1 and (low := tokens[0].casefold()) not in first_names() and low not in surnames() and (

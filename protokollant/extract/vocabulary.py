@@ -94,7 +94,7 @@ def action_cues() -> ActionCues:
         todo=re.compile(
             # "TODO (JB): …", "AP – …", and an open checkbox of a pad or Markdown list: "[ ] Flyer -> @Falk".
             # "TODO EY: …", "TODO alle: …": the owner written between the marker and the colon.
-            rf"^\s*(?:[-•*]\s*)?(?:(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\)|\s(?P<owner2>(?:[A-ZÄÖÜ][\w.]{{0,20}}|alle(?:\s+[A-ZÄÖÜ][\w-]{{2,20}})?)(?:\s*[,/+&]\s*[A-ZÄÖÜ][\w.]{{0,20}}){{0,3}}))?\s*[:\-–]|\[\s?\]|☐)\s*(?P<task>.+)$",
+            rf"^\s*(?:[-•*]\s*)?(?:(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\)|\s(?P<owner2>(?:[A-ZÄÖÜ][\w.]{{0,20}}|alle(?:\s+[A-ZÄÖÜ][\w-]{{1,20}})?)(?:\s*[,/+&]\s*[A-ZÄÖÜ][\w.]{{0,20}}){{0,3}}))?\s*[:\-–]|\[\s?\]|☐)\s*(?P<task>.+)$",
             re.I | re.S,
         ),
         strong_verbs=strong,

@@ -1413,3 +1413,14 @@ Gespräch mit der JAV (Lara Kuhn) zum Kneipenabend vorbereiten – MW
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle (KB)"], ["MW"]]
 
+
+def test_all_members_of_a_group_own_a_task_where_only_an_owner_stands(record):
+    r = record("""= Protokoll Trägerrunde
+Datum: 10.02.2026
+## 1 Statistik
+Fallzahlen 2025 je Träger an Hr. Schäfer liefern – alle Träger, bis 20.05.
+TODO alle CM: passende Leute melden an RG bis 06.11.
+Alle Träger berichten über ihre Fallzahlen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["alle Träger"], ["alle CM"]]
+
