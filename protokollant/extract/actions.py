@@ -17,7 +17,7 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
-                          mentioned_owners, names_only, owner_phrase, passive_agent, promise, task_colon_owners,
+                          mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent, promise, task_colon_owners,
                           trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
 from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier
 from .people import PeopleIndex
@@ -299,6 +299,8 @@ class ActionExtractor(OwnerClassifier):
         elif _ASKED_WORDS(text) and (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
+            owners, confidence = agents, 0.7
+        elif (agents := obligation_agent(main, self)) is not None:
             owners, confidence = agents, 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:
             (owners, task), confidence = subj, 0.7

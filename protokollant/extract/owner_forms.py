@@ -199,6 +199,20 @@ def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Res
     return owners or None
 
 
+# "Die Unterlagen sind den Mitgliedern … durch die Geschäftsstelle zuzuleiten": "sein" with a
+# zu-infinitive at the end says what must be done, the agent after durch/von who does it.
+_OBLIGATION_AGENT = re.compile(
+    r"\b(?:ist|sind)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
+    r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)*)\s+(?:[^;:]*?\s)?(?:\w+zu[a-zäöüß]+en|zu\s+[a-zäöüß]+en)\s*[.!]?\s*$")
+
+
+def obligation_agent(text: str, extractor) -> list[Responsible] | None:
+    if not (("ist" in text or "sind" in text) and "zu" in text):
+        return None  # the pattern needs both: most sentences lack one
+    m = _OBLIGATION_AGENT.search(text)
+    return (extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner"))) or None) if m else None
+
+
 def without_trailing_deadline(text: str, extractor) -> str:
     """"Workshop organisieren (MH, KD) – bis Mitte Mai" without its last dash segment when that
     is only a deadline, so that the bracket before it ends the line."""

@@ -1424,3 +1424,13 @@ Alle Träger berichten über ihre Fallzahlen.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["alle Träger"], ["alle CM"]]
 
+
+def test_the_agent_of_what_is_to_be_done_owns_it(record):
+    r = record("""= Protokoll Trägerversammlung
+Datum: 07.05.2026
+## 1 Geschäftsordnung
+Die Sitzungsunterlagen sind den Mitgliedern spätestens zwei Wochen vorher durch die Geschäftsstelle zuzuleiten.
+Der Antrag ist vom Jobcenter bis 30.06. beim Land einzureichen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle"], ["Jobcenter"]]
+
