@@ -204,7 +204,8 @@ def extract_meta(document: Document) -> MetaResult:
 
 
 _DATE_WORDS = re.compile(
-    r"\b\d{1,4}([./-]\d{1,2}([./-]\d{2,4})?)?\.?|\b(Jan(uar)?|Feb(ruar)?|März|Mär|Apr(il)?|Mai|Jun[i]?|Jul[i]?|Aug(ust)?|"
+    # "12.03.2026", "03/2026" (month and year), "2/2026" (the second meeting of the year)
+    r"\b\d{1,4}([./-]\d{1,4}([./-]\d{2,4})?)?\.?|\b(Jan(uar)?|Feb(ruar)?|März|Mär|Apr(il)?|Mai|Jun[i]?|Jul[i]?|Aug(ust)?|"
     r"Sep(t(ember)?)?|Okt(ober)?|Nov(ember)?|Dez(ember)?)\b\.?",
     re.I,
 )
@@ -219,16 +220,20 @@ def organisation_from_title(title: str | None) -> str | None:
     noise = set(meta_keys()["title_noise"])
     words = [w.strip(" :–-,") for w in text.split()]
     words = [w for w in words if w and w.casefold() not in noise and not w.startswith("#")]
-    if not words or len(words) > 5 or not words[0][:1].isupper():
+    # Up to five words; a longer name when it opens with its body ("Koordinierungsrunde Sprachbildung
+    # in Kitas und Elternarbeit").
+    if not words or len(words) > (8 if is_body_name(words[0]) else 5) or not words[0][:1].isupper():
         return None
     name = " ".join(words)
     return None if name.casefold() in meta_keys()["generic_organs"] else name
 
 
 def is_body_name(name: str) -> bool:
-    """A name whose head noun names a body ('Bürgerrunde', 'Integrationsrat')."""
-    last = name.split()[-1].casefold()
-    return any(last.endswith(h) for h in meta_keys()["body_heads"])
+    """A name whose head noun names a body ('Bürgerrunde', 'Integrationsrat', 'Lenkungsgruppe KIM',
+    'Runder Tisch Gesundheit und Migration'): the last word, or one of the first two when a name follows."""
+    words = name.split()
+    heads = meta_keys()["body_heads"]
+    return any(w.casefold().strip("„“\"").endswith(h) for w in {*words[:2], words[-1]} for h in heads)
 
 
 def _time_text(value: str) -> str | None:

@@ -153,6 +153,14 @@ def test_organisation_from_the_title():
     assert organisation_from_title("Protokoll der Mitgliederversammlung vom 14. August 2017") is None
     assert organisation_from_title("Treffen 03.03.2017") is None
     assert is_body_name("Bürgerrunde") and is_body_name("Integrationsrat") and not is_body_name("Stupig")
+    # minutes words and a month/year dropped; a name opening with its body may run longer
+    assert organisation_from_title("Lenkungsgruppe KIM – Sitzung 03/2026") == "Lenkungsgruppe KIM"
+    assert organisation_from_title("Steuerkreis Fachkräftesicherung Region Mittelweser – Ergebnisniederschrift") == (
+        "Steuerkreis Fachkräftesicherung Region Mittelweser")
+    assert organisation_from_title("Koordinierungsrunde Sprachbildung in Kitas und Elternarbeit") == (
+        "Koordinierungsrunde Sprachbildung in Kitas und Elternarbeit")
+    assert organisation_from_title("Gesprächsvermerk") is None
+    assert is_body_name("Lenkungsgruppe KIM") and is_body_name("Runder Tisch Gesundheit und Migration")
 
 
 def test_an_empty_heading_followed_by_headings_groups_them_until_a_closing_item():
