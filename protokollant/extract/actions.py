@@ -310,7 +310,7 @@ class ActionExtractor(OwnerClassifier):
             owners, task = paren
             confidence = 0.7
         if confidence == 0.7 and ("–" in text or " - " in text) and (dash := trailing_dash_owner(text, self)) is not None:
-            owners = _with_dash_owner(owners, dash[0])
+            owners = _with_dash_owner(text, owners, dash[0])
         in_task_list = unit.section is SectionRole.TASK
         if unit.section is SectionRole.REPORT and unit.block.table_index is not None and confidence < 0.8 and not due_found:
             return None  # "Sachstand | ABH meldet 40 offene Anträge" in an item's table reports
@@ -368,7 +368,7 @@ class ActionExtractor(OwnerClassifier):
 
 
 
-def _with_dash_owner(found: list[Responsible], marked: list[Responsible]) -> list[Responsible]:
+def _with_dash_owner(text: str, found: list[Responsible], marked: list[Responsible]) -> list[Responsible]:
     """"Die Pressekonferenz organisiert die Geschäftsstelle – KB", "Gespräch mit der JAV (Lara Kuhn)
     zum Kneipenabend – MW": the owner after the last dash is the one the note names; an institution
     read from the sentence is the body that person acts for ("Geschäftsstelle (KB)")."""
@@ -378,7 +378,10 @@ def _with_dash_owner(found: list[Responsible], marked: list[Responsible]) -> lis
     if (len(found) == 1 and found[0].kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP) and len(marked) == 1
             and marked[0].kind is ResponsibleKind.PERSON and "(" not in found[0].name):
         return [found[0].model_copy(update={"name": f"{found[0].name} ({marked[0].name})", "resolved": marked[0].resolved})]
-    return marked
+    # A person read from a bracket inside the note gives way; the subject ("Den Bogen schickt
+    # Hr. Kühl … – HK": his own initials) stays.
+    brackets = " ".join(re.findall(r"\(([^()]*)\)", text))
+    return marked if all(o.name in brackets for o in found) else found
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

@@ -1410,8 +1410,9 @@ Anwesend: Karin Bauer (KB), Michael Weber (MW), Lara Kuhn
 ## 1 Presse
 Die Pressekonferenz organisiert die Geschäftsstelle – KB [KW 41].
 Gespräch mit der JAV (Lara Kuhn) zum Kneipenabend vorbereiten – MW
+Den neuen Bogen schickt Hr. Weber bis Freitag an alle – MW.
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle (KB)"], ["MW"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle (KB)"], ["MW"], ["Hr. Weber"]]
 
 
 def test_all_members_of_a_group_own_a_task_where_only_an_owner_stands(record):
