@@ -234,7 +234,10 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
     if not owners or m is None:
         return owners
     known = {o.name.casefold() for o in owners}
-    extra = [o for o in extractor.owners(m.group("owner")) if o.name.casefold() not in known]
+    found = extractor.owners(m.group("owner"))
+    if not found and (head := m.group("owner").split()[0]).casefold() in extractor.institution_heads:
+        found = [Responsible(name=head, kind=ResponsibleKind.INSTITUTION)]  # "gemeinsam mit der Agentur"
+    extra = [o for o in found if o.name.casefold() not in known]
     return owners + extra
 
 

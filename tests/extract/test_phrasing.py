@@ -1435,3 +1435,14 @@ Der Antrag ist vom Jobcenter bis 30.06. beim Land einzureichen.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Geschäftsstelle"], ["Jobcenter"]]
 
+
+def test_a_co_owner_named_by_the_head_of_an_institution_of_the_minutes(record):
+    r = record("""= Lenkungskreis Welcome Center
+Datum: 17.10.2025
+Anwesend: Herr Amrani (Agentur für Arbeit), Frau Nowak (Stadt)
+## TOP 1 Website
+Die Agentur für Arbeit stellt ihre neue Seite für Fachkräfte vor.
+Herr Amrani organisiert gemeinsam mit der Agentur bis Ende Juli ein Fotoshooting mit vier Fachkräften.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Amrani", "Agentur"]]
+
