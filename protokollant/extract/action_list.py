@@ -32,10 +32,6 @@ the model may drop them below its ``owned_task_veto``. Exact forms ("TODO (X):",
 _TASK_NOTATION = re.compile(r"(?:-{1,2}>|=>|→|⇒)|\([^()]*\b[a-zäöüß]\w*(?:en|ern|eln)\s*[,;–-]\s*[A-ZÄÖÜ][\w.]{0,20}\s*\)")
 
 
-def _noted_as_task(text: str) -> bool:
-    return _TASK_NOTATION.search(text) is not None
-
-
 def extract_progress_reports(units: list[Unit]) -> list[ProgressReport]:
     """Sentences and task-table rows that report a task as done or still open."""
     reports = []
@@ -73,10 +69,10 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             item = extractor.from_sentence(unit)
             if item is not None and not item.responsible and (item.evidence.block_index, item.evidence.text) in decided:
                 item = None
-            if item is not None and item.confidence < OWNED_VETO_BELOW_CONFIDENCE and (
-                    item.confidence < VETO_BELOW_CONFIDENCE or not _noted_as_task(unit.text)) and task_vetoed(
-                    unit, roles, owned=item.confidence >= VETO_BELOW_CONFIDENCE):
-                item = None
+            if item is not None and item.confidence < OWNED_VETO_BELOW_CONFIDENCE:
+                owned = item.confidence >= VETO_BELOW_CONFIDENCE
+                if not (owned and _TASK_NOTATION.search(unit.text)) and task_vetoed(unit, roles, owned=owned):
+                    item = None
         if item is not None:
             found[pos] = item
     _join_requests(units, found)

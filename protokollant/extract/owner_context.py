@@ -23,8 +23,8 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
     (the noun of an institution the document gives in full), or the one person the sentence
     names other than after a preposition ("Termin stimmen Frau Lenz … ab", not "mit Frau Lenz")."""
     if ((m := _INSTITUTION_SUBJECT.match(text)) and m.group(0).lstrip("-–•* ")[:1].isupper()
-            and len(head := m.group("inst")) >= 4 and head.casefold() in owners.institution_heads):
-        return [Responsible(name=head, kind=ResponsibleKind.INSTITUTION)]
+            and (head := owners.institution_head(m.group("inst"))) is not None):
+        return [head]
     if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := owners.owners(m.group("owner"), lenient=True)):
         return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
     if any(s in text for s in SALUTATIONS):

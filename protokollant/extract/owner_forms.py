@@ -175,9 +175,11 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
 
 # "… werden von Frau Krug … verschickt", "… wird vom Hausmeister … aufgestellt", "… wird durch die
 # Geschäftsstelle … geklärt": a present passive (not "wurde") ending in its participle.
+# "von der Schulleitung", "vom Jobcenter", "durch die Geschäftsstelle": who a passive's action is done by.
+_AGENT_PREPOSITION = r"(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)"
 _PASSIVE_AGENT = re.compile(
     # "… sollen von Herrn Ott bis Freitag geprüft werden": a modal with the passive's "werden" at the end
-    r"\b(?:wird|werden|soll|sollen|sollte|sollten|muss|müssen)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
+    rf"\b(?:wird|werden|soll|sollen|sollte|sollten|muss|müssen)\b[^.;:]*?\b{_AGENT_PREPOSITION}\s+"
     r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und|sowie))*)\s+"
     # "… genehmigt werden.": the participle before a closing infinitive of "werden", not "werden" itself
     r"(?:[^;:]*?\s)?(?P<participle>(?!(?:werden|worden)\b)[a-zäöüß][\w-]*(?:t|en))(?:\s+(?:werden|worden))?\s*[.!]?\s*$")
@@ -194,15 +196,19 @@ def passive_agent(text: str, extractor, *, has_deadline: bool, cues) -> list[Res
         return None
     if not (has_deadline or cues.passive_future.search(text) or m.group("participle").casefold() in cues.passive_task):
         return None  # "Die Sitzung wird vom Vorsitzenden eröffnet": what happens in the meeting
-    # "von Herrn Lasall": the dative of the honorific names the same person.
-    owners = extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner")), handles=True)
+    owners = extractor.owners(_nominative(m.group("owner")), handles=True)
     return owners or None
+
+
+def _nominative(agent: str) -> str:
+    """"von Herrn Lasall": the dative of the honorific names the same person."""
+    return re.sub(r"^Herrn\b", "Herr", agent)
 
 
 # "Die Unterlagen sind den Mitgliedern … durch die Geschäftsstelle zuzuleiten": "sein" with a
 # zu-infinitive at the end says what must be done, the agent after durch/von who does it.
 _OBLIGATION_AGENT = re.compile(
-    r"\b(?:ist|sind)\b[^.;:]*?\b(?:von\s+der|von\s+dem|von\s+den|vom|von|durch\s+die|durch\s+den|durch\s+das|durch)\s+"
+    rf"\b(?:ist|sind)\b[^.;:]*?\b{_AGENT_PREPOSITION}\s+"
     r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)*)\s+(?:[^;:]*?\s)?(?:\w+zu[a-zäöüß]+en|zu\s+[a-zäöüß]+en)\s*[.!]?\s*$")
 
 
@@ -210,7 +216,7 @@ def obligation_agent(text: str, extractor) -> list[Responsible] | None:
     if not (("ist" in text or "sind" in text) and "zu" in text):
         return None  # the pattern needs both: most sentences lack one
     m = _OBLIGATION_AGENT.search(text)
-    return (extractor.owners(re.sub(r"^Herrn\b", "Herr", m.group("owner"))) or None) if m else None
+    return (extractor.owners(_nominative(m.group("owner"))) or None) if m else None
 
 
 def without_trailing_deadline(text: str, extractor) -> str:
@@ -235,8 +241,8 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
         return owners
     known = {o.name.casefold() for o in owners}
     found = extractor.owners(m.group("owner"))
-    if not found and (head := m.group("owner").split()[0]).casefold() in extractor.institution_heads:
-        found = [Responsible(name=head, kind=ResponsibleKind.INSTITUTION)]  # "gemeinsam mit der Agentur"
+    if not found and (head := extractor.institution_head(m.group("owner").split()[0])) is not None:
+        found = [head]  # "gemeinsam mit der Agentur"
     extra = [o for o in found if o.name.casefold() not in known]
     return owners + extra
 

@@ -75,6 +75,10 @@ class OwnerClassifier:
             t.casefold() for n in institution_names if len(words := n.split()) > 1
             for t in words if len(t) >= 4 and t[:1].isupper() and not t.isupper()}
 
+    def institution_head(self, word: str) -> Responsible | None:
+        """"Agentur" in a document naming "Agentur für Arbeit": the institution by its noun."""
+        return Responsible(name=word, kind=ResponsibleKind.INSTITUTION) if word.casefold() in self.institution_heads else None
+
     def responsible(self, text: str) -> Responsible | None:
         """Classify an owner phrase as written, or None when it is not owner-like (each phrase
         once per document: the same names are asked again and again; a copy goes out, since
