@@ -102,7 +102,12 @@ class TableReader:
         status = row.text(ColumnRole.STATUS)
         if status and (self.vocab.is_done_status(status) or cues.done.search(status)):
             return True
-        return bool(cues.done.search(row.block.text))
+        # "… Vertrag bis 31.12. verlängert (erledigt)" in the discussion cell is another matter
+        # than the row's result: the row is done when its own cells say so.
+        note = row.positions.get(ColumnRole.NOTE)
+        cells = row.block.cells or []
+        text = " | ".join(c for i, c in enumerate(cells) if i != note) if note is not None and cells else row.block.text
+        return bool(cues.done.search(text))
 
     # -- items -------------------------------------------------------------
     def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None,
@@ -153,6 +158,40 @@ class TableReader:
         empty = [""] * len(main)
         return role, list(zip(main, beside.get(ColumnRole.OWNER, empty), beside.get(ColumnRole.DUE, empty)))
 
+    def _fitted_lines(self, row: TableRow) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
+        """A result cell with more lines than its owner and deadline cells ("Kenntnisnahme.<br>Fallzahlen
+        werden künftig … berichtet." beside "Fr. Lutz" and "11.06."): the lines that take no owner
+        (the item's vote, an acknowledgement, a matter still to decide) are left out, and when the
+        others are as many as the owner lines they pair in order; None otherwise."""
+        cells = row.block.cells or []
+        role = next((r for r in (ColumnRole.TASK, ColumnRole.RESULT) if r in row.positions), None)
+        owner_pos, due_pos = row.positions.get(ColumnRole.OWNER), row.positions.get(ColumnRole.DUE)
+        if role is None or owner_pos is None or max(row.positions[role], owner_pos, due_pos or 0) >= len(cells):
+            return None
+        main, owners = _lines(cells[row.positions[role]]), _lines(cells[owner_pos])
+        dues = _lines(cells[due_pos]) if due_pos is not None else []
+        # Both side cells written line by line, with real owners: "Fr. Okafor, Hr. Stoltenberg<br>Fr. Lutz"
+        # beside "Ende April<br>KW 22" (not one owner and one date for the whole item, not "–").
+        if (not owners or len(owners) >= len(main) or len(dues) != len(owners)
+                or any(self.vocab.is_empty_cell(line) for line in owners)):
+            return None
+        unit = self.row_units[row.block.index]
+        taking = [i for i, line in enumerate(main) if not self._takes_no_owner(unit, line)]
+        if len(taking) != len(owners):
+            return None
+        paired = dict(zip(taking, range(len(owners))))
+        return role, [(line, owners[paired[i]], dues[paired[i]] if dues else "") if i in paired else (line, "", "")
+                      for i, line in enumerate(main)]
+
+    @staticmethod
+    def _takes_no_owner(row_unit: Unit, line: str) -> bool:
+        if len(line.split()) <= 2:
+            return True  # "Kenntnisnahme.", "Einstimmig angenommen."
+        cell = _cell_unit(row_unit, line)
+        if cell is None:
+            return False
+        return cell.vote() is not None or bool(cell.cue_labels() & _NO_OWNER_LABELS)
+
     def _aligned_row(self, row: TableRow, role: ColumnRole, lines: list[tuple[str, str, str]]) -> None:
         unit = self.row_units[row.block.index]
         cues = action_cues()
@@ -167,7 +206,7 @@ class TableReader:
                 self._decision(row, text, role, 0.75)
 
     def _results_row(self, layout: TableLayout, row: TableRow) -> None:
-        if (aligned := self._aligned_lines(row)) is not None:
+        if (aligned := self._aligned_lines(row) or self._fitted_lines(row)) is not None:
             self._aligned_row(row, *aligned)
             return
         owners, due = self._row_owner_due(row)
@@ -261,6 +300,8 @@ class TableReader:
         if text.endswith("?") or cues.report.search(text) or len(text.split()) < 2:
             return False
         labels = unit.cue_labels()
+        if "FUTURE" in labels:
+            return False  # "Über feste Fallkonferenzen wird im Juni entschieden.": still to decide
         words = set(re.findall(r"\w+", text.lower()))
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
         if not words.isdisjoint(cues.narrative_verbs) and not labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}:
@@ -312,6 +353,8 @@ class TableReader:
             self._decision(row, result, ColumnRole.RESULT, 0.8)
 
 
+_NO_OWNER_LABELS = frozenset({"VOTE", "VOTE_STRONG", "POSTPONE", "FUTURE"})
+"""Result lines that no owner line stands beside: the vote, a matter put off or still to decide."""
 _OPEN_LABELS = frozenset({"POSTPONE", "NOT_YET", "FUTURE", "TENTATIVE", "OPEN", "REPORTED", "NOT_DECISION"})
 STATUS_DECISION_WORDS = 8
 """A status or remark cell this short that says "vereinbart" makes its whole row the decision."""

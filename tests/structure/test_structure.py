@@ -336,6 +336,26 @@ Datum: 07.05.2026
     assert record.action_items[1].task.startswith("Das Gremium empfiehlt dem Ministerium")
 
 
+def test_result_lines_without_an_owner_line_leave_the_pairing_to_the_others(nlp, render):
+    # Owner and deadline cells with fewer lines than the result cell: the acknowledgement, the
+    # vote and the matter still to decide take no owner line; the other lines pair in order.
+    # "(erledigt)" in the discussion cell is another matter than the row's result.
+    record = _record(nlp, render, """= Ergebnisprotokoll Lenkungskreis
+Datum: 12.03.2026
+|= Nr. | Thema | Feststellung / Diskussion | Festlegung | Wer | Bis |
+| 1 | Case Management | 214 Fälle. Vertrag mit dem Sprachmittlerpool verlängert (erledigt). | Kenntnisnahme.<br>Fallzahlen werden künftig quartalsweise berichtet. | Fr. Lutz | 11.06. |
+| 2 | Fallkonferenzen | Probleme beim Datenaustausch. | Neue Einwilligungserklärung wird gemeinsam erarbeitet.<br>Entwurf an alle vor der nächsten Sitzung.<br>Über feste Fallkonferenzen wird im Juni entschieden. | Fr. Okafor, Hr. Stoltenberg<br>Fr. Lutz | Ende April<br>KW 22 |
+| 3 | Förderantrag | Eckpunkte vorgestellt. | Lenkungskreis befürwortet einstimmig die Antragstellung.<br>Abstimmung mit Kämmerei zum Eigenanteil. | Hr. Dr. Brenner | 15.05. |
+""")
+    assert [(a.task, [o.name for o in a.responsible], a.due.text) for a in record.action_items] == [
+        ("Fallzahlen werden künftig quartalsweise berichtet.", ["Fr. Lutz"], "11.06."),
+        ("Neue Einwilligungserklärung wird gemeinsam erarbeitet.", ["Fr. Okafor", "Hr. Stoltenberg"], "Ende April"),
+        ("Entwurf an alle vor der nächsten Sitzung.", ["Fr. Lutz"], "KW 22"),
+        ("Abstimmung mit Kämmerei zum Eigenanteil.", ["Hr. Dr. Brenner"], "15.05."),
+    ]
+    assert [d.text for d in record.decisions] == ["Lenkungskreis befürwortet einstimmig die Antragstellung."]
+
+
 def test_an_item_table_reports_under_sachstand_and_decides_nothing_under_a_dash(nlp, render):
     record = _record(nlp, render, """= Protokoll Jour fixe
 Datum: 27.01.2026
