@@ -1062,6 +1062,8 @@ Der Kreistag hat in seiner Sitzung am 05.10.2026 beschlossen, die Stelle unbefri
 Beim Nahkauf gab es ein erstes Gespräch, die Zentrale muss noch zustimmen – hier ist noch nichts entschieden.
 Grundsätzlich sind alle dafür, entschieden wird aber erst, wenn das Gutachten da ist.
 Erfreulich sei, dass der Stadtrat die Fortführung des Jugendtaxis beschlossen habe.
+Der Bürgermeister gibt bekannt, dass der Gemeinderat in seiner Sitzung am 07.01.2026 die Erweiterung der Kläranlage beschlossen hat.
+Die Vorsitzende führt aus, dass in der letzten Sitzung die Beauftragung des Planungsbüros beschlossen wurde.
 Der Vorstand beschließt, das Jugendtaxi zu bewerben.
 """)
     assert [d.text for d in r.decisions] == ["Der Vorstand beschließt, das Jugendtaxi zu bewerben."]
