@@ -315,6 +315,10 @@ _MENTIONS_END = re.compile(r"(?:(?:\s*(?:,|und|&|\+|/)\s*|\s+)(?<!\S)@[^\W\d_][\
 _MENTIONS_START = re.compile(r"^\s*(?:[-•*]\s*)?(?P<owners>@[^\W\d_][\w.-]*(?:\s*(?:,|und|&|\+|/)\s*@[^\W\d_][\w.-]*)*)\s*:\s*(?P<task>\S.{4,})$", re.S)
 
 
+_SPACED_MENTION_END = re.compile(r"\s@\s+(?P<owners>[^\W\d_][\w.\- ]{0,40}?(?:\s*(?:,|\bund\b|&|\+|/)\s*[^\W\d_][\w.\- ]{0,40}?){0,4})\s*[.!]?\s*$")
+_OWNER_SEPARATORS = re.compile(r"\s*(?:,|\bund\b|&|\+|/)\s*")
+
+
 def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
     if "@" not in text:
         return None
@@ -322,6 +326,13 @@ def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | No
         written, task = m.group("owners"), m.group("task")
     elif (m := _MENTIONS_END.search(" " + text)) is not None:
         written, task = m.group(0), (" " + text)[: m.start()]
+    elif (m := _SPACED_MENTION_END.search(text)) is not None:
+        # "Dhd-Arbeitskreis anmelden @ Michael Dahnke + Konstantin Baierer": "@ " before whole names.
+        task = text[: m.start()]
+        owners = [o for name in _OWNER_SEPARATORS.split(m.group("owners")) if name.strip()
+                  for o in extractor.owners(name.strip(), lenient=True)]
+        task = task.strip(" ,;:–-")
+        return (owners, task) if owners and len(task.split()) >= 2 else None
     else:
         return None
     owners = [o for n in _MENTION.finditer(written) for o in extractor.owners(n.group("name"), lenient=True)]

@@ -38,6 +38,11 @@ def _label_of(block: Block, text: str) -> tuple[SectionRole, str, str] | None:
         role = vocab.section_label(_ITEM_NUMBER.sub("", text))
         if role is not None:
             return role, text.strip(" *#:"), ""
+    # "Fazit: To Do", "Ergebnis: Aufgaben" as a heading: the label after the colon names what follows.
+    if m and m.group("rest").strip(" *#:") and (block.kind is BlockKind.HEADING or block.bold) and len(text.split()) <= 5:
+        role = vocab.section_label(m.group("rest").strip(" *#:"))
+        if role is not None:
+            return role, text.strip(" *#:"), ""
     return None
 
 
@@ -69,7 +74,8 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
         label_only.add(pos)
         # What follows the label: the whole list, or the next paragraphs: one for a
         # resolution ("Beschluss:" + its text; what comes after is the item's prose again).
-        reach = 1 if role is SectionRole.DECISION else paragraph_reach
+        # A heading that is the label ("## To Do") covers its part up to the next heading.
+        reach = 1 if role is SectionRole.DECISION else len(lines) if block.kind is BlockKind.HEADING else paragraph_reach
         nxt = pos + 1
         in_list = nxt < len(lines) and is_item_line(*lines[nxt])
         taken = 0

@@ -185,6 +185,31 @@ def test_items_under_labels_are_decisions_and_tasks_without_cue_words(nlp, rende
     assert tasks["Protokoll versenden"] == []  # listed under "Aufgaben:": a task without an owner
 
 
+def test_a_heading_ending_in_a_label_covers_its_part_and_mentions_name_whole_owners(nlp, render):
+    # "## Fazit: To Do": the label after the colon names the part; a heading's part runs to the
+    # next heading, its plain lines included; "@ Vorname Nachname" after a line is its owner.
+    record = _record(nlp, render, """= Arbeitstreffen OCR
+Datum: 14.06.2019
+## Technik
+Einheitliche Umgebung beim Workshop ist wichtig.
+## Fazit: To Do
+Protokoll säubern @ Robert Nasarek
+Arbeitskreis anmelden @ Michael Dahnke + Daniel Brenn
+Scraper für das Alignment
+Methoden in Python implementieren
+Termin Videokonferenz ab 21.07.2019 @ Michael Dahnke
+## Notizen
+Binarisierung: Wozu eigentlich?
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in record.action_items] == [
+        ("Protokoll säubern", ["Robert Nasarek"]),
+        ("Arbeitskreis anmelden", ["Michael Dahnke", "Daniel Brenn"]),
+        ("Scraper für das Alignment", []),
+        ("Methoden in Python implementieren", []),
+        ("Termin Videokonferenz ab 21.07.2019", ["Michael Dahnke"]),
+    ]
+
+
 def test_owner_and_deadline_in_trailing_bracket(nlp, render):
     record = _record(nlp, render, """= Protokoll
 Datum: 02.03.2026
