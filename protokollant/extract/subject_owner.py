@@ -71,9 +71,11 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if not (strong or weak or future):
             continue
         # "Herr K. ergänzt, dass …" reports what someone said; "Tom prüft, ob …" is an inquiry to make.
+        # "Herr G. erstellt, zusammen mit Hr. H., eine Liste": a co-owner set off by commas.
         if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":") and not (
-                tokens[i + 1].text == "," and i + 2 < len(tokens) and tokens[i + 2].lower_ in _INQUIRY_WORDS
-                and lower in _INQUIRY_VERBS):
+                tokens[i + 1].text == "," and i + 2 < len(tokens) and (
+                    (tokens[i + 2].lower_ in _INQUIRY_WORDS and lower in _INQUIRY_VERBS)
+                    or tokens[i + 2].lower_ in ("zusammen", "gemeinsam"))):
             continue
         # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
         if weak and not has_deadline and not (lower in cues.consult_verbs and cues.consult.search(unit.text)):

@@ -1449,3 +1449,14 @@ Herr Amrani organisiert gemeinsam mit der Agentur bis Ende Juli ein Fotoshooting
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Amrani", "Agentur"]]
 
+
+
+def test_a_co_owner_set_off_by_commas_after_the_verb(record):
+    r = record("""= Netzwerktreffen
+Datum: 12.03.2012
+Anwesend: Frau Reuther, Herr Gaschler, Hr. Gehrig
+# TOP 1 Broschüre
+Herr Gaschler erstellt, zusammen mit Hr. Gehrig, eine Terminliste für die Fotos.
+Frau Reuther ergänzt, dass die Stellwände schon bestellt sind.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Gaschler", "Hr. Gehrig"]]
