@@ -10,7 +10,7 @@ from ..schema import Person
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur"})
 # Council minutes put the member's office before the name: "GR Maier", "GRin Schmid", "StR Becker",
 # "Bgm. Huber", "Pfr. Lang" (the owner-phrase check in owners.py reads the same tuple).
-COUNCIL_OFFICES = ("GR", "GRin", "GRätin", "StR", "StRin", "StRätin", "KR", "KRin", "BM", "Bgm.", "OB", "Pfr.", "Pfrin.", "Pf.")
+COUNCIL_OFFICES = ("GR", "GRin", "GRätin", "StR", "StRin", "StRätin", "KR", "KRin", "OR", "ORin", "ORätin", "BM", "Bgm.", "OB", "Pfr.", "Pfrin.", "Pf.")
 _HONORIFICS = {"frau", "herr", "hr.", "fr.", "hr", "fr", "dr.", "prof.", "dr", "prof", "dipl.-ing.", "ing.", "mag.", "stv.", "vors.",
                "bgm"} | {office.casefold() for office in COUNCIL_OFFICES}
 _SPLIT = re.compile(r"\s*(?:[,;•\n\t]|\s+-\s+(?=[A-ZÄÖÜ]))\s*")

@@ -1190,8 +1190,9 @@ Datum: 01.02.2026
 Bgm. Huber sagt zu, die Frage bis zur nächsten Sitzung zu klären.
 GR Maier übernimmt die Organisation des Festes.
 GRin Schmid kümmert sich um die Einladungen.
+OR Mack organisiert das Vesper für die Helfer.
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Bgm. Huber"], ["GR Maier"], ["GRin Schmid"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Bgm. Huber"], ["GR Maier"], ["GRin Schmid"], ["OR Mack"]]
 
 
 def test_approval_found_and_purchases_made_are_decisions(record):
