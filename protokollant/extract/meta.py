@@ -52,8 +52,13 @@ def field_of_key(key: str) -> str | None:
     for w, name in _field_words():
         # "Anwesend (stimmberechtigt)" names the field; "Mitgliederversammlung" does not.
         if key == w or key.startswith((w + " ", w + "(")):
+            if name == "minute_taker" and _MINUTES_OF.match(key[len(w):]):
+                return None  # "Protokoll der letzten Sitzung": the minutes of a session, an agenda item
             return name
     return None
+
+
+_MINUTES_OF = re.compile(r"^\s+(?:der|des|vom|über|zur|zum)\b")
 
 
 @dataclass

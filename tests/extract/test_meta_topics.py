@@ -554,3 +554,16 @@ def test_an_abbreviation_in_a_long_item_title_does_not_cut_it():
     )
     titles = [t.title for t in extract_topics(d, extract_meta(d))]
     assert titles[0].startswith("Erschließung des Mischgebietes Fellheimer Str. Süd")
+
+
+def test_the_minutes_of_the_last_session_are_an_item_not_the_minute_taker():
+    d = doc(
+        (H, "Protokoll Netzwerk Ehrenamt März 2012", {"heading_level": 1, "heading_source": "style", "style": "Title"}),
+        (H, "Protokoll der letzten Sitzung:", {"heading_level": 1}),
+        (P, "keine Einwände"),
+        (H, "Fortbildungsheft 2012:", {"heading_level": 1}),
+        (P, "1000 Exemplare wurden gedruckt."),
+    )
+    meta = extract_meta(d)
+    assert meta.meeting.minute_taker is None
+    assert [t.title for t in extract_topics(d, meta)] == ["Protokoll der letzten Sitzung", "Fortbildungsheft 2012"]
