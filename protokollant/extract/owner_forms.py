@@ -225,7 +225,14 @@ def without_trailing_deadline(text: str, extractor) -> str:
     m = _TRAILING_DASH.search(text)
     if m and _only_deadline(m.group("owner"), extractor):
         return text[: m.start()].rstrip(" ,;")
+    # "Mail an die Rechtsabteilung (sb) bis Ende April": a deadline right after the bracket.
+    m = _DEADLINE_AFTER_BRACKET.search(text)
+    if m and _only_deadline(m.group("tail"), extractor):
+        return text[: m.start() + 1]
     return text
+
+
+_DEADLINE_AFTER_BRACKET = re.compile(r"\)\s*,?\s*(?P<tail>(?:bis|spätestens|zum|zur|ab)\b[^()]{1,40}?)\s*[.!]?\s*$", re.I)
 
 
 # "Herr Amrani gemeinsam mit der Agentur", "… wurde gebeten, zusammen mit Hr. Frings …",

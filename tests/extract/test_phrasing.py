@@ -1461,3 +1461,14 @@ Herr Gaschler erstellt, zusammen mit Hr. Gehrig, eine Terminliste für die Fotos
 Frau Reuther ergänzt, dass die Stellwände schon bestellt sind.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Gaschler", "Hr. Gehrig"]]
+
+
+def test_the_owner_in_brackets_before_a_trailing_deadline(record):
+    r = record("""= FSR-Sitzung
+Datum: 15.04.2026
+Anwesend: jl, mk, sb, tw
+# TOP 1 Finanzen
+TODO: Mail an die Rechtsabteilung (sb) bis Ende April
+Infoblatt Versicherung erstellen (MK) bis nächstes Treffen
+""")
+    assert [([o.name for o in a.responsible], a.due is not None) for a in r.action_items] == [(["sb"], True), (["MK"], True)]
