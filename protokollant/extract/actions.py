@@ -37,6 +37,9 @@ _TODO_SUBJECT = re.compile(
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
+_TODO_PLURAL_SUBJECT = re.compile(
+    r"^(?P<subject>(?:(?:Hr\.|Fr\.|Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|&|/)\s*(?:(?:Hr\.|Fr\.|Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\w.-]*){1,3})"
+    r"\s+(?P<verb>[a-zäöü]\w*en)\b")
 # "(… seit 01.01.)", "Protokoll vom 12.03.", "Kassenstand (Stand 20.02.)": a date that says since when,
 # of what or as of when, not by when.
 _NOT_DUE_BEFORE = re.compile(r"(?:^|[\s(])(?:seit|vom|stand)\s*:?\s*$", re.I)
@@ -280,8 +283,10 @@ class ActionExtractor(OwnerClassifier):
                           else self.owners(subject, lenient=True))
             # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
             # a sentence after the marker names its owner as its subject.
-            if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(task)) and sm.group("verb").casefold() in cues.any_task_verb:
-                owners = self.owners(sm.group("subject"), lenient=True)
+            if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(task) or _TODO_PLURAL_SUBJECT.match(task)):
+                # With any other verb ("ToDo: Hr. Celik stimmt … ab", "ToDo: Hr. Kaya und Hr. Ngata
+                # schlagen … vor") the subject must be someone the minutes know.
+                owners = self.owners(sm.group("subject"), lenient=sm.group("verb").casefold() in cues.any_task_verb)
             confidence = 0.85
         elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow

@@ -1472,3 +1472,15 @@ TODO: Mail an die Rechtsabteilung (sb) bis Ende April
 Infoblatt Versicherung erstellen (MK) bis nächstes Treffen
 """)
     assert [([o.name for o in a.responsible], a.due is not None) for a in r.action_items] == [(["sb"], True), (["MK"], True)]
+
+
+def test_a_marked_task_names_known_people_as_its_subject_whatever_the_verb(record):
+    r = record("""= Protokoll AG Datenlage
+Datum: 01.03.2026
+Teilnehmende: Hr. Celik (Jobcenter), Hr. Kaya, Hr. Ngata, Fr. Horn
+# TOP 1 Daten
+ToDo: Hr. Celik stimmt das Lieferformat mit der Statistikstelle ab – bis Ende März
+ToDo: Hr. Kaya und Hr. Ngata schlagen bis zur nächsten Sitzung zwei Terminoptionen vor.
+ToDo: Daten stehen bereit.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Celik"], ["Hr. Kaya", "Hr. Ngata"], []]
