@@ -1484,3 +1484,15 @@ ToDo: Hr. Kaya und Hr. Ngata schlagen bis zur nächsten Sitzung zwei Terminoptio
 ToDo: Daten stehen bereit.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Celik"], ["Hr. Kaya", "Hr. Ngata"], []]
+
+
+def test_a_report_taken_note_of_is_no_decision_even_under_its_label(record):
+    r = record("""= Niederschrift Ausschuss für Wirtschaftsförderung
+Datum: 12.05.2026
+# TOP 3 Bericht der Wirtschaftsförderung
+Die Wirtschaftsförderin stellt die Strategie für die Gewerbegebiete vor.
+Beschluss: Kenntnisnahme
+# TOP 4 Gewerbegebiet Nord
+Beschluss: Der Ausschuss stimmt dem Erschließungsvertrag zu.
+""")
+    assert [d.text for d in r.decisions] == ["Beschluss: Der Ausschuss stimmt dem Erschließungsvertrag zu."]
