@@ -330,19 +330,15 @@ def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | No
     if "@" not in text:
         return None
     if (m := _MENTIONS_START.match(text)) is not None:
-        written, task = m.group("owners"), m.group("task")
+        names, task = [n.group("name") for n in _MENTION.finditer(m.group("owners"))], m.group("task")
     elif (m := _MENTIONS_END.search(" " + text)) is not None:
-        written, task = m.group(0), (" " + text)[: m.start()]
+        names, task = [n.group("name") for n in _MENTION.finditer(m.group(0))], (" " + text)[: m.start()]
     elif (m := _SPACED_MENTION_END.search(text)) is not None:
         # "Dhd-Arbeitskreis anmelden @ Michael Dahnke + Konstantin Baierer": "@ " before whole names.
-        task = text[: m.start()]
-        owners = [o for name in _OWNER_SEPARATORS.split(m.group("owners")) if name.strip()
-                  for o in extractor.owners(name.strip(), lenient=True)]
-        task = task.strip(" ,;:–-")
-        return (owners, task) if owners and len(task.split()) >= 2 else None
+        names, task = [n.strip() for n in _OWNER_SEPARATORS.split(m.group("owners")) if n.strip()], text[: m.start()]
     else:
         return None
-    owners = [o for n in _MENTION.finditer(written) for o in extractor.owners(n.group("name"), lenient=True)]
+    owners = [o for name in names for o in extractor.owners(name, lenient=True)]
     task = task.strip(" ,;:–-")
     return (owners, task) if owners and len(task.split()) >= 2 else None
 

@@ -131,9 +131,10 @@ class TableReader:
             evidence=unit.evidence(text=text, column=row.positions.get(role)), confidence=confidence,
         ))
 
-    def _aligned_lines(self, row: TableRow) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
-        """Cells written line by line side by side ("Festlegung | Wer | Bis" with a line per result):
-        the result or task cell's lines with the owner and deadline lines beside them, or None."""
+    @staticmethod
+    def _side_by_side(row: TableRow) -> tuple[ColumnRole, list[str], dict[ColumnRole, list[str]]] | None:
+        """The task or result cell's lines (two at least) and the lines of the owner and deadline
+        cells beside them, or None."""
         cells = row.block.cells or []
         role = next((r for r in (ColumnRole.TASK, ColumnRole.RESULT) if r in row.positions), None)
         if role is None or row.positions[role] >= len(cells):
@@ -146,9 +147,17 @@ class TableReader:
             pos = row.positions.get(other)
             if pos is not None and pos < len(cells):
                 beside[other] = _lines(cells[pos])
+        return role, main, beside
+
+    @staticmethod
+    def _aligned_lines(row: TableRow, role: ColumnRole, main: list[str], beside: dict[ColumnRole, list[str]]
+                       ) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
+        """Cells written line by line side by side ("Festlegung | Wer | Bis" with a line per result):
+        the result or task cell's lines with the owner and deadline lines beside them, or None."""
         if beside and any(len(v) != len(main) for v in beside.values()):
             # "Infotag im Juni.<br>Einladung versenden" beside "<br>IHK (Hr. Lenz)": an empty line
             # holds the place of a result nobody has to carry out.
+            cells = row.block.cells
             raw = {other: _raw_lines(cells[row.positions[other]]) for other in beside}
             if all(len(v) == len(main) for v in raw.values()) and len(_raw_lines(cells[row.positions[role]])) == len(main):
                 beside = raw
@@ -158,18 +167,13 @@ class TableReader:
         empty = [""] * len(main)
         return role, list(zip(main, beside.get(ColumnRole.OWNER, empty), beside.get(ColumnRole.DUE, empty)))
 
-    def _fitted_lines(self, row: TableRow) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
+    def _fitted_lines(self, row: TableRow, role: ColumnRole, main: list[str], beside: dict[ColumnRole, list[str]]
+                      ) -> tuple[ColumnRole, list[tuple[str, str, str]]] | None:
         """A result cell with more lines than its owner and deadline cells ("Kenntnisnahme.<br>Fallzahlen
         werden künftig … berichtet." beside "Fr. Lutz" and "11.06."): the lines that take no owner
         (the item's vote, an acknowledgement, a matter still to decide) are left out, and when the
         others are as many as the owner lines they pair in order; None otherwise."""
-        cells = row.block.cells or []
-        role = next((r for r in (ColumnRole.TASK, ColumnRole.RESULT) if r in row.positions), None)
-        owner_pos, due_pos = row.positions.get(ColumnRole.OWNER), row.positions.get(ColumnRole.DUE)
-        if role is None or owner_pos is None or max(row.positions[role], owner_pos, due_pos or 0) >= len(cells):
-            return None
-        main, owners = _lines(cells[row.positions[role]]), _lines(cells[owner_pos])
-        dues = _lines(cells[due_pos]) if due_pos is not None else []
+        owners, dues = beside.get(ColumnRole.OWNER, []), beside.get(ColumnRole.DUE, [])
         # Both side cells written line by line, with real owners: "Fr. Okafor, Hr. Stoltenberg<br>Fr. Lutz"
         # beside "Ende April<br>KW 22" (not one owner and one date for the whole item, not "–").
         if (not owners or len(owners) >= len(main) or len(dues) != len(owners)
@@ -179,9 +183,8 @@ class TableReader:
         taking = [i for i, line in enumerate(main) if not self._takes_no_owner(unit, line)]
         if len(taking) != len(owners):
             return None
-        paired = dict(zip(taking, range(len(owners))))
-        return role, [(line, owners[paired[i]], dues[paired[i]] if dues else "") if i in paired else (line, "", "")
-                      for i, line in enumerate(main)]
+        paired = dict(zip(taking, zip(owners, dues)))
+        return role, [(line, *paired.get(i, ("", ""))) for i, line in enumerate(main)]
 
     @staticmethod
     def _takes_no_owner(row_unit: Unit, line: str) -> bool:
@@ -206,7 +209,8 @@ class TableReader:
                 self._decision(row, text, role, 0.75)
 
     def _results_row(self, layout: TableLayout, row: TableRow) -> None:
-        if (aligned := self._aligned_lines(row) or self._fitted_lines(row)) is not None:
+        if (lines := self._side_by_side(row)) is not None and (
+                aligned := self._aligned_lines(row, *lines) or self._fitted_lines(row, *lines)) is not None:
             self._aligned_row(row, *aligned)
             return
         owners, due = self._row_owner_due(row)

@@ -39,8 +39,8 @@ def _label_of(block: Block, text: str) -> tuple[SectionRole, str, str] | None:
         if role is not None:
             return role, text.strip(" *#:"), ""
     # "Fazit: To Do", "Ergebnis: Aufgaben" as a heading: the label after the colon names what follows.
-    if m and m.group("rest").strip(" *#:") and (block.kind is BlockKind.HEADING or block.bold) and len(text.split()) <= 5:
-        role = vocab.section_label(m.group("rest").strip(" *#:"))
+    if m and (rest := m.group("rest").strip(" *#:")) and (block.kind is BlockKind.HEADING or block.bold) and len(text.split()) <= 5:
+        role = vocab.section_label(rest)
         if role is not None:
             return role, text.strip(" *#:"), ""
     return None
