@@ -7,6 +7,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier
+from .vocabulary import action_cues
 
 _PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
 # "Die Agentur benennt …", "das Schulamt fragt … ab": a noun with its article opening the sentence.
@@ -27,6 +28,10 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
         return [head]
     if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := owners.owners(m.group("owner"), lenient=True)):
         return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
+    if (after := _subject_after_verb(text, owners)):
+        return after
+    if (body := _body_subject(text, owners)):
+        return body
     if any(s in text for s in SALUTATIONS):
         named = [m for m in NAMED_PERSON.finditer(text) if not _PREP_BEFORE.search(text[: m.start()])]
         if len(named) == 1:
@@ -40,35 +45,118 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
     return []
 
 
+# "Die Auswertung legt die IHK … vor", "Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk …
+# ab": a clause opening with its object (or an adverb) puts the finite verb second and its subject
+# right after it.
+_LABEL = re.compile(r"^(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?")
+_VERB_SUBJECT = re.compile(
+    r"\s(?P<verb>[a-zäöüß]+)\s+(?P<article>(?:der|die|das)\s+)?"
+    r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+|/\s*)?[A-ZÄÖÜ][\w.'’-]*){0,5})(?=\s+[a-zäöüß(]|\s*[,.;–]|$)")
+_PARTICLE_END = re.compile(r"\s(?:ab|an|auf|aus|ein|fest|mit|nach|vor|zu|zusammen|weiter)\s*[.!]?\s*$")
+_FUNCTION_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zur zum für an am im in bei beim "
+    "aus auf über unter nach zu ohne durch gegen um mit bis".split())
+_NOT_VERBS = frozenset({"mit", "bis", "seit", "nicht", "jetzt", "erst", "meist", "zuletzt", "selbst", "bereits", "zuerst"})
+
+
+def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]:
+    body = text[_LABEL.match(text).end():]
+    head = body.split(",", 1)[0]
+    for m in _VERB_SUBJECT.finditer(head):
+        verb = m.group("verb")
+        if verb in _FUNCTION_WORDS:
+            continue  # "Die Auswertung der Abbruchbefragung legt …": inside the fronted phrase
+        if len(body[: m.start()].split()) > 8:
+            return []
+        # A task verb, or a separable one whose particle closes the clause ("stimmen … ab", "legt … vor").
+        if verb not in action_cues().any_task_verb and not (
+                verb.endswith(("t", "en")) and verb not in _NOT_VERBS and _PARTICLE_END.search(head)):
+            return []  # the first verb is not a task's: no inverted subject to read
+        if owners.owners(body[: m.start()]):
+            return []
+        # With an article the subject is a body ("die IHK", "das Bezirksamt"); without, a name the minutes know.
+        return owners.owners(m.group("subject"), lenient=bool(m.group("article")))
+    return []
+
+
+# "Die Träger liefern …", "Die Fachschaften benennen …", "alle Dienste melden …", "Das Integrationsbüro
+# fordert … nach": a clause opening with a body in the plural (or a noun naming an office) and its verb.
+_BODY_SUBJECT = re.compile(
+    r"(?:^|[:–]\s+)(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?"
+    r"(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle)\s+(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
+_OFFICE_TAILS = ("amt", "büro", "stelle", "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung",
+                 "vorstand", "zentrum", "dienst", "agentur", "kammer", "behörde", "referat", "abteilung")
+
+
+def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
+    for m in _BODY_SUBJECT.finditer(text):
+        verb, noun, det = m.group("verb"), m.group("noun"), m.group("det").casefold()
+        task_verb = verb in action_cues().any_task_verb
+        # "Die Träger liefern …": any plural body with a task verb; with a separable verb ("fordert
+        # … nach") only a noun naming an office, since "Die Unterlagen liegen … vor" names none.
+        plural = task_verb and verb.endswith("n") and det in ("die", "alle")
+        office = noun.casefold().endswith(_OFFICE_TAILS) or owners.responsible(noun) is not None
+        if not (plural or (office and (task_verb or (
+                verb.endswith(("t", "en")) and verb not in _NOT_VERBS and verb not in _FUNCTION_WORDS
+                and _PARTICLE_END.search(text))))):
+            continue
+        name = f"alle {noun}" if det == "alle" else noun
+        return [Responsible(name=name, kind=ResponsibleKind.GROUP)]
+    return []
+
+
 def institution_beside(text: str, found: list[Responsible], owners: OwnerClassifier) -> list[Responsible] | None:
     """The institution and the person acting for it, as the minutes write the owner:
     "Das JC passt seine Checkliste an (Fr. Lorenz)", "… wird vom Welcome Center gestaltet
     (Fr. Hahn)" (the person in brackets acts for the sentence's subject or agent) and "Das Schulamt
     fragt … ab (Fr. Hagedorn, vor den Osterferien)" (the institution found, the person beside it)."""
-    if len(found) != 1 or "(" not in text:
+    if len(found) != 1:
         return None
     owner = found[0]
-    if owner.kind is ResponsibleKind.INSTITUTION and "(" not in owner.name:
+    if owner.kind is ResponsibleKind.INSTITUTION and "(" not in owner.name and "(" in text:
         person = _bracketed_person(text, owners)
         if person is None:
             return None
         return [owner.model_copy(update={"name": f"{owner.name} ({person})"})]
-    if owner.kind is not ResponsibleKind.PERSON or not re.search(r"\([^()]*" + re.escape(owner.name), text):
+    if owner.kind is not ResponsibleKind.PERSON or not (at := _noted_at(text, owner.name)):
         return None
-    for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text)):
+    for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text), *_bare_subjects(text[:at])):
         if m is None:
             continue
         if _ACRONYM.match(m.group("inst")):
             # "Das JC …", "macht der AG-S (Hr. Demir)": an abbreviation with an article names a body
             # (a person's initials take none).
             body = Responsible(name=m.group("inst"), kind=ResponsibleKind.INSTITUTION)
+        elif _TEAM.match(m.group("inst")):
+            body = Responsible(name=m.group("inst"), kind=ResponsibleKind.GROUP)  # "Café-Team", "Bau-AG"
         else:
             body = owners.responsible(m.group("inst"))
-        if body is not None and body.kind is ResponsibleKind.INSTITUTION:
+        if body is not None and body.kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP):
             return [body.model_copy(update={"name": f"{body.name} ({owner.name})", "resolved": owner.resolved})]
     return None
 
 
+# Where a note names the person doing a task: in a bracket, after an arrow or a dash, in a
+# field ("(Fr. Baumgart)", "→ Fr. Sommer", "– RA", "Verantwortlich: Fr. Dittmann").
+_NOTED = r"(?:\([^()]*|(?:-{1,2}>|→|⇒|\s[–—-])\s*|(?:Verantwortlich|Zuständig|Wer)\s*:\s*)"
+# "ToDo: AA klärt …", "Café-Team prüft …", "…: Integrationsbüro prüft": a clause opening with a
+# body's name and its verb (the article may be missing in notes).
+_BARE_SUBJECT = re.compile(
+    r"(?:^|:\s+)(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
+    r"(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß]")
+
+
+def _noted_at(text: str, name: str) -> int:
+    """Where the note names ``name`` as the one doing it (0: not named that way)."""
+    m = re.search(_NOTED + re.escape(name), text)
+    return m.start() if m else 0
+
+
+def _bare_subjects(text: str) -> list[re.Match]:
+    return list(_BARE_SUBJECT.finditer(text))
+
+
+_TEAM = re.compile(r"^[A-ZÄÖÜ][\w]*-(?:AG|Team|Gruppe|Kreis)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}(?:-[A-ZÄÖÜ]{1,4})?$")
 _BRACKET = re.compile(r"\((?P<inner>[^()]{2,80})\)")
 _PEOPLE_SEPARATOR = re.compile(r"\s*(?:[,;/&]|\bund\b)\s*")

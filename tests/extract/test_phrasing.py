@@ -1226,7 +1226,40 @@ Die Liste wird bis zum 15.12.2026 mit Herrn Ott abgestimmt.
 Den Flyer gestaltet bis zum 15.12.2026 Ott.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
-    assert owners == [["Agentur"], [], ["Frau Lenz"], [], ["Ott"]]
+    # "Die Kammer": a noun naming an office opens the task sentence as its subject.
+    assert owners == [["Agentur"], ["Kammer"], ["Frau Lenz"], [], ["Ott"]]
+
+
+def test_a_body_opening_the_task_and_the_person_noted_for_it_both_own_it(record):
+    r = record("""= Protokoll
+Datum: 12.11.2026
+Teilnehmende: Fr. Baumgart (Agentur für Arbeit, AA), Rana Abadi (RA), Fr. Sommer (LPA)
+**TOP 1: Anerkennung**
+ToDo: AA klärt die Zulassung mit dem Träger (Fr. Baumgart).
+Café-Team prüft ob der Deutschtreff dort stattfinden kann (RA)
+Das LPA stellt eine Checkliste auf seine Seite → Fr. Sommer, bis 13.12.2026.
+Fr. Abadi fragt nach Geld für Material: die Stadt prüft das bis 10.12.2026.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    # The body in the sentence and the person the note names for it, as the minutes write them.
+    assert owners[:3] == [["AA (Fr. Baumgart)"], ["Café-Team (RA)"], ["LPA (Fr. Sommer)"]]
+
+
+def test_the_subject_after_the_verb_or_a_body_in_the_plural_owns_a_task(record):
+    r = record("""= Protokoll
+Datum: 12.11.2026
+Teilnehmende: Frau Lenz (IHK), Herr Kowalczyk (HWK)
+**TOP 1: Ausbildung**
+A2: Die Auswertung der Abbruchbefragung legt die IHK bis zum 15.12.2026 vor.
+Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk bis zum 15.12.2026 miteinander ab.
+Die Träger liefern ihre Fallzahlen bis 15.12.2026.
+alle Dienste melden ihre Einsatzstunden an Frau Lenz bis 28.12.2026.
+Die Unterlagen liegen bis 20.12.2026 vor.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    # The object first, then the verb and its subject; a plural body with a task verb; not
+    # "Die Unterlagen liegen … vor" (no task verb, no office).
+    assert owners == [["IHK"], ["Frau Lenz", "Herr Kowalczyk"], ["Träger"], ["alle Dienste"], []]
 
 
 def test_mentions_with_honorifics_and_taking_on_after_the_object(record):
