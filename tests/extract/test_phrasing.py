@@ -698,8 +698,10 @@ ToDo: Fr. Sommer schickt Fotos und Kurzbericht bis Montag an das Tagblatt.
 ToDo: Der Vorstand erarbeitet eine Stellungnahme zum Entwurf.
 Aufräumtag auf der Mailingliste ankündigen (fenja, diese Woche)
 ToDo: Flyer drucken
+ToDo Hr. Vogel: Dolmetschende über den Flüchtlingsrat anfragen (bis Ende Juni).
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["KN"], ["Fr. Sommer"], ["Vorstand"], ["fenja"], []]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["KN"], ["Fr. Sommer"], ["Vorstand"], ["fenja"], [], ["Hr. Vogel"]]
     assert r.action_items[0].evidence.text == "Einladungen müssen bis 31.01. raus. → KN"
 
 
