@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import BlockKind
+from ..structure import SectionRole
 from ..schema import ActionItem, ProgressReport
 from .actions import ActionExtractor
 from .owner_context import institution_beside, named_owner
@@ -87,7 +88,24 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
             item.responsible = named_owner(item.evidence.text, extractor)
         elif (beside := institution_beside(item.evidence.text, item.responsible, extractor)) is not None:
             item.responsible = beside
+    _drop_prose_repeats(units, found)
     return dedupe_actions([found[pos] for pos in sorted(found)])
+
+
+def _drop_prose_repeats(units: list[Unit], found: dict[int, ActionItem]) -> None:
+    """"Fr. Lindqvist sagte zu, die Checkliste … zur Verfügung zu stellen." above "Weiteres Vorgehen:
+    – HWK-Checkliste an alle (Fr. Lindqvist)": minutes that close with a list or table of the tasks
+    repeat the tasks the discussion gave; the listed one is the task, the sentence its origin."""
+    listed = [(pos, _owner_key(item), _content_words(item.task)) for pos, item in found.items()
+              if item.responsible and (item.evidence.table_index is not None or units[pos].section is SectionRole.TASK)]
+    if not listed:
+        return
+    for pos, item in list(found.items()):
+        if item.evidence.table_index is not None or units[pos].section is SectionRole.TASK or not item.responsible:
+            continue
+        key, words = _owner_key(item), _content_words(item.evidence.text)
+        if any(at > pos and owners == key and _shares_word(words, listed_words) for at, owners, listed_words in listed):
+            del found[pos]
 
 
 _ANAPHORIC_PROMISE = re.compile(r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\s+(?:dies|das|es)\s+(?:\w+\s+)?zu\b", re.I)

@@ -1352,6 +1352,21 @@ Teilnehmende: Hr. Reinhardt (LAB), Fr. Arslan (Stadt)
         (["LAB (Hr. Reinhardt)"], "Prüfung der Anrechnung, schriftliche Mitteilung bis 30.04.2026")]
 
 
+def test_a_task_the_discussion_gives_and_the_closing_list_repeats_is_one_task(record):
+    r = record("""= Gesprächsvermerk
+Datum: 26.03.2026
+Teilnehmende: Fr. Lindqvist (HWK), Hr. Keller (VHS)
+Fr. Lindqvist sagte zu, die bestehende Checkliste der Kammer als Grundlage zur Verfügung zu stellen.
+Hr. Keller sagte zu, die Kursplanung für den Herbst zu prüfen.
+**Weiteres Vorgehen**
+- Checkliste an alle Beratungsstellen versenden (Fr. Lindqvist, bis 30.04.2026)
+""")
+    # The listed task stays; the sentence it came from goes; a promise the list lacks stays.
+    assert [([o.name for o in a.responsible], a.evidence.text) for a in r.action_items] == [
+        (["Hr. Keller"], "Hr. Keller sagte zu, die Kursplanung für den Herbst zu prüfen."),
+        (["Fr. Lindqvist"], "Checkliste an alle Beratungsstellen versenden (Fr. Lindqvist, bis 30.04.2026)")]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
