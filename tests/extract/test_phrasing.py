@@ -1376,6 +1376,20 @@ Datum: 26.03.2026
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Stadt Kerchheim"]]
 
 
+def test_an_owner_field_below_a_task_names_who_does_it(record):
+    r = record("""= Ergebnisprotokoll
+Datum: 16.04.2026
+Teilnehmende: Fr. Braun (Jobcenter), Hr. Keller (VHS)
+## 1. Statistik
+Das Jobcenter klärt das intern mit der Ausländerbehörde.
+Zuständig: Fr. Braun
+Hr. Keller prüft die Kursplanung.
+Verantwortlich: Fr. Braun
+""")
+    # The field over the sentence; a body the sentence names kept with the person acting for it.
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Jobcenter (Fr. Braun)"], ["Fr. Braun"]]
+
+
 def test_owner_and_deadline_fields_on_the_line_of_the_task(record):
     r = record("""= Ergebnisprotokoll Arbeitskreis
 Datum: 16.04.2026
