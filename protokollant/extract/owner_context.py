@@ -83,14 +83,19 @@ def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]
 # fordert … nach": a clause opening with a body in the plural (or a noun naming an office) and its verb.
 _BODY_SUBJECT = re.compile(
     r"(?:^|[:–]\s+)(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?"
-    r"(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle)\s+(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
+    r"(?:(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle)\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
+_OBJECT_NEXT = re.compile(r"\s+(?:ihr\w*|sein\w*|die|den|das|dem|der|ein\w*|sich)\b")
 _OFFICE_TAILS = ("amt", "büro", "stelle", "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung",
                  "vorstand", "zentrum", "dienst", "agentur", "kammer", "behörde", "referat", "abteilung")
 
 
 def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
     for m in _BODY_SUBJECT.finditer(text):
-        verb, noun, det = m.group("verb"), m.group("noun"), m.group("det").casefold()
+        if m.group("det") is None and (m.start() > 0 or not _OBJECT_NEXT.match(text, m.end())):
+            # Without an article only where the line opens and an object follows: "Vereine melden
+            # ihren Bedarf …", not the note "Themen sammeln bis 10.06.".
+            continue
+        verb, noun, det = m.group("verb"), m.group("noun"), (m.group("det") or "die").casefold()
         task_verb = verb in action_cues().any_task_verb
         # "Die Träger liefern …": any plural body with a task verb; with a separable verb ("fordert
         # … nach") only a noun naming an office, since "Die Unterlagen liegen … vor" names none.

@@ -1257,11 +1257,14 @@ Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk bis zum 15.12.2026 mit
 Die Träger liefern ihre Fallzahlen bis 15.12.2026.
 alle Dienste melden ihre Einsatzstunden an Frau Lenz bis 28.12.2026.
 Die Unterlagen liegen bis 20.12.2026 vor.
+Vereine melden ihren Raumbedarf bis 20.12.2026 an Frau Lenz.
+Themen sammeln bis 20.12.2026.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
-    # The object first, then the verb and its subject; a plural body with a task verb; not
-    # "Die Unterlagen liegen … vor" (no task verb, no office).
-    assert owners == [["IHK"], ["Frau Lenz", "Herr Kowalczyk"], ["Träger"], ["alle Dienste"], []]
+    # The object first, then the verb and its subject; a plural body with a task verb (without
+    # an article where the line opens and an object follows); not "Die Unterlagen liegen … vor"
+    # (no task verb, no office) nor the note "Themen sammeln bis …".
+    assert owners == [["IHK"], ["Frau Lenz", "Herr Kowalczyk"], ["Träger"], ["alle Dienste"], [], ["Vereine"], []]
 
 
 def test_mentions_with_honorifics_and_taking_on_after_the_object(record):
