@@ -196,6 +196,11 @@ def test_inflected_forms_in_text(nlp):
      "Arbeitsgruppe „Ausbildung und Arbeit“"),
     # local newspapers
     ("Eine Umfrage als Beilage zu den Gundelfinger Nachrichten.", "Gundelfinger Nachrichten", "Gundelfinger Nachrichten"),
+    # an adjective in -isch names the body even where the line opens; hyphenated adjectives
+    ("Hr. Saleh (Syrischer Familienverein) berichtet.", "Syrischer Familienverein", "Syrischer Familienverein"),
+    ("Kurdisches Gemeinschaftszentrum: Raum frei.", "Kurdisches Gemeinschaftszentrum", "Kurdisches Gemeinschaftszentrum"),
+    ("Der Deutsch-Marokkanische Frauenverein hilft.", "Deutsch-Marokkanische Frauenverein",
+     "Deutsch-Marokkanischer Frauenverein"),
 ])
 def test_generic_patterns(nlp, text, surface, canon):
     f = found(nlp, text)

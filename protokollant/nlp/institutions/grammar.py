@@ -282,10 +282,13 @@ class SpanGrammar:
                 start = j - 1
                 j -= 2
                 continue
-            if (not txt[:1].isupper() or not t.is_alpha or lw in d.determiners or lw in d.name_break_words
-                    or lw in d.titles):
+            # "Deutsch-Marokkanischer", "Baden-Württembergischer": capitalised parts joined by hyphens.
+            hyphened = "-" in txt and all(p[:1].isupper() and p.isalpha() for p in txt.split("-"))
+            if (not txt[:1].isupper() or not (t.is_alpha or hyphened) or lw in d.determiners
+                    or lw in d.name_break_words or lw in d.titles):
                 break
-            if d.adjective_stem(txt) and lw.endswith(("e", "en", "er", "es", "em")):
+            last = txt.rsplit("-", 1)[-1]
+            if d.adjective_stem(last) and lw.endswith(("e", "en", "er", "es", "em")):
                 pass
             elif d.is_place_adjective(txt) and d.head_lookup(txt) is None:
                 pass  # place adjective: "Leipziger", "Gundelfinger"
@@ -296,6 +299,7 @@ class SpanGrammar:
             j -= 1
         if mods and start == mods[-1] and self._boundary(doc, start):
             first = doc[start].text
+            first = first.rsplit("-", 1)[-1]
             if not (d.is_place_adjective(first) or d.is_proper_adjective(first) or first.lower() + "." in _CONFESSIONS):
                 start += 1  # sentence-initial generic adjective: "Zuständige Behörde ..."
         return start, any(m >= start for m in mods)
