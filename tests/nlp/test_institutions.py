@@ -201,6 +201,8 @@ def test_inflected_forms_in_text(nlp):
     ("Kurdisches Gemeinschaftszentrum: Raum frei.", "Kurdisches Gemeinschaftszentrum", "Kurdisches Gemeinschaftszentrum"),
     ("Der Deutsch-Marokkanische Frauenverein hilft.", "Deutsch-Marokkanische Frauenverein",
      "Deutsch-Marokkanischer Frauenverein"),
+    # a saint's title inside a parish body's name
+    ("Der Pfarrgemeinderat St. Marien tagt.", "Pfarrgemeinderat St. Marien", "Pfarrgemeinderat St. Marien"),
 ])
 def test_generic_patterns(nlp, text, surface, canon):
     f = found(nlp, text)

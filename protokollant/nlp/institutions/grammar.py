@@ -130,6 +130,9 @@ class SpanGrammar:
                 end = pos = pos + 2
                 count += 1
                 continue
+            if t.text in ("St.", "Hl.") and pos + 1 < n and self._name_tok(doc[pos + 1], mode):
+                pos += 1  # "Pfarrgemeinderat St. Marien": the saint's title is no name of its own
+                continue
             if not self._name_tok(t, mode) or (t.text[0].isdigit() and (count or not self._number_name(doc, pos))):
                 break
             end = pos = pos + 1
