@@ -48,7 +48,9 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
 # "Die Auswertung legt die IHK … vor", "Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk …
 # ab": a clause opening with its object (or an adverb) puts the finite verb second and its subject
 # right after it.
-_LABEL = re.compile(r"^(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?")
+# A bullet and a task label a note may open with ("ToDo:", "A3:").
+_TASK_LABEL = r"(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?"
+_LABEL = re.compile("^" + _TASK_LABEL)
 _VERB_SUBJECT = re.compile(
     r"\s(?P<verb>[a-zäöüß]+)\s+(?P<article>(?:der|die|das)\s+)?"
     r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+|/\s*)?[A-ZÄÖÜ][\w.'’-]*){0,5})(?=\s+[a-zäöüß(]|\s*[,.;–]|$)")
@@ -82,7 +84,7 @@ def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]
 # "Die Träger liefern …", "Die Fachschaften benennen …", "alle Dienste melden …", "Das Integrationsbüro
 # fordert … nach": a clause opening with a body in the plural (or a noun naming an office) and its verb.
 _BODY_SUBJECT = re.compile(
-    r"(?:^|[:–]\s+)(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?"
+    r"(?:^|[:–]\s+)" + _TASK_LABEL +
     r"(?:(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle)\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
 _OBJECT_NEXT = re.compile(r"\s+(?:ihr\w*|sein\w*|die|den|das|dem|der|ein\w*|sich)\b")
 _OFFICE_TAILS = ("amt", "büro", "stelle", "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung",
@@ -125,7 +127,7 @@ def institution_beside(text: str, found: list[Responsible], owners: OwnerClassif
         return [owner.model_copy(update={"name": f"{owner.name} ({person})"})]
     if owner.kind is not ResponsibleKind.PERSON or not (at := _noted_at(text, owner.name)):
         return None
-    for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text), *_bare_subjects(text[:at])):
+    for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text), *_BARE_SUBJECT.finditer(text[:at])):
         if m is None:
             continue
         if _ACRONYM.match(m.group("inst")):
@@ -147,7 +149,7 @@ _NOTED = r"(?:\([^()]*|(?:-{1,2}>|→|⇒|\s[–—-])\s*|(?:Verantwortlich|Zust
 # "ToDo: AA klärt …", "Café-Team prüft …", "…: Integrationsbüro prüft": a clause opening with a
 # body's name and its verb (the article may be missing in notes).
 _BARE_SUBJECT = re.compile(
-    r"(?:^|:\s+)(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
+    r"(?:^|:\s+)" + _TASK_LABEL + r"(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+)?"
     r"(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß]")
 
 
@@ -155,10 +157,6 @@ def _noted_at(text: str, name: str) -> int:
     """Where the note names ``name`` as the one doing it (0: not named that way)."""
     m = re.search(_NOTED + re.escape(name), text)
     return m.start() if m else 0
-
-
-def _bare_subjects(text: str) -> list[re.Match]:
-    return list(_BARE_SUBJECT.finditer(text))
 
 
 _TEAM = re.compile(r"^[A-ZÄÖÜ][\w]*-(?:AG|Team|Gruppe|Kreis)$")

@@ -301,8 +301,7 @@ class SpanGrammar:
             start = j
             j -= 1
         if mods and start == mods[-1] and self._boundary(doc, start):
-            first = doc[start].text
-            first = first.rsplit("-", 1)[-1]
+            first = doc[start].text.rsplit("-", 1)[-1]  # "Deutsch-Marokkanischer": its last part
             if not (d.is_place_adjective(first) or d.is_proper_adjective(first) or first.lower() + "." in _CONFESSIONS):
                 start += 1  # sentence-initial generic adjective: "Zuständige Behörde ..."
         return start, any(m >= start for m in mods)
