@@ -62,6 +62,9 @@ _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
+_TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
+
+
 def _main_clause(text: str) -> str:
     """The text before the first subordinate clause: "nachfragen, ob … gemacht wurde (MH)"
     is a task even though the clause it asks about is in the past."""
@@ -141,6 +144,8 @@ class ActionExtractor(OwnerClassifier):
             inner = _BY.sub("", inner) if closing else inner
             # "Infoabende starten (venti)": a handle closing a task line.
             owners = self.owners(inner, handles=closing and bool(INFINITIVE_END.search(text[: m.start()])))
+            if not owners and _TOGETHER_IN.search(inner):
+                owners = owner_phrase(inner, self)  # "(Fr. Bauer mit Hr. Seifert)": both do it
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
                 head, _, last = inner.rpartition(",")

@@ -1370,6 +1370,16 @@ Hr. Keller sagte zu, die Kursplanung für den Herbst zu prüfen.
         (["Fr. Lindqvist"], "Checkliste an alle Beratungsstellen versenden (Fr. Lindqvist, bis 30.04.2026)")]
 
 
+def test_two_people_in_a_bracket_joined_by_mit_both_own_the_task(record):
+    r = record("""= Kooperationsrunde
+Datum: 12.03.2026
+Teilnehmende: Fr. Bauer (Jobcenter), Hr. Seifert (IHK)
+**TOP 1: EQ-Plätze**
+Abgleich der Listen (Fr. Bauer mit Hr. Seifert) [bis 31.03.2026].
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Bauer", "Hr. Seifert"]]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
