@@ -120,8 +120,9 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     "– Geschäftsstelle – bis 30.11." (the deadline in a dash segment of its own) and
     "– KB [bis 10.09.]". ``lenient``: the line is marked as a task ("ToDo: … – Wagner"), so
     an unknown surname after the dash is its owner too."""
+    dated = False
     if (shorter := without_trailing_deadline(text, extractor)) is not text:
-        text, lenient = shorter, True  # "task – owner – deadline": the middle segment can only be the owner
+        text, lenient, dated = shorter, True, True  # "task – owner – deadline": the middle segment can only be the owner
     m = _TRAILING_DASH.search(text)
     if not m:
         return None
@@ -139,7 +140,9 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if not owners:
         return None
     task = text[: m.start()].strip(" ,;:")
-    if len(task.split()) < 2:
+    # One word before the dash is a task only with a deadline beside the owner ("Flyer-Entwurf – Fr.
+    # Çelik [bis 15.04.]"); without one it is a role ("Protokoll – Fr. Kuhn").
+    if len(task.split()) < 2 and not (task and (dated or _cut_deadlines(phrase, extractor)[1])):
         return None
     return owners, task
 

@@ -1380,6 +1380,17 @@ Abgleich der Listen (Fr. Bauer mit Hr. Seifert) [bis 31.03.2026].
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Bauer", "Hr. Seifert"]]
 
 
+def test_one_word_before_a_dash_owner_is_a_task_only_with_a_deadline(record):
+    r = record("""= Kooperationsrunde
+Datum: 12.03.2026
+Teilnehmende: Fr. Çelik (HWK), Fr. Kuhn (Stadt)
+**TOP 1: Öffentlichkeitsarbeit**
+Flyer-Entwurf – Fr. Çelik [bis 15.04.2026]
+Protokoll – Fr. Kuhn
+""")
+    assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Fr. Çelik"], "Flyer-Entwurf")]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
