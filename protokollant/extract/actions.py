@@ -62,6 +62,8 @@ _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
+# "Er werde …", "Sie wird … übernehmen": a singular pronoun with a future or indirect-speech verb.
+_PRONOUN_WILL = re.compile(r"^(?P<pron>Er|Sie)\s+(?:werde|wird|will|möchte)\s+\S+\s+\S")
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -312,6 +314,9 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = agents, 0.7
         elif (agents := obligation_agent(main, self)) is not None:
             owners, confidence = agents, 0.7
+        elif (pm := _PRONOUN_WILL.match(text)) and (named := self.last_named.get(pm.group("pron").casefold())):
+            # "Sie werde die Helferliste … aushängen": the woman (or man) named last before it.
+            owners, confidence = self.owners(named), 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:
             (owners, task), confidence = subj, 0.7
         elif (colon := task_colon_owners(text, self)) is not None:

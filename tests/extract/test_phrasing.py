@@ -1391,6 +1391,17 @@ Protokoll – Fr. Kuhn
     assert [([o.name for o in a.responsible], a.task) for a in r.action_items] == [(["Fr. Çelik"], "Flyer-Entwurf")]
 
 
+def test_she_or_he_will_names_the_person_named_last(record):
+    r = record("""= Pfarrgemeinderat
+Datum: 12.03.2026
+Anwesend: Frau Lotz, Herr Brandt
+**TOP 1: Osterfrühstück**
+Frau Lotz berichtet über die Planung. Sie werde die Helferliste bis zum 15.03.2026 aushängen.
+Herr Brandt stellt den Kassenstand vor. Er wird die Belege bis Ende März prüfen lassen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Lotz"], ["Herr Brandt"]]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
