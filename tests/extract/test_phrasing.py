@@ -1402,6 +1402,17 @@ Herr Brandt stellt den Kassenstand vor. Er wird die Belege bis Ende März prüfe
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Lotz"], ["Herr Brandt"]]
 
 
+def test_a_labelled_task_opening_with_a_known_name_is_that_persons(record):
+    r = record("""= Plenum Wohnprojekt
+Datum: 13.09.2026
+Anwesend: Ricarda Stein, Jonas Berg
+## 1. Hausregeln
+A5: Ricarda passt die Hausregeln im Wiki an (bis 20.09.2026).
+A6: Protokoll geht an alle (bis 20.09.2026).
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ricarda"], []]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
