@@ -81,9 +81,9 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
     if field_units:
         apply_task_fields(units, found, extractor, field_units)
     apply_list_owners(units, found, extractor)
-    for item in found.values():
-        if item.evidence.table_index is not None:
-            continue
+    for pos, item in found.items():
+        if units[pos].block.kind is BlockKind.TABLE_ROW:
+            continue  # a task table's row: its owner cell says who, the row's words do not
         if not item.responsible:
             item.responsible = named_owner(item.evidence.text, extractor)
         elif (beside := institution_beside(item.evidence.text, item.responsible, extractor)) is not None:

@@ -1413,6 +1413,19 @@ A6: Protokoll geht an alle (bis 20.09.2026).
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Ricarda"], []]
 
 
+def test_owner_rules_read_task_lines_inside_an_item_tables_cell(record):
+    r = record("""= Fachausschuss Anerkennung
+Datum: 12.03.2026
+Teilnehmende: Fr. Baumgart (Agentur für Arbeit, AA), Hr. Pohl (HWK)
+|= Tagesordnungspunkt | Inhalt / Ergebnis |
+| 1. Begrüßung | Fr. Baumgart begrüßt die Teilnehmenden.
+| 2. Anpassungsqualifizierung | Hr. Pohl stellt das Modell vor.<br>ToDo: AA klärt die Zulassung mit dem Träger (Fr. Baumgart).
+""")
+    # A line of a cell is a sentence of the item, not a task table's row: the body and the
+    # person noted for it own the task, as in prose.
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["AA (Fr. Baumgart)"]]
+
+
 def test_who_a_step_follows_by_owns_it(record):
     r = record("""= Gesprächsvermerk
 Datum: 26.03.2026
