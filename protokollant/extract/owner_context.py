@@ -7,6 +7,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier
+from .text import INFINITIVE_END
 from .vocabulary import action_cues
 
 _PREP_BEFORE = re.compile(r"\b(?:an|bei|beim|mit|von|vom|für|zu|zur|zum|über|durch|gegenüber|laut|nach|wie|als)\s+(?:(?:Herrn|Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)*$", re.I)
@@ -102,7 +103,10 @@ def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
             # ihren Bedarf …", not the note "Themen sammeln bis 10.06.".
             continue
         verb, noun, det = m.group("verb"), m.group("noun"), (m.group("det") or "die").casefold()
-        task_verb = verb in action_cues().any_task_verb
+        cues = action_cues()
+        if verb in cues.auxiliaries and not INFINITIVE_END.search(text):
+            continue  # "Die Unterlagen werden … verschickt": a passive names no one who does it
+        task_verb = verb in cues.any_task_verb
         # "Die Träger liefern …": any plural body with a task verb; with a separable verb ("fordert
         # … nach") only a noun naming an office, since "Die Unterlagen liegen … vor" names none.
         plural = task_verb and verb.endswith("n") and det in ("die", "alle")

@@ -1259,12 +1259,13 @@ alle Dienste melden ihre Einsatzstunden an Frau Lenz bis 28.12.2026.
 Die Unterlagen liegen bis 20.12.2026 vor.
 Vereine melden ihren Raumbedarf bis 20.12.2026 an Frau Lenz.
 Themen sammeln bis 20.12.2026.
+Die Unterlagen werden bis 20.12.2026 verschickt.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     # The object first, then the verb and its subject; a plural body with a task verb (without
     # an article where the line opens and an object follows); not "Die Unterlagen liegen … vor"
-    # (no task verb, no office) nor the note "Themen sammeln bis …".
-    assert owners == [["IHK"], ["Frau Lenz", "Herr Kowalczyk"], ["Träger"], ["alle Dienste"], [], ["Vereine"], []]
+    # (no task verb, no office), the note "Themen sammeln bis …" nor a passive.
+    assert owners == [["IHK"], ["Frau Lenz", "Herr Kowalczyk"], ["Träger"], ["alle Dienste"], [], ["Vereine"], [], []]
 
 
 def test_mentions_with_honorifics_and_taking_on_after_the_object(record):
