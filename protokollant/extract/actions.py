@@ -19,7 +19,7 @@ from ..structure import SectionRole, is_item_line
 from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
                           mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent, promise, task_colon_owners,
                           trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
-from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier
+from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier, body_and_person
 from .people import PeopleIndex
 from .subject_owner import subject_owner
 from .text import INFINITIVE_END, clean, truncate_words
@@ -390,9 +390,8 @@ def _with_dash_owner(text: str, found: list[Responsible], marked: list[Responsib
     names = {o.name.casefold() for o in found}
     if all(o.name.casefold() in names for o in marked):
         return found
-    if (len(found) == 1 and found[0].kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP) and len(marked) == 1
-            and marked[0].kind is ResponsibleKind.PERSON and "(" not in found[0].name):
-        return [found[0].model_copy(update={"name": f"{found[0].name} ({marked[0].name})", "resolved": marked[0].resolved})]
+    if (together := body_and_person(found, marked)) is not None:
+        return together
     # A person read from a bracket inside the note gives way; the subject ("Den Bogen schickt
     # Hr. Kühl … – HK": his own initials) stays.
     brackets = " ".join(re.findall(r"\(([^()]*)\)", text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Responsible, ResponsibleKind
-from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier
+from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier, acting_for
 from .text import INFINITIVE_END
 from .vocabulary import action_cues
 
@@ -48,12 +48,12 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
     return []
 
 
-# "Die Auswertung legt die IHK … vor", "Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk …
-# ab": a clause opening with its object (or an adverb) puts the finite verb second and its subject
-# right after it.
 # A bullet and a task label a note may open with ("ToDo:", "A3:").
 _TASK_LABEL = r"(?:[-–•*]\s*)?(?:(?:ToDo|TODO|To-do|Aufgabe|A\s?\d{1,2})\s*:\s*)?"
 _LABEL = re.compile("^" + _TASK_LABEL)
+# "Die Auswertung legt die IHK … vor", "Termin und Einladung stimmen Frau Lenz und Herr Kowalczyk …
+# ab": a clause opening with its object (or an adverb) puts the finite verb second and its subject
+# right after it.
 _VERB_SUBJECT = re.compile(
     r"\s(?P<verb>[a-zäöüß]+)\s+(?P<article>(?:der|die|das)\s+)?"
     r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+|/\s*)?[A-ZÄÖÜ][\w.'’-]*){0,5})(?=\s+[a-zäöüß(]|\s*[,.;–]|$)")
@@ -132,7 +132,7 @@ def institution_beside(text: str, found: list[Responsible], owners: OwnerClassif
         person = _bracketed_person(text, owners)
         if person is None:
             return None
-        return [owner.model_copy(update={"name": f"{owner.name} ({person})"})]
+        return [acting_for(owner, person)]
     if owner.kind is not ResponsibleKind.PERSON or not (at := _noted_at(text, owner.name)):
         return None
     for m in (_INSTITUTION_SUBJECT.match(text), _INSTITUTION_AGENT.search(text), *_BARE_SUBJECT.finditer(text[:at])):
@@ -147,7 +147,7 @@ def institution_beside(text: str, found: list[Responsible], owners: OwnerClassif
         else:
             body = owners.responsible(m.group("inst"))
         if body is not None and body.kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP):
-            return [body.model_copy(update={"name": f"{body.name} ({owner.name})", "resolved": owner.resolved})]
+            return [acting_for(body, owner.name, resolved=owner.resolved)]
     return None
 
 

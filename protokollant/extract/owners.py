@@ -53,6 +53,23 @@ _OWNING_TAILS = (
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 
 
+def acting_for(body: Responsible, person: str, **update) -> Responsible:
+    """"Geschäftsstelle (KB)", "JC (Fr. Lorenz)": a body with the person acting for it, one owner
+    written the way minutes write it (``update``: further fields, e.g. the person's ``resolved``)."""
+    return body.model_copy(update={"name": f"{body.name} ({person})", **update})
+
+
+def body_and_person(found: list[Responsible], named: list[Responsible]) -> list[Responsible] | None:
+    """The one body a task's sentence gave and the one person a note names for it ("Das LRA klärt
+    das intern. Zuständig: JC", "Die Pressekonferenz organisiert die Geschäftsstelle – KB"), kept
+    together; None when they are not one body and another person."""
+    if (len(found) == 1 and len(named) == 1 and found[0].kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP)
+            and named[0].kind is ResponsibleKind.PERSON and "(" not in found[0].name
+            and found[0].name.casefold() != named[0].name.casefold()):
+        return [acting_for(found[0], named[0].name, resolved=named[0].resolved)]
+    return None
+
+
 def _strip_owner(text: str) -> str:
     """Trim punctuation around an owner phrase, keeping the dot of an abbreviated surname ("Katja F.")."""
     text = clean(text).strip(" :;,-–")
@@ -98,7 +115,7 @@ class OwnerClassifier:
         if found is not None and paren and self._names_the_other_side(found, paren):
             # "Welcome Center (Fr. Sander)", "Frau Lindqvist (VHS)": the institution and the person
             # acting for it, as the minutes write the owner.
-            found = found.model_copy(update={"name": f"{found.name} ({paren})"})
+            found = acting_for(found, paren)
         return found
 
     def _names_the_other_side(self, found: Responsible, paren: str) -> bool:

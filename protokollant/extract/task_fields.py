@@ -16,6 +16,7 @@ import re
 from ..document import BlockKind
 from ..structure import SectionRole
 from ..schema import ActionItem, Responsible, ResponsibleKind
+from .owners import body_and_person
 from .text import truncate_words
 from .units import Unit
 
@@ -70,24 +71,16 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
                     topic_index=unit.topic_index, evidence=unit.evidence(text=unit.clean_text), confidence=0.7,
                 )
             else:
-                item.responsible = _with_field_owners(item.responsible, owners)
+                # The field names who does it, over what the task's sentence gave; a body the sentence
+                # names keeps the one person the field names for it ("Das LRA klärt das intern.
+                # Zuständig: JC" → "LRA (JC)").
+                item.responsible = body_and_person(item.responsible, owners) or owners
             if number is not None:
                 item.task = _entry(item.task)[1]  # "2) Übersicht verschicken" → the task without its number
             if due_value:  # the field says when, whatever date the task's sentence mentions ("Statistik Q1")
                 item.due = extractor.due(due_value) or extractor.due_cell(due_value)
         elif item is not None:
             item.due = extractor.due(value) or extractor.due_cell(value)
-
-
-def _with_field_owners(found: list[Responsible], field: list[Responsible]) -> list[Responsible]:
-    """The field names who does it, over what the task's sentence gave; a body the sentence names
-    and the one person the field names for it are kept together, as written ("Das LRA klärt das
-    intern. Zuständig: JC" → "LRA (JC)")."""
-    if (len(found) == 1 and len(field) == 1 and found[0].kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP)
-            and field[0].kind is ResponsibleKind.PERSON and "(" not in found[0].name
-            and found[0].name.casefold() != field[0].name.casefold()):
-        return [found[0].model_copy(update={"name": f"{found[0].name} ({field[0].name})", "resolved": field[0].resolved})]
-    return field
 
 
 def _as_written(value: str) -> list[Responsible]:
