@@ -23,6 +23,7 @@ from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_ac
 from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
+from .own_body import add_own_body
 from .people import PeopleIndex
 from .tables import TableReader
 from .topics import extract_topics
@@ -183,6 +184,9 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
             if is_body_name(own) and not any(i.name.casefold() == own.casefold() for i in institutions):
                 mentions = [meta.title_block] if meta.title_block is not None else []
                 institutions.insert(0, Institution(name=own, aliases=[], kind="gremium", source="title", mentions=mentions))
+    own_body = add_own_body(institutions, meta.meeting.title, meta.title_block)
+    if own_body is not None and (meta.meeting.organisation is None or meta.meeting.organisation in own_body):
+        meta.meeting.organisation = own_body
 
     skip = set(meta.header_blocks)
     # A line that only names the item is no unit; "2) Kasse: Der Kassenbericht wird …" is
