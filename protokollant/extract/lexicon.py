@@ -42,6 +42,18 @@ def group_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def group_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_words("group_suffixes.txt")))
+
+
+def names_a_group(word: str) -> bool:
+    """"Festkomitee", "Redaktionsteam", "Jugendamt": a capitalised compound whose head names a group."""
+    low = word.casefold()
+    return word[:1].isupper() and low.endswith(group_suffixes()) and not any(
+        low.endswith(s) and len(low) - len(s) < 3 for s in group_suffixes()) and low not in not_owner_words()
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return _words("surnames.txt")
 

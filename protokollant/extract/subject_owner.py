@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import first_names
+from .lexicon import first_names, names_a_group
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .text import INFINITIVE_END
 from .units import Unit, doc_orths
@@ -22,6 +22,10 @@ _THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
 _WERDEN = frozenset({"wird", "werden", "werde"})
 _PARTICIPLE_END = re.compile(r"^[^,;:]*\s[a-zäöüß]\w*t[\s.!]*$")
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
+
+
+_GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>[A-ZÄÖÜ][\w-]+)$", re.I)
+_PLURAL_GROUP_HEADS = ("gruppen", "teams", "ausschüsse", "gremien", "kreise", "räte", "stellen", "ämter", "vereine", "verbände", "initiativen", "kommissionen")
 
 
 def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) -> tuple[list[Responsible], str] | None:
@@ -103,6 +107,13 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         owners = extractor.owners(subject)
+        # "Festkomitee kümmert sich …", "Die Verwaltungsstelle wird beauftragt": a compound whose head
+        # names a group, as the subject of a task verb that agrees with it ("Serviceteam fragen wegen
+        # Ordner": a plural verb or an infinitive note makes the group its object). An owner noted in
+        # brackets ("Café-Team prüft … (RA)") is read by the bracket rules instead.
+        if not owners and (strong or future) and "(" not in unit.text and _GROUP_SUBJECT.match(subject) and names_a_group(group := _GROUP_SUBJECT.match(subject).group("group")) \
+                and (group.casefold().endswith(_PLURAL_GROUP_HEADS) or not lower.endswith("en")):
+            owners = [Responsible(name=group, kind=ResponsibleKind.GROUP)]
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
         # in subject position before a task verb, named more than once in the minutes.
         if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, unit.span.doc):

@@ -4,8 +4,9 @@ first_names.txt      given names that mark a person as task owner ("Thomas erste
 not_owner_words.txt  capitalised sentence starts that are never an owner ("Tagesordnung wird ...")
 group_words.txt      groups, bodies and offices that can own a task ("Vorstand klärt ...")
 surnames.txt         common surnames that are also words ("-> Wagner" names a person, "-> Terminsuche" does not)
+group_suffixes.txt   heads of compounds naming a group ("Festkomitee kümmert sich ...")
 
-File format (all three): UTF-8, NFC, "#" comment lines at the top, then one entry per line,
+File format (all of them): UTF-8, NFC, "#" comment lines at the top, then one entry per line,
 no blank lines, no surrounding whitespace, no duplicates, sorted by Python's sorted().
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 NAMES_DIR = Path(__file__).resolve().parents[2] / "models" / "names"
-FILES = ["first_names.txt", "not_owner_words.txt", "group_words.txt", "surnames.txt"]
+FILES = ["first_names.txt", "not_owner_words.txt", "group_words.txt", "surnames.txt", "group_suffixes.txt"]
 
 
 def load(name: str) -> list[str]:

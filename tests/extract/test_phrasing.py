@@ -1620,3 +1620,18 @@ Beschluss: Kenntnisnahme
 Beschluss: Der Ausschuss stimmt dem Erschließungsvertrag zu.
 """)
     assert [d.text for d in r.decisions] == ["Beschluss: Der Ausschuss stimmt dem Erschließungsvertrag zu."]
+
+
+def test_a_group_named_by_a_compound_owns_the_task_its_verb_agrees_with(record):
+    r = record("""= Protokoll des Orgatreffens
+Datum: 12.03.2026
+# Herbstfest
+Festkomitee kümmert sich um Aufhängung an Masten und Verteilung.
+Die Verwaltungsstelle wird den Zuschussantrag beim Land stellen.
+Serviceteam fragen wegen Ordner schreddern.
+""")
+    owners = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
+    assert owners["Festkomitee kümmert sich um Aufhängung an Masten und Verteilung."] == ["Festkomitee"]
+    assert owners["Die Verwaltungsstelle wird den Zuschussantrag beim Land stellen."] == ["Verwaltungsstelle"]
+    # a plural verb or an infinitive note does not agree with one team: the team is asked, not asking
+    assert ["Serviceteam"] not in owners.values()
