@@ -98,7 +98,8 @@ class ActionExtractor(OwnerClassifier):
     def _asked(self, phrase: str) -> list[Responsible]:
         """Who "wird gebeten / beauftragt": a known owner, else the body named with its article
         ("Die Ortsverwaltung", "Der Bauhof"): the request names it as the one to act."""
-        phrase = clean(phrase)
+        # "Beschluss: Der AStA wird beauftragt, …": a label before the sentence is not who is asked.
+        phrase = clean(phrase.rsplit(": ", 1)[-1])
         bare = re.sub(r"^(?:Der|Die|Das)\s+", "", phrase)
         owners = self.owners(bare)
         if owners:
@@ -283,6 +284,9 @@ class ActionExtractor(OwnerClassifier):
             for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
                 if not owners and (found := form(task, self)) is not None:
                     owners, task = found
+            # "Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie": the mention names who, the noun is asked.
+            if not owners and "@" in task and (mentioned := mentioned_owners(task, self)) is not None:
+                owners, task = mentioned
             # "ToDo: Rieger und Grimm machen …", "ToDo: alle tragen sich … ein": who opens the task.
             if not owners and (sm := _TODO_SUBJECT.match(task)):
                 subject = sm.group("one") or sm.group("many")

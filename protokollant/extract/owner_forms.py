@@ -79,6 +79,9 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
 _PROMISED_FOR = re.compile(r"\bzu\s*,\s*dass\s+(?:der|die|das)\s+(?P<owner>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})\s")
 
 
+_ONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
+
+
 def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | None:
     """"Die Verwaltung sagt zu, …", "X erklärt sich bereit, …", "Der Beirat bittet die Verwaltung, …";
     "Hr. Grün sagt zu, dass der Bauhof … ausbessert": the one promised for does it."""
@@ -91,6 +94,9 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             # "Er sagte zu, …": the man (or woman) named last before it.
             named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie") else None
             owners = extractor.owners(named or owner, handles=True)
+            if not owners and _ONE_NAME.match(owner):
+                # "Amrhein sagte zu, …": who promises is named by the sentence's subject, known or not.
+                owners = extractor.owners(owner, lenient=True)
             if not owners and owner.casefold().startswith("alle "):
                 owners = [Responsible(name=owner, kind=ResponsibleKind.GROUP)]  # "bittet alle Mitglieder, …"
             if owners:

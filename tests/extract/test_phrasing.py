@@ -1635,3 +1635,15 @@ Serviceteam fragen wegen Ordner schreddern.
     assert owners["Die Verwaltungsstelle wird den Zuschussantrag beim Land stellen."] == ["Verwaltungsstelle"]
     # a plural verb or an infinitive note does not agree with one team: the team is asked, not asking
     assert ["Serviceteam"] not in owners.values()
+
+
+def test_who_is_asked_or_mentioned_is_the_owner_not_a_label_or_an_object(record):
+    r = record("""= Protokoll der Sitzung des StuPa
+Datum: 12.03.2026
+# TOP 1: Projekte
+Beschluss: Der AStA wird beauftragt, ein Pilotprojekt für günstiges Essen zu entwickeln.
+Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie
+""")
+    owners = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
+    assert owners["Beschluss: Der AStA wird beauftragt, ein Pilotprojekt für günstiges Essen zu entwickeln."] == ["AStA"]
+    assert owners["Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie"] == ["Sophie"]
