@@ -28,6 +28,7 @@ _DUE_FIELD = re.compile(rf"^\s*{_DUE_LABELS}\s*:\s*(?P<value>\S.*)$", re.I | re.
 # "Verantwortlich: BAMF (Fr. Braun), Termin: KW 18": both fields on one line.
 _DUE_AFTER_OWNER = re.compile(rf"\s*[,;]\s*(?={_DUE_LABELS}\s*:)", re.I)
 _ENTRY = re.compile(r"^\s*(?P<num>\d{1,2}|[a-z])[.)]\s+(?P<rest>.*)$", re.S)
+_OUTLINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+")
 REACH_UNITS = 8
 """How far above a field line its task may stand (other fields and numbered entries between)."""
 
@@ -77,10 +78,16 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
                 item.responsible = body_and_person(item.responsible, owners) or owners
             if number is not None:
                 item.task = _entry(item.task)[1]  # "2) Übersicht verschicken" → the task without its number
+            item.task = _OUTLINE_NUMBER.sub("", item.task)  # "1.1 Stundenplan klären" (a typed outline)
             if due_value:  # the field says when, whatever date the task's sentence mentions ("Statistik Q1")
                 item.due = extractor.due(due_value) or extractor.due_cell(due_value)
         elif item is not None:
             item.due = extractor.due(value) or extractor.due_cell(value)
+        else:
+            continue
+        # The statement is the task with its fields ("Flyer erstellen Verantwortlich: Fr. Abdi Termin:
+        # Ende Februar"); the task itself stays the line above.
+        item.evidence.text = f"{item.evidence.text} {units[pos].clean_text}"
 
 
 def _as_written(value: str) -> list[Responsible]:

@@ -1647,3 +1647,17 @@ Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie
     owners = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
     assert owners["Beschluss: Der AStA wird beauftragt, ein Pilotprojekt für günstiges Essen zu entwickeln."] == ["AStA"]
     assert owners["Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie"] == ["Sophie"]
+
+
+def test_a_task_with_its_field_lines_is_quoted_whole_and_named_short(record):
+    r = record("""= Protokoll der Steuerungsgruppe
+Datum: 20.01.2026
+1. Stundenplan
+1.1 Stundenplanänderung und Lehrereinsatz klären
+Verantwortlich: Fr. Aksoy
+Termin: 15.02.2026
+""")
+    [task] = r.action_items
+    assert task.task == "Stundenplanänderung und Lehrereinsatz klären"
+    assert task.evidence.text == "1.1 Stundenplanänderung und Lehrereinsatz klären Verantwortlich: Fr. Aksoy Termin: 15.02.2026"
+    assert [o.name for o in task.responsible] == ["Fr. Aksoy"] and task.due.date.isoformat() == "2026-02-15"
