@@ -28,6 +28,17 @@ _GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>[A-
 _PLURAL_GROUP_HEADS = ("gruppen", "teams", "ausschüsse", "gremien", "kreise", "räte", "stellen", "ämter", "vereine", "verbände", "initiativen", "kommissionen")
 
 
+def _clause_ends_with(tokens, i: int, particles: frozenset[str]) -> bool:
+    """"stellt Flyer und Roll-up bereit", "wertet bis zur Sitzung aus, wie …": the last word of the
+    verb's clause is one of its separable particles."""
+    last = None
+    for tok in tokens[i + 1:]:
+        if tok.text in (",", ";", ".", "!", "?", ":"):
+            break
+        last = tok
+    return last is not None and last.lower_ in particles
+
+
 def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) -> tuple[list[Responsible], str] | None:
     """'Frau Rasche klärt …', '…, SD sollte noch drüber schauen', '--> DN macht Pad auf',
     'Thomas und Julia erstellen …', 'X wird sich … kümmern'.
@@ -69,8 +80,9 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
         if not 2 <= words <= 8:
             continue
-        strong = lower in cues.strong_verbs
-        weak = lower in cues.weak_verbs
+        strong = lower in cues.strong_verbs or (
+            lower in cues.particle_verbs and _clause_ends_with(tokens, i, cues.particle_verbs[lower]))
+        weak = lower in cues.weak_verbs and not strong
         future = lower in cues.auxiliaries
         if not (strong or weak or future):
             continue

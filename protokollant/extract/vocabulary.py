@@ -60,6 +60,7 @@ class ActionCues:
     passive_state: frozenset[str]  # participles that describe a state, not a task
     passive_task: frozenset[str]  # participles of task verbs: the agent's task without a deadline
     narrative_when_followed: dict[str, frozenset[str]]
+    particle_verbs: dict[str, frozenset[str]]  # verb form -> particles that make it a task verb
     # Every verb form that can follow a subject owner: a sentence without one of them cannot
     # have a subject owner, so most sentences are ruled out without touching tokens.
     any_task_verb: frozenset[str]
@@ -132,7 +133,8 @@ def action_cues() -> ActionCues:
         passive_state=_casefolded(data["passive_agent_state_participles"]),
         passive_task=_casefolded(data["passive_agent_task_participles"]),
         narrative_when_followed={v.casefold(): _casefolded(after) for v, after in data["narrative_when_followed"].items()},
-        any_task_verb=strong | weak | auxiliaries,
+        particle_verbs={v.casefold(): _casefolded(ps) for v, ps in data["particle_task_verbs"].items()},
+        any_task_verb=strong | weak | auxiliaries | _casefolded(list(data["particle_task_verbs"])),
     )
 
 

@@ -1661,3 +1661,19 @@ Termin: 15.02.2026
     assert task.task == "Stundenplanänderung und Lehrereinsatz klären"
     assert task.evidence.text == "1.1 Stundenplanänderung und Lehrereinsatz klären Verantwortlich: Fr. Aksoy Termin: 15.02.2026"
     assert [o.name for o in task.responsible] == ["Fr. Aksoy"] and task.due.date.isoformat() == "2026-02-15"
+
+
+def test_a_verb_with_its_separable_particle_states_a_task(record):
+    r = record("""= Protokoll der Netzwerksitzung
+Datum: 12.03.2026
+Anwesend: Frau Haas, Herr Brehm, Herr Haddad, Karin Bauer (KB)
+# TOP 1: Fachtag
+Frau Haas stellt Flyer und Roll-up bereit.
+Herr Brehm spricht das im Pastoralteam an.
+Herr Haddad wertet bis zur nächsten Sitzung aus, wie viele Fälle in die Beratung wechseln.
+KB bringt die Dose vorbei.
+Herr Brehm stellt fest, dass der Raum zu klein ist.
+""")
+    owners = {a.evidence.text.split()[1] if a.evidence.text.startswith(("Frau", "Herr")) else a.evidence.text.split()[0]: [o.name for o in a.responsible] for a in r.action_items}
+    assert owners == {"Haas": ["Frau Haas"], "Brehm": ["Herr Brehm"], "Haddad": ["Herr Haddad"], "KB": ["KB"]}
+    assert not any("stellt fest" in a.evidence.text for a in r.action_items)
