@@ -90,6 +90,12 @@ def test_parties_and_media(nlp):
     assert set(found(nlp, "Gewählt: Anna Kling (KV Erfurt) und Tom Heuchel (OV Gotha).")) >= {"KV Erfurt", "OV Gotha"}
 
 
+def test_a_firm_named_after_fa_or_firma(nlp):
+    spans = found(nlp, "Das Angebot der Fa. Brüning liegt vor; die Firma Schwall liefert. Die Firma ist zuverlässig.")
+    assert {"Fa. Brüning", "Firma Schwall"} <= set(spans)
+    assert "Firma ist" not in spans and "Firma" not in spans
+
+
 def test_university_bodies(nlp):
     assert kb_ids(nlp, "Der AStA und das StuPa sowie der FSR und das Rektorat.") == {
         "Allgemeiner Studierendenausschuss", "Studierendenparlament", "Fachschaftsrat", "Rektorat"}
@@ -369,7 +375,7 @@ def test_replacing_registry_via_config(tmp_path):
 
 
 def test_org_entities_from_statistical_ner(nlp):
-    words = ["Die", "Firma", "Acme", "Solutions", "und", "GitHub", "sowie", "Leipzig", "und", "der", "Sportclub",
+    words = ["Die", "neue", "Acme", "Solutions", "und", "GitHub", "sowie", "Leipzig", "und", "der", "Sportclub",
              "Grünau", "."]
     doc = Doc(nlp.vocab, words=words)
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="ORG"),
