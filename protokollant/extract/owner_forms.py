@@ -18,6 +18,8 @@ _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
 # The owner after the last free-standing dash; hyphens inside words ("Bau-AG") belong to it.
 _TRAILING_DASH = re.compile(r"\s[–—-]{1,2}\s*(?P<owner>(?:[^–—-]|(?<=\w)-(?=\w)){1,60}?)\s*[.!]?\s*$")
 _ASSIGNED_TO = re.compile(r"^\s*(?:[-–•*]\s*)?(?:Auftrag|Aufgabe|Arbeitsauftrag|ToDo|To-do|TODO)\s+(?:an|für)\s+(?P<owner>[^:]{1,60}?)\s*:\s*(?P<task>.+)$", re.I | re.S)
+_RESPONSIBLE_FOR = re.compile(
+    r"^\s*(?:[-–•*]\s*)?(?:Zuständig|Verantwortlich)(?:keit)?\s+(?:für\s+)?(?P<task>[^:\s][^:]{2,80}?)\s*:\s*(?P<owner>\S.{0,80}?)\s*[.]?\s*$", re.I | re.S)
 _COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<left>[^:]{1,60}?)\s*:\s*(?P<right>.+?)\s*$", re.S)
 _PARTS = re.compile(r"\s*[,;]\s*")
 _NICKNAME = re.compile(r"^\s*[a-zäöüß][a-zäöüß0-9_.-]{1,14}\s*$")
@@ -154,7 +156,10 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
 
 
 def assigned_to(text: str, extractor) -> tuple[list[Responsible], str] | None:
-    """"Auftrag an Frau Kühn: …", "Aufgabe für das Jobcenter: …"."""
+    """"Auftrag an Frau Kühn: …", "Aufgabe für das Jobcenter: …"; "Zuständig für Buchung: Nour +
+    Mira", "Verantwortlich Gespräch mit Netto: JT." (what the owner is responsible for, then who)."""
+    if (r := _RESPONSIBLE_FOR.match(text)) is not None and (owners := owner_phrase(r.group("owner"), extractor, lenient=True)):
+        return owners, clean(r.group("task"))
     m = _ASSIGNED_TO.match(text)
     if not m:
         return None

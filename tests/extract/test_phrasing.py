@@ -1677,3 +1677,19 @@ Herr Brehm stellt fest, dass der Raum zu klein ist.
     owners = {a.evidence.text.split()[1] if a.evidence.text.startswith(("Frau", "Herr")) else a.evidence.text.split()[0]: [o.name for o in a.responsible] for a in r.action_items}
     assert owners == {"Haas": ["Frau Haas"], "Brehm": ["Herr Brehm"], "Haddad": ["Herr Haddad"], "KB": ["KB"]}
     assert not any("stellt fest" in a.evidence.text for a in r.action_items)
+
+
+def test_what_someone_is_responsible_for_then_who_is_a_task(record):
+    r = record("""= Protokoll FSR
+Datum: 12.03.2026
+# TOP 1: Fahrt
+Zuständig für Buchung: Nour + Mira
+Verantwortlich Gespräch mit Netto: JT.
+Zuständig für Veröffentlichung im Amtlichen Mitteilungsblatt: Jonas, bis 15.05.
+""")
+    tasks = {a.task: ([o.name for o in a.responsible], a.due and a.due.date.isoformat()) for a in r.action_items}
+    assert tasks == {
+        "Buchung": (["Nour", "Mira"], None),
+        "Gespräch mit Netto": (["JT"], None),
+        "Veröffentlichung im Amtlichen Mitteilungsblatt": (["Jonas"], "2026-05-15"),
+    }
