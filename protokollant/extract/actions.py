@@ -62,8 +62,9 @@ _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
-# "Er werde …", "Sie wird … übernehmen": a singular pronoun with a future or indirect-speech verb.
-_PRONOUN_WILL = re.compile(r"^(?P<pron>Er|Sie)\s+(?:werde|wird|will|möchte)\s+\S+\s+\S")
+# "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
+# future or indirect-speech verb, or with a task verb in the third person singular.
+_PRONOUN_WILL = re.compile(r"^(?P<pron>Er|Sie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -318,7 +319,8 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = agents, 0.7
         elif (agents := obligation_agent(main, self)) is not None:
             owners, confidence = agents, 0.7
-        elif (pm := _PRONOUN_WILL.match(text)) and (named := self.last_named.get(pm.group("pron").casefold())):
+        elif (pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs) and (
+                named := self.last_named.get(pm.group("pron").casefold())):
             # "Sie werde die Helferliste … aushängen": the woman (or man) named last before it.
             owners, confidence = self.owners(named), 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:

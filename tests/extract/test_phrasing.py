@@ -1693,3 +1693,14 @@ Zuständig für Veröffentlichung im Amtlichen Mitteilungsblatt: Jonas, bis 15.0
         "Gespräch mit Netto": (["JT"], None),
         "Veröffentlichung im Amtlichen Mitteilungsblatt": (["Jonas"], "2026-05-15"),
     }
+
+
+def test_she_after_a_named_woman_owns_the_task_her_verb_states(record):
+    r = record("""= Protokoll Fachaustausch
+Datum: 12.03.2026
+# TOP 1: Flyer
+Frau Kiefer berichtet über die neue Auflage. Sie schickt den aktuellen Flyer an die Runde.
+Herr Brandt stellt das Projekt vor. Er berichtet, dass die Zahlen steigen.
+""")
+    owners = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
+    assert owners == {"Sie schickt den aktuellen Flyer an die Runde.": ["Frau Kiefer"]}
