@@ -24,7 +24,7 @@ _PARTICIPLE_END = re.compile(r"^[^,;:]*\s[a-zäöüß]\w*t[\s.!]*$")
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
 
-_GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>[A-ZÄÖÜ][\w-]+)$", re.I)
+_GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>(?:\d\.\s*)?[A-ZÄÖÜ][\w-]+)$", re.I)
 _PLURAL_GROUP_HEADS = ("gruppen", "teams", "ausschüsse", "gremien", "kreise", "räte", "stellen", "ämter", "vereine", "verbände", "initiativen", "kommissionen")
 
 
@@ -81,7 +81,9 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if not 2 <= words <= 8:
             continue
         strong = lower in cues.strong_verbs or (
-            lower in cues.particle_verbs and _clause_ends_with(tokens, i, cues.particle_verbs[lower]))
+            lower in cues.particle_verbs and _clause_ends_with(tokens, i, cues.particle_verbs[lower])) or (
+            # "Fr. Dr. Albers lässt die Einwilligung … prüfen": having a task done is the task.
+            lower in ("lässt", "lassen") and _clause_ends_with(tokens, i, cues.strong_verbs))
         weak = lower in cues.weak_verbs and not strong
         future = lower in cues.auxiliaries
         if not (strong or weak or future):
@@ -119,11 +121,14 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         owners = extractor.owners(subject)
+        if not owners and subject.startswith("@") and (strong or future):
+            owners = extractor.owners(subject[1:], lenient=True)  # "@Brenner holt … ein": a mention names a person
         # "Festkomitee kümmert sich …", "Die Verwaltungsstelle wird beauftragt": a compound whose head
         # names a group, as the subject of a task verb that agrees with it ("Serviceteam fragen wegen
         # Ordner": a plural verb or an infinitive note makes the group its object). An owner noted in
         # brackets ("Café-Team prüft … (RA)") is read by the bracket rules instead.
-        if not owners and (strong or future) and "(" not in unit.text and _GROUP_SUBJECT.match(subject) and names_a_group(group := _GROUP_SUBJECT.match(subject).group("group")) \
+        if not owners and (strong or future) and "(" not in unit.text and _GROUP_SUBJECT.match(subject) and names_a_group(
+                (group := _GROUP_SUBJECT.match(subject).group("group")).split()[-1].split(".")[-1].strip()) \
                 and (group.casefold().endswith(_PLURAL_GROUP_HEADS) or not lower.endswith("en")):
             owners = [Responsible(name=group, kind=ResponsibleKind.GROUP)]
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle

@@ -1704,3 +1704,17 @@ Herr Brandt stellt das Projekt vor. Er berichtet, dass die Zahlen steigen.
 """)
     owners = {a.evidence.text: [o.name for o in a.responsible] for a in r.action_items}
     assert owners == {"Sie schickt den aktuellen Flyer an die Runde.": ["Frau Kiefer"]}
+
+
+def test_mentions_roles_and_having_something_done_own_tasks(record):
+    r = record("""= Protokoll Abteilungsleiterrunde
+Datum: 12.03.2026
+# TOP 1: Sachen
+@Brenner holt bis dahin ein zweites Angebot ein
+Der 2. Schützenmeister kümmert sich um Angebote.
+Fr. Dr. Albers lässt die Einwilligungserklärung vom Datenschutzbeauftragten prüfen.
+Hr. Vogt steuert die Liste der anerkannten Anbieter bei.
+Hr. Oswald lässt sich entschuldigen.
+""")
+    owners = sorted(o.name for a in r.action_items for o in a.responsible)
+    assert owners == ["2. Schützenmeister", "Brenner", "Fr. Dr. Albers", "Hr. Vogt"]
