@@ -29,6 +29,8 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
         return [head]
     if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := owners.owners(m.group("owner"), lenient=True)):
         return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
+    if ":" in text and (m := _OWNERS_COLON.match(text)) and (named := owners.owners(m.group("owners"))):
+        return named  # "A4: Hr. Mansour und Dr. Özkan: Kurzpapier …": who, a colon, what
     if (m := _NAME_SUBJECT.match(text)) and (named := owners.owners(m.group("subject"))):
         return named  # "A5: Ricarda passt die Hausregeln an": a name the minutes know, then its verb
     if (after := _subject_after_verb(text, owners)):
@@ -58,7 +60,8 @@ _VERB_SUBJECT = re.compile(
     r"\s(?P<verb>[a-zäöüß]+)\s+(?P<article>(?:der|die|das)\s+)?"
     r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+|/\s*)?[A-ZÄÖÜ][\w.'’-]*){0,5})(?=\s+[a-zäöüß(]|\s*[,.;–]|$)")
 _NAME_SUBJECT = re.compile(
-    "^" + _TASK_LABEL + r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+)?[A-ZÄÖÜ][\w.'’-]*){0,2})\s+[a-zäöüß]{3,}\b")
+    "^" + _TASK_LABEL + r"(?P<subject>[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:und\s+)?[A-ZÄÖÜ][\w.'’-]*){0,5})\s+[a-zäöüß]{3,}\b")
+_OWNERS_COLON = re.compile("^" + _TASK_LABEL + r"(?P<owners>[A-ZÄÖÜ@][^:]{1,60}?)\s*:\s+\S")
 _PARTICLE_END = re.compile(r"\s(?:ab|an|auf|aus|ein|fest|mit|nach|vor|zu|zusammen|weiter)\s*[.!]?\s*$")
 _FUNCTION_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zur zum für an am im in bei beim "

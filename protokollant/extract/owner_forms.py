@@ -343,6 +343,16 @@ _OWNER_SEPARATORS = re.compile(r"\s*(?:,|\bund\b|&|\+|/)\s*")
 def mentioned_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:
     if "@" not in text:
         return None
+    if (found := _mentioned(text, extractor)) is not None:
+        return found
+    # "Entwurf Stellungnahme @Novak @Schütz bis 27.02.": the mentions before a deadline.
+    due = extractor.due(text)
+    if due is not None and due.text and text.rstrip(" .!").endswith(due.text.rstrip(" .!")):
+        return _mentioned(text[: text.rfind(due.text)].rstrip(" ,;–-"), extractor)
+    return None
+
+
+def _mentioned(text: str, extractor) -> tuple[list[Responsible], str] | None:
     if (m := _MENTIONS_START.match(text)) is not None:
         names, task = [n.group("name") for n in _MENTION.finditer(m.group("owners"))], m.group("task")
     elif (m := _MENTIONS_END.search(" " + text)) is not None:

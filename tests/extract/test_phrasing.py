@@ -1718,3 +1718,15 @@ Hr. Oswald lässt sich entschuldigen.
 """)
     owners = sorted(o.name for a in r.action_items for o in a.responsible)
     assert owners == ["2. Schützenmeister", "Brenner", "Fr. Dr. Albers", "Hr. Vogt"]
+
+
+def test_owners_of_a_dated_task_written_before_a_colon_beside_mentions_or_as_its_subject(record):
+    r = record("""= Protokoll Lenkungsgremium
+Datum: 12.02.2026
+# TOP 1: Zahlen
+Hr. Brandl und Fr. Dr. Hartwig würden die Zahlen bis 30.06. an die Stabsstelle übermitteln.
+A4: Hr. Mansour und Dr. Özkan: Kurzpapier Anforderungen an Sprachmittlung bis 15.04.
+ToDo: Entwurf Stellungnahme @Novak @Schütz bis 27.02.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Hr. Brandl", "Fr. Dr. Hartwig"], ["Hr. Mansour", "Dr. Özkan"], ["Novak", "Schütz"]]
