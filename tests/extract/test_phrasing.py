@@ -1730,3 +1730,19 @@ ToDo: Entwurf Stellungnahme @Novak @Schütz bis 27.02.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Hr. Brandl", "Fr. Dr. Hartwig"], ["Hr. Mansour", "Dr. Özkan"], ["Novak", "Schütz"]]
+
+
+def test_agreement_stated_as_a_state_and_appointments_by_bestimmen_are_decisions(record):
+    r = record("""= Protokoll Netzwerk
+Datum: 12.03.2026
+# TOP 1: Verfahren
+Es besteht Einigkeit, dass die Träger die Ergebnisse künftig direkt an das Funktionspostfach schicken.
+Die Sitzungen finden ab Juni reihum statt; darüber besteht Einvernehmen.
+Die Mitglieder stimmen überein, die Versammlung trotzdem abzuhalten.
+Zum Wahlleiter wurde Bürgermeister Anton Reisinger bestimmt.
+Hierzu wird Christine Grotensohn vorgeschlagen und von den Anwesenden bestätigt.
+Es besteht noch keine Einigkeit über den Termin.
+Herr Dr. Beck berichtet aus dem Bündnis für Arbeit, dass dort Einigkeit besteht, die Mittel zu bündeln.
+""")
+    texts = [d.text for d in r.decisions]
+    assert len(texts) == 5 and not any("keine Einigkeit" in t or "dort Einigkeit" in t for t in texts)
