@@ -17,6 +17,7 @@ from .decision_forms import phrasing_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
+from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, motion_before, states_its_motion, voted_on
 from .votes import parse_vote
 
 THRESHOLD = 0.5
@@ -190,6 +191,8 @@ def _is_label_line(unit: Unit, text: str) -> bool:
     key = key.strip().casefold()
     if key not in labels or key == "beschluss":
         return False
+    if states_its_motion(text):
+        return False
     # "Abstimmung: Der Lenkungskreis entscheidet sich für Entwurf A mit 6 Stimmen": the label
     # introduces the decision itself, a sentence with the body acting; "Ergebnis: Der Antrag wurde
     # mit 25:10 Stimmen angenommen" states the result in a sentence of its own.
@@ -272,10 +275,14 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             and pos - last_decision_unit <= VOTE_LOOKBACK_UNITS
             and decisions[-1].topic_index == unit.topic_index
             and decision_cues().vote_only.match(text)
+            # "Abstimmung: Ersti-Fahrt nach Marburg, max. 4.000 €: 8/0/0 → angenommen" states what it votes on.
+            and not states_its_motion(text)
+            # "GO-Antrag auf Ende der Redeliste → keine Gegenrede, angenommen" has its own outcome.
+            and not has_own_outcome(decisions[-1].text)
             # "- Einstimmig angenommen" after other lines answers those lines, not the decision before.
             and not (_bare_outcome(text) and pos - last_decision_unit >= 2)
             # "Der Antrag wird zurückgestellt." + "Abstimmungsergebnis: 11 Ja …": the line above was voted on.
-            and not (pos - last_decision_unit >= 2 and _voted_on(units[pos - 1], unit))
+            and not (pos - last_decision_unit >= 2 and voted_on(units[pos - 1], unit))
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
@@ -289,9 +296,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         # was voted on, this line its outcome (a motion not already taken into a decision).
         found = None
         if vote is not None and decision_cues().vote_only.match(text):
-            found = _motion_before(pos, units)
-        if not _untaken(found, positions) and (vote is not None or _OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
-            found = _motion_before(pos, units, put_to_vote=True)
+            found = motion_before(pos, units)
+        if not _untaken(found, positions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
+            found = motion_before(pos, units, put_to_vote=True)
         if _untaken(found, positions):
             decision = _decision(found[1], found[2], vote, 1.0)
             _extend(decision, text, vote)
@@ -330,7 +337,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             # "X schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.": the
             # assent decides what the sentence before proposed.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
-        if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := _motion_before(pos, units)) is not None:
+        if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := motion_before(pos, units)) is not None:
             motion_pos, motion, motion_text = found
             if not positions or positions[-1] < motion_pos:
                 # "X lässt darüber abstimmen, dass …" / "Abstimmungsergebnis:" / "mehrheitlich beschlossen"
@@ -402,7 +409,7 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
     if score >= THRESHOLD and not _is_label_line(unit, text):
         at = bisect.bisect(positions, pos)
         decision = _decision(unit, text, vote, score)
-        found = _motion_before(pos, units)
+        found = motion_before(pos, units)
         if found is not None:
             decision = _decision(found[1], found[2], vote, score)
             _extend(decision, text, vote)
@@ -441,49 +448,3 @@ _ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
 _ANAPHORIC_ASSENT = re.compile(
     r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)
 _PROPOSAL = re.compile(r"\b(?:schlägt|schlug|schlagen|schlugen)\b[^.]*\bvor\b|\bVorschlag\b|\bbittet\b[^.]*\bum\s+(?:Zustimmung|Einverständnis)|\bregt\b[^.]*\ban\b|\bbeantragt\b", re.I)
-_MOTION = re.compile(
-    r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
-    re.I,
-)
-
-
-# "Abstimmung: positiv (deutliche Mehrheit)", "Ergebnis: angenommen": a field label with an outcome.
-_OUTCOME_AFTER_LABEL = re.compile(
-    r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
-    r"genehmigt|gewählt|dafür|ja)\b", re.I)
-# What a vote line can answer besides a motion: a question put to the meeting ("Zulassen?") or
-# a candidate for an office ("Protokollführer: Maxi Kraft").
-_PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")
-
-
-def _voted_on(previous: Unit, vote_line: Unit) -> bool:
-    """A postponement or a referral right above a vote line is what the body voted on."""
-    return (previous.topic_index == vote_line.topic_index and previous.block.kind is not BlockKind.HEADING
-            and "POSTPONE" in previous.cue_labels())
-
-
-def _motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
-    """The motion a bare outcome line answers: the unit just before it in the same item
-    (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
-    vote ("… lässt darüber abstimmen, dass …", "beantragt …"); with ``put_to_vote`` also a
-    question or a candidate line."""
-    unit = units[pos]
-    for back in range(pos - 1, max(-1, pos - 3), -1):
-        previous = units[back]
-        if previous.topic_index != unit.topic_index or previous.block.kind is BlockKind.HEADING:
-            return None
-        text = previous.clean_text
-        if text.endswith(":") and len(text.split()) <= 2:
-            continue  # "Abstimmungsergebnis:"
-        if _MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or _voted_on(previous, unit):
-            return back, previous, text
-        # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
-        # sentences in one paragraph.
-        for earlier in range(back - 1, max(-1, back - 3), -1):
-            first = units[earlier]
-            if first.block is not previous.block:
-                break
-            if _MOTION.search(first.clean_text):
-                return earlier, first, " ".join(u.clean_text for u in units[earlier : back + 1])
-        return None
-    return None

@@ -1746,3 +1746,19 @@ Herr Dr. Beck berichtet aus dem Bündnis für Arbeit, dass dort Einigkeit besteh
 """)
     texts = [d.text for d in r.decisions]
     assert len(texts) == 5 and not any("keine Einigkeit" in t or "dort Einigkeit" in t for t in texts)
+
+
+def test_a_vote_line_that_names_its_motion_or_follows_a_line_with_its_own_outcome_stands_alone(record):
+    r = record("""= Protokoll FSV
+Datum: 06.05.2026
+# TOP 3: Finanzanträge
+3.2 Antrag: 120 € Snacks Spieleabend
+GO-Antrag auf Ende der Redeliste (Fabian) → keine Gegenrede, angenommen
+Abstimmung: 4/2/2 → angenommen
+# TOP 5: Ersti-Fahrt
+Meinungsbild: große Mehrheit für Marburg
+Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen
+""")
+    votes = {d.text: d.vote.text if d.vote else None for d in r.decisions}
+    assert votes.get("GO-Antrag auf Ende der Redeliste (Fabian) → keine Gegenrede, angenommen") is None
+    assert votes["Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen"] == "8/0/0"

@@ -1,0 +1,77 @@
+"""Vote and outcome lines: which motion a vote line answers, and whether a line states its own
+motion or its own outcome ("Abstimmung: Ersti-Fahrt nach Marburg: 8/0/0 → angenommen",
+"GO-Antrag … → keine Gegenrede, angenommen")."""
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind
+from .units import Unit
+
+
+# "Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen": the
+# label, what is voted on (three words or more), a colon, the count.
+_VOTE_WITH_MOTION = re.compile(r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)\s*:\s*(?P<motion>[^:]{12,}?)\s*:\s*\d{1,3}\s*[/:]\s*\d", re.I)
+
+
+def states_its_motion(text: str) -> bool:
+    m = _VOTE_WITH_MOTION.match(text)
+    return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 3
+
+
+_ARROW = re.compile(r"-{1,2}>|={1,2}>|→|⇒")
+_OUTCOME_WORD = re.compile(r"\b(?:angenommen|abgelehnt|beschlossen|zugestimmt|genehmigt|einstimmig|mehrheitlich)\b", re.I)
+
+
+def has_own_outcome(text: str) -> bool:
+    """"GO-Antrag … → keine Gegenrede, angenommen": a line whose part after its last arrow states its outcome."""
+    parts = _ARROW.split(text)
+    return len(parts) > 1 and bool(_OUTCOME_WORD.search(parts[-1]))
+
+
+MOTION = re.compile(
+    r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
+    re.I,
+)
+
+
+# "Abstimmung: positiv (deutliche Mehrheit)", "Ergebnis: angenommen": a field label with an outcome.
+OUTCOME_AFTER_LABEL = re.compile(
+    r"^[^:]{2,30}:\s*(?:\w+\s+){0,2}?(?:positiv|angenommen|einstimmig|mehrheitlich|beschlossen|zugestimmt|"
+    r"genehmigt|gewählt|dafür|ja)\b", re.I)
+# What a vote line can answer besides a motion: a question put to the meeting ("Zulassen?") or
+# a candidate for an office ("Protokollführer: Maxi Kraft").
+_PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}$")
+
+
+def voted_on(previous: Unit, vote_line: Unit) -> bool:
+    """A postponement or a referral right above a vote line is what the body voted on."""
+    return (previous.topic_index == vote_line.topic_index and previous.block.kind is not BlockKind.HEADING
+            and "POSTPONE" in previous.cue_labels())
+
+
+def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
+    """The motion a bare outcome line answers: the unit just before it in the same item
+    (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
+    vote ("… lässt darüber abstimmen, dass …", "beantragt …"); with ``put_to_vote`` also a
+    question or a candidate line."""
+    unit = units[pos]
+    for back in range(pos - 1, max(-1, pos - 3), -1):
+        previous = units[back]
+        if previous.topic_index != unit.topic_index or previous.block.kind is BlockKind.HEADING:
+            return None
+        text = previous.clean_text
+        if text.endswith(":") and len(text.split()) <= 2:
+            continue  # "Abstimmungsergebnis:"
+        if MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or voted_on(previous, unit):
+            return back, previous, text
+        # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
+        # sentences in one paragraph.
+        for earlier in range(back - 1, max(-1, back - 3), -1):
+            first = units[earlier]
+            if first.block is not previous.block:
+                break
+            if MOTION.search(first.clean_text):
+                return earlier, first, " ".join(u.clean_text for u in units[earlier : back + 1])
+        return None
+    return None
