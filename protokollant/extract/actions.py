@@ -64,7 +64,7 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
 # future or indirect-speech verb, or with a task verb in the third person singular.
-_PRONOUN_WILL = re.compile(r"^(?P<pron>Er|Sie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
+_PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 

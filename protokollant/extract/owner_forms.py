@@ -94,7 +94,7 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
             # "Er sagte zu, …": the man (or woman) named last before it.
-            named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie") else None
+            named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie", "er", "sie") else None
             owners = extractor.owners(named or owner, handles=True)
             if not owners and _ONE_NAME.match(owner):
                 # "Amrhein sagte zu, …": who promises is named by the sentence's subject, known or not.

@@ -30,7 +30,11 @@ _OFFICE_TITLES = (
     "Ortsbürgermeisterin", "Bezirksbürgermeister", "Bezirksbürgermeisterin", "Ortsvorsteher", "Ortsvorsteherin",
     "Landrat", "Landrätin", "Stadträtin", "Gemeinderätin", "Kreisrätin", "Ratsmitglied", "Ortsratsmitglied",
     "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Beigeordneter", "Beigeordnete", "Kämmerer",
-    "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin")
+    "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin",
+    # church and school offices: "Diakon Gschwind", "Pastorin Lange", "Rektorin Yilmaz"
+    "Diakon", "Diakonin", "Pastor", "Pastorin", "Dekan", "Dekanin", "Kaplan", "Gemeindereferent", "Gemeindereferentin",
+    "Pastoralreferent", "Pastoralreferentin", "Superintendent", "Superintendentin", "Rektor", "Rektorin",
+    "Schulleiter", "Schulleiterin", "Konrektor", "Konrektorin")
 # "C. Welchert", "Th. Eggers": a first name's initial and a surname ("St." is mostly Sankt: "St. Georg").
 _INITIAL_SURNAME = re.compile(r"^(?!St\.)[A-ZÄÖÜ][a-z]?\.\s?[A-ZÄÖÜ][a-zäöüßéèáàç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàç'’]+)?$")
 # "Stadtrat Vogt" is a councillor, "Stadtrat Hausen" the council of a town: only with a known name.

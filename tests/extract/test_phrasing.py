@@ -1762,3 +1762,14 @@ Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0
     votes = {d.text: d.vote.text if d.vote else None for d in r.decisions}
     assert votes.get("GO-Antrag auf Ende der Redeliste (Fabian) → keine Gegenrede, angenommen") is None
     assert votes["Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen"] == "8/0/0"
+
+
+def test_church_offices_and_a_pronoun_after_a_semicolon_name_owners(record):
+    r = record("""= Protokoll Pfarrgemeinderat
+Datum: 20.01.2026
+# TOP 1: Firmung
+Busunternehmen für Firmtag anfragen (bis Ende Februar) – Diakon Gschwind
+Hr. Kranz erläuterte den Schaden; er sagte zu, die Reparatur bis Ende Juni abzuschließen.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Diakon Gschwind"], ["Hr. Kranz"]]
