@@ -7,13 +7,13 @@ import re
 from .text import clean
 
 TOP_LINE = re.compile(
-    r"^\s*(?:[Zz]u\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
+    r"^\s*(?:[Zz]u:?\s+)?(?:TOP|Top|top|Tagesordnungspunkt|TO-Punkt|Punkt|Traktandum|#traktandum)\s*"
     # council information systems prefix public/non-public items: "TOP Ö 5", "TOP NÖ 2"
     r"(?:(?:Ö|NÖ|N)\s*(?=\d))?"
     r"(?P<num>\d+(?:\s*[-–]\s*\d+)?(?:\.\d+)*)?\.?\s*[:.)–—-]?\s*(?P<title>.*)$",
     re.S,
 )
-STRONG_MARKER = re.compile(r"^\s*(?:zu\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum|N?Ö\s*\d)\b", re.I)
+STRONG_MARKER = re.compile(r"^\s*(?:zu:?\s+)?(?:TOP|Tagesordnungspunkt|Traktandum|#traktandum|N?Ö\s*\d)\b", re.I)
 NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s+(?P<title>\S.*)$", re.S)
 
 
