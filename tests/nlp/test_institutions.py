@@ -96,6 +96,12 @@ def test_a_firm_named_after_fa_or_firma(nlp):
     assert "Firma ist" not in spans and "Firma" not in spans
 
 
+def test_a_registry_abbreviation_in_a_hyphen_compound_is_a_mention(nlp):
+    assert kb_ids(nlp, "Fr. Kunz (BAMF-Regionalkoordinatorin) berichtet.") == {"Bundesamt für Migration und Flüchtlinge"}
+    assert kb_ids(nlp, "Das AStA-Finanzreferat zahlt den Zuschuss.") == {"Allgemeiner Studierendenausschuss"}
+    assert kb_ids(nlp, "Für EU-Bürger gilt die Freizügigkeit.") == set()  # a union of states qualifies a thing
+
+
 def test_university_bodies(nlp):
     assert kb_ids(nlp, "Der AStA und das StuPa sowie der FSR und das Rektorat.") == {
         "Allgemeiner Studierendenausschuss", "Studierendenparlament", "Fachschaftsrat", "Rektorat"}
@@ -233,7 +239,9 @@ def test_comma_lists_are_not_swallowed(nlp):
 def test_mentions_inside_compounds(nlp):
     assert found(nlp, "Die Gemeinderatssitzung findet statt.") == {"Gemeinderatssitzung": "Gemeinderat"}
     assert found(nlp, "Die IHK-Vertreter berichten.") == {"IHK-Vertreter": "Industrie- und Handelskammer"}
-    assert kb_ids(nlp, "Neue EU-Programme und der BAMF-Kurs.") == set()
+    # a registry abbreviation before a hyphen names its institution ("BAMF-Kurs" mentions the BAMF),
+    # a union of states qualifies a thing ("EU-Programme")
+    assert kb_ids(nlp, "Neue EU-Programme und der BAMF-Kurs.") == {"Bundesamt für Migration und Flüchtlinge"}
 
 
 # ------------------------------------------------------------------ exclusions

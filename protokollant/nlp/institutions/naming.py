@@ -106,7 +106,13 @@ class NameForms:
 
     def mention_in_compound(self, word: str) -> Optional[str]:
         """Canonical name of an institution named inside a compound about its
-        members or meetings: "Gemeinderatssitzung", "IHK-Vertreter"."""
+        members or meetings: "Gemeinderatssitzung", "IHK-Vertreter"; any compound of a registry
+        abbreviation and a hyphen: "BAMF-Zulassung", "BAMF-Regionalkoordinatorin", "DGB-Region"."""
+        if "-" in word:
+            stem = word.split("-", 1)[0]
+            # "EU-Bürger", "UN-Konvention": a union of states in a compound qualifies a thing.
+            if sum(c.isupper() for c in stem) >= 2 and (hit := self.exact_map.get(stem)) and self.kind_for(hit) != "international":
+                return hit
         lw = word.lower()
         for tail in self.mention_tails:
             if lw.endswith(tail) and len(lw) > len(tail) + 1:
