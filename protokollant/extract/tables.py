@@ -209,6 +209,8 @@ class TableReader:
                 self._decision(row, text, role, 0.75)
 
     def _results_row(self, layout: TableLayout, row: TableRow) -> None:
+        if self._owner_cell_tasks(row):
+            return
         if (lines := self._side_by_side(row)) is not None and (
                 aligned := self._aligned_lines(row, *lines) or self._fitted_lines(row, *lines)) is not None:
             self._aligned_row(row, *aligned)
@@ -240,6 +242,44 @@ class TableReader:
             self._result_decisions(row, result, own_wording_only=True)
         else:
             self._result_decisions(row, result)
+
+    def _owner_cell_tasks(self, row: TableRow) -> bool:
+        """"Festlegung | Wer | Bis" where the Wer cell states the tasks themselves ("Hr. Oppermann klärt
+        mit dem DSB die Lieferung<br>Fr. Kessler-Brandt prüft …" beside "nächste Sitzung<br>Ende April"):
+        each such line is a task of the one it names, with the deadline on its line; the result cell
+        then holds the item's decisions. False (nothing read) when the owner cell only names owners."""
+        cells = row.block.cells or []
+        pos = row.positions.get(ColumnRole.OWNER)
+        if pos is None or pos >= len(cells) or ColumnRole.RESULT not in row.positions or ColumnRole.TASK in row.positions:
+            return False
+        lines = _lines(cells[pos])
+        unit = self.row_units[row.block.index]
+        tasks = [(line, found) for line in lines if (found := self._stated_task(unit, line)) is not None]
+        if not tasks or len(tasks) != len(lines) or self._done(row):
+            return False
+        due_pos = row.positions.get(ColumnRole.DUE)
+        dues = _lines(cells[due_pos]) if due_pos is not None and due_pos < len(cells) else []
+        for i, (line, owners) in enumerate(tasks):
+            due_text = dues[i] if len(dues) == len(lines) else (dues[0] if len(dues) == 1 else "")
+            self._task(row, line, ColumnRole.OWNER, owners, self._due(due_text) if due_text else None,
+                       quote=f"{line} | {due_text}" if due_text and not self.vocab.is_empty_cell(due_text) else line)
+        result = row.text(ColumnRole.RESULT)
+        if result and not self.vocab.is_empty_cell(result):
+            for text in _lines(cells[row.positions[ColumnRole.RESULT]]):
+                if (line := _cell_unit(unit, text)) is not None and self._is_decision(line):
+                    self._decision(row, text, ColumnRole.RESULT, 0.75)
+        return True
+
+    def _stated_task(self, row_unit: Unit, line: str) -> list[Responsible] | None:
+        """The owners of a line that states a task in words ("Hr. Oppermann klärt …", "Fr. Kessler-Brandt /
+        Hr. Petersen: kurze Vereinbarung aufsetzen"), None for a bare owner ("Statistikstelle (Hr. Petersen)")."""
+        if len(line.split()) < 3 or self.extractor.owners(line, lenient=True):
+            return None
+        if ":" in line and (owners := self.extractor.owners(line.split(":", 1)[0], lenient=True)):
+            return owners
+        cell = _cell_unit(row_unit, line)
+        item = self.extractor.from_sentence(cell) if cell is not None else None
+        return item.responsible if item is not None and item.responsible else None
 
     @staticmethod
     def _task_lines(row: TableRow) -> tuple[list[str], list[str]] | None:

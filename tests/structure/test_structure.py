@@ -285,7 +285,7 @@ A3: Ablaufplan entwerfen und im nächsten Treffen vorstellen. Zuständig: Hr. G�
 A7: Referent*innen anfragen – Vorbereitungsgruppe, bis 30.04.
 """)
     assert [d.text for d in record.decisions] == ["E4: Der Fachtag findet am 23.09.2026 zum Thema Väter statt."]
-    assert [[o.name for o in a.responsible] for a in record.action_items] == [["Hr. Görlitz"], ["Vorbereitungsgruppe"]]
+    assert [[o.name for o in a.responsible] for a in record.action_items] == [["Hr. Görlitz (ASD)"], ["Vorbereitungsgruppe"]]  # the ASD (Allgemeiner Sozialer Dienst) he acts for
 
 
 def test_a_row_slipped_one_column_left_is_read_by_its_content(nlp, render):
@@ -423,3 +423,16 @@ Datum: 21.04.2026
 | Raum buchen | Fr. Ott | 15.05.2026 |
 """)
     assert [a.task for a in tasks.action_items] == ["Raum buchen"] and tasks.meeting.place is None
+
+
+def test_an_owner_cell_that_states_the_tasks_leaves_the_result_cell_to_the_decisions(nlp, render):
+    record = _record(nlp, render, """= Ergebnisprotokoll Koordinierungsgruppe
+Datum: 10.03.2026
+|= Nr. | Thema | Feststellung / Diskussion | Festlegung | Wer | Bis |
+| 1 | Indikatoren | Vorschlag der Sozialplanung besprochen. | Der neue Einbürgerungsindikator wird übernommen. | Hr. Oppermann klärt mit dem Datenschutzbeauftragten die Lieferung<br>Fr. Kessler-Brandt prüft eine Sonderauswertung | nächste Sitzung<br>Ende April |
+| 2 | Datenlieferung | Feste Routine gewünscht. | Einvernehmen: Lieferung künftig halbjährlich. | Fr. Kessler-Brandt / Hr. Petersen: kurze Vereinbarung aufsetzen | KW 16 |
+""")
+    assert [([o.name for o in a.responsible], a.due.text) for a in record.action_items] == [
+        (["Hr. Oppermann"], "nächste Sitzung"), (["Fr. Kessler-Brandt"], "Ende April"), (["Fr. Kessler-Brandt", "Hr. Petersen"], "KW 16")]
+    assert [d.text for d in record.decisions] == [
+        "Der neue Einbürgerungsindikator wird übernommen.", "Einvernehmen: Lieferung künftig halbjährlich."]
