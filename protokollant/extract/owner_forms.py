@@ -81,6 +81,9 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
 _PROMISED_FOR = re.compile(r"\bzu\s*,\s*dass\s+(?:der|die|das)\s+(?P<owner>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})\s")
 
 
+_ARTICLE_BODY = re.compile(r"^(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]{3,}$")
+# Only a promise proper makes its subject the one who acts ("Die Stelle werde … besetzt" does not).
+_PROMISE_VERB = re.compile(r"\b(?:sagt|sagte|sagen|sagten|zugesagt|verspricht|versprach|versprechen|versprachen|kündigt|kündigte|bereit)\b")
 _ONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
 
 
@@ -99,6 +102,9 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             if not owners and _ONE_NAME.match(owner):
                 # "Amrhein sagte zu, …": who promises is named by the sentence's subject, known or not.
                 owners = extractor.owners(owner, lenient=True)
+            if not owners and _ARTICLE_BODY.match(m.group("owner").strip()) and _PROMISE_VERB.search(m.group(0)):
+                # "Die Kolpingsfamilie habe zugesagt, …": a body named with its article.
+                owners = [Responsible(name=owner, kind=ResponsibleKind.INSTITUTION)]
             if not owners and owner.casefold().startswith("alle "):
                 owners = [Responsible(name=owner, kind=ResponsibleKind.GROUP)]  # "bittet alle Mitglieder, …"
             if owners:

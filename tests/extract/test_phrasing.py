@@ -1773,3 +1773,17 @@ Hr. Kranz erläuterte den Schaden; er sagte zu, die Reparatur bis Ende Juni abzu
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Diakon Gschwind"], ["Hr. Kranz"]]
+
+
+def test_promises_by_versprechen_ankuendigen_zusagen_and_the_inverted_sagt_zu(record):
+    r = record("""= Protokoll Hauptversammlung
+Datum: 12.03.2026
+# TOP 1: Pacht
+Der Vorstand versprach jedoch, die Pachtordnung bis zur nächsten Hauptversammlung insgesamt zu überprüfen.
+Ortsvorsteherin Schanz kündigte an, die Anfrage des Vereins im Ortschaftsrat vorzubringen.
+Die Kolpingsfamilie habe zugesagt, wieder den Grill zu übernehmen.
+Auf Anregung von RH Meyer sagt die Bürgermeisterin zu, dem Bauausschuss bis Mai eine Prioritätenliste vorzulegen.
+Die Stelle werde zum Herbst neu besetzt werden.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Vorstand"], ["Ortsvorsteherin Schanz"], ["Kolpingsfamilie"], ["Bürgermeisterin"]]
