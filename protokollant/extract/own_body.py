@@ -24,15 +24,15 @@ _ORDINAL_OR_DATE = re.compile(
 # "Maintainer-Call": a word for the meeting itself; the name after it is the body's.
 _MEETING_WORD = re.compile(r"(?:sitzung|treffen|versammlung|besprechung|call|runde)$", re.I)
 _WORD_EDGE = "„“\"'()"
-# Where a title goes on after the name: the day, time and place of the meeting ("… am 6. Mai 2016 in
-# Augsburg", "… um 19 Uhr", "… mit Wahlen"), a remark in brackets.
+# Where a title goes on after the name: the day and time of the meeting ("… am 6. Mai 2016 in
+# Augsburg", "… um 19 Uhr", "… vom 12.03."), a remark in brackets.
 _AFTER_NAME = frozenset({"am", "vom", "um", "ab", "bis"})
 # Lower-case words a body's name may hold ("Ausschuss für Soziales und Integration", "Netzwerk
 # Ausbildung für Geflüchtete im Kreis X"); any other ("Unser Dorf hat Zukunft") makes it no name.
 _NAME_LINKS = frozenset({"für", "der", "des", "die", "das", "den", "dem", "und", "im", "zur", "zum", "von", "an", "auf", "mit"})
 _LEGAL_FORMS = frozenset({"e.v.", "e.", "v.", "eg", "gmbh", "ggmbh", "mbh", "ev"})
-# Besides the minutes words of the title (models/cues/meta.json "title_noise"): what numbers or
-# dates a meeting ("Protokollauszug Nr. 7", "für das Jahr 2022", "19.00 Uhr").
+# Besides the minutes words of the title (models/cues/meta.json "title_noise"): the words that number
+# or date a meeting ("Protokollauszug Nr. 7", "für das Jahr 2022", "19.00 Uhr").
 _TITLE_EXTRA_NOISE = frozenset({"betreff", "sitzung", "nr.", "nr", "auszug", "protokollauszug", "jahr", "geschäftsjahr", "uhr"})
 
 

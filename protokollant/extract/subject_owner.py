@@ -28,6 +28,21 @@ _GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>(?:
 _PLURAL_GROUP_HEADS = ("gruppen", "teams", "ausschüsse", "gremien", "kreise", "räte", "stellen", "ämter", "vereine", "verbände", "initiativen", "kommissionen")
 
 
+def _group_subject(subject: str, verb: str) -> list[Responsible]:
+    """The group a compound subject names ("Festkomitee", "Der 2. Schützenmeister") when the verb
+    agrees with it; none for "Serviceteam fragen wegen …" (a plural verb or an infinitive note
+    makes the team its object)."""
+    m = _GROUP_SUBJECT.match(subject)
+    if m is None:
+        return []
+    group = m.group("group")
+    if not names_a_group(group.split()[-1].split(".")[-1]):  # "2. Schützenmeister" → "Schützenmeister"
+        return []
+    if verb.endswith("en") and not group.casefold().endswith(_PLURAL_GROUP_HEADS):
+        return []
+    return [Responsible(name=group, kind=ResponsibleKind.GROUP)]
+
+
 def _clause_ends_with(tokens, i: int, particles: frozenset[str]) -> bool:
     """"stellt Flyer und Roll-up bereit", "wertet bis zur Sitzung aus, wie …": the last word of the
     verb's clause is one of its separable particles."""
@@ -127,10 +142,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # names a group, as the subject of a task verb that agrees with it ("Serviceteam fragen wegen
         # Ordner": a plural verb or an infinitive note makes the group its object). An owner noted in
         # brackets ("Café-Team prüft … (RA)") is read by the bracket rules instead.
-        if not owners and (strong or future) and "(" not in unit.text and _GROUP_SUBJECT.match(subject) and names_a_group(
-                (group := _GROUP_SUBJECT.match(subject).group("group")).split()[-1].split(".")[-1].strip()) \
-                and (group.casefold().endswith(_PLURAL_GROUP_HEADS) or not lower.endswith("en")):
-            owners = [Responsible(name=group, kind=ResponsibleKind.GROUP)]
+        if not owners and (strong or future) and "(" not in unit.text:
+            owners = _group_subject(subject, lower)
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
         # in subject position before a task verb, named more than once in the minutes.
         if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, unit.span.doc):
