@@ -280,7 +280,7 @@ class ActionExtractor(OwnerClassifier):
             if not owners and written and written.casefold().split()[0] == "alle":
                 owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
             if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
-                owners = self.owners(pm.group("owner"))
+                owners = self.owners(pm.group("owner"), lenient=True)  # marked a task: its bracket names who
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
             for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
                 if not owners and (found := form(task, self)) is not None:

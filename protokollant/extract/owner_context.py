@@ -16,7 +16,7 @@ _INSTITUTION_SUBJECT = re.compile(r"^(?:[-–•*]\s*)?(?:[Dd]er|[Dd]ie|[Dd]as)\
 _INSTITUTION_AGENT = re.compile(r"\b(?:vom|von\s+der|von\s+dem|durch\s+die|durch\s+das|durch\s+den|macht\s+der|macht\s+die|macht\s+das)\s+(?P<inst>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+[a-zäöüß(]")
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+\b")
 _FOLLOWS_BY = re.compile(
-    r"\b(?:er)?folgt\s+(?:\w+\s+)?(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?"
+    r"\b(?:(?:er)?folgt|kommt)\s+(?:\w+\s+)?(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?"
     r"(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|und))*)")
 
 
@@ -27,8 +27,8 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
     if ((m := _INSTITUTION_SUBJECT.match(text)) and m.group(0).lstrip("-–•* ")[:1].isupper()
             and (head := owners.institution_head(m.group("inst"))) is not None):
         return [head]
-    if "folgt" in text and (m := _FOLLOWS_BY.search(text)) and (by := owners.owners(m.group("owner"), lenient=True)):
-        return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag folgt durch das Bildungsbüro"
+    if ("folgt" in text or "kommt" in text) and (m := _FOLLOWS_BY.search(text)) and (by := owners.owners(m.group("owner"), lenient=True)):
+        return by  # "Einladung erfolgt durch die Stadt", "Terminvorschlag kommt vom Jugendamt"
     if ":" in text and (m := _OWNERS_COLON.match(text)) and (named := owners.owners(m.group("owners"))):
         return named  # "A4: Hr. Mansour und Dr. Özkan: Kurzpapier …": who, a colon, what
     if (m := _NAME_SUBJECT.match(text)) and (named := owners.owners(m.group("subject"))):

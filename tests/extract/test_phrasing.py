@@ -1787,3 +1787,14 @@ Die Stelle werde zum Herbst neu besetzt werden.
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Vorstand"], ["Ortsvorsteherin Schanz"], ["Kolpingsfamilie"], ["Bürgermeisterin"]]
+
+
+def test_who_a_proposal_comes_from_and_a_todo_bracket_name_owners(record):
+    r = record("""= Protokoll Abstimmungsgespräch
+Datum: 12.03.2026
+# TOP 1: Termine
+Nächstes Abstimmungsgespräch im Juni, Terminvorschlag kommt vom Jugendamt bis 30.04.
+ToDo: Raum fix machen + Referent*innen anfragen bis 15.05. (Orga-Gruppe)
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Jugendamt"], ["Orga-Gruppe"]]
