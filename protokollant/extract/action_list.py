@@ -11,6 +11,7 @@ from .actions import ActionExtractor
 from .owner_context import institution_beside, named_owner
 from .roles import task_vetoed
 from .task_fields import apply_list_owners, apply_task_fields, field_of
+from .text import ARROW
 from .units import Unit
 from .vocabulary import action_cues
 
@@ -116,7 +117,7 @@ _ANAPHORIC_TASK = re.compile(
     r"(?:wird|werden|kümmert|kümmern|übernimmt|übernehmen|klärt|klären|prüft|prüfen|erledigt|erledigen|macht|machen)\b", re.I)
 
 
-_ARROW_ONLY = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)\s*(?P<owner>[^\s].{0,40}?)\s*[.!]?\s*$")
+_ARROW_ONLY = re.compile(r"^\s*" + ARROW + r"\s*(?P<owner>[^\s].{0,40}?)\s*[.!]?\s*$")
 
 
 def _join_arrow_owners(units: list[Unit], found: dict[int, ActionItem], extractor) -> None:

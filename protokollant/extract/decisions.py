@@ -11,7 +11,7 @@ import re
 
 from ..document import BlockKind
 from ..schema import Decision
-from .text import clean
+from .text import ARROW, clean
 from .roles import decision_shift
 from .decision_forms import phrasing_shift
 from .units import Unit, doc_text
@@ -443,7 +443,7 @@ _NEGATED_DECISION = re.compile(
     r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen)\b)[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
-_ARROW_START = re.compile(r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)")
+_ARROW_START = re.compile(r"^\s*" + ARROW)
 # "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
 _ANAPHORIC_ASSENT = re.compile(
     r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)

@@ -12,7 +12,7 @@ import re
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
 from .owners import HONORIFIC_RX
-from .text import clean
+from .text import ARROW, clean
 
 _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
 # The owner after the last free-standing dash; hyphens inside words ("Bau-AG") belong to it.
@@ -314,7 +314,7 @@ def _is_person(text: str, extractor) -> bool:
 _TASK_COLON = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<task>[^:]{6,120}?\b[a-zäöüß]\w*(?:en|ern|eln))\s*:\s*(?P<owner>[^:]{2,80})$", re.S)
 # "→ Wittmann/Fink, Messprogramm bis Ende Juli abstimmen": the owners first, after an arrow.
 _LEADING_ARROW = re.compile(
-    r"^\s*(?:-{1,2}>|={1,2}>|→|⇒)\s*(?P<owner>[^,;:]{2,60}?)\s*,\s*(?P<task>.{6,}?\b[a-zäöüß]\w*(?:en|ern|eln))\s*[.!]?\s*$", re.S)
+    r"^\s*" + ARROW + r"\s*(?P<owner>[^,;:]{2,60}?)\s*,\s*(?P<task>.{6,}?\b[a-zäöüß]\w*(?:en|ern|eln))\s*[.!]?\s*$", re.S)
 
 
 def task_colon_owners(text: str, extractor) -> tuple[list[Responsible], str] | None:

@@ -232,9 +232,7 @@ class TableReader:
                 tasks, others = split
                 for text in tasks:
                     self._task(row, text, ColumnRole.RESULT, owners, due, quote=text)
-                for text in others:
-                    if (line := _cell_unit(self.row_units[row.block.index], text)) is not None and self._is_decision(line):
-                        self._decision(row, text, ColumnRole.RESULT, 0.75)
+                self._line_decisions(row, others)
                 return
             self._task(row, self._owner_sentences(row, result, owners), ColumnRole.RESULT, owners, due)
             # "Kommission ist sich einig: Anordnung Tempo 30 …" with an owner and a date: the
@@ -265,10 +263,15 @@ class TableReader:
                        quote=f"{line} | {due_text}" if due_text and not self.vocab.is_empty_cell(due_text) else line)
         result = row.text(ColumnRole.RESULT)
         if result and not self.vocab.is_empty_cell(result):
-            for text in _lines(cells[row.positions[ColumnRole.RESULT]]):
-                if (line := _cell_unit(unit, text)) is not None and self._is_decision(line):
-                    self._decision(row, text, ColumnRole.RESULT, 0.75)
+            self._line_decisions(row, _lines(cells[row.positions[ColumnRole.RESULT]]))
         return True
+
+    def _line_decisions(self, row: TableRow, lines: list[str]) -> None:
+        """The lines of a result cell that are decisions, each on its own (the owner's lines are read apart)."""
+        unit = self.row_units[row.block.index]
+        for text in lines:
+            if (line := _cell_unit(unit, text)) is not None and self._is_decision(line):
+                self._decision(row, text, ColumnRole.RESULT, 0.75)
 
     def _stated_task(self, row_unit: Unit, line: str) -> list[Responsible] | None:
         """The owners of a line that states a task in words ("Hr. Oppermann klärt …", "Fr. Kessler-Brandt /

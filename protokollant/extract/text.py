@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# An arrow as minute-takers type it ("->", "-->", "=>", "==>", "→", "⇒"), as a regex alternation.
+ARROW = r"(?:-{1,2}>|={1,2}>|→|⇒)"
 # "Prüfprotokoll anfragen", "Raum buchen.": a line ending in an infinitive (a note of what to do).
 INFINITIVE_END = re.compile(r"\b[a-zäöüß]\w*(en|ern|eln)\b[\s.!]*$")
 # "Anwesend: …", "Ort - Rathaus": a short key, then the value.

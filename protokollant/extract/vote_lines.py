@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..document import BlockKind
+from .text import ARROW
 from .units import Unit
 
 
@@ -19,7 +20,7 @@ def states_its_motion(text: str) -> bool:
     return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 3
 
 
-_ARROW = re.compile(r"-{1,2}>|={1,2}>|→|⇒")
+_ARROW = re.compile(ARROW)
 _OUTCOME_WORD = re.compile(r"\b(?:angenommen|abgelehnt|beschlossen|zugestimmt|genehmigt|einstimmig|mehrheitlich)\b", re.I)
 
 
