@@ -31,6 +31,24 @@ _DATE_ONLY = re.compile(
     r"^(?:(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)?"
     r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
+_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
+_DATED_LINE = re.compile(
+    rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)
+_TIME_LINE = re.compile(r"^\W*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr\s*)?(?:(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*)?Uhr\W*$", re.I)
+
+# what may follow the date: nothing, a place after a comma, a time
+_AFTER_DATE = re.compile(r"\s*(?:$|,|\(|um\b|ab\b|von\b|\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|[-–]))", re.I)
+
+
+def _dated_line(text: str) -> bool:
+    """A heading that gives the meeting's date or time, at most with a place ("am Mittwoch,
+    7. Oktober 2015", "## 20. März 2015, Feldkirch", "**14-15:30 Uhr**"), names no agenda item."""
+    line = clean(text.split("\n", 1)[0])
+    if _TIME_LINE.match(line):
+        return True
+    dated = _DATED_LINE.match(line)
+    return bool(dated) and bool(_AFTER_DATE.match(line[dated.end():]))
 
 
 def _meta_heading(text: str) -> bool:
@@ -327,7 +345,7 @@ def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None
     heads = [
         b for b in blocks
         if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text) and not _task_list_title(b)
-        and not _next_meeting_heading(b.text) and not _DATE_ONLY.match(clean(b.text))
+        and not _next_meeting_heading(b.text) and not _DATE_ONLY.match(clean(b.text)) and not _dated_line(b.text)
         and b.style not in _TITLE_STYLES  # "Gesprächsvermerk" set as Title names the document, not an item
     ]
     if not heads:

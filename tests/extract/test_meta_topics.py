@@ -567,3 +567,18 @@ def test_the_minutes_of_the_last_session_are_an_item_not_the_minute_taker():
     meta = extract_meta(d)
     assert meta.meeting.minute_taker is None
     assert [t.title for t in extract_topics(d, meta)] == ["Protokoll der letzten Sitzung", "Fortbildungsheft 2012"]
+
+
+def test_a_heading_with_only_the_meetings_date_or_time_is_no_item():
+    # "**14-15:30 Uhr**" above a numbered agenda: the time line must not take the agenda's place.
+    items = [(L, t, {"list_level": 0, "list_id": 2, "list_number": f"{n}."}) for n, t in enumerate(["Begrüßung", "Workshops", "Sonstiges"], 1)]
+    timed = doc((H, "AG Zeitschriften: Telko", {"heading_level": 1}), (H, "14-15:30 Uhr", {"heading_level": 2, "heading_source": "layout"}), *items)
+    assert [t.title for t in extract_topics(timed, extract_meta(timed))] == ["Begrüßung", "Workshops", "Sonstiges"]
+    for line in ("am Mittwoch, 7. Oktober 2015", "20. März 2015, Feldkirch"):
+        dated = doc((H, "Protokoll der Sitzung des Arbeitskreises", {"heading_level": 1}), (H, line, {"heading_level": 2}),
+                    (P, "Der Vorsitzende begrüßt die Mitglieder."))
+        assert extract_topics(dated, extract_meta(dated)) == []
+    # a dated item with a name of its own stays an item
+    named = doc((H, "Protokoll", {"heading_level": 1}), (H, "12.03.2024 Vorbereitung der Mitgliederversammlung", {"heading_level": 2}),
+                (P, "Text."), (H, "Verschiedenes", {"heading_level": 2}), (P, "Text."))
+    assert [t.title for t in extract_topics(named, extract_meta(named))][0].endswith("Vorbereitung der Mitgliederversammlung")
