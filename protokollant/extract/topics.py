@@ -489,11 +489,13 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
 
 
 def _bullet_outline_starts(blocks: list[Block], items: list[Block]) -> list[Start]:
-    """Pad notes without headings: "- Hausordnung" with "-- …" points under it. Short top-level
-    bullets most of which carry nested points are the agenda; a flat bullet list is content."""
+    """Pad notes without headings: "- Hausordnung" with "-- …" points under it, or "- Kasse" with
+    paragraphs of prose under it. Short top-level bullets most of which carry nested points or
+    text are the agenda; a flat bullet list is content."""
     def nested_below(b: Block) -> bool:
         nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
-        return nxt is not None and nxt.kind is BlockKind.LIST_ITEM and (nxt.list_level or 0) > 0
+        return nxt is not None and (
+            (nxt.kind is BlockKind.LIST_ITEM and (nxt.list_level or 0) > 0) or nxt.kind is BlockKind.PARAGRAPH)
 
     short = all(len(clean(b.text).split()) <= 6 and not clean(b.text).endswith((".", "!", "?")) for b in items)
     if len(items) < 3 or not short or sum(map(nested_below, items)) * 2 <= len(items):

@@ -582,3 +582,21 @@ def test_a_heading_with_only_the_meetings_date_or_time_is_no_item():
     named = doc((H, "Protokoll", {"heading_level": 1}), (H, "12.03.2024 Vorbereitung der Mitgliederversammlung", {"heading_level": 2}),
                 (P, "Text."), (H, "Verschiedenes", {"heading_level": 2}), (P, "Text."))
     assert [t.title for t in extract_topics(named, extract_meta(named))][0].endswith("Vorbereitung der Mitgliederversammlung")
+
+
+def test_short_bullets_each_followed_by_prose_are_the_agenda():
+    # "- Kasse" with the item's paragraphs below it, and no headings: the bullets carry the agenda.
+    def bullets(*rows):
+        out = [(H, "Protokoll der Hauptversammlung", {"heading_level": 1})]
+        for bullet, text in rows:
+            out.append((L, bullet, {"list_level": 0, "list_id": 1, "list_number": "•"}))
+            if text:
+                out.append((P, text))
+        return doc(*out)
+
+    prose = bullets(("Begrüssung", "Der Präsident begrüsst die Anwesenden."), ("Jahresbericht", "Der Jahresbericht wird genehmigt."),
+                    ("Kasse", "Die Kasse wird genehmigt."))
+    assert [t.title for t in extract_topics(prose, extract_meta(prose))] == ["Begrüssung", "Jahresbericht", "Kasse"]
+    # a flat bullet list with one paragraph after it stays content
+    flat = bullets(("Begrüssung", ""), ("Jahresbericht", ""), ("Kasse", "Die Kasse wird genehmigt."))
+    assert extract_topics(flat, extract_meta(flat)) == []
