@@ -107,6 +107,18 @@ def _looks_like_title(block: Block) -> bool:
     return len(words) <= 16 and (block.bold or any(w.lower().strip(":") in meta_keys()["title_words"] or any(t in w.lower() for t in meta_keys()["title_words"]) for w in words))
 
 
+def _item_below_header(block: Block, blocks: list[Block]) -> bool:
+    """"Anwesend: …" and then "## Begrüßung", "## Kasse" …: a heading below the header lines,
+    like the headings after it and without a title word, is the first item, not the title."""
+    if block.kind is not BlockKind.HEADING or not any(
+            (kv := key_value(clean(b.text))) and field_of_key(kv[0]) or field_of_key(clean(b.text)) for b in blocks[:block.index]):
+        return False
+    words = meta_keys()["title_words"]
+    if any(t in w for w in clean(block.text).lower().split() for t in words):
+        return False
+    return any(b.kind is BlockKind.HEADING and b.heading_level == block.heading_level for b in blocks[block.index + 1:])
+
+
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÄÖÜ]")
 _AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(?:Ö\s*)?\d", re.I)
 
@@ -120,7 +132,7 @@ def extract_meta(document: Document) -> MetaResult:
 
     title_block = None
     for b in blocks[:3]:
-        if _looks_like_title(b):
+        if _looks_like_title(b) and not _item_below_header(b, blocks):
             title_block = b.index
             meeting.title = clean(b.text)
             header.add(b.index)

@@ -600,3 +600,16 @@ def test_short_bullets_each_followed_by_prose_are_the_agenda():
     # a flat bullet list with one paragraph after it stays content
     flat = bullets(("Begrüssung", ""), ("Jahresbericht", ""), ("Kasse", "Die Kasse wird genehmigt."))
     assert extract_topics(flat, extract_meta(flat)) == []
+
+
+def test_a_heading_below_the_attendance_is_the_first_item_not_the_title():
+    d = doc((P, "Anwesend:"), (P, "Evelyn Wurm, Martin Müller, Astrid Köhler"),
+            (H, "Begrüßung", {"heading_level": 2}), (L, "Frau Wurm begrüßt die Anwesenden.", {"list_level": 0, "list_id": 1, "list_number": "•"}),
+            (H, "Konto bei der Bank", {"heading_level": 2}), (L, "Frau Köhler eröffnet das Konto.", {"list_level": 0, "list_id": 1, "list_number": "•"}))
+    meta = extract_meta(d)
+    assert meta.title_block is None
+    assert [t.title for t in extract_topics(d, meta)] == ["Begrüßung", "Konto bei der Bank"]
+    # a heading with a title word stays the title
+    titled = doc((P, "Anwesend: Evelyn Wurm, Martin Müller"), (H, "Protokoll der Vorstandssitzung", {"heading_level": 2}),
+                 (H, "Begrüßung", {"heading_level": 2}), (P, "Text."), (H, "Kasse", {"heading_level": 2}), (P, "Text."))
+    assert extract_meta(titled).title_block == 1
