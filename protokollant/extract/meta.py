@@ -175,6 +175,8 @@ def extract_meta(document: Document) -> MetaResult:
             f = field_of_key(key)
             if f is None:
                 continue
+            if f in participants and b.kind is BlockKind.HEADING and value.strip() and not parse_people(value):
+                continue  # "## Mitglieder: Entwicklung, Anträge, Vorgehensweise": an item's title names no one
             header.add(b.index)
             if f not in participants and f != "chair":
                 attendance_group = None  # "Protokoll: …", "Ort: …": the attendance has ended

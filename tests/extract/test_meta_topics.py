@@ -613,3 +613,12 @@ def test_a_heading_below_the_attendance_is_the_first_item_not_the_title():
     titled = doc((P, "Anwesend: Evelyn Wurm, Martin Müller"), (H, "Protokoll der Vorstandssitzung", {"heading_level": 2}),
                  (H, "Begrüßung", {"heading_level": 2}), (P, "Text."), (H, "Kasse", {"heading_level": 2}), (P, "Text."))
     assert extract_meta(titled).title_block == 1
+
+
+def test_an_item_heading_with_an_attendance_word_and_no_names_is_an_item():
+    d = doc((H, "Protokoll der Vorstandssitzung", {"heading_level": 1}), (P, "Anwesend: Evelyn Wurm, Martin Müller"),
+            (H, "Finanzen", {"heading_level": 2}), (P, "Text."),
+            (H, "Mitglieder: Entwicklung, Anträge, Vorgehensweise", {"heading_level": 2}), (P, "Wir haben 88 Mitglieder."))
+    meta = extract_meta(d)
+    assert 4 not in meta.header_blocks
+    assert [t.title for t in extract_topics(d, meta)] == ["Finanzen", "Mitglieder: Entwicklung, Anträge, Vorgehensweise"]
