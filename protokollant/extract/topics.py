@@ -227,7 +227,16 @@ def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[
     block when that is a short heading or bold line (then remembered in ``title_blocks``)."""
     lines = [line.strip() for line in block.text.split("\n")[1:] if line.strip()]
     if lines:
-        return lines[0]
+        if not (block.kind is BlockKind.HEADING or block.bold):
+            return lines[0]
+        # "**TOP 1:<br>Begrüßung<br>Totengedenken<br>Festlegung der Tagesordnung**": a title set
+        # over several short lines of the item's heading is one title.
+        title = []
+        for line in lines:
+            if len(line.split()) > 8 or line.endswith((".", "!", "?", ":")):
+                break
+            title.append(line)
+        return " ".join(title) or lines[0]
     nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
     if nxt is not None and (nxt.kind is BlockKind.HEADING or nxt.bold) and len(nxt.text.split()) <= 15 and not (
             split_number(nxt.text.split("\n", 1)[0])[2]):

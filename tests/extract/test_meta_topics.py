@@ -622,3 +622,10 @@ def test_an_item_heading_with_an_attendance_word_and_no_names_is_an_item():
     meta = extract_meta(d)
     assert 4 not in meta.header_blocks
     assert [t.title for t in extract_topics(d, meta)] == ["Finanzen", "Mitglieder: Entwicklung, Anträge, Vorgehensweise"]
+
+
+def test_a_top_title_set_over_several_short_bold_lines_is_one_title():
+    d = doc((P, "Protokoll der Mitgliederversammlung", {"bold": True}),
+            (P, "TOP 1:\nBegrüßung\nTotengedenken\nFestlegung der Tagesordnung", {"bold": True}), (P, "Der Vorsitzende eröffnet."),
+            (P, "TOP 2:\nKasse\nDer Kassenbericht liegt vor.", {"bold": True}), (P, "Text."))
+    assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Begrüßung Totengedenken Festlegung der Tagesordnung", "Kasse"]
