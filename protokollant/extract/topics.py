@@ -306,6 +306,15 @@ _TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title
 TYPED_MIN_ITEMS = 3
 
 
+_FINITE_AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten)\b")
+
+
+def _sentence_like(text: str) -> bool:
+    """A numbered point that is a whole sentence ("Die Verwaltung wird beauftragt, …", "Der
+    Vorsitzende begrüßt die Mitglieder."): content, where an agenda title is a noun phrase."""
+    return len(text.split()) >= 8 and (text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text)))
+
+
 def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     """Agenda items typed as numbered paragraphs ("1. Begrüßung", "2) Kasse: …"): at least
     three, numbered 1, 2, 3 … in order with nothing skipped; "1.1 …" lines are their
@@ -327,7 +336,7 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         head, colon, rest = title.partition(":")
         # "2) Kasse: Der Kassenbericht wird …": the item's name, then its text.
         named = colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3
-        if not named and len(title.split()) >= 8 and title.rstrip().endswith((".", "!")):
+        if not named and _sentence_like(title):
             sentences += 1
         title = head.strip() if named else _short_title(title)
         found.append((b, m.group("num"), title, 1))
@@ -487,6 +496,9 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     # (the first line as written: a sentence broken over lines counts whole, "Das Ortsamt hat …" / "… vorbereitet")
     lengths = sorted(len(rejoin_wrapped(b.text.split("\n"))[0].split()) for b in items if b.list_id == main_list)
     if lengths[len(lengths) // 2] > MAX_LIST_TITLE_WORDS:
+        return []
+    main_items = [b for b in items if b.list_id == main_list]
+    if sum(_sentence_like(rejoin_wrapped(b.text.split("\n"))[0]) for b in main_items) * 2 > len(main_items):
         return []
     out: list[Start] = []
     for b in items:

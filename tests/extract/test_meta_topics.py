@@ -629,3 +629,17 @@ def test_a_top_title_set_over_several_short_bold_lines_is_one_title():
             (P, "TOP 1:\nBegrüßung\nTotengedenken\nFestlegung der Tagesordnung", {"bold": True}), (P, "Der Vorsitzende eröffnet."),
             (P, "TOP 2:\nKasse\nDer Kassenbericht liegt vor.", {"bold": True}), (P, "Text."))
     assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Begrüßung Totengedenken Festlegung der Tagesordnung", "Kasse"]
+
+
+def test_numbered_points_of_a_resolution_are_content_even_without_a_full_stop():
+    typed = doc((P, "Beschluss:"),
+                (P, "1. Die Verwaltung wird beauftragt, die Leitung des Jugendzentrums um folgende Dokumentation zu bitten:"),
+                (P, "2. Die Verwaltung wird beauftragt zu prüfen, ob das Jugendzentrum am Wochenende öffnen kann (wie an anderen Orten)"),
+                (P, "3. Die Leitung des Jugendzentrums wird gebeten, ihr Konzept in einer der nächsten Sitzungen vorzustellen"))
+    assert extract_topics(typed, extract_meta(typed)) == []
+    listed = doc((H, "26.06.2013 - 4 Bericht des Ortsamtes", {"heading_level": 1}),
+                 *[(L, t, {"list_level": 0, "list_id": 4, "list_number": f"{n}."}) for n, t in enumerate([
+                     "Das Ortsamt hat für das neue Mitglied folgende Arbeitsunterlagen vorbereitet",
+                     "Dem Ortsbeirat wird das Material zur Lärmaktionsplanung übergeben",
+                     "Es besteht für Freigängerkatzen eine Kastrationspflicht nach der Verordnung"], 1)])
+    assert [t.title for t in extract_topics(listed, extract_meta(listed))] == ["Bericht des Ortsamtes"]
