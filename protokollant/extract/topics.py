@@ -32,7 +32,7 @@ _DATE_ONLY = re.compile(
     r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
 _MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-_FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
+_FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 _DATED_LINE = re.compile(
     rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)
 _TIME_LINE = re.compile(r"^\W*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr\s*)?(?:(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*)?Uhr\W*$", re.I)

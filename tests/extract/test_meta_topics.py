@@ -574,7 +574,7 @@ def test_a_heading_with_only_the_meetings_date_or_time_is_no_item():
     items = [(L, t, {"list_level": 0, "list_id": 2, "list_number": f"{n}."}) for n, t in enumerate(["Begrüßung", "Workshops", "Sonstiges"], 1)]
     timed = doc((H, "AG Zeitschriften: Telko", {"heading_level": 1}), (H, "14-15:30 Uhr", {"heading_level": 2, "heading_source": "layout"}), *items)
     assert [t.title for t in extract_topics(timed, extract_meta(timed))] == ["Begrüßung", "Workshops", "Sonstiges"]
-    for line in ("am Mittwoch, 7. Oktober 2015", "20. März 2015, Feldkirch"):
+    for line in ("am Mittwoch, 7. Oktober 2015", "20. März 2015, Feldkirch", "09/04/2019"):
         dated = doc((H, "Protokoll der Sitzung des Arbeitskreises", {"heading_level": 1}), (H, line, {"heading_level": 2}),
                     (P, "Der Vorsitzende begrüßt die Mitglieder."))
         assert extract_topics(dated, extract_meta(dated)) == []
