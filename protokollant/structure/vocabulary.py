@@ -25,6 +25,7 @@ class LayoutVocabulary:
     sections: dict[SectionRole, frozenset[str]]
     section_codes: dict[str, SectionRole]
     section_paragraph_reach: int
+    decision_intro: re.Pattern
     empty_cell: frozenset[str]
     everyone: frozenset[str]
     ongoing: frozenset[str]
@@ -115,6 +116,7 @@ def layout_vocabulary() -> LayoutVocabulary:
         sections={SectionRole(k): _folded(v) for k, v in data["sections"].items()},
         section_codes={code.casefold(): SectionRole(role) for role, codes in data["section_codes"].items() for code in codes},
         section_paragraph_reach=int(data["section_paragraph_reach"]),
+        decision_intro=re.compile(data["decision_intro_pattern"], re.I),
         empty_cell=frozenset(" ".join(w.split()).casefold() for w in data["empty_cell_words"]),
         everyone=_folded(data["everyone_words"]),
         ongoing=_folded(data["ongoing_words"]),

@@ -436,3 +436,19 @@ Datum: 10.03.2026
         (["Hr. Oppermann"], "nächste Sitzung"), (["Fr. Kessler-Brandt"], "Ende April"), (["Fr. Kessler-Brandt", "Hr. Petersen"], "KW 16")]
     assert [d.text for d in record.decisions] == [
         "Der neue Einbürgerungsindikator wird übernommen.", "Einvernehmen: Lieferung künftig halbjährlich."]
+
+
+def test_a_sentence_introducing_what_was_decided_makes_the_list_below_decisions(nlp, render):
+    record = _record(nlp, render, """= Protokoll der Fachschaftssitzung
+Anwesend: Anna Berg, Tom Kehl
+## TOP 1 Haushalt
+Per Akklamation werden folgende Sparmaßnahmen beschlossen:
+- Die Anschaffung eines Pavillons wird gestrichen.
+- Es wird kein Knabberkram extra für die Sitzung gekauft.
+## TOP 2 Aufgaben
+Folgende Maßnahmen wurden vereinbart:
+- Tom bringt den Grill mit.
+""")
+    decisions = [d.text for d in record.decisions]
+    assert decisions == ["Die Anschaffung eines Pavillons wird gestrichen.", "Es wird kein Knabberkram extra für die Sitzung gekauft."]
+    assert [a.responsible[0].name for a in record.action_items] == ["Tom"]
