@@ -160,11 +160,12 @@ class ActionExtractor(OwnerClassifier):
             closing_note = (
                 not text[m.end():].strip(" .;!") and len(text[: m.start()].split()) >= 3 and text.count("(") == 1
             )
-            if owners and all(
+            # "(Gesundheitsamt, Fr. Dr. Ulbrich)": a body named beside the person who acts for it owns it with them.
+            if owners and (all(
                 o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP)
                 or (o.kind is ResponsibleKind.INSTITUTION and len(o.name.split()) > 1 and closing_note)
                 for o in owners
-            ):
+            ) or (len(owners) > 1 and any(o.kind is ResponsibleKind.PERSON for o in owners))):
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
                 return owners, f"{task} ({extra})" if extra else task
         return None

@@ -1798,3 +1798,15 @@ ToDo: Raum fix machen + Referent*innen anfragen bis 15.05. (Orga-Gruppe)
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Jugendamt"], ["Orga-Gruppe"]]
+
+
+def test_a_body_and_its_person_in_the_bracket_own_the_task_together(record):
+    r = record("""= Protokoll Netzwerk Frühe Hilfen
+Anwesend: Fr. Dr. Ulbrich (Gesundheitsamt), Fr. Lenz (HWK)
+# TOP 1 Flyer
+A3: Aktualisierten Flyer des Lotsendienstes an alle Praxen im Kreis verteilen (Gesundheitsamt, Fr. Dr. Ulbrich) – bis Ende Februar.
+Miguel (Chaostreff Basel) verteilt die Flyer bis 15.03.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert ["Gesundheitsamt", "Fr. Dr. Ulbrich"] in owners
+    assert not any("Chaostreff Basel" in names for names in owners)  # a bracket with only a body is an affiliation
