@@ -68,14 +68,22 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-→>=")  # the full stop a removed deadline left, an arrow to it
     if not text:
         return []
-    parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p.strip(), flags=re.I) for p in _TOGETHER.split(text)]
+    written = [p.strip() for p in _TOGETHER.split(text)]
+    parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p, flags=re.I) for p in written]
     owners: list[Responsible] = []
-    for part in parts:
+    for part, as_written in zip(parts, written):
         found_owners = extractor.owners(part, lenient=lenient)
+        if not found_owners and owners and _PARTNER_WITH_ARTICLE.match(as_written):
+            # "Herr Amrani gemeinsam mit der Agentur": the partner named with its article does it
+            # too, as written, even when the minutes name it nowhere else.
+            found_owners = [Responsible(name=part, kind=ResponsibleKind.UNKNOWN)]
         if not found_owners:
             return []
         owners.extend(found_owners)
     return owners
+
+
+_PARTNER_WITH_ARTICLE = re.compile(r"^(?:der|dem|den)\s+[A-ZÄÖÜ][\w-]*(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?$")
 
 
 _PROMISED_FOR = re.compile(r"\bzu\s*,\s*dass\s+(?:der|die|das)\s+(?P<owner>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})\s")

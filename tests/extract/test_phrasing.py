@@ -1810,3 +1810,12 @@ Miguel (Chaostreff Basel) verteilt die Flyer bis 15.03.
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert ["Gesundheitsamt", "Fr. Dr. Ulbrich"] in owners
     assert not any("Chaostreff Basel" in names for names in owners)  # a bracket with only a body is an affiliation
+
+
+def test_a_partner_named_with_its_article_after_gemeinsam_mit_owns_the_task_too(record):
+    r = record("""= Protokoll Lenkungskreis
+Anwesend: Herr Amrani (Stadt), Frau Nowak (IHK)
+# TOP 1 Kampagne
+Fotoshooting mit vier Fachkräften organisieren: Herr Amrani gemeinsam mit der Agentur, bis 30.04.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Amrani", "Agentur"]]
