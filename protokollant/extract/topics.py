@@ -16,72 +16,8 @@ from .item_numbers import (
     ITEM_EXCERPT, ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
     is_sub_number, split_number)
 from .meta import MetaResult, meta_keys
+from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, sentence_like, short_title
 from .text import clean, rejoin_wrapped
-
-# Sentence-like list items keep only their opening clause as the title.
-_TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
-_ABBREVIATION_END = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][a-zäöü]{0,2}$")
-_MINUTES_TITLE = re.compile(
-    r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
-    r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
-    re.I,
-)
-# "# 2020", "## März 2024", "### 30.01.2020": an archive page's year or date heading groups minutes.
-_DATE_ONLY = re.compile(
-    r"^(?:(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)?"
-    r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
-_SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
-_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-_FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
-_DATED_LINE = re.compile(
-    rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)
-_TIME_LINE = re.compile(r"^\W*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr\s*)?(?:(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*)?Uhr\W*$", re.I)
-
-# what may follow the date: nothing, a place after a comma, a time
-_AFTER_DATE = re.compile(r"\s*(?:$|,|\(|um\b|ab\b|von\b|\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|[-–]))", re.I)
-
-
-def _dated_line(text: str) -> bool:
-    """A heading that gives the meeting's date or time, at most with a place ("am Mittwoch,
-    7. Oktober 2015", "## 20. März 2015, Feldkirch", "**14-15:30 Uhr**"), names no agenda item."""
-    line = clean(text.split("\n", 1)[0])
-    if _TIME_LINE.match(line):
-        return True
-    dated = _DATED_LINE.match(line)
-    return bool(dated) and bool(_AFTER_DATE.match(line[dated.end():]))
-
-
-def _meta_heading(text: str) -> bool:
-    """Header blocks, the agenda preview and the minutes' own title line ("Niederschrift über
-    die 19. Sitzung", "P r o t o k o l l") are no agenda items; "Protokoll der letzten Sitzung" is one."""
-    low = clean(text).lower().rstrip(":")
-    if _SPACED_LETTERS.match(low):
-        low = low.replace(" ", "")
-    keys = meta_keys()
-    if low in keys["not_topics"] or low in keys["agenda"] or _MINUTES_TITLE.match(low):
-        return True
-    # "Zeit und Ort der Versammlung": a header phrase of several words, continued.
-    return any(" " in key and low.startswith(key + " ") for key in keys["not_topics"])
-
-
-_TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
-
-
-def _clean_title(title: str) -> str:
-    """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags."""
-    return _TITLE_TAIL.sub("", title).strip(" :–-") or title
-
-
-def _short_title(title: str) -> str:
-    """The opening clause of a sentence-like item (keeps real titles as they are)."""
-    title = _clean_title(title)
-    if len(title.split()) <= 8:
-        return title
-    cut = _TITLE_CUT.split(title, maxsplit=1)[0].strip()
-    if title[len(cut):].lstrip().startswith(".") and _ABBREVIATION_END.search(cut):
-        return title  # "Erschließung „Fellheimer Str. Süd I“ …": an abbreviation's full stop ends no clause
-    return cut if len(cut.split()) >= 2 else title
-
 
 def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
     blocks = document.blocks
@@ -122,7 +58,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
             if topics:
                 topics[-1].subtopics.append(SubTopic(number=number, title=title, block_index=block.index))
             continue
-        title = _clean_title(title) if title else clean(block.text)
+        title = clean_title(title) if title else clean(block.text)
         topics.append(Topic(index=len(topics), number=number, title=title, block_start=block.index, block_end=block.index))
     # Each topic spans up to the block before the next topic.
     top_starts = [t.block_start for t in topics] + [len(blocks)]
@@ -306,15 +242,6 @@ _TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title
 TYPED_MIN_ITEMS = 3
 
 
-_FINITE_AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten)\b")
-
-
-def _sentence_like(text: str) -> bool:
-    """A numbered point that is a whole sentence ("Die Verwaltung wird beauftragt, …", "Der
-    Vorsitzende begrüßt die Mitglieder."): content, where an agenda title is a noun phrase."""
-    return len(text.split()) >= 8 and (text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text)))
-
-
 def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     """Agenda items typed as numbered paragraphs ("1. Begrüßung", "2) Kasse: …"): at least
     three, numbered 1, 2, 3 … in order with nothing skipped; "1.1 …" lines are their
@@ -336,9 +263,9 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         head, colon, rest = title.partition(":")
         # "2) Kasse: Der Kassenbericht wird …": the item's name, then its text.
         named = colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3
-        if not named and _sentence_like(title):
+        if not named and sentence_like(title):
             sentences += 1
-        title = head.strip() if named else _short_title(title)
+        title = head.strip() if named else short_title(title)
         found.append((b, m.group("num"), title, 1))
         expected += 1
     # "1. Der Vorsitzende begrüßt die Mitglieder und eröffnet die Versammlung.": numbered
@@ -362,8 +289,8 @@ _TITLE_STYLES = frozenset({"Title", "Subtitle"})
 def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:
     heads = [
         b for b in blocks
-        if b.kind is BlockKind.HEADING and b.index not in skip and not _meta_heading(b.text) and not _task_list_title(b)
-        and not _next_meeting_heading(b.text) and not _DATE_ONLY.match(clean(b.text)) and not _dated_line(b.text)
+        if b.kind is BlockKind.HEADING and b.index not in skip and not meta_heading(b.text) and not _task_list_title(b)
+        and not _next_meeting_heading(b.text) and not DATE_ONLY.match(clean(b.text)) and not dated_line(b.text)
         and b.style not in _TITLE_STYLES  # "Gesprächsvermerk" set as Title names the document, not an item
     ]
     if not heads:
@@ -498,13 +425,13 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     if lengths[len(lengths) // 2] > MAX_LIST_TITLE_WORDS:
         return []
     main_items = [b for b in items if b.list_id == main_list]
-    if sum(_sentence_like(rejoin_wrapped(b.text.split("\n"))[0]) for b in main_items) * 2 > len(main_items):
+    if sum(sentence_like(rejoin_wrapped(b.text.split("\n"))[0]) for b in main_items) * 2 > len(main_items):
         return []
     out: list[Start] = []
     for b in items:
         if b.list_id != main_list:
             continue
-        title = _short_title(clean(b.text.split("\n", 1)[0]))
+        title = short_title(clean(b.text.split("\n", 1)[0]))
         out.append((b, None, title, 1))
     return out
 

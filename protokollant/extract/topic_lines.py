@@ -1,0 +1,82 @@
+"""What a line says about itself as an agenda item: its title as written (cleaned, cut to its
+opening clause), and the lines that name no item (the minutes' title, a header phrase, the
+meeting's date or time, a numbered sentence of content)."""
+from __future__ import annotations
+
+import re
+
+from .meta import meta_keys
+from .text import clean
+
+# Sentence-like list items keep only their opening clause as the title.
+_TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][a-zäöü]{0,2}$")
+_MINUTES_TITLE = re.compile(
+    r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
+    r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
+    re.I,
+)
+# "# 2020", "## März 2024", "### 30.01.2020": an archive page's year or date heading groups minutes.
+DATE_ONLY = re.compile(
+    r"^(?:(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)?"
+    r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
+_SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
+_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
+_DATED_LINE = re.compile(
+    rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)
+_TIME_LINE = re.compile(r"^\W*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr\s*)?(?:(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*)?Uhr\W*$", re.I)
+
+# what may follow the date: nothing, a place after a comma, a time
+_AFTER_DATE = re.compile(r"\s*(?:$|,|\(|um\b|ab\b|von\b|\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|[-–]))", re.I)
+
+
+def dated_line(text: str) -> bool:
+    """A heading that gives the meeting's date or time, at most with a place ("am Mittwoch,
+    7. Oktober 2015", "## 20. März 2015, Feldkirch", "**14-15:30 Uhr**"), names no agenda item."""
+    line = clean(text.split("\n", 1)[0])
+    if _TIME_LINE.match(line):
+        return True
+    dated = _DATED_LINE.match(line)
+    return bool(dated) and bool(_AFTER_DATE.match(line[dated.end():]))
+
+
+def meta_heading(text: str) -> bool:
+    """Header blocks, the agenda preview and the minutes' own title line ("Niederschrift über
+    die 19. Sitzung", "P r o t o k o l l") are no agenda items; "Protokoll der letzten Sitzung" is one."""
+    low = clean(text).lower().rstrip(":")
+    if _SPACED_LETTERS.match(low):
+        low = low.replace(" ", "")
+    keys = meta_keys()
+    if low in keys["not_topics"] or low in keys["agenda"] or _MINUTES_TITLE.match(low):
+        return True
+    # "Zeit und Ort der Versammlung": a header phrase of several words, continued.
+    return any(" " in key and low.startswith(key + " ") for key in keys["not_topics"])
+
+
+_TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
+
+
+def clean_title(title: str) -> str:
+    """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags."""
+    return _TITLE_TAIL.sub("", title).strip(" :–-") or title
+
+
+def short_title(title: str) -> str:
+    """The opening clause of a sentence-like item (keeps real titles as they are)."""
+    title = clean_title(title)
+    if len(title.split()) <= 8:
+        return title
+    cut = _TITLE_CUT.split(title, maxsplit=1)[0].strip()
+    if title[len(cut):].lstrip().startswith(".") and _ABBREVIATION_END.search(cut):
+        return title  # "Erschließung „Fellheimer Str. Süd I“ …": an abbreviation's full stop ends no clause
+    return cut if len(cut.split()) >= 2 else title
+
+
+_FINITE_AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten)\b")
+
+
+def sentence_like(text: str) -> bool:
+    """A numbered point that is a whole sentence ("Die Verwaltung wird beauftragt, …", "Der
+    Vorsitzende begrüßt die Mitglieder."): content, where an agenda title is a noun phrase."""
+    return len(text.split()) >= 8 and (text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text)))
