@@ -65,6 +65,10 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
 # future or indirect-speech verb, or with a task verb in the third person singular.
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
+_FORMED_GROUP = re.compile(
+    r"\b[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+Mitgliedern\s+)?(?P<members>[^;:()]+?)\s+(?:wurde|wird|ist)\s+"
+    r"(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b")
+_GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b")
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -92,6 +96,7 @@ class ActionExtractor(OwnerClassifier):
         # The last man and woman named with an honorific ("Herr Rück", "Fr. Voss"), for a promise
         # made in the next sentence as "Er sagte zu, …" / "Sie sagte zu, …" (units come in order).
         self.last_named: dict[str, str] = {}
+        self.formed_group: tuple[int, str] | None = None  # (block, members) of a group just formed
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
 
@@ -250,6 +255,9 @@ class ActionExtractor(OwnerClassifier):
             # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
             for m in NAMED_PERSON.finditer(unit.text) if any(s in unit.text for s in SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
+            # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …": the group's
+            # members, for the clause that gives it its task.
+            self.formed_group = (unit.block.index, m.group("members")) if (m := _FORMED_GROUP.search(unit.text)) else None
         return self._sentence_items[key][1]
 
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
@@ -320,6 +328,9 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = agents, 0.7
         elif (agents := obligation_agent(main, self)) is not None:
             owners, confidence = agents, 0.7
+        elif self.formed_group and self.formed_group[0] == unit.block.index and _GROUP_PRONOUN.match(text) and (
+                members := self.owners(self.formed_group[1], lenient=True)):
+            owners, confidence = members, 0.7
         elif (pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs) and (
                 named := self.last_named.get(pm.group("pron").casefold())):
             # "Sie werde die Helferliste … aushängen": the woman (or man) named last before it.

@@ -133,6 +133,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if tok.lower_ in _WERDEN and _PARTICIPLE_END.search(unit.text[tok.idx - unit.span.start_char:]):
             continue
         doc = unit.span.doc
+        if (strong or future) and (members := _GROUP_OF_MEMBERS.match(doc[tokens[0].i : tok.i].text)) and (
+                owners := extractor.owners(members.group("members"), lenient=True)):
+            # "Eine Arbeitsgruppe aus Frau W., Herrn A. und Herrn M. bereitet … vor": its members do it.
+            return owners, clause_text(unit, tokens, 0)
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         owners = extractor.owners(subject)
@@ -187,6 +191,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
     return fallback
 
 # "prüft, ob …", "klärt, wann …": a strong verb opening an indirect question is an inquiry to make.
+_GROUP_OF_MEMBERS = re.compile(
+    r"^\W*(?:eine|die)\s+[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+mitgliedern\s+)?(?P<members>[^;:()]+?)\s*$", re.I)
 _INQUIRY_VERBS = frozenset({"prüft", "prüfen", "klärt", "klären", "recherchiert", "recherchieren", "erkundigt", "erkundigen", "überprüft", "überprüfen", "checkt", "checken"})
 _INQUIRY_WORDS = frozenset({"ob", "wie", "wann", "wo", "wer", "welche", "welcher", "welches", "inwieweit", "inwiefern", "was", "warum"})
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)

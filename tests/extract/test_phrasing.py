@@ -1819,3 +1819,15 @@ Anwesend: Herr Amrani (Stadt), Frau Nowak (IHK)
 Fotoshooting mit vier Fachkräften organisieren: Herr Amrani gemeinsam mit der Agentur, bis 30.04.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Amrani", "Agentur"]]
+
+
+def test_the_members_of_a_group_formed_for_a_task_own_it(record):
+    r = record("""= Protokoll Beirat
+Anwesend: Fr. Wiegand, Fr. Brückmann, Hr. Arslan, Frau Wiśniewska, Herr Ahmadi, Herr Mensah
+# TOP 1 Aktionstag
+Eine Vorbereitungsgruppe aus Fr. Wiegand, Fr. Brückmann und Hr. Arslan wurde gebildet; sie soll bis Ende März einen Ablaufplan vorlegen.
+# TOP 2 Interkulturelle Woche
+Eine Arbeitsgruppe aus Frau Wiśniewska, Herrn Ahmadi und Herrn Mensah bereitet das Programm vor und legt es bis zum 15.06.2026 vor.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert owners == [["Fr. Wiegand", "Fr. Brückmann", "Hr. Arslan"], ["Frau Wiśniewska", "Herrn Ahmadi", "Herrn Mensah"]]
