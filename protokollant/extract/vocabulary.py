@@ -80,11 +80,29 @@ def _casefolded(words: list[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+def _subjunctive_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """"Die Terminplanung übernehme das Gesundheitsamt", "Die Verwaltung kläre das": the Konjunktiv I of
+    indirect speech in council minutes, from the infinitives listed ("übernehmen" → "übernehme",
+    "kümmern" → "kümmere")."""
+    out = set()
+    for verb in verbs:
+        if verb.endswith("ern") or verb.endswith("eln"):
+            out.add(verb[:-1] + "e")
+        elif verb.endswith("en") and len(verb) > 4:
+            out.add(verb[:-2] + "e")
+    return frozenset(out) - _NOT_SUBJUNCTIVE
+
+
+# Forms the rule would make that are nouns ("Frage an die Verwaltung") or come from a past tense.
+_NOT_SUBJUNCTIVE = frozenset({"frage", "sorge", "übernahme"})
+
+
 @lru_cache(maxsize=1)
 def action_cues() -> ActionCues:
     data = _load(ACTIONS_FILE)
     cols = data["columns"]
     strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
+    strong = strong | _subjunctive_forms(strong)
     promises = tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"])
     not_task_worded = tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"])
     return ActionCues(

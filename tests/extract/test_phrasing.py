@@ -1831,3 +1831,13 @@ Eine Arbeitsgruppe aus Frau Wiśniewska, Herrn Ahmadi und Herrn Mensah bereitet 
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Fr. Wiegand", "Fr. Brückmann", "Hr. Arslan"], ["Frau Wiśniewska", "Herrn Ahmadi", "Herrn Mensah"]]
+
+
+def test_a_task_verb_in_the_subjunctive_of_indirect_speech_states_a_task(record):
+    r = record("""= Niederschrift Ausschuss für Soziales
+Anwesend: Frau Dr. Wendt (Verwaltung), Herr Kunz
+# TOP 1 Anfragen
+Die Terminplanung übernehme das Gesundheitsamt.
+Die Frage der Wartezeiten wird vertagt.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Gesundheitsamt"]]
