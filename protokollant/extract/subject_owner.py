@@ -116,7 +116,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
         # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
         if (after := cues.narrative_when_followed.get(lower)) and _followed_by(tokens, i, after) and not (
-                _THIRD_PARTY.search(unit.text)):
+                _THIRD_PARTY.search(unit.text) or _particle_at_clause_end(tokens, i)):
             continue
         # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
         if lower in ("fragt", "fragen") and (
@@ -292,6 +292,12 @@ def clause_text(unit: Unit, tokens: list, start: int) -> str:
             break
     doc = unit.span.doc
     return doc[tokens[start].i : tokens[end - 1].i + 1].text.strip(" -•*–:") if end > start else unit.text
+
+
+def _particle_at_clause_end(tokens: list, i: int) -> bool:
+    """"Sabine fragt nach, ob …", "Tom fragt beim Amt nach.": "nach" closing the clause is the particle
+    of "nachfragen" (an inquiry to make), not the preposition of "fragt nach dem Stand" (a question)."""
+    return i + 2 < len(tokens) and tokens[i + 1].lower_ == "nach" and tokens[i + 2].text in (",", ".", ";", "!")
 
 
 def _followed_by(tokens: list, i: int, words: frozenset[str]) -> bool:

@@ -1841,3 +1841,14 @@ Die Terminplanung übernehme das Gesundheitsamt.
 Die Frage der Wartezeiten wird vertagt.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Gesundheitsamt"]]
+
+
+def test_an_effort_promised_and_an_inquiry_with_nach_at_the_clause_end_are_tasks(record):
+    r = record("""= Vorstandssitzung Fachverband
+Anwesend: Jörg Sommer, Tom Kehl, Anna Berg
+# TOP 1 Konto
+Jörg Sommer bemüht sich um ein Konto bei der GLS-Bank.
+Wegen der Halle: Tom fragt nach.
+Anna fragt nach dem Stand der Planung.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Jörg Sommer"], ["Tom"]]
