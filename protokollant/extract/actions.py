@@ -69,6 +69,7 @@ _FORMED_GROUP = re.compile(
     r"\b[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+Mitgliedern\s+)?(?P<members>[^;:()]+?)\s+(?:wurde|wird|ist)\s+"
     r"(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b")
 _GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b")
+_TIME_SLOT = re.compile(r"\(\s*(?:ca\.\s*)?\d{1,3}\s*(?:min|minuten|')\.?\s*\)", re.I)
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -130,6 +131,9 @@ class ActionExtractor(OwnerClassifier):
             owners = self.owners(m.group("owner"), lenient=True, handles=True)
         if not owners:
             return None
+        if len(parts) == 2 and len(parts[0].split()) == 1 and len(owners) == 1 and owners[0].kind is ResponsibleKind.PERSON and (
+                (given := self.owners(parts[0], lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in given)):
+            return None  # "Angelika -> Conny": who passes something on to whom, no task named
         return owners, parts[-2] or text
 
     def _paren_owner(self, text: str) -> tuple[list[Responsible], str] | None:
@@ -137,6 +141,8 @@ class ActionExtractor(OwnerClassifier):
         An institution in brackets is an abbreviation being introduced, not an owner."""
         if "(" not in text:
             return None  # most sentences: no bracket, nothing to look at
+        if _TIME_SLOT.search(text):
+            return None  # "Freifunk-Klassenfahrt zum 36C3 (Diego) (5 min)": an agenda entry and who brings it in
         for m in _PAREN_ANY.finditer(text):
             inner = m.group(1)
             if text[m.end():].lstrip().startswith(":") and len(text[: m.start()].split()) <= 3:

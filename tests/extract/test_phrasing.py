@@ -1852,3 +1852,15 @@ Wegen der Halle: Tom fragt nach.
 Anna fragt nach dem Stand der Planung.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Jörg Sommer"], ["Tom"]]
+
+
+def test_agenda_entries_with_a_time_slot_and_name_to_name_arrows_are_no_tasks(record):
+    r = record("""= Sprechstunde Freifunk
+Anwesend: Diego, Sven, Angelika, Conny
+# Themen
+- Freifunk-Klassenfahrt zum 36C3 in Leipzig (Diego) (5 min)
+# Wichtelpaare
+- Angelika -> Conny
+- Flyer drucken -> Sven
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer drucken", ["Sven"])]
