@@ -175,11 +175,10 @@ def test_a_status_line_gives_its_vote_to_the_resolution_of_the_item(nlp):
         "Der Beirat beschließt, die Sprechstunde ab Mai zu verlängern.",
         "Die Verwaltung wird beauftragt, die Räume zu buchen.",
     )
-    assert [d.text for d in rec.decisions] == [
-        "Der Beirat beschließt, die Sprechstunde ab Mai zu verlängern.",
-        "Die Verwaltung wird beauftragt, die Räume zu buchen.",
-    ]
+    assert [d.text for d in rec.decisions] == ["Der Beirat beschließt, die Sprechstunde ab Mai zu verlängern."]
     assert rec.decisions[0].vote is not None and rec.decisions[0].vote.unanimous
+    # commissioning someone is the task the resolution hands out, not a second decision
+    assert [[r.name for r in a.responsible] for a in rec.action_items] == [["Verwaltung"]]
     # with no resolution text in the item, the status line stands for the decision
     alone = record_for(nlp, "Beschluss: einstimmig beschlossen")
     assert [d.text for d in alone.decisions] == ["Beschluss: einstimmig beschlossen"]
