@@ -1864,3 +1864,14 @@ Anwesend: Diego, Sven, Angelika, Conny
 - Flyer drucken -> Sven
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer drucken", ["Sven"])]
+
+
+def test_a_decision_reported_from_another_meeting_is_not_this_meetings(record):
+    r = record("""= Protokoll Vorstand
+Anwesend: Anna Berg, Tom Kehl
+# TOP 1 Berichte
+In der außerordentlichen Mitgliederversammlung des SG im November wurde die neue Satzung verabschiedet.
+Herr Knauer nimmt Bezug auf die Stadtrats-Sitzung vom 29.07.2010, in der beschlossen wurde, die Stadt bis 2030 umzustellen.
+In der heutigen Sitzung des Vorstands wird der Beitrag einstimmig erhöht.
+""")
+    assert [d.text for d in r.decisions] == ["In der heutigen Sitzung des Vorstands wird der Beitrag einstimmig erhöht."]
