@@ -627,3 +627,9 @@ def test_a_council_title_between_honorific_and_name_is_a_person(nlp):
 def test_a_confession_abbreviated_before_a_church_body_belongs_to_its_name(nlp):
     names = set(found(nlp, "Die Ev. Kirchengemeinde und die Kath. Kirchengemeinde St. Martin laden ein."))
     assert {"Ev. Kirchengemeinde", "Kath. Kirchengemeinde St. Martin"} <= names
+
+
+def test_well_known_national_organisations_by_their_usual_names(nlp):
+    assert kb_ids(nlp, "Der NABU betreut die Wiese, der ADAC spendet Warnwesten, die Sparkasse zahlt den Druck.") == {
+        "Naturschutzbund Deutschland", "ADAC", "Sparkasse"}
+    assert kb_ids(nlp, "Hinweise an die Staatsanwaltschaft und das Umweltbundesamt.") == {"Staatsanwaltschaft", "Umweltbundesamt"}
