@@ -189,7 +189,9 @@ def colon_assignment(text: str, extractor) -> tuple[list[Responsible], str] | No
         return None
     left, right = m.group("left").strip(), m.group("right").strip()
     if _ITEM_CODE.match(left):
-        return None  # "A3: Flyer verteilen": the item's kind and number, not its owner
+        # "A3: Flyer verteilen": the item's kind and number, not its owner; "A5: Einladung: Fr. Jäger,
+        # bis 15.04.": the assignment after it
+        return colon_assignment(right, extractor) if ":" in right else None
     right_owners = owner_phrase(right.rstrip(".!"), extractor) if len(right.split()) <= 9 else []
     if right_owners:
         return right_owners, left

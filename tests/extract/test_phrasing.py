@@ -1875,3 +1875,12 @@ Herr Knauer nimmt Bezug auf die Stadtrats-Sitzung vom 29.07.2010, in der beschlo
 In der heutigen Sitzung des Vorstands wird der Beitrag einstimmig erhöht.
 """)
     assert [d.text for d in r.decisions] == ["In der heutigen Sitzung des Vorstands wird der Beitrag einstimmig erhöht."]
+
+
+def test_an_item_code_before_a_colon_assignment_leaves_the_owner_to_it(record):
+    r = record("""= Protokoll Steuerungsgruppe
+Anwesend: Fr. Jäger (IHK), Hr. Öztürk (HWK)
+# TOP 1 Veranstaltung
+A5: Einladungsentwurf und Programm: Fr. Jäger und Hr. Öztürk, bis 15.04.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Jäger", "Hr. Öztürk"]]
