@@ -89,7 +89,7 @@ _PARTNER_WITH_ARTICLE = re.compile(r"^(?:der|dem|den)\s+[A-ZÄÖÜ][\w-]*(?:\s+(
 _PROMISED_FOR = re.compile(r"\bzu\s*,\s*dass\s+(?:der|die|das)\s+(?P<owner>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})\s")
 
 
-_ARTICLE_BODY = re.compile(r"^(?:Der|Die|Das)\s+[A-ZÄÖÜ][\w-]{3,}$")
+_ARTICLE_BODY = re.compile(r"^(?:[Dd]er|[Dd]ie|[Dd]as)\s+[A-ZÄÖÜ][\w-]{3,}$")  # lower case after ";"
 # Only a promise proper makes its subject the one who acts ("Die Stelle werde … besetzt" does not).
 _PROMISE_VERB = re.compile(r"\b(?:sagt|sagte|sagen|sagten|zugesagt|verspricht|versprach|versprechen|versprachen|kündigt|kündigte|bereit)\b")
 _ONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")

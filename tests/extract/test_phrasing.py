@@ -1884,3 +1884,12 @@ Anwesend: Fr. Jäger (IHK), Hr. Öztürk (HWK)
 A5: Einladungsentwurf und Programm: Fr. Jäger und Hr. Öztürk, bis 15.04.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Jäger", "Hr. Öztürk"]]
+
+
+def test_a_body_promising_in_a_clause_after_a_semicolon_owns_the_task(record):
+    r = record("""= Niederschrift Lenkungsausschuss
+Anwesend: Hr. Weber
+# TOP 1 Bescheide
+Hr. Weber erläuterte den Stand; der Programmträger sagte zu, die Bescheide bis spätestens 31.03.2026 zu versenden.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Programmträger"]]
