@@ -68,6 +68,8 @@ _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möcht
 _FORMED_GROUP = re.compile(
     r"\b[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+Mitgliedern\s+)?(?P<members>[^;:()]+?)\s+(?:wurde|wird|ist)\s+"
     r"(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b")
+_GROUP_WITH_TASK = re.compile(
+    r"\b[\w-]*(?:[Gg]ruppe|[Tt]eam|[Kk]ommission)\s+(?:bilden\s+|gebildet\s+)?aus\s+(?P<members>[^;:()]+?),\s+(?:die|der)\s+[^,;]*\b\w+(?:t|en)\b")
 _GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b")
 _TIME_SLOT = re.compile(r"\(\s*(?:ca\.\s*)?\d{1,3}\s*(?:min|minuten|')\.?\s*\)", re.I)
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
@@ -336,6 +338,10 @@ class ActionExtractor(OwnerClassifier):
             owners, confidence = agents, 0.7
         elif self.formed_group and self.formed_group[0] == unit.block.index and _GROUP_PRONOUN.match(text) and (
                 members := self.owners(self.formed_group[1], lenient=True)):
+            owners, confidence = members, 0.7
+        elif (gm := _GROUP_WITH_TASK.search(text)) and (members := self.owners(gm.group("members"), lenient=True)) and all(
+                o.kind is ResponsibleKind.PERSON for o in members):
+            # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7
         elif (pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs) and (
                 named := self.last_named.get(pm.group("pron").casefold())):

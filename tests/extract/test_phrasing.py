@@ -1831,6 +1831,12 @@ Eine Arbeitsgruppe aus Frau Wiśniewska, Herrn Ahmadi und Herrn Mensah bereitet 
 """)
     owners = [[o.name for o in a.responsible] for a in r.action_items]
     assert owners == [["Fr. Wiegand", "Fr. Brückmann", "Hr. Arslan"], ["Frau Wiśniewska", "Herrn Ahmadi", "Herrn Mensah"]]
+    formed = record("""= Protokoll Bürgerrunde
+Anwesend: Burkhardt, Julia, Fr. Kuhlen, Martina
+# TOP 1 Themen
+Es wird sich eine Gruppe bilden aus Burkhardt, Julia, Fr. Kuhlen, Martina, die Themen erarbeitet.
+""")
+    assert [[o.name for o in a.responsible] for a in formed.action_items] == [["Burkhardt", "Julia", "Fr. Kuhlen", "Martina"]]
 
 
 def test_a_task_verb_in_the_subjunctive_of_indirect_speech_states_a_task(record):
