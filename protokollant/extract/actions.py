@@ -16,9 +16,10 @@ from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
-from .owner_forms import (assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment, leading_arrow_owners,
-                          mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent, promise, task_colon_owners,
-                          trailing_dash_owner, trailing_field_owner, trailing_todo, without_trailing_deadline)
+from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment,
+                          leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
+                          promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
+                          without_trailing_deadline)
 from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier, body_and_person
 from .people import PeopleIndex
 from .subject_owner import subject_owner
@@ -65,13 +66,16 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
 # future or indirect-speech verb, or with a task verb in the third person singular.
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
+# "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …"
 _FORMED_GROUP = re.compile(
-    r"\b[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+Mitgliedern\s+)?(?P<members>[^;:()]+?)\s+(?:wurde|wird|ist)\s+"
-    r"(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b")
-_GROUP_WITH_TASK = re.compile(
-    r"\b[\w-]*(?:[Gg]ruppe|[Tt]eam|[Kk]ommission)\s+(?:bilden\s+|gebildet\s+)?aus\s+(?P<members>[^;:()]+?),\s+(?:die|der)\s+[^,;]*\b\w+(?:t|en)\b")
-_GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b")
-_TIME_SLOT = re.compile(r"\(\s*(?:ca\.\s*)?\d{1,3}\s*(?:min|minuten|')\.?\s*\)", re.I)
+    rf"\b{GROUP_OF_MEMBERS}\s+(?:wurde|wird|ist)\s+(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b", re.I)
+# "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": the group is formed and
+# a relative clause, verb last, says what it does.
+_GROUP_WITH_TASK = re.compile(rf"\b{GROUP_OF_MEMBERS},\s+(?:die|der)\s+[^,;]*\b[a-zäöüß]\w*(?:t|en)\s*[.!]?$", re.I)
+_GROUP_FORMED_WORD = re.compile(r"\b(?:bildet|bilden|gebildet)\b")
+_GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b", re.I)
+# "(5 min)", "(ca. 10 Minuten)", "(Diego, 5-10 min)", "(5’)": the time slot of an agenda entry.
+_TIME_SLOT = re.compile(r"\(\s*(?:[^()]*,\s*)?(?:ca\.?\s*|~\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:min(?:s|uten)?|['’])\.?\s*\)", re.I)
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -99,7 +103,7 @@ class ActionExtractor(OwnerClassifier):
         # The last man and woman named with an honorific ("Herr Rück", "Fr. Voss"), for a promise
         # made in the next sentence as "Er sagte zu, …" / "Sie sagte zu, …" (units come in order).
         self.last_named: dict[str, str] = {}
-        self.formed_group: tuple[int, str] | None = None  # (block, members) of a group just formed
+        self.formed_group: tuple[int, str] | None = None  # (block, members) of a group just formed (units come in order)
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
 
@@ -178,7 +182,7 @@ class ActionExtractor(OwnerClassifier):
                 o.kind in (ResponsibleKind.PERSON, ResponsibleKind.GROUP)
                 or (o.kind is ResponsibleKind.INSTITUTION and len(o.name.split()) > 1 and closing_note)
                 for o in owners
-            ) or (len(owners) > 1 and any(o.kind is ResponsibleKind.PERSON for o in owners))):
+            ) or ({o.kind for o in owners} == {ResponsibleKind.INSTITUTION, ResponsibleKind.PERSON})):
                 task = (text[: m.start()] + text[m.end() :]).strip(" ,.;") or text
                 return owners, f"{task} ({extra})" if extra else task
         return None
@@ -265,7 +269,7 @@ class ActionExtractor(OwnerClassifier):
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
             # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …": the group's
             # members, for the clause that gives it its task.
-            self.formed_group = (unit.block.index, m.group("members")) if (m := _FORMED_GROUP.search(unit.text)) else None
+            self.formed_group = (unit.block.index, fm.group("members")) if (fm := _FORMED_GROUP.search(unit.text)) else None
         return self._sentence_items[key][1]
 
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
@@ -339,8 +343,8 @@ class ActionExtractor(OwnerClassifier):
         elif self.formed_group and self.formed_group[0] == unit.block.index and _GROUP_PRONOUN.match(text) and (
                 members := self.owners(self.formed_group[1], lenient=True)):
             owners, confidence = members, 0.7
-        elif (gm := _GROUP_WITH_TASK.search(text)) and (members := self.owners(gm.group("members"), lenient=True)) and all(
-                o.kind is ResponsibleKind.PERSON for o in members):
+        elif not past_main and _GROUP_FORMED_WORD.search(text) and (gm := _GROUP_WITH_TASK.search(text)) and (
+                members := self.owners(gm.group("members"), lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in members):
             # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7
         elif (pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs) and (

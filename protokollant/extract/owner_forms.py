@@ -59,6 +59,10 @@ def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
 
 
 _TOGETHER = re.compile(r"\s+(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
+_TOGETHER_KEPT = re.compile(r"\s+(gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
+# "Arbeitsgruppe aus Fr. W., Hr. A. und Hr. M.", "Gruppe bilden aus …", "Team aus den Mitgliedern …":
+# a group and its members (compiled with re.I by its users).
+GROUP_OF_MEMBERS = r"[\w-]*(?:gruppe|team|kommission|kreis)\s+(?:(?:bilden|gebildet)\s+)?aus\s+(?:den\s+mitgliedern\s+)?(?P<members>[^;:()]+?)"
 
 
 def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Responsible]:
@@ -68,12 +72,15 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     text = re.sub(r"\s+\.(?=\s|$)", " ", text).strip(" ,;:–-→>=")  # the full stop a removed deadline left, an arrow to it
     if not text:
         return []
-    written = [p.strip() for p in _TOGETHER.split(text)]
+    # the parts and the word that joined each to the one before ("mit", "gemeinsam mit", …)
+    pieces = _TOGETHER_KEPT.split(text)
+    written = [p.strip() for p in pieces[::2]]
+    joiners = [""] + [j.casefold() for j in pieces[1::2]]
     parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p, flags=re.I) for p in written]
     owners: list[Responsible] = []
-    for part, as_written in zip(parts, written):
+    for part, as_written, joiner in zip(parts, written, joiners):
         found_owners = extractor.owners(part, lenient=lenient)
-        if not found_owners and owners and _PARTNER_WITH_ARTICLE.match(as_written):
+        if not found_owners and owners and joiner != "mit" and _PARTNER_WITH_ARTICLE.match(as_written):
             # "Herr Amrani gemeinsam mit der Agentur": the partner named with its article does it
             # too, as written, even when the minutes name it nowhere else.
             found_owners = [Responsible(name=part, kind=ResponsibleKind.UNKNOWN)]

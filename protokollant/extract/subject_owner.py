@@ -8,6 +8,7 @@ from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names, names_a_group
+from .owner_forms import GROUP_OF_MEMBERS
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .text import INFINITIVE_END
 from .units import Unit, doc_orths
@@ -24,6 +25,9 @@ _PARTICIPLE_END = re.compile(r"^[^,;:]*\s[a-zäöüß]\w*t[\s.!]*$")
 _PASSIVE_END = re.compile(r"\b\w+(?:t|en)\s+(?:werden|bleiben|worden)\b[\s.!]*$", re.I)
 
 
+# "Eine Arbeitsgruppe aus Frau W., Herrn A. und Herrn M." before the verb: matched from the sentence's
+# start, since the commas of the member list end the clause the subject search looks at.
+_GROUP_OF_MEMBERS = re.compile(rf"^\W*(?:eine|ein|die|das)\s+{GROUP_OF_MEMBERS}\s*$", re.I)
 _GROUP_SUBJECT = re.compile(r"^(?:(?:der|die|das|unser|unsere)\s+)?(?P<group>(?:\d\.\s*)?[A-ZÄÖÜ][\w-]+)$", re.I)
 _PLURAL_GROUP_HEADS = ("gruppen", "teams", "ausschüsse", "gremien", "kreise", "räte", "stellen", "ämter", "vereine", "verbände", "initiativen", "kommissionen")
 
@@ -116,7 +120,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
         # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
         if (after := cues.narrative_when_followed.get(lower)) and _followed_by(tokens, i, after) and not (
-                _THIRD_PARTY.search(unit.text) or _particle_at_clause_end(tokens, i)):
+                _THIRD_PARTY.search(unit.text) or _clause_ends_with(tokens, i, _NACH)):
             continue
         # "Herr G. fragt außerdem, warum …": a question put in the meeting, not an inquiry to make.
         if lower in ("fragt", "fragen") and (
@@ -191,13 +195,14 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
     return fallback
 
 # "prüft, ob …", "klärt, wann …": a strong verb opening an indirect question is an inquiry to make.
-_GROUP_OF_MEMBERS = re.compile(
-    r"^\W*(?:eine|die)\s+[\w-]*(?:gruppe|team|kommission)\s+aus\s+(?:den\s+mitgliedern\s+)?(?P<members>[^;:()]+?)\s*$", re.I)
 _INQUIRY_VERBS = frozenset({"prüft", "prüfen", "klärt", "klären", "recherchiert", "recherchieren", "erkundigt", "erkundigen", "überprüft", "überprüfen", "checkt", "checken"})
 _INQUIRY_WORDS = frozenset({"ob", "wie", "wann", "wo", "wer", "welche", "welcher", "welches", "inwieweit", "inwiefern", "was", "warum"})
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 
 
+# "Tom fragt nach.": "nach" closing the clause is the particle of "nachfragen" (an inquiry to make),
+# not the preposition of "fragt nach dem Stand" (a question in the meeting).
+_NACH = frozenset({"nach"})
 _TAKE_ON = frozenset({"übernimmt", "übernehmen"})
 _TOOK_ON = frozenset({"übernahm", "übernahmen"})
 
@@ -292,12 +297,6 @@ def clause_text(unit: Unit, tokens: list, start: int) -> str:
             break
     doc = unit.span.doc
     return doc[tokens[start].i : tokens[end - 1].i + 1].text.strip(" -•*–:") if end > start else unit.text
-
-
-def _particle_at_clause_end(tokens: list, i: int) -> bool:
-    """"Sabine fragt nach, ob …", "Tom fragt beim Amt nach.": "nach" closing the clause is the particle
-    of "nachfragen" (an inquiry to make), not the preposition of "fragt nach dem Stand" (a question)."""
-    return i + 2 < len(tokens) and tokens[i + 1].lower_ == "nach" and tokens[i + 2].text in (",", ".", ";", "!")
 
 
 def _followed_by(tokens: list, i: int, words: frozenset[str]) -> bool:

@@ -27,8 +27,11 @@ _DATED_LINE = re.compile(
     rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)
 _TIME_LINE = re.compile(r"^\W*(?:(?:von|ab|um)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr\s*)?(?:(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*)?Uhr\W*$", re.I)
 
-# what may follow the date: nothing, a place after a comma, a time
-_AFTER_DATE = re.compile(r"\s*(?:$|,|\(|um\b|ab\b|von\b|\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr|[-–]))", re.I)
+# What may follow the date: a time, a place of one to three capitalised words, a time in brackets
+# ("20. März 2015, Feldkirch", "07.10.2015, 19:30 Uhr"); not an item's name ("12.03.2024, Vorbereitung der MV").
+_TIME = r"(?:(?:um|ab|von)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?(?:\s*(?:[-–]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?)?"
+_AFTER_DATE = re.compile(
+    rf"\s*[,–-]?\s*(?:{_TIME})?\s*[,–-]?\s*(?:[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){{0,2}})?\s*[,.]?\s*(?:\(\s*{_TIME}\s*\))?\s*$")
 
 
 def dated_line(text: str) -> bool:
@@ -38,7 +41,7 @@ def dated_line(text: str) -> bool:
     if _TIME_LINE.match(line):
         return True
     dated = _DATED_LINE.match(line)
-    return bool(dated) and bool(_AFTER_DATE.match(line[dated.end():]))
+    return bool(dated) and bool(_AFTER_DATE.fullmatch(line[dated.end():]))
 
 
 def meta_heading(text: str) -> bool:
@@ -79,4 +82,7 @@ _FINITE_AUXILIARY = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|ware
 def sentence_like(text: str) -> bool:
     """A numbered point that is a whole sentence ("Die Verwaltung wird beauftragt, …", "Der
     Vorsitzende begrüßt die Mitglieder."): content, where an agenda title is a noun phrase."""
-    return len(text.split()) >= 8 and (text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text)))
+    if len(text.split()) < 8 or text.rstrip().endswith("?"):
+        return False  # "Was haben wir erreicht und wie geht es weiter?": a question as a title
+    # the auxiliary in the main clause: "Bericht über die Maßnahmen, die umgesetzt worden sind" is a title
+    return text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text.split(",", 1)[0]))

@@ -158,9 +158,13 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     return out if sum(1 for s in out if s[3] == 1) >= 2 else []
 
 
+_SENTENCE_OPENING = re.compile(r"^(?:Der|Die|Das|Er|Sie|Es|Wir|Herr|Frau|Hr\.|Fr\.)\s+\S+\s+[a-zäöüß]")
+
+
 def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[int]) -> str:
-    """The title of a line that holds only an item's number: its own next line, or the next
-    block when that is a short heading or bold line (then remembered in ``title_blocks``)."""
+    """The title of a line that holds only an item's number: its own next lines (the short lines
+    of a heading set over several lines), or the next block when that is a short heading or bold
+    line (then remembered in ``title_blocks``)."""
     lines = [line.strip() for line in block.text.split("\n")[1:] if line.strip()]
     if lines:
         if not (block.kind is BlockKind.HEADING or block.bold):
@@ -169,8 +173,8 @@ def _title_below(blocks: list[Block], pos: int, block: Block, title_blocks: set[
         # over several short lines of the item's heading is one title.
         title = []
         for line in lines:
-            if len(line.split()) > 8 or line.endswith((".", "!", "?", ":")):
-                break
+            if len(line.split()) > 8 or line.endswith((".", "!", "?", ":")) or (title and _SENTENCE_OPENING.match(line)):
+                break  # "Der Kassenwart berichtet": the item's text begins
             title.append(line)
         return " ".join(title) or lines[0]
     nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
@@ -416,36 +420,32 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     main_list, count = by_list.most_common(1)[0]
     if count < 2:
         return []
-    if not any(b.list_number and b.list_number[0].isalnum() for b in items if b.list_id == main_list):
-        return _bullet_outline_starts(blocks, [b for b in items if b.list_id == main_list])
+    main_items = [b for b in items if b.list_id == main_list]
+    if not any(b.list_number and b.list_number[0].isalnum() for b in main_items):
+        return _bullet_outline_starts(blocks, main_items)
     # Agenda items are short; a numbered list of long sentences is content (the points of a
     # resolution: "1. Der Ausschuss beschließt, …"), not the structure of the minutes.
     # (the first line as written: a sentence broken over lines counts whole, "Das Ortsamt hat …" / "… vorbereitet")
-    lengths = sorted(len(rejoin_wrapped(b.text.split("\n"))[0].split()) for b in items if b.list_id == main_list)
+    first_lines = [rejoin_wrapped(b.text.split("\n"))[0] for b in main_items]
+    lengths = sorted(len(line.split()) for line in first_lines)
     if lengths[len(lengths) // 2] > MAX_LIST_TITLE_WORDS:
         return []
-    main_items = [b for b in items if b.list_id == main_list]
-    if sum(sentence_like(rejoin_wrapped(b.text.split("\n"))[0]) for b in main_items) * 2 > len(main_items):
+    # Mostly whole sentences ("Dem Ortsbeirat wird das Material übergeben."): content too.
+    if sum(map(sentence_like, first_lines)) * 2 > len(main_items):
         return []
-    out: list[Start] = []
-    for b in items:
-        if b.list_id != main_list:
-            continue
-        title = short_title(clean(b.text.split("\n", 1)[0]))
-        out.append((b, None, title, 1))
-    return out
+    return [(b, None, short_title(clean(b.text.split("\n", 1)[0])), 1) for b in main_items]
 
 
 def _bullet_outline_starts(blocks: list[Block], items: list[Block]) -> list[Start]:
     """Pad notes without headings: "- Hausordnung" with "-- …" points under it, or "- Kasse" with
     paragraphs of prose under it. Short top-level bullets most of which carry nested points or
     text are the agenda; a flat bullet list is content."""
-    def nested_below(b: Block) -> bool:
+    def has_body_below(b: Block) -> bool:
         nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
         return nxt is not None and (
             (nxt.kind is BlockKind.LIST_ITEM and (nxt.list_level or 0) > 0) or nxt.kind is BlockKind.PARAGRAPH)
 
     short = all(len(clean(b.text).split()) <= 6 and not clean(b.text).endswith((".", "!", "?")) for b in items)
-    if len(items) < 3 or not short or sum(map(nested_below, items)) * 2 <= len(items):
+    if len(items) < 3 or not short or sum(map(has_body_below, items)) * 2 <= len(items):
         return []
     return [(b, None, clean(b.text), 1) for b in items]

@@ -90,11 +90,7 @@ def _subjunctive_forms(verbs: frozenset[str]) -> frozenset[str]:
             out.add(verb[:-1] + "e")
         elif verb.endswith("en") and len(verb) > 4:
             out.add(verb[:-2] + "e")
-    return frozenset(out) - _NOT_SUBJUNCTIVE
-
-
-# Forms the rule would make that are nouns ("Frage an die Verwaltung") or come from a past tense.
-_NOT_SUBJUNCTIVE = frozenset({"frage", "sorge", "übernahme"})
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +98,10 @@ def action_cues() -> ActionCues:
     data = _load(ACTIONS_FILE)
     cols = data["columns"]
     strong, weak, auxiliaries = (_casefolded(data[k]) for k in ("strong_task_verbs", "weak_task_verbs", "auxiliaries"))
-    strong = strong | _subjunctive_forms(strong)
+    generic = _casefolded(data["generic_verbs"])
+    # "mache darauf aufmerksam", "gebe einen Überblick": generic verbs keep their exclusions, which
+    # are written for the indicative, so they get no subjunctive of their own.
+    strong = strong | (_subjunctive_forms(strong - generic) - _casefolded(data["subjunctive_not_forms"]))
     promises = tuple(gated(re.compile(p, re.I | re.S)) for p in data["promise_patterns"])
     not_task_worded = tuple(gated(re.compile(p, re.I)) for p in data["not_task_worded_patterns"])
     return ActionCues(
@@ -119,7 +118,7 @@ def action_cues() -> ActionCues:
         strong_verbs=strong,
         weak_verbs=weak,
         auxiliaries=auxiliaries,
-        generic_verbs=_casefolded(data["generic_verbs"]),
+        generic_verbs=generic,
         # gated(): a word test first, where most sentences need no regex (extract/rx_gate.py).
         question=gated(_words_pattern(data["question_words"])),
         meeting_question=gated(re.compile("|".join(data["meeting_question_patterns"]), re.I)),

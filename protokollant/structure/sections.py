@@ -16,9 +16,6 @@ from .vocabulary import layout_vocabulary
 _LABEL_LINE = re.compile(r"^[\s\-–•*>#]*(?P<label>[^\W\d][\w\s./-]{1,30}?)\s*(?:\((?P<paren>[^()]{0,60})\))?\s*:\s*(?P<rest>.*)$", re.S)
 # Typed bullets and numbers of pad-style notes: "- ", "* ", "• ", "1. ", "a) ".
 _ITEM_NUMBER = re.compile(r"^\s*(?:TOP\s*)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+")
-# "Folgende Maßnahmen wurden vereinbart:": what follows are tasks, whatever the verb.
-_TASK_NOUN = re.compile(r"\b(?:aufgabe|maßnahme|massnahme|to-?do|arbeitsauftr|zuständig|verantwortlich)", re.I)
-_POINTS_BELOW = re.compile(r"\b(?:folgend\w*|nachstehend\w*|wie\s+folgt)\b", re.I)
 _TYPED_ITEM = re.compile(r"^\s*(?:[-–•*·▪◦]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 
 
@@ -60,19 +57,18 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
     while pos < len(lines):
         block, text = lines[pos]
         found = _label_of(block, text) if block.kind is not BlockKind.TABLE_ROW else None
-        intro = False  # a sentence that introduces decisions stays a sentence of its own
+        decides_itself = False  # an intro with content of its own stays a sentence (a decision unit), not a label
         if found is None and block.kind is BlockKind.PARAGRAPH and len(text.split()) <= 4 and pos + 1 < len(lines) and (
                 lines[pos + 1][0].kind is BlockKind.LIST_ITEM):
             # "Ergebnisse" / "Weiteres Vorgehen" as a plain line with a bulleted list under it.
             role = layout_vocabulary().section_label(text)
             found = (role, text.strip(), "") if role is not None else None
+        vocab = layout_vocabulary()
         if found is None and block.kind is not BlockKind.TABLE_ROW and text.rstrip().endswith(":") and len(text.split()) <= 16 and (
-                layout_vocabulary().decision_intro.search(text)) and not _TASK_NOUN.search(text) and pos + 1 < len(lines):
+                vocab.decision_intro.search(text)) and not vocab.decision_intro_not.search(text) and pos + 1 < len(lines):
             # "Per Akklamation werden folgende Sparmaßnahmen beschlossen:" introduces the decisions below it.
             found = (SectionRole.DECISION, text.strip(), "")
-            # "Vereinbart wird:", "Folgendes wurde beschlossen:" only point below; "Der Rat
-            # beschließt, dass Zuhörern das Wort erteilt werden kann:" is a decision itself.
-            intro = len(text.split()) > 4 and not _POINTS_BELOW.search(text)
+            decides_itself = len(text.split()) > 4 and not vocab.decision_intro_points_below.search(text)
         if found is None:
             pos += 1
             continue
@@ -82,7 +78,7 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
         if rest:
             pos += 1
             continue
-        if not intro:
+        if not decides_itself:
             label_only.add(pos)
         # What follows the label: the whole list, or the next paragraphs: one for a
         # resolution ("Beschluss:" + its text; what comes after is the item's prose again).

@@ -26,6 +26,8 @@ class LayoutVocabulary:
     section_codes: dict[str, SectionRole]
     section_paragraph_reach: int
     decision_intro: re.Pattern
+    decision_intro_not: re.Pattern
+    decision_intro_points_below: re.Pattern
     empty_cell: frozenset[str]
     everyone: frozenset[str]
     ongoing: frozenset[str]
@@ -117,6 +119,8 @@ def layout_vocabulary() -> LayoutVocabulary:
         section_codes={code.casefold(): SectionRole(role) for role, codes in data["section_codes"].items() for code in codes},
         section_paragraph_reach=int(data["section_paragraph_reach"]),
         decision_intro=re.compile(data["decision_intro_pattern"], re.I),
+        decision_intro_not=re.compile(data["decision_intro_not_pattern"], re.I),
+        decision_intro_points_below=re.compile(data["decision_intro_points_below_pattern"], re.I),
         empty_cell=frozenset(" ".join(w.split()).casefold() for w in data["empty_cell_words"]),
         everyone=_folded(data["everyone_words"]),
         ongoing=_folded(data["ongoing_words"]),

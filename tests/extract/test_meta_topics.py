@@ -578,7 +578,11 @@ def test_a_heading_with_only_the_meetings_date_or_time_is_no_item():
         dated = doc((H, "Protokoll der Sitzung des Arbeitskreises", {"heading_level": 1}), (H, line, {"heading_level": 2}),
                     (P, "Der Vorsitzende begrüßt die Mitglieder."))
         assert extract_topics(dated, extract_meta(dated)) == []
-    # a dated item with a name of its own stays an item
+    # a dated item with a name of its own stays an item, also after a comma
+    for line in ("12.03.2024, Vorbereitung der Mitgliederversammlung", "12.03.2024 (Vorbereitung der MV)"):
+        listed = doc((H, "Protokoll", {"heading_level": 1}), (H, line, {"heading_level": 2}), (P, "Text."),
+                     (H, "Verschiedenes", {"heading_level": 2}), (P, "Text."))
+        assert len(extract_topics(listed, extract_meta(listed))) == 2
     named = doc((H, "Protokoll", {"heading_level": 1}), (H, "12.03.2024 Vorbereitung der Mitgliederversammlung", {"heading_level": 2}),
                 (P, "Text."), (H, "Verschiedenes", {"heading_level": 2}), (P, "Text."))
     assert [t.title for t in extract_topics(named, extract_meta(named))][0].endswith("Vorbereitung der Mitgliederversammlung")

@@ -1899,3 +1899,21 @@ Anwesend: Hr. Weber
 Hr. Weber erläuterte den Stand; der Programmträger sagte zu, die Bescheide bis spätestens 31.03.2026 zu versenden.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Programmträger"]]
+
+
+def test_look_alikes_of_the_sessions_rules_stay_what_they_are(record):
+    r = record("""= Protokoll Vorstand
+Anwesend: Anna Berg, Tom Kehl, Herr Arslan
+# TOP 1 Berichte
+Die Arbeitsgruppe aus Anna Berg und Tom Kehl, die das Konzept erarbeitet hat, stellte es gestern vor.
+Unterlagen abholen: Tom Kehl mit dem Transporter, bis 30.04.
+Herr Arslan mache darauf aufmerksam, dass die Frist am Freitag abläuft.
+In der letzten Sitzung wurde Folgendes beschlossen:
+- Der Beitrag steigt auf 30 Euro.
+In der Sitzung des Vorstands wurde einstimmig beschlossen, den Beitrag zu erhöhen.
+""")
+    owners = [[o.name for o in a.responsible] for a in r.action_items]
+    assert ["Anna Berg", "Tom Kehl"] not in owners  # a group's report in the past is no task
+    assert ["Tom Kehl", "Transporter"] not in owners  # "mit" alone joins a means, not a partner
+    assert not any("aufmerksam" in a.evidence.text for a in r.action_items)
+    assert [d.text for d in r.decisions] == ["In der Sitzung des Vorstands wurde einstimmig beschlossen, den Beitrag zu erhöhen."]
