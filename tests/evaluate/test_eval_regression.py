@@ -29,8 +29,12 @@ GENERATOR = ROOT / "scripts" / "make_eval_minutes.py"
 
 # Measured with model="blank" on the nine documents (topics 1.000, decisions 0.983,
 # actions 0.966, institutions 0.864; responsible 0.976, due 0.960, date 1.000),
-# minus 0.03, rounded down to two places.
-F1_FLOORS = {"topics": 0.97, "decisions": 0.95, "actions": 0.93, "institutions": 0.83}
+# minus 0.03, rounded down to two places. Decisions since session 14: 0.949, floor 0.94.
+# "Die Verwaltung wird beauftragt, …" after a resolution is a decision in this set's gold but a
+# task only in the project corpus' (commissioning sentences: 32 tasks, 13 decisions in the
+# development groups); following the larger corpus costs this set one decision (a rule that
+# keeps it after a resolution cost held-out writers' decisions −.0006).
+F1_FLOORS = {"topics": 0.97, "decisions": 0.94, "actions": 0.93, "institutions": 0.83}
 ACCURACY_FLOORS = {"responsible": 0.94, "due": 0.93, "date": 0.97}
 
 
