@@ -269,7 +269,9 @@ class ActionExtractor(OwnerClassifier):
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
             # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …": the group's
             # members, for the clause that gives it its task.
-            self.formed_group = (unit.block.index, fm.group("members")) if (fm := _FORMED_GROUP.search(unit.text)) else None
+            # ("aus" first: most sentences have none, and the pattern is slow to fail)
+            self.formed_group = (unit.block.index, fm.group("members")) if (
+                " aus " in unit.text and (fm := _FORMED_GROUP.search(unit.text))) else None
         return self._sentence_items[key][1]
 
     def _from_sentence(self, unit: Unit) -> ActionItem | None:
@@ -343,7 +345,7 @@ class ActionExtractor(OwnerClassifier):
         elif self.formed_group and self.formed_group[0] == unit.block.index and _GROUP_PRONOUN.match(text) and (
                 members := self.owners(self.formed_group[1], lenient=True)):
             owners, confidence = members, 0.7
-        elif not past_main and _GROUP_FORMED_WORD.search(text) and (gm := _GROUP_WITH_TASK.search(text)) and (
+        elif not past_main and " aus " in text and _GROUP_FORMED_WORD.search(text) and (gm := _GROUP_WITH_TASK.search(text)) and (
                 members := self.owners(gm.group("members"), lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in members):
             # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7

@@ -71,6 +71,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
     numbered_label = cues.numbered_resolution.match(text)
     numbered = numbered_label is not None and len(text[numbered_label.end():].split()) >= 3
+    if labels & {"DECISION", "AGREEMENT"} and "REPORTED" not in labels and any(w in low for w in _MEETING_WORDS) and _OTHER_MEETING.search(text):
+        labels = labels | {"REPORTED"}
     score = sum(weights.get(label, 0.0) for label in labels)
     if body_acts and not labels & {"DECISION", "AGREEMENT", "REPORTED", "OTHER_BODY", "FUTURE"}:
         score += weights["BODY_ACTS"]
@@ -418,6 +420,18 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
 
 
 _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\s+)?[\w-]*fraktion(?:en)?\b", re.I)
+# A decision named as taken in another, dated meeting is reported, not this meeting's: "In der
+# Mitgliederversammlung des SG im November wurde … verabschiedet", "In der Versammlung im März …",
+# "die Stadtrats-Sitzung vom 29.07.2010, in der beschlossen wurde". Not "In der Sitzung des Vorstands
+# wurde beschlossen" (no date: most likely this one) nor "in der heutigen Sitzung". A regex, not a
+# Matcher pattern: its long gaps made the cue Matcher slow on every decision word.
+_MEETING_WORDS = ("sitzung", "versammlung", "tagung", "konferenz", "klausur")
+_NOT_OTHER = r"(?!(?:heutigen|jetzigen|laufenden|diesjährigen|vorliegenden|aktuellen|dieser|diese)\b)"
+_MEETING = rf"\b(?:in|auf|bei)\s+(?:der|dem|einer|seiner|ihrer)\s+(?:{_NOT_OTHER}\S+\s+){{0,2}}?{_NOT_OTHER}[\w-]*(?:sitzung|versammlung|tagung|konferenz|klausur)\s+"
+_OTHER_MEETING = re.compile(
+    rf"{_MEETING}(?:des|der)\s+(?:\S+\s+){{1,3}}?(?:im|am|vom)\s"
+    rf"|{_MEETING}(?:im|am|vom)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b"
+    r"|sitzung\s+(?:vom|am)\s+\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*,\s*in\s+(?:der|dem)\b", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
                               r"zugestimmt|abgelehnt|vereinbart)\b"
                               # "…, dass der Stadtrat die Fortführung beschlossen habe": the participle first

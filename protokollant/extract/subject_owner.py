@@ -137,7 +137,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if tok.lower_ in _WERDEN and _PARTICIPLE_END.search(unit.text[tok.idx - unit.span.start_char:]):
             continue
         doc = unit.span.doc
-        if (strong or future) and (members := _GROUP_OF_MEMBERS.match(doc[tokens[0].i : tok.i].text)) and (
+        if (strong or future) and " aus " in unit.text and (members := _GROUP_OF_MEMBERS.match(doc[tokens[0].i : tok.i].text)) and (
                 owners := extractor.owners(members.group("members"), lenient=True)):
             # "Eine Arbeitsgruppe aus Frau W., Herrn A. und Herrn M. bereitet … vor": its members do it.
             return owners, clause_text(unit, tokens, 0)
