@@ -1917,3 +1917,14 @@ In der Sitzung des Vorstands wurde einstimmig beschlossen, den Beitrag zu erhöh
     assert ["Tom Kehl", "Transporter"] not in owners  # "mit" alone joins a means, not a partner
     assert not any("aufmerksam" in a.evidence.text for a in r.action_items)
     assert [d.text for d in r.decisions] == ["In der Sitzung des Vorstands wurde einstimmig beschlossen, den Beitrag zu erhöhen."]
+
+
+def test_the_organising_act_of_the_next_meeting_done_by_someone_is_their_task(record):
+    r = record("""= Protokoll Runde
+Anwesend: Fr. Kranz (WFG), Hr. Vogt (IHK)
+# TOP 1 Termine
+Einladung erfolgt durch die WFG.
+Einladung und TO durch IQ.
+Begrüßung durch den Vorsitzenden.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["WFG"], ["IQ"]]
