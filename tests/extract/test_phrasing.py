@@ -1928,3 +1928,13 @@ Einladung und TO durch IQ.
 Begrüßung durch den Vorsitzenden.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["WFG"], ["IQ"]]
+
+
+def test_a_person_named_to_do_the_work_with_the_owner_shares_it_but_not_whom_one_talks_to(record):
+    r = record("""= Protokoll Lenkungsgremium
+Anwesend: Fr. Kessler, Hr. Pfaff, Frau Berg, Herr Amrani
+# TOP 1 Stand
+Um die Abstimmung der Standbesetzung kümmere sich Fr. Kessler mit Hr. Pfaff.
+Frau Berg klärt mit Herrn Amrani die Raumfrage bis 12.05.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Kessler", "Hr. Pfaff"], ["Frau Berg"]]
