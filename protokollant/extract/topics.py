@@ -341,7 +341,9 @@ def _next_meeting_heading(text: str) -> bool:
     """An unnumbered "Nächster Termin" / "Nächstes Treffen" heading: header information, no agenda
     item (the corpus README: "Header blocks (attendees, next meeting) … are not topics")."""
     number, title, _ = split_number(text.split("\n", 1)[0])
-    return number is None and clean(title).lower().rstrip(":") in meta_keys()["next_meeting"]
+    low = clean(title).lower()
+    # "Nächstes Treffen: Di. 12.05.2026, 14:15 Uhr, Raum A0-22": the key with its details
+    return number is None and (low.rstrip(":") in meta_keys()["next_meeting"] or low.split(":", 1)[0] in meta_keys()["next_meeting"])
 
 
 def _under_container(blocks: list[Block], skip: set[int]) -> set[int]:

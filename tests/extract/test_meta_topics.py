@@ -647,3 +647,10 @@ def test_numbered_points_of_a_resolution_are_content_even_without_a_full_stop():
                      "Dem Ortsbeirat wird das Material zur Lärmaktionsplanung übergeben",
                      "Es besteht für Freigängerkatzen eine Kastrationspflicht nach der Verordnung"], 1)])
     assert [t.title for t in extract_topics(listed, extract_meta(listed))] == ["Bericht des Ortsamtes"]
+
+
+def test_a_next_meeting_heading_with_its_details_is_no_item():
+    d = doc((H, "Protokoll Projektgruppe", {"heading_level": 1}), (H, "Stand", {"heading_level": 2}), (P, "Text."),
+            (H, "Finanzen", {"heading_level": 2}), (P, "Text."),
+            (H, "Nächstes Treffen: Di. 12.05.2026, 14:15 Uhr, Raum A0-22", {"heading_level": 2}))
+    assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Stand", "Finanzen"]
