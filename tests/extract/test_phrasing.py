@@ -1938,3 +1938,14 @@ Um die Abstimmung der Standbesetzung kümmere sich Fr. Kessler mit Hr. Pfaff.
 Frau Berg klärt mit Herrn Amrani die Raumfrage bis 12.05.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Kessler", "Hr. Pfaff"], ["Frau Berg"]]
+
+
+def test_a_deadline_after_the_owner_in_a_zustaendig_field_is_the_due_date(record):
+    r = record("""= Jour fixe
+Datum: 01.03.2026
+Anwesend: Hartwig (ABH), Meier (JC)
+# TOP 1 Erläuterung
+Erläuterung an die Teams schicken. Zuständig: ABH, bis 17.04.
+""")
+    (item,) = r.action_items
+    assert [o.name for o in item.responsible] == ["ABH"] and item.due and str(item.due.date) == "2026-04-17"
