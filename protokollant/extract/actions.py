@@ -67,6 +67,8 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 # future or indirect-speech verb, or with a task verb in the third person singular.
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
 # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …"
+# "eine Synopse werde er bis Ende Mai an den Beirat schicken": the object first, then the verb and the pronoun
+_PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|möchte|solle)\s+(?P<pron>er|sie)\s")
 _FORMED_GROUP = re.compile(
     rf"\b{GROUP_OF_MEMBERS}\s+(?:wurde|wird|ist)\s+(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b", re.I)
 # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": the group is formed and
@@ -357,9 +359,11 @@ class ActionExtractor(OwnerClassifier):
             # "Einladung erfolgt durch die WFG.", "Einladung und TO durch IQ.": who does the meeting's
             # organising act named alone.
             owners, confidence = by, 0.7
-        elif (pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs) and (
+        elif ((pm := _PRONOUN_WILL.match(text)) and (pm.group("verb") is None or pm.group("verb") in cues.strong_verbs)
+              or (pm := _PRONOUN_INVERTED.match(text)) and INFINITIVE_END.search(text)) and (
                 named := self.last_named.get(pm.group("pron").casefold())):
-            # "Sie werde die Helferliste … aushängen": the woman (or man) named last before it.
+            # "Sie werde die Helferliste … aushängen", "eine Synopse werde er bis Ende Mai … schicken":
+            # the woman (or man) named last before it.
             owners, confidence = self.owners(named), 0.7
         elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:
             (owners, task), confidence = subj, 0.7

@@ -1949,3 +1949,12 @@ Erläuterung an die Teams schicken. Zuständig: ABH, bis 17.04.
 """)
     (item,) = r.action_items
     assert [o.name for o in item.responsible] == ["ABH"] and item.due and str(item.due.date) == "2026-04-17"
+
+
+def test_a_pronoun_after_the_verb_of_an_inverted_promise_names_the_person_before(record):
+    r = record("""= Niederschrift Fachbeirat
+Anwesend: Hr. Dietz, Fr. Kaya
+# TOP 1 Synopse
+Hr. Dietz erläuterte den Entwurf; eine Synopse werde er bis Ende Mai an den Beirat schicken.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Dietz"]]
