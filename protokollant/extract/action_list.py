@@ -9,6 +9,7 @@ from ..structure import SectionRole
 from ..schema import ActionItem, ProgressReport
 from .actions import ActionExtractor
 from .owner_context import institution_beside, named_owner
+from .owners import body_and_person
 from .roles import task_vetoed
 from .task_fields import apply_list_owners, apply_task_fields, field_of
 from .text import ARROW
@@ -156,6 +157,11 @@ def _join_requests(units: list[Unit], found: dict[int, ActionItem]) -> None:
         before = found.get(pos - 1)
         if before is not None and not before.responsible:
             del found[pos - 1]  # the request itself, unassigned: the same task
+        elif before is not None and (together := body_and_person(before.responsible, item.responsible)) is not None:
+            # "Der AK bittet die Verwaltung, … vorzulegen. Frau Haug sagte dies zu.": one task, the body
+            # asked and the person who promised for it ("Verwaltung (Frau Haug)").
+            item.responsible = together
+            del found[pos - 1]
 
 
 def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:

@@ -1958,3 +1958,12 @@ Anwesend: Hr. Dietz, Fr. Kaya
 Hr. Dietz erläuterte den Entwurf; eine Synopse werde er bis Ende Mai an den Beirat schicken.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Dietz"]]
+
+
+def test_a_request_to_a_body_and_the_promise_of_its_person_are_one_task(record):
+    r = record("""= Niederschrift Integrationsbeirat
+Anwesend: Frau Haug (Verwaltung), Herr Pappas
+# TOP 6 Berichte aus den Arbeitskreisen
+Der AK bittet die Verwaltung, bis zur nächsten Sitzung eine Liste der verfügbaren Stände vorzulegen. Frau Haug sagte dies zu.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Verwaltung (Frau Haug)"]]
