@@ -75,10 +75,6 @@ _FORMED_GROUP = re.compile(
 # a relative clause, verb last, says what it does.
 _GROUP_WITH_TASK = re.compile(rf"\b{GROUP_OF_MEMBERS},\s+(?:die|der)\s+[^,;]*\b[a-zäöüß]\w*(?:t|en)\s*[.!]?$", re.I)
 _GROUP_FORMED_WORD = re.compile(r"\b(?:bildet|bilden|gebildet)\b")
-_ORGANISED_BY = re.compile(
-    r"^\W*(?:[\w-]*(?:einladung|terminabfrage|terminfindung|terminvorschlag|versand|protokollversand|rückmeldung|anmeldung|buchung|reservierung|umfrage)\w*)"
-    r"(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$",
-    re.I)
 _GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b", re.I)
 # "(5 min)", "(ca. 10 Minuten)", "(Diego, 5-10 min)", "(5’)": the time slot of an agenda entry.
 _TIME_SLOT = re.compile(r"\(\s*(?:[^()]*,\s*)?(?:ca\.?\s*|~\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:min(?:s|uten)?|['’])\.?\s*\)", re.I)
@@ -355,7 +351,7 @@ class ActionExtractor(OwnerClassifier):
                 members := self.owners(gm.group("members"), lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in members):
             # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7
-        elif "durch" in text and (om := _ORGANISED_BY.match(text)) and (by := self.owners(om.group("owner"), lenient=True)):
+        elif "durch" in text and (om := cues.organised_by.match(text)) and (by := self.owners(om.group("owner"), lenient=True)):
             # "Einladung erfolgt durch die WFG.", "Einladung und TO durch IQ.": who does the meeting's
             # organising act named alone.
             owners, confidence = by, 0.7

@@ -13,6 +13,7 @@ from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
 from .owners import HONORIFIC_RX
 from .text import ARROW, clean
+from .vocabulary import action_cues
 
 _BRACKET = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*[.!]?\s*$")
 # The owner after the last free-standing dash; hyphens inside words ("Bau-AG") belong to it.
@@ -274,19 +275,13 @@ _DEADLINE_AFTER_BRACKET = re.compile(r"\)\s*,?\s*(?P<tail>(?:bis|spätestens|zum
 
 # "Herr Amrani gemeinsam mit der Agentur", "… wurde gebeten, zusammen mit Hr. Frings …",
 # "Nico: Kaffeemaschine (mit Arne)": co-owners.
-# "Frau Nowak prüft mit Herrn Amrani …", "kümmere sich Fr. Kessler mit Hr. Pfaff": a verb of doing the
-# work with a person named by title shares it (not "klärt mit Herrn X": whom one talks to).
-_WORKS_WITH = re.compile(
-    r"\b(?:prüft|prüfen|prüfe|kümmert|kümmern|kümmere|erstellt|erstellen|erarbeitet|erarbeiten|organisiert|organisieren|"
-    r"bereitet|bereiten|übernimmt|übernehmen|entwirft|entwerfen|sammelt|sammeln|plant|planen)\b(?:\s+sich)?"
-    r"(?:\s+(?:Herr|Frau|Hr\.|Fr\.|Dr\.)?\s*[A-ZÄÖÜ][\w.-]*)?\s+mit\s+(?P<owner>(?:Herrn|Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]*)")
 _CO_OWNER = re.compile(
     r"(?:\b(?:gemeinsam|zusammen)\s+mit|\(\s*mit)\s+(?:der|dem|den)?\s*(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})")
 
 
 def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsible]:
     """The owners plus those named with "gemeinsam mit" / "zusammen mit"."""
-    m = _CO_OWNER.search(text) or (_WORKS_WITH.search(text) if " mit " in text else None)
+    m = _CO_OWNER.search(text) or (action_cues().works_with.search(text) if " mit " in text else None)
     if not owners or m is None:
         return owners
     known = {o.name.casefold() for o in owners}

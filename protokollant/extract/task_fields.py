@@ -19,6 +19,7 @@ from ..schema import ActionItem, Responsible, ResponsibleKind
 from .owners import body_and_person
 from .text import truncate_words
 from .units import Unit
+from .vocabulary import action_cues
 
 _OWNER_FIELD = re.compile(
     r"^\s*(?:Verantwortlich(?:e|keit)?|Zuständig(?:keit)?|Wer|Federführung|Federführend|Ansprechpartner(?:in)?)\s*:\s*(?P<value>\S.*)$", re.I | re.S
@@ -42,9 +43,6 @@ def field_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-_TRAILING_DEADLINE = re.compile(r"\s*[,;]\s*(?P<due>(?:bis|spätestens|zum|ab)\b[^,;]*)$", re.I)
-
-
 def _entry(text: str) -> tuple[str | None, str]:
     m = _ENTRY.match(text)
     return (m.group("num"), m.group("rest")) if m else (None, text)
@@ -63,8 +61,10 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
         due_value = None
         if kind == "owner" and (both := _DUE_AFTER_OWNER.split(value, maxsplit=1)) and len(both) == 2:
             value, due_value = both[0].strip(), _DUE_FIELD.match(both[1]).group("value").strip()  # "… Termin: KW 18"
-        if kind == "owner" and due_value is None and (deadline := _TRAILING_DEADLINE.search(value)) and extractor.due(deadline.group("due")):
-            value, due_value = value[: deadline.start()].strip(), deadline.group("due")  # "Zuständig: ABH, bis 17.04."
+        if kind == "owner" and due_value is None and "," in value:
+            head, _, tail = value.rpartition(",")
+            if action_cues().deadline_wording.match(tail.strip()) and extractor.due(tail.strip()):
+                value, due_value = head.strip(), tail.strip()  # "Zuständig: ABH, bis 17.04."
         if kind == "owner":
             owners = extractor.owners(value, lenient=True) or _as_written(value)
             if not owners:

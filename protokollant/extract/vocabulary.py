@@ -64,6 +64,8 @@ class ActionCues:
     # Every verb form that can follow a subject owner: a sentence without one of them cannot
     # have a subject owner, so most sentences are ruled out without touching tokens.
     any_task_verb: frozenset[str]
+    works_with: re.Pattern  # "kümmert sich Fr. K. mit Hr. P.": the person after "mit" shares the task
+    organised_by: re.Pattern  # "Einladung erfolgt durch die WFG.": the organising act and who does it
 
 
 def _words_rx(words: list[str]) -> str:
@@ -152,6 +154,12 @@ def action_cues() -> ActionCues:
         narrative_when_followed={v.casefold(): _casefolded(after) for v, after in data["narrative_when_followed"].items()},
         particle_verbs={v.casefold(): _casefolded(ps) for v, ps in data["particle_task_verbs"].items()},
         any_task_verb=strong | weak | auxiliaries | _casefolded(list(data["particle_task_verbs"])),
+        works_with=re.compile(
+            rf"\b(?:{_words_rx(data['works_with_verbs'])})\b(?:\s+sich)?(?:\s+(?:Herr|Frau|Hr\.|Fr\.|Dr\.)?\s*[A-ZÄÖÜ][\w.-]*)?"
+            r"\s+mit\s+(?P<owner>(?:Herrn|Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]*)"),
+        organised_by=re.compile(
+            rf"^\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
+            r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
     )
 
 
