@@ -10,6 +10,7 @@ import bisect
 import re
 
 from ..document import BlockKind
+from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift
@@ -430,7 +431,7 @@ _NOT_OTHER = r"(?!(?:heutigen|jetzigen|laufenden|diesjährigen|vorliegenden|aktu
 _MEETING = rf"\b(?:in|auf|bei)\s+(?:der|dem|einer|seiner|ihrer)\s+(?:{_NOT_OTHER}\S+\s+){{0,2}}?{_NOT_OTHER}[\w-]*(?:sitzung|versammlung|tagung|konferenz|klausur)\s+"
 _OTHER_MEETING = re.compile(
     rf"{_MEETING}(?:des|der)\s+(?:\S+\s+){{1,3}}?(?:im|am|vom)\s"
-    rf"|{_MEETING}(?:im|am|vom)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b"
+    rf"|{_MEETING}(?:im|am|vom)\s+(?:{'|'.join(MONTHS_DE)}|frühjahr|sommer|herbst|winter)\b"
     r"|sitzung\s+(?:vom|am)\s+\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*,\s*in\s+(?:der|dem)\b", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
                               r"zugestimmt|abgelehnt|vereinbart)\b"

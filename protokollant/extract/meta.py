@@ -103,8 +103,13 @@ def _looks_like_title(block: Block) -> bool:
     kv = key_value(text)
     if kv and field_of_key(kv[0]):
         return False
-    words = text.split()
-    return len(words) <= 16 and (block.bold or any(w.lower().strip(":") in meta_keys()["title_words"] or any(t in w.lower() for t in meta_keys()["title_words"]) for w in words))
+    return len(text.split()) <= 16 and (block.bold or _has_title_word(text))
+
+
+def _has_title_word(text: str) -> bool:
+    """A word of the text holds a title word ("Protokoll", "Vorstandssitzung", "Mitgliederversammlung:")."""
+    words = meta_keys()["title_words"]
+    return any(t in w for w in text.lower().split() for t in words)
 
 
 def _item_below_header(block: Block, blocks: list[Block]) -> bool:
@@ -113,8 +118,7 @@ def _item_below_header(block: Block, blocks: list[Block]) -> bool:
     if block.kind is not BlockKind.HEADING or not any(
             (kv := key_value(clean(b.text))) and field_of_key(kv[0]) or field_of_key(clean(b.text)) for b in blocks[:block.index]):
         return False
-    words = meta_keys()["title_words"]
-    if any(t in w for w in clean(block.text).lower().split() for t in words):
+    if _has_title_word(clean(block.text)):
         return False
     return any(b.kind is BlockKind.HEADING and b.heading_level == block.heading_level for b in blocks[block.index + 1:])
 

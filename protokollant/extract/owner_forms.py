@@ -59,8 +59,9 @@ def _without_deadlines(text: str, extractor) -> tuple[str, bool]:
     return ", ".join(keep), had
 
 
-_TOGETHER = re.compile(r"\s+(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
-_TOGETHER_KEPT = re.compile(r"\s+(gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
+# "Herr Amrani gemeinsam mit der Agentur": the joining words kept (split() returns them), so that a
+# partner with its article counts only after "gemeinsam/zusammen mit".
+_TOGETHER = re.compile(r"\s+(gemeinsam\s+mit|zusammen\s+mit|mit)\s+", re.I)
 # "Arbeitsgruppe aus Fr. W., Hr. A. und Hr. M.", "Gruppe bilden aus …", "Team aus den Mitgliedern …":
 # a group and its members (compiled with re.I by its users).
 GROUP_OF_MEMBERS = r"[\w-]*(?:gruppe|team|kommission|kreis)\s+(?:(?:bilden|gebildet)\s+)?aus\s+(?:den\s+mitgliedern\s+)?(?P<members>[^;:()]+?)"
@@ -74,7 +75,7 @@ def owner_phrase(text: str, extractor, *, lenient: bool = False) -> list[Respons
     if not text:
         return []
     # the parts and the word that joined each to the one before ("mit", "gemeinsam mit", …)
-    pieces = _TOGETHER_KEPT.split(text)
+    pieces = _TOGETHER.split(text)
     written = [p.strip() for p in pieces[::2]]
     joiners = [""] + [j.casefold() for j in pieces[1::2]]
     parts = [re.sub(r"^(?:der|die|das|dem|den)\s+", "", p, flags=re.I) for p in written]

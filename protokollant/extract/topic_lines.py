@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..german import MONTHS_DE
 from .meta import meta_keys
 from .text import clean
 
@@ -18,10 +19,10 @@ _MINUTES_TITLE = re.compile(
 )
 # "# 2020", "## März 2024", "### 30.01.2020": an archive page's year or date heading groups minutes.
 DATE_ONLY = re.compile(
-    r"^(?:(?:\d{1,2}\.\s*)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)?"
+    rf"^(?:(?:\d{{1,2}}\.\s*)?(?:{'|'.join(MONTHS_DE)})\s+)?"
     r"(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}(?:/\d{2,4})?$", re.I)
 _SPACED_LETTERS = re.compile(r"^(?:\w\s){3,}\w$")
-_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_MONTHS = rf"(?:{'|'.join(MONTHS_DE)}|Jänner)"  # and the Austrian January
 _FULL_DATE = rf"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*(?:19|20)?\d{{2}}\b|\d{{1,2}}\.\s*{_MONTHS}\s+(?:19|20)\d{{2}}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 _DATED_LINE = re.compile(
     rf"^\W*(?:(?:am|vom|den)\s+)?(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+(?:den\s+)?)?{_FULL_DATE}", re.I)

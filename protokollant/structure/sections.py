@@ -50,7 +50,8 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
     """Line position -> section, and the positions of label-only lines.
 
     ``stops``: block indexes that end any section (agenda item starts)."""
-    paragraph_reach = layout_vocabulary().section_paragraph_reach
+    vocab = layout_vocabulary()
+    paragraph_reach = vocab.section_paragraph_reach
     sections: dict[int, Section] = {}
     label_only: set[int] = set()
     pos = 0
@@ -61,9 +62,8 @@ def find_sections(lines: list[tuple[Block, str]], stops: set[int]) -> tuple[dict
         if found is None and block.kind is BlockKind.PARAGRAPH and len(text.split()) <= 4 and pos + 1 < len(lines) and (
                 lines[pos + 1][0].kind is BlockKind.LIST_ITEM):
             # "Ergebnisse" / "Weiteres Vorgehen" as a plain line with a bulleted list under it.
-            role = layout_vocabulary().section_label(text)
+            role = vocab.section_label(text)
             found = (role, text.strip(), "") if role is not None else None
-        vocab = layout_vocabulary()
         if found is None and block.kind is not BlockKind.TABLE_ROW and text.rstrip().endswith(":") and len(text.split()) <= 16 and (
                 vocab.decision_intro.search(text)) and not vocab.decision_intro_not.search(text) and pos + 1 < len(lines):
             # "Per Akklamation werden folgende Sparmaßnahmen beschlossen:" introduces the decisions below it.
