@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Responsible, ResponsibleKind
+from .lexicon import not_owner_words
 from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier, acting_for
 from .text import INFINITIVE_END
 from .vocabulary import action_cues
@@ -43,8 +44,10 @@ def named_owner(text: str, owners: OwnerClassifier) -> list[Responsible]:
             return owners.owners(named[0].group(0))
     attendees = {}
     for m in _CAPITALISED.finditer(text):
-        if not _PREP_BEFORE.search(text[: m.start()]) and (p := owners.people.resolve(m.group(0))) is not None:
-            attendees.setdefault(p.name, m.group(0))
+        # The name first: most capitalised words are no attendee's, and the preposition test reads all before it.
+        word = m.group(0)
+        if (p := owners.people.resolve(word)) is not None and not _PREP_BEFORE.search(text[: m.start()]):
+            attendees.setdefault(p.name, word)
     if len(attendees) == 1:
         return owners.owners(next(iter(attendees.values())))
     return []
@@ -76,6 +79,8 @@ def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]
         verb = m.group("verb")
         if verb in _FUNCTION_WORDS:
             continue  # "Die Auswertung der Abbruchbefragung legt …": inside the fronted phrase
+        if (before := head[: m.start()].split()) and before[-1].lower() in _FUNCTION_WORDS:
+            continue  # "… bis zur nächsten Gesamtkonferenz …": an adjective in a phrase, not a verb
         if len(body[: m.start()].split()) > 8:
             return []
         # A task verb, or a separable one whose particle closes the clause ("stimmen … ab", "legt … vor").
@@ -106,6 +111,8 @@ def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
             # ihren Bedarf …", not the note "Themen sammeln bis 10.06.".
             continue
         verb, noun, det = m.group("verb"), m.group("noun"), (m.group("det") or "die").casefold()
+        if noun.casefold() in not_owner_words():
+            continue  # "Wir sammeln die Unterschriften": a pronoun names no owner
         cues = action_cues()
         if verb in cues.auxiliaries and not INFINITIVE_END.search(text):
             continue  # "Die Unterlagen werden … verschickt": a passive names no one who does it

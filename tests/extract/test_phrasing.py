@@ -1967,3 +1967,20 @@ Anwesend: Frau Haug (Verwaltung), Herr Pappas
 Der AK bittet die Verwaltung, bis zur nächsten Sitzung eine Liste der verfügbaren Stände vorzulegen. Frau Haug sagte dies zu.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Verwaltung (Frau Haug)"]]
+
+
+def test_a_pronoun_or_a_body_inside_a_deadline_is_no_owner(record):
+    r = record("""= Protokoll Elternbeirat
+Datum: 12.02.2026
+# TOP 1 Unterschriften
+Wir sammeln die Unterschriften bis zum 30.03.
+""")
+    assert [(a.task, a.responsible) for a in r.action_items] == [("Wir sammeln die Unterschriften bis zum 30.03.", [])]
+    from protokollant.extract.actions import ActionExtractor
+    from protokollant.extract.owner_context import named_owner
+    from protokollant.extract.people import PeopleIndex
+
+    owners = ActionExtractor(PeopleIndex(), None, None, {"Gesamtkonferenz", "IHK"})
+    # "nächsten" after "zur" is an adjective, not a verb with "Gesamtkonferenz" as its subject
+    assert named_owner("Die Fachschaftsvorsitzenden stimmen bis zur nächsten Gesamtkonferenz einen Vorschlag ab.", owners) == []
+    assert [o.name for o in named_owner("Den Vorschlag stimmt die IHK bis zur nächsten Gesamtkonferenz ab.", owners)] == ["IHK"]
