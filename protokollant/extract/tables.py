@@ -181,6 +181,10 @@ class TableReader:
             return None
         unit = self.row_units[row.block.index]
         taking = [i for i, line in enumerate(main) if not self._takes_no_owner(unit, line)]
+        if len(taking) > len(owners):
+            # "Protokoll 2. Treffen genehmigt.<br>Wohnheimliste wird vervollständigt." beside one owner:
+            # an outcome ("genehmigt", "angenommen") is nobody's to carry out.
+            taking = [i for i in taking if not _settled(unit, main[i])]
         if len(taking) != len(owners):
             return None
         paired = dict(zip(taking, zip(owners, dues)))
@@ -405,6 +409,13 @@ _NO_OWNER_LABELS = frozenset({"VOTE", "VOTE_STRONG", "POSTPONE", "FUTURE"})
 _OPEN_LABELS = frozenset({"POSTPONE", "NOT_YET", "FUTURE", "TENTATIVE", "OPEN", "REPORTED", "NOT_DECISION"})
 STATUS_DECISION_WORDS = 8
 """A status or remark cell this short that says "vereinbart" makes its whole row the decision."""
+
+
+def _settled(row_unit: Unit, line: str) -> bool:
+    """A result line stating an outcome ("Protokoll genehmigt.", "Antrag angenommen"). (The next
+    meeting's date is not counted here: minutes differ on whether it is a decision.)"""
+    cell = _cell_unit(row_unit, line)
+    return cell is not None and any(c.label_ == "DECISION" and c.kb_id_ == "angenommen" for c in cell.cues())
 
 
 def truncate(text: str, limit: int = 60) -> str:

@@ -371,14 +371,18 @@ Datum: 12.03.2026
 | 1 | Case Management | 214 Fälle. Vertrag mit dem Sprachmittlerpool verlängert (erledigt). | Kenntnisnahme.<br>Fallzahlen werden künftig quartalsweise berichtet. | Fr. Lutz | 11.06. |
 | 2 | Fallkonferenzen | Probleme beim Datenaustausch. | Neue Einwilligungserklärung wird gemeinsam erarbeitet.<br>Entwurf an alle vor der nächsten Sitzung.<br>Über feste Fallkonferenzen wird im Juni entschieden. | Fr. Okafor, Hr. Stoltenberg<br>Fr. Lutz | Ende April<br>KW 22 |
 | 3 | Förderantrag | Eckpunkte vorgestellt. | Lenkungskreis befürwortet einstimmig die Antragstellung.<br>Abstimmung mit Kämmerei zum Eigenanteil. | Hr. Dr. Brenner | 15.05. |
+| 4 | Protokoll | Keine Anmerkungen. | Protokoll der 2. Sitzung genehmigt.<br>Liste der Wohnheimplätze wird vervollständigt. | Hr. Weigand | 15.05. |
 """)
     assert [(a.task, [o.name for o in a.responsible], a.due.text) for a in record.action_items] == [
         ("Fallzahlen werden künftig quartalsweise berichtet.", ["Fr. Lutz"], "11.06."),
         ("Neue Einwilligungserklärung wird gemeinsam erarbeitet.", ["Fr. Okafor", "Hr. Stoltenberg"], "Ende April"),
         ("Entwurf an alle vor der nächsten Sitzung.", ["Fr. Lutz"], "KW 22"),
         ("Abstimmung mit Kämmerei zum Eigenanteil.", ["Hr. Dr. Brenner"], "15.05."),
+        # an outcome ("genehmigt") takes no owner line either
+        ("Liste der Wohnheimplätze wird vervollständigt.", ["Hr. Weigand"], "15.05."),
     ]
-    assert [d.text for d in record.decisions] == ["Lenkungskreis befürwortet einstimmig die Antragstellung."]
+    assert [d.text for d in record.decisions] == ["Lenkungskreis befürwortet einstimmig die Antragstellung.",
+                                                  "Protokoll der 2. Sitzung genehmigt."]
 
 
 def test_an_item_table_reports_under_sachstand_and_decides_nothing_under_a_dash(nlp, render):
