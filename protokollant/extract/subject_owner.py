@@ -219,11 +219,20 @@ def _owners_up_to_clause_end(tokens: list, j: int, extractor: OwnerClassifier) -
     return extractor.owners(" ".join(t.text for t in tokens[j:end]))
 
 
+def _past_fillers(tokens: list, j: int) -> int:
+    """The position after the filler words ("wie immer", "wieder") starting at ``j``, if any."""
+    for filler in action_cues().subject_fillers:
+        if tuple(t.lower_ for t in tokens[j : j + len(filler)]) == filler:
+            return j + len(filler)
+    return j
+
+
 def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:
     """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
     with a group or institution ("die Arbeitsgruppen", "das Jobcenter")."""
     if j < len(tokens) and tokens[j].lower_ == "sich":
         j += 1  # "kümmert sich das Jobcenter um …"
+    j = _past_fillers(tokens, j)  # "übernimmt wie immer Fr. Pieper"
     if j >= len(tokens):
         return []
     nxt = tokens[j].text

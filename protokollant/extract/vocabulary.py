@@ -66,6 +66,7 @@ class ActionCues:
     any_task_verb: frozenset[str]
     works_with: re.Pattern  # "kümmert sich Fr. K. mit Hr. P.": the person after "mit" shares the task
     organised_by: re.Pattern  # "Einladung erfolgt durch die WFG.": the organising act and who does it
+    subject_fillers: tuple[tuple[str, ...], ...]  # "übernimmt wie immer Fr. P.": words between a verb and its subject
 
 
 def _words_rx(words: list[str]) -> str:
@@ -160,6 +161,8 @@ def action_cues() -> ActionCues:
         organised_by=re.compile(
             rf"^\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
             r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
+        # longest first: "wie immer" before "immer"
+        subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),
     )
 
 

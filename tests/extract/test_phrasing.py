@@ -1984,3 +1984,14 @@ Wir sammeln die Unterschriften bis zum 30.03.
     # "nächsten" after "zur" is an adjective, not a verb with "Gesamtkonferenz" as its subject
     assert named_owner("Die Fachschaftsvorsitzenden stimmen bis zur nächsten Gesamtkonferenz einen Vorschlag ab.", owners) == []
     assert [o.name for o in named_owner("Den Vorschlag stimmt die IHK bis zur nächsten Gesamtkonferenz ab.", owners)] == ["IHK"]
+
+
+def test_the_owner_after_the_verb_past_a_filler_word(record):
+    r = record("""= Protokoll AK
+Datum: 12.02.2026
+Anwesend: Fr. Pieper, Hr. Gans
+# TOP 1 Organisation
+Die Einladung übernimmt wie immer Fr. Pieper.
+Das Protokoll schreibt wieder Hr. Gans.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Pieper"], ["Hr. Gans"]]
