@@ -31,7 +31,7 @@ def has_own_outcome(text: str) -> bool:
 
 
 MOTION = re.compile(
-    r"\b(?:abstimm|zur\s+abstimmung|beantragt|antrag\s*:|beschlussvorschlag|beschlussempfehlung)",
+    r"\b(?:abstimm|zur\s+abstimmung|beantragt|\w*antrag\b[^:\n]{0,40}:|beschlussvorschlag|beschlussempfehlung)",
     re.I,
 )
 
@@ -51,13 +51,17 @@ def voted_on(previous: Unit, vote_line: Unit) -> bool:
             and "POSTPONE" in previous.cue_labels())
 
 
+MOTION_REACH = 4
+"""How many lines above a vote line its motion may stand (discussion bullets between them)."""
+
+
 def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
     """The motion a bare outcome line answers: the unit just before it in the same item
     (a label such as "Abstimmungsergebnis:" between them), when it puts something to the
     vote ("… lässt darüber abstimmen, dass …", "beantragt …"); with ``put_to_vote`` also a
     question or a candidate line."""
     unit = units[pos]
-    for back in range(pos - 1, max(-1, pos - 3), -1):
+    for back in range(pos - 1, max(-1, pos - 1 - MOTION_REACH), -1):
         previous = units[back]
         if previous.topic_index != unit.topic_index or previous.block.kind is BlockKind.HEADING:
             return None
@@ -66,6 +70,11 @@ def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tup
             continue  # "Abstimmungsergebnis:"
         if MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or voted_on(previous, unit):
             return back, previous, text
+        if (previous.block.kind is BlockKind.LIST_ITEM and unit.block.kind is not BlockKind.LIST_ITEM
+                and previous.vote() is None and not _OUTCOME_WORD.search(text)):
+            continue  # "Antrag 1 (Sabine): …" / "- kurze Diskussion …" / "Abstimmung: 12/0/2": the debate's bullets
+        if back < pos - 2:
+            return None
         # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several
         # sentences in one paragraph.
         for earlier in range(back - 1, max(-1, back - 3), -1):

@@ -1995,3 +1995,18 @@ Die Einladung übernimmt wie immer Fr. Pieper.
 Das Protokoll schreibt wieder Hr. Gans.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Pieper"], ["Hr. Gans"]]
+
+
+def test_a_vote_line_answers_the_motion_above_the_debate(record):
+    r = record("""= Protokoll Sprachpat*innen-Treffen
+Datum: 11.02.2026
+# TOP 3: Finanzanträge
+Antrag 1 (Sabine): 120 € für Lernmaterial (Übungshefte DTZ, A2/B1)
+- kurze Diskussion, ob die Bibliothek die Hefte leihweise hat
+- nur zwei Exemplare vorhanden
+Abstimmung: 12/0/2 → angenommen
+Änderungsantrag Mareike: 250 €, Ziel Schauinsland statt Freizeitpark
+Abstimmung: 9/3/2 → angenommen
+""")
+    assert [(d.text.split(":")[0], d.vote.yes if d.vote else None) for d in r.decisions] == [
+        ("Antrag 1 (Sabine)", 12), ("Änderungsantrag Mareike", 9)]
