@@ -2010,3 +2010,13 @@ Abstimmung: 9/3/2 → angenommen
 """)
     assert [(d.text.split(":")[0], d.vote.yes if d.vote else None) for d in r.decisions] == [
         ("Antrag 1 (Sabine)", 12), ("Änderungsantrag Mareike", 9)]
+
+
+def test_an_agreement_reached_is_a_decision_and_none_reached_is_not(record):
+    r = record("""= Protokoll Lenkungsgruppe
+Datum: 11.02.2026
+# TOP 1: Sachberichte
+Es wurde Einvernehmen erzielt, den Sachbericht ab 2026 auf vier Seiten zu begrenzen.
+Über das Formular wurde kein Einvernehmen erzielt.
+""")
+    assert [d.text for d in r.decisions] == ["Es wurde Einvernehmen erzielt, den Sachbericht ab 2026 auf vier Seiten zu begrenzen."]
