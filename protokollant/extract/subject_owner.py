@@ -152,6 +152,11 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # brackets ("Café-Team prüft … (RA)") is read by the bracket rules instead.
         if not owners and (strong or future) and "(" not in unit.text:
             owners = _group_subject(subject, lower)
+        if owners and strong and all(o.kind is ResponsibleKind.GROUP for o in owners) and (
+                person := owner_after(tokens, i + 1, extractor, honorific=True)) and all(o.kind is ResponsibleKind.PERSON for o in person):
+            # "Die Moderation übernehme Frau Strobel": a person right after the verb is its subject,
+            # the noun before it (a role, a group's name) the object put first.
+            owners = person
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
         # in subject position before a task verb, named more than once in the minutes.
         if not owners and strong and lower not in cues.generic_verbs and 1 <= len(subject.split()) <= 3 and _named_again(subject, unit.span.doc):

@@ -171,6 +171,7 @@ _SENTENCE_OPENERS = frozenset(
 
 
 _NUMBER_STOP = re.compile(r"\d\.\s+[A-ZÄÖÜ]")
+_NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+){0,2}\.$")
 
 
 def _split_after_number(sent: Span) -> list[Span]:
@@ -181,7 +182,8 @@ def _split_after_number(sent: Span) -> list[Span]:
         return [sent]  # most sentences: no number with a full stop before a capital
     for tok in sent[:-1]:
         nxt = doc[tok.i + 1]
-        if tok.text[:-1].isdigit() and tok.text.endswith(".") and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start:
+        # "32.", and a date: "… erstelle Frau Roßmann bis 15.09. Herr Weigand kümmere sich …"
+        if tok.text.endswith(".") and _NUMBER_TOKEN.match(tok.text) and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start:
             parts.append(doc[start : tok.i + 1])
             start = tok.i + 1
     if not parts:

@@ -2020,3 +2020,14 @@ Es wurde Einvernehmen erzielt, den Sachbericht ab 2026 auf vier Seiten zu begren
 Über das Formular wurde kein Einvernehmen erzielt.
 """)
     assert [d.text for d in r.decisions] == ["Es wurde Einvernehmen erzielt, den Sachbericht ab 2026 auf vier Seiten zu begrenzen."]
+
+
+def test_a_date_ends_its_sentence_and_a_person_after_the_verb_is_its_subject(record):
+    r = record("""= Protokoll Betriebsrat
+Datum: 03.09.2026
+Anwesend: Frau Roßmann, Herr Weigand, Frau Strobel
+# TOP 1 Betriebsversammlung
+Aushang und Intranet-Text erstelle Frau Roßmann bis 15.09. Herr Weigand kümmere sich um die Technik.
+Die Moderation übernehme Frau Strobel.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Roßmann"], ["Herr Weigand"], ["Frau Strobel"]]
