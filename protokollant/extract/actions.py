@@ -65,7 +65,7 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
 # future or indirect-speech verb, or with a task verb in the third person singular.
-_PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|möchte|(?P<verb>[a-zäöüß]+t))\s+\S+\s+\S")
+_PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|wolle|möchte|(?P<verb>[a-zäöüß]+[te]))\s+\S+\s+\S")
 # "eine Synopse werde er bis Ende Mai an den Beirat schicken": the object first, then the verb and the pronoun
 _PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|möchte|solle)\s+(?P<pron>er|sie)\s")
 # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …"

@@ -161,6 +161,8 @@ def trailing_dash_owner(text: str, extractor, *, lenient: bool = False) -> tuple
     if len(phrase.split()) > 9 or not (phrase[:1].isupper() or phrase.startswith("alle ")):
         return None
     owners = owner_phrase(phrase, extractor, lenient=lenient)
+    if not owners and re.search(r"\s[A-ZÄÖÜ]$", phrase) and text.rstrip().endswith("."):
+        owners = owner_phrase(phrase + ".", extractor, lenient=lenient)  # "– Katrin W.": the full stop is the initial's
     head, comma, tail = phrase.partition(",")
     if not owners and comma and (_only_deadline(tail, extractor) or _WHEN_LEAD.match(tail)):
         # "– Vorbereitungsgruppe, bis 30.04.", "– Ordnungsamt, nach der Begehung": who, then when.

@@ -2031,3 +2031,13 @@ Aushang und Intranet-Text erstelle Frau Roßmann bis 15.09. Herr Weigand kümmer
 Die Moderation übernehme Frau Strobel.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Frau Roßmann"], ["Herr Weigand"], ["Frau Strobel"]]
+
+
+def test_a_pronoun_in_the_subjunctive_and_an_initial_after_the_dash_name_owners(record):
+    r = record("""= Protokoll Betriebsrat
+Datum: 03.09.2026
+# TOP 1 Betriebsversammlung
+Herr Dietz berichtete über die Pläne der JAV. Er schicke seinen Entwurf bis 20.09. an Frau Strobel.
+- neuen Putzplan bis Mitte März erstellen und aushängen – Katrin W.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Dietz"], ["Katrin W."]]
