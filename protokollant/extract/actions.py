@@ -34,7 +34,7 @@ _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
 _TODO_SUBJECT = re.compile(
     r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*)\s+[a-zäöü]\w*t\b"
-    r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle)\s+(?:[a-zäöü]\w*en|sich)\b)"
+    r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+(?:[a-zäöü]\w*en|sich)\b)"
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
@@ -307,7 +307,8 @@ class ActionExtractor(OwnerClassifier):
             if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
                 owners = self.owners(pm.group("owner"), lenient=True)  # marked a task: its bracket names who
             # "ToDo: Dienstplan aushängen – Wagner, bis 06.02.", "TODO: Flyer drucken (MBE, bis KW 14)"
-            for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form):
+            # "Aufgabe: Projektskizze, Zuständig: Aylin + Mariam, bis Ende Mai": an owner field in the line.
+            for form in (_marked_dash_owner, bracket_owner_with_deadline, _arrow_form, trailing_field_owner):
                 if not owners and (found := form(task, self)) is not None:
                     owners, task = found
             # "Aufgabe: Dekanat wegen Zuschuss anfragen @Sophie": the mention names who, the noun is asked.
@@ -316,7 +317,8 @@ class ActionExtractor(OwnerClassifier):
             # "ToDo: Rieger und Grimm machen …", "ToDo: alle tragen sich … ein": who opens the task.
             if not owners and (sm := _TODO_SUBJECT.match(task)):
                 subject = sm.group("one") or sm.group("many")
-                owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold() == "alle"
+                # "alle", "alle Ressortverantwortlichen": everyone (of a group) as written
+                owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold().split()[0] == "alle"
                           else self.owners(subject, lenient=True))
             # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
             # a sentence after the marker names its owner as its subject.

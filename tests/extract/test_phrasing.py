@@ -2041,3 +2041,13 @@ Herr Dietz berichtete über die Pläne der JAV. Er schicke seinen Entwurf bis 20
 - neuen Putzplan bis Mitte März erstellen und aushängen – Katrin W.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Dietz"], ["Katrin W."]]
+
+
+def test_a_marked_task_with_an_owner_field_or_all_of_a_group_as_its_subject(record):
+    r = record("""= Protokoll Vorstandsrunde
+Datum: 09.04.2026
+# TOP 1 Projekte
+Aufgabe: Projektskizze 1–2 Seiten, Zuständig: Aylin + Mariam, bis Ende Mai
+Aufgabe: alle Ressortverantwortlichen schicken Lea bis 31.05. ihre Texte fürs Ersti-Heft
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Aylin", "Mariam"], ["alle Ressortverantwortlichen"]]
