@@ -232,6 +232,18 @@ def _past_fillers(tokens: list, j: int) -> int:
     return j
 
 
+_NAME_JOINERS = frozenset({"+", "und", "&", "/", ","})
+
+
+def _named_person(word: str, extractor: OwnerClassifier) -> Responsible | None:
+    """A person one word names: an attendee, a known first name, initials."""
+    single = extractor.responsible(word)
+    if single is not None and single.kind is ResponsibleKind.PERSON and (
+            single.resolved or word.casefold() in first_names() or INITIALS.match(word)):
+        return single
+    return None
+
+
 def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:
     """Owners named right after a verb: a known person ("Paolo", "FL"), or an article
     with a group or institution ("die Arbeitsgruppen", "das Jobcenter")."""
@@ -241,11 +253,15 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
     if j >= len(tokens):
         return []
     nxt = tokens[j].text
-    single = extractor.responsible(nxt)
-    if single is not None and single.kind is ResponsibleKind.PERSON and (
-        single.resolved or nxt.casefold() in first_names() or INITIALS.match(nxt)
-    ):
-        return [single]
+    single = _named_person(nxt, extractor)
+    if single is not None:
+        # "Interview machen BR + NP", "… übernehmen Anna und Tom": more names joined to the first.
+        found = [single]
+        while j + 2 < len(tokens) and tokens[j + 1].text in _NAME_JOINERS and (
+                more := _named_person(tokens[j + 2].text, extractor)) is not None:
+            found.append(more)
+            j += 2
+        return found
     # "… organisiert C. Welchert": a first name's initial and a surname.
     if honorific and j + 1 < len(tokens) and len(nxt) <= 3 and nxt.endswith(".") and nxt[:1].isupper() and nxt not in HONORIFIC_WORDS:
         owners = extractor.owners(f"{nxt} {tokens[j + 1].text}")

@@ -2051,3 +2051,13 @@ Aufgabe: Projektskizze 1–2 Seiten, Zuständig: Aylin + Mariam, bis Ende Mai
 Aufgabe: alle Ressortverantwortlichen schicken Lea bis 31.05. ihre Texte fürs Ersti-Heft
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Aylin", "Mariam"], ["alle Ressortverantwortlichen"]]
+
+
+def test_several_names_after_the_verb_own_the_task_together(record):
+    r = record("""= Protokoll Ortsgruppe
+Datum: 03.06.2026
+Anwesend: BR, NP, KL
+# TOP 1 Presse
+→ Interview machen BR + NP
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["BR", "NP"]]
