@@ -315,17 +315,19 @@ class ActionExtractor(OwnerClassifier):
             if not owners and "@" in task and (mentioned := mentioned_owners(task, self)) is not None:
                 owners, task = mentioned
             # "ToDo: Rieger und Grimm machen …", "ToDo: alle tragen sich … ein": who opens the task.
-            if not owners and (sm := _TODO_SUBJECT.match(task)):
+            # "ToDo: @Karim plant den Ausflug": a mention as the subject names a person.
+            opening = task[1:] if task.startswith("@") else task
+            if not owners and (sm := _TODO_SUBJECT.match(opening)):
                 subject = sm.group("one") or sm.group("many")
                 # "alle", "alle Ressortverantwortlichen": everyone (of a group) as written
                 owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold().split()[0] == "alle"
                           else self.owners(subject, lenient=True))
             # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
             # a sentence after the marker names its owner as its subject.
-            if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(task) or _TODO_PLURAL_SUBJECT.match(task)):
+            if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(opening) or _TODO_PLURAL_SUBJECT.match(opening)):
                 # With any other verb ("ToDo: Hr. Celik stimmt … ab", "ToDo: Hr. Kaya und Hr. Ngata
-                # schlagen … vor") the subject must be someone the minutes know.
-                owners = self.owners(sm.group("subject"), lenient=sm.group("verb").casefold() in cues.any_task_verb)
+                # schlagen … vor") the subject must be someone the minutes know (or a mention).
+                owners = self.owners(sm.group("subject"), lenient=opening is not task or sm.group("verb").casefold() in cues.any_task_verb)
             confidence = 0.85
         elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow

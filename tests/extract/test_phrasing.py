@@ -2061,3 +2061,12 @@ Anwesend: BR, NP, KL
 → Interview machen BR + NP
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["BR", "NP"]]
+
+
+def test_a_mention_opening_a_marked_task_is_its_owner(record):
+    r = record("""= Protokoll Sprachpat*innen
+Datum: 11.02.2026
+# TOP 3 Ausflug
+ToDo: @Karim plant den Ausflug (Termin im Mai), Abrechnung mit Lena
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Karim"]]
