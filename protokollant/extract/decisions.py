@@ -293,6 +293,10 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                 # "Beschluss: Mehrheitlich beschlossen" + "Abstimmung: Ja 6, Nein 3": one result ("Dem
                 # Antrag wird zugestimmt." says what was decided: the vote line stays beside it).
                 _extend(decisions[-1], text, None)
+            elif pos - last_decision_unit == 1:
+                # "Die Niederschrift wird genehmigt." / "Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1":
+                # the passage a reader finds is the resolution with its vote line.
+                decisions[-1].evidence.text = f"{decisions[-1].evidence.text} {text}"
             continue
         # "X stellt zur Abstimmung, dass …" + "Abstimmung: einstimmig ja: 10 nein: 0"; "Protokollführer:
         # Maxi Kraft" / "Zulassen?" + "Abstimmung: positiv (deutliche Mehrheit)": the line before is what
@@ -403,9 +407,14 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         if decisions[i].topic_index == unit.topic_index and abs(p - pos) <= STATUS_REACH_UNITS
     ]
     if near:
-        target = decisions[min(near)[1]]
+        distance, i = min(near)
+        target = decisions[i]
         if vote is not None and target.vote is None:
             target.vote = vote
+        if distance == 1 and positions[i] < pos and vote is not None and text not in target.evidence.text:
+            # "Die Niederschrift wird genehmigt." / "Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1": the
+            # passage a reader finds is the resolution with its vote line.
+            target.evidence.text = f"{target.evidence.text} {text}"
         return
     # Alone, a field label ("Ergebnis: …", "Votum: …") stays metadata, as in the main loop.
     score = decision_score(unit, has_vote=vote is not None)

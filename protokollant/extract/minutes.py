@@ -231,12 +231,13 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
     decisions = _in_order(extract_decisions(units, labelled_only, roles) + tables.decisions)
-    decided = {(d.evidence.block_index, clean(d.evidence.text)) for d in decisions} - labelled_only
+    # keyed by the decision's own text: its evidence may go on to the vote line below it
+    decided = {(d.evidence.block_index, clean(d.text)) for d in decisions} - labelled_only
     actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))
     # "Vereinbarungen: – Frau Kühn schickt das Protokoll bis Freitag": a task (assigned, or with
     # its deadline) in a list of agreements is that task, not a further decision.
     tasks = {(a.evidence.block_index, clean(a.evidence.text)) for a in actions if a.responsible or a.due}
-    decisions = [d for d in decisions if (d.evidence.block_index, clean(d.evidence.text)) not in labelled_only & tasks]
+    decisions = [d for d in decisions if d.vote is not None or (d.evidence.block_index, clean(d.text)) not in labelled_only & tasks]
     progress = extract_progress_reports(units + list(row_units.values()))
 
     warnings = list(document.warnings) + tables.warnings

@@ -2070,3 +2070,15 @@ Datum: 11.02.2026
 ToDo: @Karim plant den Ausflug (Termin im Mai), Abrechnung mit Lena
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Karim"]]
+
+
+def test_a_resolution_is_found_with_its_vote_line(record):
+    r = record("""= Niederschrift Bau- und Umweltausschuss
+Datum: 24.11.2026
+**Ö 2 Genehmigung der Niederschrift**
+Die Niederschrift wird genehmigt.
+Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1
+""")
+    first = r.decisions[0]
+    assert (first.text, first.evidence.text, first.vote.yes) == (
+        "Die Niederschrift wird genehmigt.", "Die Niederschrift wird genehmigt. Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1", 9)
