@@ -51,6 +51,43 @@ def voted_on(previous: Unit, vote_line: Unit) -> bool:
             and "POSTPONE" in previous.cue_labels())
 
 
+# "3.1 Antrag FS Sonderpädagogik: Zuschuss Fachtag, 450 €", "Änderungsantrag Mareike: …": a line that
+# opens with the motion itself.
+_MOTION_LINE = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w*-)?\w*antrag\b[^:\n]{0,40}:", re.I)
+
+
+def _motion_line_above(back: int, pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
+    """"3.1 Antrag …:" / "Tim stellt vor, …" / "Rückfrage Paul: …" / "Abstimmung: 8/0/0 → angenommen": a
+    motion line a few lines above the vote, the lines between it being the debate (no vote, outcome
+    or motion of their own)."""
+    unit = units[pos]
+    if not _VOTE_LABEL.match(unit.clean_text):
+        return None
+    for earlier in range(back, max(-1, pos - 1 - MOTION_REACH), -1):
+        line = units[earlier]
+        text = line.clean_text
+        if line.topic_index != unit.topic_index:
+            return None
+        if _MOTION_LINE.match(text) and _not_styled_heading(line):
+            return earlier, line, text
+        if line.block.kind is BlockKind.HEADING:
+            return None
+        if (line.vote() is not None or _OUTCOME_WORD.search(text) or MOTION.search(text)
+                or len(text.split()) > DEBATE_LINE_WORDS):
+            return None
+    return None
+
+
+def _not_styled_heading(unit: Unit) -> bool:
+    """Not a heading, or one by its typed number only ("3.1 Antrag …"), not by a Word heading style."""
+    return unit.block.kind is not BlockKind.HEADING or unit.block.heading_source != "style"
+
+
+_VOTE_LABEL = re.compile(r"^\W*Abstimmung(?:sergebnis)?\s*:", re.I)
+DEBATE_LINE_WORDS = 15
+"""The debate between a motion line and its "Abstimmung:" line: short lines of notes."""
+
+
 MOTION_REACH = 4
 """How many lines above a vote line its motion may stand (discussion bullets between them)."""
 
@@ -63,9 +100,11 @@ def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tup
     unit = units[pos]
     for back in range(pos - 1, max(-1, pos - 1 - MOTION_REACH), -1):
         previous = units[back]
+        text = previous.clean_text
+        if previous.topic_index == unit.topic_index and _MOTION_LINE.match(text) and _not_styled_heading(previous):
+            return back, previous, text  # "3.1 Antrag …:" typed as an outline line (a heading by its number only)
         if previous.topic_index != unit.topic_index or previous.block.kind is BlockKind.HEADING:
             return None
-        text = previous.clean_text
         if text.endswith(":") and len(text.split()) <= 2:
             continue  # "Abstimmungsergebnis:"
         if MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or voted_on(previous, unit):
@@ -73,6 +112,8 @@ def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tup
         if (previous.block.kind is BlockKind.LIST_ITEM and unit.block.kind is not BlockKind.LIST_ITEM
                 and previous.vote() is None and not _OUTCOME_WORD.search(text)):
             continue  # "Antrag 1 (Sabine): …" / "- kurze Diskussion …" / "Abstimmung: 12/0/2": the debate's bullets
+        if (motion := _motion_line_above(back, pos, units)) is not None:
+            return motion
         if back < pos - 2:
             return None
         # "X lässt darüber abstimmen, dass … werden. Der TOP … wird.": a motion of several

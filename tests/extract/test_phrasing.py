@@ -2082,3 +2082,15 @@ Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1
     first = r.decisions[0]
     assert (first.text, first.evidence.text, first.vote.yes) == (
         "Die Niederschrift wird genehmigt.", "Die Niederschrift wird genehmigt. Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1", 9)
+
+
+def test_an_abstimmung_line_answers_the_motion_line_above_short_debate_lines(record):
+    r = record("""= Protokoll StuRa
+Datum: 22.04.2026
+# TOP 3: Finanzanträge
+3.1 Antrag FS Sonderpädagogik: Zuschuss Fachtag Inklusion, 450 €
+Tim stellt vor, Referent*innenhonorar + Catering, Rest über Fakultät
+Rückfrage Paul: warum Catering? → Tim: Fachtag geht bis 17 Uhr
+Abstimmung: 8/0/0 → angenommen
+""")
+    assert [d.text.split(":")[0] for d in r.decisions] == ["3.1 Antrag FS Sonderpädagogik"]
