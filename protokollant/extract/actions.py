@@ -32,9 +32,11 @@ _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
+# "alle" alone or with a noun naming people ("alle Ressortverantwortlichen", "alle Sprecher*innen";
+# not "alle Unterlagen einscannen").
 _TODO_SUBJECT = re.compile(
     r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*)\s+[a-zäöü]\w*t\b"
-    r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle(?:\s+[A-ZÄÖÜ][\w-]*)?)\s+(?:[a-zäöü]\w*en|sich)\b)"
+    r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle(?:\s+[A-ZÄÖÜ][\w*:-]*(?:innen|lichen|ten|enden|ende|glieder|leitungen|vertretungen|er))?)\s+(?:[a-zäöü]\w*en|sich)\b)"
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:Der|Die|Das)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}(?:\s*\([^()]{1,60}\))?)\s+(?P<verb>[a-zäöü]\w*t)\b")
@@ -63,11 +65,12 @@ _WORD = re.compile(r"\w+")
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
-# "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde": a singular pronoun with a
-# future or indirect-speech verb, or with a task verb in the third person singular.
+# "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde", "Er schicke seinen Entwurf
+# …": a singular pronoun with a future or indirect-speech verb, or with a task verb in the third person
+# singular, indicative or subjunctive (the verb must be a task verb).
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|wolle|möchte|(?P<verb>[a-zäöüß]+[te]))\s+\S+\s+\S")
 # "eine Synopse werde er bis Ende Mai an den Beirat schicken": the object first, then the verb and the pronoun
-_PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|möchte|solle)\s+(?P<pron>er|sie)\s")
+_PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|wolle|möchte|solle)\s+(?P<pron>er|sie)\s")
 # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …"
 _FORMED_GROUP = re.compile(
     rf"\b{GROUP_OF_MEMBERS}\s+(?:wurde|wird|ist)\s+(?:\w+\s+)?(?:gebildet|eingerichtet|benannt|gegründet)\b", re.I)
@@ -315,8 +318,9 @@ class ActionExtractor(OwnerClassifier):
             if not owners and "@" in task and (mentioned := mentioned_owners(task, self)) is not None:
                 owners, task = mentioned
             # "ToDo: Rieger und Grimm machen …", "ToDo: alle tragen sich … ein": who opens the task.
-            # "ToDo: @Karim plant den Ausflug": a mention as the subject names a person.
-            opening = task[1:] if task.startswith("@") else task
+            # "ToDo: @Karim plant den Ausflug", "ToDo: @Karim und @Lena planen …": mentions as the subject name persons.
+            mention_first = task.startswith("@")
+            opening = re.sub(r"(?<!\S)@(?=\w)", "", task) if mention_first else task
             if not owners and (sm := _TODO_SUBJECT.match(opening)):
                 subject = sm.group("one") or sm.group("many")
                 # "alle", "alle Ressortverantwortlichen": everyone (of a group) as written
@@ -327,7 +331,7 @@ class ActionExtractor(OwnerClassifier):
             if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(opening) or _TODO_PLURAL_SUBJECT.match(opening)):
                 # With any other verb ("ToDo: Hr. Celik stimmt … ab", "ToDo: Hr. Kaya und Hr. Ngata
                 # schlagen … vor") the subject must be someone the minutes know (or a mention).
-                owners = self.owners(sm.group("subject"), lenient=opening is not task or sm.group("verb").casefold() in cues.any_task_verb)
+                owners = self.owners(sm.group("subject"), lenient=mention_first or sm.group("verb").casefold() in cues.any_task_verb)
             confidence = 0.85
         elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow

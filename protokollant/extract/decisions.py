@@ -294,9 +294,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                 # Antrag wird zugestimmt." says what was decided: the vote line stays beside it).
                 _extend(decisions[-1], text, None)
             elif pos - last_decision_unit == 1:
-                # "Die Niederschrift wird genehmigt." / "Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1":
-                # the passage a reader finds is the resolution with its vote line.
-                decisions[-1].evidence.text = f"{decisions[-1].evidence.text} {text}"
+                _with_vote_line(decisions[-1], text)
             continue
         # "X stellt zur Abstimmung, dass …" + "Abstimmung: einstimmig ja: 10 nein: 0"; "Protokollführer:
         # Maxi Kraft" / "Zulassen?" + "Abstimmung: positiv (deutliche Mehrheit)": the line before is what
@@ -376,6 +374,13 @@ def _gap(previous: Unit, unit: Unit) -> str:
     return f"{between} " if between else ""
 
 
+def _with_vote_line(decision: Decision, text: str) -> None:
+    """"Die Niederschrift wird genehmigt." / "Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1": the passage
+    a reader finds is the resolution with the vote line right below it (its text stays the resolution)."""
+    if not decision.evidence.text.endswith(text):
+        decision.evidence.text = f"{decision.evidence.text} {text}"
+
+
 def _extend(decision: Decision, text: str, vote) -> None:
     joint = "" if text[:1] in ";,." else " "
     decision.text = f"{decision.text}{joint}{text}"
@@ -411,10 +416,8 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         target = decisions[i]
         if vote is not None and target.vote is None:
             target.vote = vote
-        if distance == 1 and positions[i] < pos and vote is not None and text not in target.evidence.text:
-            # "Die Niederschrift wird genehmigt." / "Abstimmungsergebnis: Ja 9, Nein 0, Enthaltung 1": the
-            # passage a reader finds is the resolution with its vote line.
-            target.evidence.text = f"{target.evidence.text} {text}"
+        if distance == 1 and positions[i] < pos and vote is not None:
+            _with_vote_line(target, text)
         return
     # Alone, a field label ("Ergebnis: …", "Votum: …") stays metadata, as in the main loop.
     score = decision_score(unit, has_vote=vote is not None)

@@ -69,6 +69,7 @@ _PARTICLE_END = re.compile(r"\s(?:ab|an|auf|aus|ein|fest|mit|nach|vor|zu|zusamme
 _FUNCTION_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen und oder sowie von vom zur zum für an am im in bei beim "
     "aus auf über unter nach zu ohne durch gegen um mit bis".split())
+_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 _NOT_VERBS = frozenset({"mit", "bis", "seit", "nicht", "jetzt", "erst", "meist", "zuletzt", "selbst", "bereits", "zuerst"})
 
 
@@ -79,8 +80,10 @@ def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]
         verb = m.group("verb")
         if verb in _FUNCTION_WORDS:
             continue  # "Die Auswertung der Abbruchbefragung legt …": inside the fronted phrase
-        if (before := head[: m.start()].split()) and before[-1].lower() in _FUNCTION_WORDS:
-            continue  # "… bis zur nächsten Gesamtkonferenz …": an adjective in a phrase, not a verb
+        if (before := head[: m.start()].split()) and before[-1].lower() in _FUNCTION_WORDS - _CONJUNCTIONS:
+            # "… bis zur nächsten Gesamtkonferenz …": an adjective in a phrase, not a verb ("… prüft und
+            # verschickt die Geschäftsstelle": after a conjunction it is one)
+            continue
         if len(body[: m.start()].split()) > 8:
             return []
         # A task verb, or a separable one whose particle closes the clause ("stimmen … ab", "legt … vor").

@@ -152,10 +152,11 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         # brackets ("Café-Team prüft … (RA)") is read by the bracket rules instead.
         if not owners and (strong or future) and "(" not in unit.text:
             owners = _group_subject(subject, lower)
-        if owners and strong and all(o.kind is ResponsibleKind.GROUP for o in owners) and (
+        if owners and lower in _TAKE_ON and all(o.kind is ResponsibleKind.GROUP for o in owners) and (
                 person := owner_after(tokens, i + 1, extractor, honorific=True)) and all(o.kind is ResponsibleKind.PERSON for o in person):
-            # "Die Moderation übernehme Frau Strobel": a person right after the verb is its subject,
-            # the noun before it (a role, a group's name) the object put first.
+            # "Die Moderation übernehme Frau Strobel": after "übernehmen" a person right after the verb is
+            # its subject, the noun before it (a role) the object put first ("Der Vorstand lädt Frau
+            # Keller … ein" keeps its subject).
             owners = person
         # "Getrud besorgt den Punsch" … "Getrud sammelt den Beitrag ein": an unlisted name or handle
         # in subject position before a task verb, named more than once in the minutes.
@@ -208,7 +209,7 @@ _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 # "Tom fragt nach.": "nach" closing the clause is the particle of "nachfragen" (an inquiry to make),
 # not the preposition of "fragt nach dem Stand" (a question in the meeting).
 _NACH = frozenset({"nach"})
-_TAKE_ON = frozenset({"übernimmt", "übernehmen"})
+_TAKE_ON = frozenset({"übernimmt", "übernehmen", "übernehme"})
 _TOOK_ON = frozenset({"übernahm", "übernahmen"})
 
 
@@ -225,14 +226,18 @@ def _owners_up_to_clause_end(tokens: list, j: int, extractor: OwnerClassifier) -
 
 
 def _past_fillers(tokens: list, j: int) -> int:
-    """The position after the filler words ("wie immer", "wieder") starting at ``j``, if any."""
-    for filler in action_cues().subject_fillers:
-        if tuple(t.lower_ for t in tokens[j : j + len(filler)]) == filler:
-            return j + len(filler)
+    """The position after the filler words ("wie immer", "wieder", "wie immer gerne") starting at ``j``."""
+    moved = True
+    while moved:
+        moved = False
+        for filler in action_cues().subject_fillers:
+            if tuple(t.lower_ for t in tokens[j : j + len(filler)]) == filler:
+                j, moved = j + len(filler), True
+                break
     return j
 
 
-_NAME_JOINERS = frozenset({"+", "und", "&", "/", ","})
+_NAME_JOINERS = frozenset({"+", "und", "&", "/"})  # not ",": "schreibt BR, NP liest Korrektur" starts a clause
 
 
 def _named_person(word: str, extractor: OwnerClassifier) -> Responsible | None:
@@ -242,6 +247,17 @@ def _named_person(word: str, extractor: OwnerClassifier) -> Responsible | None:
             single.resolved or word.casefold() in first_names() or INITIALS.match(word)):
         return single
     return None
+
+
+def _titled_name(tokens: list, j: int, extractor: OwnerClassifier) -> tuple[list[Responsible], int]:
+    """"Herr Rück", "Frau Dr. Yilmaz" from ``j`` on (the longest that names a person) and the position after it."""
+    for k in (4, 3, 2):
+        phrase = tokens[j : j + k]
+        if len(phrase) == k and all(t.text[:1].isupper() for t in phrase[1:]):
+            owners = extractor.owners(" ".join(t.text for t in phrase))
+            if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
+                return owners, j + k
+    return [], j
 
 
 def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:
@@ -267,15 +283,16 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
         owners = extractor.owners(f"{nxt} {tokens[j + 1].text}")
         if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
             return owners
-    # "Bis zur Sitzung wird Herr Rück … erstellen": an honorific and the name after it.
+    # "Bis zur Sitzung wird Herr Rück … erstellen": an honorific and the name after it; "Die Einladung
+    # übernehmen Fr. Pieper und Hr. Gans": more of them joined by "und" / "+".
     if nxt in HONORIFIC_WORDS and honorific:
-        for k in (4, 3, 2):
-            phrase = tokens[j : j + k]
-            if len(phrase) == k and all(t.text[:1].isupper() for t in phrase[1:]):
-                owners = extractor.owners(" ".join(t.text for t in phrase))
-                if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
-                    return owners
-        return []
+        owners, after = _titled_name(tokens, j, extractor)
+        while owners and after + 1 < len(tokens) and tokens[after].text in _NAME_JOINERS and tokens[after + 1].text in HONORIFIC_WORDS:
+            more, after = _titled_name(tokens, after + 1, extractor)
+            if not more:
+                break
+            owners = owners + more
+        return owners
     if tokens[j].lower_ not in _ARTICLES:
         return []
     for k in (4, 3, 2):

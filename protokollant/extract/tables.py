@@ -184,7 +184,7 @@ class TableReader:
         if len(taking) > len(owners):
             # "Protokoll 2. Treffen genehmigt.<br>Wohnheimliste wird vervollständigt." beside one owner:
             # an outcome ("genehmigt", "angenommen") is nobody's to carry out.
-            taking = [i for i in taking if not _settled(unit, main[i])]
+            taking = [i for i in taking if not _settled(main[i])]
         if len(taking) != len(owners):
             return None
         paired = dict(zip(taking, zip(owners, dues)))
@@ -411,11 +411,14 @@ STATUS_DECISION_WORDS = 8
 """A status or remark cell this short that says "vereinbart" makes its whole row the decision."""
 
 
-def _settled(row_unit: Unit, line: str) -> bool:
-    """A result line stating an outcome ("Protokoll genehmigt.", "Antrag angenommen"). (The next
-    meeting's date is not counted here: minutes differ on whether it is a decision.)"""
-    cell = _cell_unit(row_unit, line)
-    return cell is not None and any(c.label_ == "DECISION" and c.kb_id_ == "angenommen" for c in cell.cues())
+def _settled(line: str) -> bool:
+    """A result line ending in an outcome ("Protokoll 2. Treffen genehmigt.", "Antrag angenommen"). (The
+    next meeting's date is not counted here: minutes differ on whether it is a decision.)"""
+    return _OUTCOME_END.search(line) is not None
+
+
+_OUTCOME_END = re.compile(
+    r"\b(?:genehmigt|angenommen|abgelehnt|beschlossen|bestätigt|zugestimmt|verabschiedet|gebilligt|zur\s+Kenntnis\s+genommen)\W*$", re.I)
 
 
 def truncate(text: str, limit: int = 60) -> str:

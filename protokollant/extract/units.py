@@ -164,7 +164,8 @@ def _sentence_bounds(span: Span, sent_starts: list[int] | None):
             yield start, n
 
 
-# Words that open a sentence and never follow an ordinal ("32. Sitzung", "3. Mai" do).
+# Words that open a sentence and never follow an ordinal ("32. Sitzung", "3. Mai" do); after a date
+# they open a sentence only with a verb of their own (_split_after_number).
 _SENTENCE_OPENERS = frozenset(
     "Der Die Das Dem Den Des Ein Eine Einer Es Er Sie Wir Ich Man Dies Diese Dieser Dieses Damit Dann Danach "
     "Daher Deshalb Auch Außerdem Zudem Mit Nach Im In Am Bei Für Zum Zur Über Alle Herr Frau Hr. Fr.".split())
@@ -172,6 +173,11 @@ _SENTENCE_OPENERS = frozenset(
 
 _NUMBER_STOP = re.compile(r"\d\.\s+[A-ZÄÖÜ]")
 _NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+){0,2}\.$")
+
+
+def _verb_follows(doc, i: int, end: int) -> bool:
+    """A lower-case word (the verb of a new sentence) among the two words after an opener."""
+    return any(doc[k].text[:1].islower() and doc[k].text[:1].isalpha() for k in range(i, min(i + 2, end)))
 
 
 def _split_after_number(sent: Span) -> list[Span]:
@@ -182,8 +188,10 @@ def _split_after_number(sent: Span) -> list[Span]:
         return [sent]  # most sentences: no number with a full stop before a capital
     for tok in sent[:-1]:
         nxt = doc[tok.i + 1]
-        # "32.", and a date: "… erstelle Frau Roßmann bis 15.09. Herr Weigand kümmere sich …"
-        if tok.text.endswith(".") and _NUMBER_TOKEN.match(tok.text) and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start:
+        # "32.", and a date: "… erstelle Frau Roßmann bis 15.09. Herr Weigand kümmere sich …" (not "Den
+        # Aushang erstellt bis 15.09. Frau Roßmann.": a subject after the verb, no sentence of its own)
+        if (tok.text.endswith(".") and nxt.text in _SENTENCE_OPENERS and tok.i + 1 > start and (
+                tok.text[:-1].isdigit() or (_NUMBER_TOKEN.match(tok.text) and _verb_follows(doc, tok.i + 2, sent.end)))):
             parts.append(doc[start : tok.i + 1])
             start = tok.i + 1
     if not parts:

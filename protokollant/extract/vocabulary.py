@@ -161,7 +161,7 @@ def action_cues() -> ActionCues:
         organised_by=re.compile(
             rf"^\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
             r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
-        # longest first: "wie immer" before "immer"
+        # longest first: "wie üblich" is tried before a one-word filler
         subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),
     )
 

@@ -31,7 +31,7 @@ def has_own_outcome(text: str) -> bool:
 
 
 MOTION = re.compile(
-    r"\b(?:abstimm|zur\s+abstimmung|beantragt|\w*antrag\b[^:\n]{0,40}:|beschlussvorschlag|beschlussempfehlung)",
+    r"\b(?:abstimm|zur\s+abstimmung|beantragt|\w*antrag\b[^:\n]{0,40}:(?!\d)|beschlussvorschlag|beschlussempfehlung)",
     re.I,
 )
 
@@ -53,7 +53,8 @@ def voted_on(previous: Unit, vote_line: Unit) -> bool:
 
 # "3.1 Antrag FS Sonderpädagogik: Zuschuss Fachtag, 450 €", "Änderungsantrag Mareike: …": a line that
 # opens with the motion itself.
-_MOTION_LINE = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w*-)?\w*antrag\b[^:\n]{0,40}:", re.I)
+_MOTION_LINE = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w*-)?\w*antrag(?:\s+(?:\d{1,3}[a-z]?|[A-ZÄÖÜ][\w.*-]*|\([^()]{1,40}\)))*\s*:(?!\d)", re.I)
 
 
 def _motion_line_above(back: int, pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
@@ -89,7 +90,7 @@ DEBATE_LINE_WORDS = 15
 
 
 MOTION_REACH = 4
-"""How many lines above a vote line its motion may stand (discussion bullets between them)."""
+"""How many lines above a vote line its motion may stand (up to three debate lines between them)."""
 
 
 def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tuple[int, Unit, str] | None:
