@@ -25,7 +25,7 @@ SOURCES = ROOT / "corpus" / "src"
 # group -> (F1 floors per area, responsible accuracy floor)
 FLOORS = {
     "writers": ({"topics": 0.95, "decisions": 0.82, "actions": 0.84, "institutions": 0.77}, 0.88),
-    "real": ({"topics": 0.82, "decisions": 0.63, "actions": 0.55, "institutions": 0.59}, 0.87),
+    "real": ({"topics": 0.82, "decisions": 0.63, "actions": 0.57, "institutions": 0.59}, 0.87),
 }
 
 
