@@ -26,7 +26,9 @@ CHILD = textwrap.dedent("""
     class Hanging:
         def process_file(self, path, outbox, *, stem=None):
             server = SubprocessASGIServer._instances[None]
-            Path(pid_file).write_text(str(server.server_process.pid))
+            # written whole, then renamed: the test must never read a half-written file
+            Path(pid_file + ".tmp").write_text(str(server.server_process.pid))
+            Path(pid_file + ".tmp").replace(pid_file)
             time.sleep(600)
 
     if mode == "hang":
