@@ -2116,3 +2116,13 @@ ToDo: @Karim und @Lena planen den Ausflug
     assert r.decisions == []
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["Frau Roßmann"], ["Vorstand"], ["Geschäftsstelle"], [], ["BR"], ["Fr. Pieper", "Hr. Gans"], ["Karim", "Lena"]]
+
+
+def test_a_hyphen_after_the_todo_marker_joins_a_compound_not_an_owner(record):
+    r = record("""= Protokoll AG
+Datum: 21.04.2026
+# TOP 1 Muster
+TODO AVV-Muster an alle (RP) bis Ende April
+ToDo EY - Flyer drucken
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["RP"], ["EY"]]
