@@ -96,6 +96,16 @@ def _plausible_unknown_name(person: Person) -> bool:
     return 2 <= len(tokens) <= 3 and not any(t.casefold() in not_owner_words() or t.casefold() in group_words() for t in tokens)
 
 
+def _unknown_given_name(entry: str, person: Person) -> bool:
+    """"Manu", "Oda": one capitalised word that no word list knows (not a German word, body or role)."""
+    from .lexicon import german_word, group_words, inflected_form, not_owner_words
+
+    word = person.name
+    low = word.casefold()
+    return (" " not in word and entry.strip() == word and bool(re.match(r"^[A-ZÄÖÜ][a-zäöüßéèáàç]{1,14}$", word))
+            and not german_word(word) and not inflected_form(word) and low not in group_words() and low not in not_owner_words())
+
+
 def parse_people(value: str) -> list[Person]:
     """Persons of an attendance line or list item.
 
@@ -107,12 +117,17 @@ def parse_people(value: str) -> list[Person]:
     # "anna, kai, jule, t0bi": a pad's attendance by nickname, lower case and all.
     nicknames = (len(entries) >= 3 and sum(bool(_NICKNAME.match(e)) for e in entries) >= 0.6 * len(entries)
                  and any(e.strip()[:1].islower() or any(c.isdigit() for c in e) for e in entries))
-    for entry in entries:
+    parsed = [parse_person(entry) for entry in entries]
+    # "Karina, Petra, Manu, Oda, Levin": in a list of first names given alone, a single name-shaped
+    # word that is no German word is one more first name, not the role of the name before it.
+    given_names = len(entries) >= 3 and sum(
+        p is not None and " " not in p.name and _surely_a_person(e, p) for e, p in zip(entries, parsed)) >= len(entries) / 2
+    for entry, person in zip(entries, parsed):
         if nicknames and _NICKNAME.match(entry) and _nickname_ok(entry):
             people.append(Person(name=entry.strip(), role=None, initials=None))
             continue
-        person = parse_person(entry)
-        if person is not None and (_surely_a_person(entry, person) or (not people and _plausible_unknown_name(person))):
+        if person is not None and (_surely_a_person(entry, person) or (not people and _plausible_unknown_name(person))
+                                   or (given_names and _unknown_given_name(entry, person))):
             people.append(person)
         elif people:
             last = people[-1]

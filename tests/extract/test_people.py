@@ -29,3 +29,14 @@ def test_ambiguous_initials_resolve_to_nobody():
     for p in parse_people("Frank Löffler, Fritz Lang"):
         index.add(p)
     assert index.resolve("FL") is None
+
+
+def test_an_unknown_first_name_in_a_list_of_first_names_is_a_person_not_a_role():
+    people = parse_people("Karina, Petra, Manu, Oda, Levin, Nadine")
+    assert [p.name for p in people] == ["Karina", "Petra", "Manu", "Oda", "Levin", "Nadine"]
+    assert all(p.role is None for p in people)
+    # a role after a full name stays a role, and a common noun in a first-name list too
+    assert [(p.name, p.role) for p in parse_people("Sven Kowalski, Jobcenter, Petra, Karina")] == [
+        ("Sven Kowalski", "Jobcenter"), ("Petra", None), ("Karina", None)]
+    assert [(p.name, p.role) for p in parse_people("Petra, Protokoll, Karina, Levin")] == [
+        ("Petra", "Protokoll"), ("Karina", None), ("Levin", None)]
