@@ -54,6 +54,7 @@ _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 _OWNING_TAILS = (
     "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung", "stelle", "amt", "büro", "vorstand",
     "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")
+_WITH = re.compile(r"\s+(?:gemeinsam\s+|zusammen\s+)?mit\s+(?:(?:der|dem|den)\s+)?")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|\+|&|\bund\b|\bsowie\b)\s*")
 
 
@@ -196,6 +197,8 @@ class OwnerClassifier:
         if whole is not None and whole.kind is ResponsibleKind.INSTITUTION:
             return [whole]  # "Amt für Soziales und Wohnen" is one owner
         parts = [p for p in _OWNER_SPLIT.split(clean(text)) if p]
+        if lenient and " mit " in text and (joined := self._joined_by_mit(text, handles)):
+            return joined
         out = []
         for p in parts:
             r = self.responsible(p)
@@ -206,6 +209,20 @@ class OwnerClassifier:
             if r is None:
                 return []
             out.append(r)
+        return out
+
+    def _joined_by_mit(self, text: str, handles: bool) -> list[Responsible]:
+        """"Fr. Schönfeld mit Fr. Weinzierl", "Sozialamt (Hr. Reimers) gemeinsam mit Diakonie": where
+        only owners stand, "mit" joins owners as "und" does (each side must be an owner)."""
+        sides = _WITH.split(clean(text))
+        if len(sides) != 2 or not all(sides):
+            return []
+        out = []
+        for side in sides:
+            found = self.owners(side, lenient=True, handles=handles)
+            if not found:
+                return []
+            out.extend(found)
         return out
 
     @staticmethod

@@ -81,6 +81,7 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
                 # names keeps the one person the field names for it ("Das LRA klärt das intern.
                 # Zuständig: JC" → "LRA (JC)").
                 item.responsible = body_and_person(item.responsible, owners) or owners
+            _share_with_clauses(units, items, target, owners=owners)
             if number is not None:
                 item.task = _entry(item.task)[1]  # "2) Übersicht verschicken" → the task without its number
             item.task = _OUTLINE_NUMBER.sub("", item.task)  # "1.1 Stundenplan klären" (a typed outline)
@@ -88,11 +89,28 @@ def apply_task_fields(units: list[Unit], items: dict[int, ActionItem], extractor
                 item.due = extractor.due(due_value) or extractor.due_cell(due_value)
         elif item is not None:
             item.due = extractor.due(value) or extractor.due_cell(value)
+            _share_with_clauses(units, items, target, due=item.due)
         else:
             continue
         # The statement is the task with its fields ("Flyer erstellen Verantwortlich: Fr. Abdi Termin:
         # Ende Februar"); the task itself stays the line above.
         item.evidence.text = f"{item.evidence.text} {units[pos].clean_text}"
+
+
+def _share_with_clauses(units: list[Unit], items: dict[int, ActionItem], target: int, *, owners=None, due=None) -> None:
+    """"Aufgabe | Konzeptskizze erstellen; Förderantrag stellen" above "Verantwortlich | Fr. Schönfeld":
+    the field belongs to every task of that one line or cell, not only to its last clause
+    (tasks of the line that name their own owner or deadline keep it)."""
+    block = units[target].block
+    for pos in range(target - 1, max(-1, target - 1 - REACH_UNITS), -1):
+        if units[pos].block is not block:
+            break
+        if (other := items.get(pos)) is None:
+            continue
+        if owners and not other.responsible:
+            other.responsible = [o.model_copy() for o in owners]
+        if due is not None and other.due is None:
+            other.due = due.model_copy()
 
 
 def _as_written(value: str) -> list[Responsible]:

@@ -255,3 +255,26 @@ Datum: 20.01.2026
 """)
     record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
     assert [(d.topic_index, d.text) for d in record.decisions] == [(0, "Das Protokoll wird einstimmig genehmigt.")]
+
+
+def test_an_owner_field_belongs_to_every_clause_of_its_task_and_mit_joins_owners(nlp, render):
+    markup = """= Protokoll der Präventionsrunde
+Datum: 04.03.2026
+**TOP 1 – Sport und Jugendarbeit**
+| Sachstand | Der Kreissportbund plant eine Schulung. |
+| Aufgabe | Konzeptskizze erstellen; Förderantrag an die Stadt stellen |
+| Verantwortlich | Fr. Schönfeld mit Fr. Weinzierl |
+| Termin | 30.04.2026 |
+
+**TOP 2 – Wohnen**
+| Aufgabe | Bedarfsanalyse Notplätze erstellen |
+| Verantwortlich | Sozialamt (Hr. Reimers) gemeinsam mit Diakonie (Fr. Köster) |
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    found = {a.task: ([r.name for r in a.responsible], a.due and a.due.date.isoformat()) for a in record.action_items}
+    assert found == {
+        "Konzeptskizze erstellen": (["Fr. Schönfeld", "Fr. Weinzierl"], "2026-04-30"),
+        "Förderantrag an die Stadt stellen": (["Fr. Schönfeld", "Fr. Weinzierl"], "2026-04-30"),
+        "Bedarfsanalyse Notplätze erstellen": (["Sozialamt (Hr. Reimers)", "Diakonie (Fr. Köster)"], None),
+    }
