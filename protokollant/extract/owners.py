@@ -140,6 +140,9 @@ class OwnerClassifier:
             return None
         tokens = name.split()
         low = name.casefold()
+        if tokens[0].casefold() == "alle" and len(tokens) <= 3 and all(t[:1].isupper() for t in tokens[1:]):
+            # "(alle)", "– alle Beratungsstellen", "alle tragen sich … ein": everyone (of a group) does it.
+            return Responsible(name=name, kind=ResponsibleKind.GROUP)
         person = self.people.resolve(name)
         if person is not None:
             return Responsible(name=name, kind=ResponsibleKind.PERSON, resolved=person.name if person.name != name else None)

@@ -2126,3 +2126,19 @@ TODO AVV-Muster an alle (RP) bis Ende April
 ToDo EY - Flyer drucken
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["RP"], ["EY"]]
+
+
+def test_alle_is_an_owner_wherever_an_owner_phrase_stands(record):
+    r = record("""= Teamsitzung
+Datum: 12.01.2026
+Anwesend: Jana Claasen, Stefan Meier
+# TOP 1 Orga
+Urlaubsplanung 2026 → Liste hängt im Büro, bis Ende Januar eintragen (alle)
+Helferliste im Cloud-Ordner, alle tragen sich bis 15.06. ein
+Anonymisierte Fallbeispiele bis 31.07. an die Koordination senden – alle Beratungsstellen
+Sachspenden bei Geschäften im Ort sammeln (alle KV-Mitglieder) [bis 31.07.].
+Alle finden die Idee gut.
+""")
+    assert [([o.name for o in a.responsible], a.due.date.isoformat()) for a in r.action_items] == [
+        (["alle"], "2026-01-31"), (["alle"], "2026-06-15"), (["alle Beratungsstellen"], "2026-07-31"),
+        (["alle KV-Mitglieder"], "2026-07-31")]
