@@ -359,7 +359,7 @@ class ActionExtractor(OwnerClassifier):
                 members := self.owners(gm.group("members"), lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in members):
             # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7
-        elif "durch" in text and (om := cues.organised_by.match(text)) and (by := self.owners(om.group("owner"), lenient=True)):
+        elif "durch" in text and (om := cues.organised_by.search(text)) and (by := self.owners(om.group("owner"), lenient=True)):
             # "Einladung erfolgt durch die WFG.", "Einladung und TO durch IQ.": who does the meeting's
             # organising act named alone.
             owners, confidence = by, 0.7
@@ -417,6 +417,8 @@ class ActionExtractor(OwnerClassifier):
             if not words.isdisjoint(cues.narrative_verbs) or "FUTURE" in unit.cue_labels():
                 return None
             confidence = 0.5
+            if "durch " in main and (by := _by_owner(main, self)):
+                owners = by  # "Zulieferung der Daten durch die Agentur (Hr. Hoppe) bis 30.06."
         if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         # "Der Vorstand übernimmt die Hälfte des Eintritts, einstimmig.": what the body voted is its
@@ -448,6 +450,23 @@ def _with_dash_owner(text: str, found: list[Responsible], marked: list[Responsib
     # Hr. Kühl … – HK": his own initials) stays.
     brackets = " ".join(re.findall(r"\(([^()]*)\)", text))
     return marked if all(o.name in brackets for o in found) else found
+
+
+_BY_PHRASE = re.compile(r"\bdurch\s+(?:(?:den|die|das|dem|der)\s+)?(?P<rest>[^,;]+)")
+_BY_END = re.compile(r"\s+(?:bis|zum|zur|ab|am|im|in|nach|vor)\b.*$", re.S)
+
+
+def _by_owner(text: str, extractor: ActionExtractor) -> list[Responsible]:
+    """"… durch die Agentur für Arbeit Badenfurt (Hr. Hoppe) bis 30.06.": who does a task named as
+    a noun, after "durch" (the longest owner phrase up to a deadline or the clause's end)."""
+    m = _BY_PHRASE.search(text)
+    if m is None:
+        return []
+    words = _BY_END.sub("", m.group("rest")).strip(" .!").split()
+    for end in range(min(len(words), 6), 0, -1):
+        if owners := extractor.owners(" ".join(words[:end]), lenient=True):
+            return owners
+    return []
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

@@ -160,7 +160,8 @@ def action_cues() -> ActionCues:
             rf"\b(?:{_words_rx(data['works_with_verbs'])})\b(?:\s+sich)?(?:\s+(?:Herr|Frau|Hr\.|Fr\.|Dr\.)?\s*[A-ZÄÖÜ][\w.-]*)?"
             r"\s+mit\s+(?P<owner>(?:Herrn|Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]*)"),
         organised_by=re.compile(
-            rf"^\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
+            # also as a clause of its own: "Folgetermin in drei Monaten, Einladung durch die ABH."
+            rf"(?:^|[,;]\s)\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
             r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
         # longest first: "wie üblich" is tried before a one-word filler
         subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),

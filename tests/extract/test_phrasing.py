@@ -2142,3 +2142,16 @@ Alle finden die Idee gut.
     assert [([o.name for o in a.responsible], a.due.date.isoformat()) for a in r.action_items] == [
         (["alle"], "2026-01-31"), (["alle"], "2026-06-15"), (["alle Beratungsstellen"], "2026-07-31"),
         (["alle KV-Mitglieder"], "2026-07-31")]
+
+
+def test_who_does_a_task_named_as_a_noun_stands_after_durch(record):
+    r = record("""= Arbeitsgespräch
+Datum: 12.01.2026
+Anwesend: Jana Claasen, Stefan Meier
+# TOP 1 Daten
+Erste Meldung der freien Plätze durch VHS und Lingua Plus bis zum 06.03.
+Folgetermin in ca. drei Monaten, Einladung durch die ABH.
+Die Auszahlung erfolgt bis zum 31.07.2026 durch den Vorstand.
+Die Finanzierung erfolgt bis 2027 durch Spenden.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["VHS", "Lingua Plus"], ["ABH"], ["Vorstand"]]
