@@ -16,7 +16,7 @@ from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
-from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, bracket_owner_with_deadline, co_owners, colon_assignment,
+from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, bracket_owner_with_deadline, co_owners, colon_assignment,
                           leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
                           without_trailing_deadline)
@@ -426,6 +426,8 @@ class ActionExtractor(OwnerClassifier):
         if owners and (unit.vote() is not None or decision_cues().vote_only.match(text)) and not any(
                 o.kind is ResponsibleKind.PERSON for o in owners):
             return None  # also "Abstimmung: Der Vorstand gibt das Protokoll frei." (a vote's outcome)
+        if len(owners) == 1 and "(" in text:
+            owners = body_with_person(text, self, owners)
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),

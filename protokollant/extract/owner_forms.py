@@ -11,7 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
-from .owners import HONORIFIC_RX
+from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
 
@@ -293,6 +293,51 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
         found = [head]  # "gemeinsam mit der Agentur"
     extra = [o for o in found if o.name.casefold() not in known]
     return owners + extra
+
+
+# "PSZ stellt …", "Die VHS erstellt …", "RD NSB bereitet … vor": a body (up to three words) as the subject.
+_LEADING_SUBJECT = re.compile(r"^(?:[A-Z]\d{1,2}:\s*|ToDo:\s*|TODO:\s*)?(?:(?:Der|Die|Das)\s+)?(?P<subject>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s+(?P<verb>[a-zäöüß]\w*t)\b")
+_CLOSING_BRACKET = re.compile(r"\((?P<inner>[^()]{2,50})\)\s*[.!]?\s*(?:,[^()]*)?$")
+
+
+def body_with_person(text: str, extractor, owners: list[Responsible]) -> list[Responsible]:
+    """"PSZ stellt eine Konzeptskizze zusammen (Fr. Dr. Vossberg)", "LAGeSo stellt … vor | Hr. Wagner":
+    a body doing the task as the sentence's subject and the one person named for it (in a closing
+    bracket, or in a cell beside it) own it together, as "PSZ (Fr. Dr. Vossberg)"."""
+    if len(owners) != 1:
+        return owners
+    found = owners[0]
+    if _bodyish(found, extractor):
+        # one bracket only: "übernimmt das Jobcenter (Fr. K.), die Ansprache die KHS (Fr. B.)" pairs each
+        m = _CLOSING_BRACKET.search(text) if text.count("(") == 1 else None
+        named = extractor.owners(m.group("inner").split(",")[-1].strip()) if m else []
+        if len(named) == 1 and _named_person(named[0]):
+            return [acting_for(found, named[0].name)]
+        return owners
+    if _named_person(found) and (sm := _LEADING_SUBJECT.match(text)) and sm.group("verb") in action_cues().any_task_verb:
+        # not a working group of the meeting ("Der AK verständigt sich …"): a body outside it
+        body = [b for b in extractor.owners(sm.group("subject"), lenient=True)
+                if _bodyish(b, extractor) and b.kind is not ResponsibleKind.GROUP]
+        if len(body) == 1 and body[0].name.casefold() != found.name.casefold():
+            return [acting_for(body[0], found.name)]
+    return owners
+
+
+def _bodyish(owner: Responsible, extractor) -> bool:
+    """An institution or group, or an abbreviation of three letters or more that is no attendee's
+    initials ("PSZ", "BZG": bodies as minutes abbreviate them)."""
+    if "(" in owner.name:
+        return False  # "Gesundheitsamt (Fr. Dr. Haddad)": already with its person
+    if owner.kind in (ResponsibleKind.INSTITUTION, ResponsibleKind.GROUP):
+        return True
+    return (owner.kind is ResponsibleKind.PERSON and owner.name.isupper() and len(owner.name) >= 3
+            and extractor.people.resolve(owner.name) is None)
+
+
+def _named_person(owner: Responsible) -> bool:
+    """A person named by name ("Fr. Dr. Vossberg", "Hr. Wagner", "Anna Roth"), not by initials."""
+    return (owner.kind is ResponsibleKind.PERSON and not owner.name.isupper() and "(" not in owner.name
+            and (bool(re.match(HONORIFIC_RX, owner.name)) or len(owner.name.split()) >= 2))
 
 
 _NAME_LIST_PARTS = re.compile(r"\s*(?:[–—,;/]|\s-\s|\bund\b)\s*")

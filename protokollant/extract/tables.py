@@ -16,6 +16,7 @@ from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
 from .decisions import THRESHOLD, decision_kind, decision_score
 from .deadlines import find_deadlines, parse_deadline, says_start, states_start
+from .owner_forms import body_with_person
 from .text import INFINITIVE_END, clean
 from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
@@ -114,6 +115,8 @@ class TableReader:
               *, quote: str | None = None) -> None:
         """``quote``: the evidence when it is less than the whole row (one line of a cell)."""
         unit = self.row_units[row.block.index]
+        if len(owners) == 1:
+            owners = body_with_person(clean(text), self.extractor, owners)  # "LAGeSo stellt … vor | Hr. Wagner"
         self.actions.append(ActionItem(
             task=clean(text),
             responsible=owners,

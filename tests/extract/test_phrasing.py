@@ -2155,3 +2155,19 @@ Die Auszahlung erfolgt bis zum 31.07.2026 durch den Vorstand.
 Die Finanzierung erfolgt bis 2027 durch Spenden.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["VHS", "Lingua Plus"], ["ABH"], ["Vorstand"]]
+
+
+def test_a_body_as_subject_and_the_person_named_for_it_own_the_task_together(record):
+    r = record("""= Koordinierungsausschuss
+Datum: 12.01.2026
+Anwesend: Fr. Dr. Vossberg (PSZ), Hr. Wagner (LAGeSo), Fr. Ünal (BZG)
+# TOP 1 Versorgung
+ToDo: PSZ stellt kurze Konzeptskizze inkl. Aufwandsschätzung zusammen (Fr. Dr. Vossberg), Versand bis 30.04.
+Fr. Ünal schickt die Liste bis 30.04. an alle (BZG).
+
+|= Aufgabe | Wer | Bis |
+| LAGeSo stellt zur nächsten Sitzung eine Statistik vor. | Hr. Wagner | nächste Sitzung |
+| Flyer drucken | Fr. Ünal | Juni |
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["PSZ (Fr. Dr. Vossberg)"], ["Fr. Ünal"], ["LAGeSo (Hr. Wagner)"], ["Fr. Ünal"]]
