@@ -20,6 +20,7 @@ from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, brack
                           leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
                           without_trailing_deadline)
+from .lexicon import handle_like
 from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier, body_and_person
 from .people import PeopleIndex
 from .subject_owner import subject_owner
@@ -35,7 +36,7 @@ _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
 # "alle" alone or with a noun naming people ("alle Ressortverantwortlichen", "alle Sprecher*innen";
 # not "alle Unterlagen einscannen").
 _TODO_SUBJECT = re.compile(
-    r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*)\s+[a-zäöü]\w*t\b"
+    r"^(?:(?P<one>[A-ZÄÖÜ][\w.-]*|[a-z][\w.-]{1,15})\s+[a-zäöü]\w*t\b"
     r"|(?P<many>(?:[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|u\.|&|/|\+)\s*[A-ZÄÖÜ][\w.-]*){1,3})|alle(?:\s+[A-ZÄÖÜ][\w*:-]*(?:innen|lichen|ten|enden|ende|glieder|leitungen|vertretungen|er))?)\s+(?:[a-zäöü]\w*en|sich)\b)"
 )
 _TODO_SENTENCE_SUBJECT = re.compile(
@@ -305,6 +306,9 @@ class ActionExtractor(OwnerClassifier):
             task = m.group("task").strip()
             written = m.group("owner") or m.group("owner2")
             owners = self.owners(written, lenient=bool(m.group("owner2"))) if written else []
+            handle = m.group("handle") or (written if written and written[:1].islower() and " " not in written else None)
+            if not owners and handle and handle_like(handle):
+                owners = [Responsible(name=handle, kind=ResponsibleKind.PERSON)]  # "TODO mira: …"
             if not owners and written and written.casefold().split()[0] == "alle":
                 owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
             if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
@@ -324,8 +328,10 @@ class ActionExtractor(OwnerClassifier):
             if not owners and (sm := _TODO_SUBJECT.match(opening)):
                 subject = sm.group("one") or sm.group("many")
                 # "alle", "alle Ressortverantwortlichen": everyone (of a group) as written
+                # "ToDo: pt schreibt …": a lower-case subject only as a handle
                 owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold().split()[0] == "alle"
-                          else self.owners(subject, lenient=True))
+                          else self.owners(subject, lenient=True) if subject[:1].isupper()
+                          else [Responsible(name=subject, kind=ResponsibleKind.PERSON)] if handle_like(subject) else [])
             # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
             # a sentence after the marker names its owner as its subject.
             if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(opening) or _TODO_PLURAL_SUBJECT.match(opening)):

@@ -2171,3 +2171,16 @@ Fr. Ünal schickt die Liste bis 30.04. an alle (BZG).
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["PSZ (Fr. Dr. Vossberg)"], ["Fr. Ünal"], ["LAGeSo (Hr. Wagner)"], ["Fr. Ünal"]]
+
+
+def test_a_pads_lower_case_handle_after_todo_is_the_owner(record):
+    r = record("""= Plenum Hackspace
+Datum: 27.01.2026
+Anwesend: ~16 Leute (tbo, mira, lux, pt)
+# TOP 1 Orga
+- TODO mira: Hausordnung im Wiki aktualisieren
+- TODO: pt schreibt Jugendzentrum zurück
+- TODO dringend: Schlüssel nachmachen
+- TODO: dann fehlt noch Geld
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["mira"], ["pt"], [], []]
