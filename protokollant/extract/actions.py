@@ -85,6 +85,12 @@ _TIME_SLOT = re.compile(r"\(\s*(?:[^()]*,\s*)?(?:ca\.?\s*|~\s*)?\d{1,3}(?:\s*[-�
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
+def _after_label(text: str) -> str:
+    """"Beitrag zur Diamantenen Hochzeit : Günter wird beauftragt, …": the sentence after a topic
+    written as a label before a colon."""
+    return text.rsplit(": ", 1)[-1] if ": " in text else ""
+
+
 def _main_clause(text: str) -> str:
     """The text before the first subordinate clause: "nachfragen, ob … gemacht wurde (MH)"
     is a task even though the clause it asks about is in the past."""
@@ -352,7 +358,8 @@ class ActionExtractor(OwnerClassifier):
             (owners, task), confidence = promised, 0.75
         elif ":" in text and (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
             owners, task, confidence = pledged, text, 0.75
-        elif _ASKED_WORDS(text) and (m := _PASSIVE_ASKED.match(text)) and (asked := self._asked(m.group("owner"))):
+        elif _ASKED_WORDS(text) and (m := _PASSIVE_ASKED.match(text) or _PASSIVE_ASKED.match(_after_label(text))) and (
+                asked := self._asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7

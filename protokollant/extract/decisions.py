@@ -222,6 +222,9 @@ STATUS_REACH_UNITS = 12
 
 
 _LABEL = re.compile(r"^\s*[^:]{1,30}:\s*")
+# "Beschluss: Bei zukünftigen Festen soll von Fall zu Fall entschieden werden": a sentence labelled as the
+# resolution (also inside a paragraph) is the resolution, whatever tense it is in.
+_RESOLUTION_LABEL = re.compile(r"^\W*(?:Beschluss|Beschlossen|Entscheidung)(?:\s+(?:Nr\.\s*)?\d[\w./-]*)?\s*:\s*[A-ZÄÖÜ]\w*\s+\w+")
 _BARE_OUTCOME = re.compile(
     r"^\W*(?:(?:einstimmig|mehrheitlich|mit\s+(?:großer|deutlicher|knapper|breiter)\s+mehrheit|ohne\s+gegenstimmen?)\s+)?"
     r"(?:angenommen|abgelehnt|beschlossen|genehmigt|zugestimmt|bestätigt)\W*$", re.I)
@@ -315,7 +318,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         labelled = unit.section is SectionRole.DECISION
         if labelled and layout_vocabulary().is_empty_cell(text):
             continue  # "Ergebnis | –": nothing was decided
-        score = decision_score(unit, after_beschluss_header=prev_header or labelled, has_vote=vote is not None)
+        score = decision_score(unit, after_beschluss_header=prev_header or labelled or bool(_RESOLUTION_LABEL.match(text)),
+                               has_vote=vote is not None)
         score += decision_shift(unit, roles)
         prev_header = False
         if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text):

@@ -2184,3 +2184,13 @@ Anwesend: ~16 Leute (tbo, mira, lux, pt)
 - TODO: dann fehlt noch Geld
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["mira"], ["pt"], [], []]
+
+
+def test_a_resolution_labelled_inside_a_paragraph_and_a_request_after_a_topic_label(record):
+    r = record("""= Protokoll der Vorstandssitzung vom 27.08.2015
+Anwesend: Reiner Ackermann, Conny Staden, Günter Bach
+Beitrag des Vereins zur Diamantenen Hochzeit von Anneliese und Franz Rubel aus Nierendorf : Günter wird beauftragt, bei Christoph Rubel nachzufragen, ob die Familie einverstanden ist. Beschluss: Bei zukünftigen Festen im Dorf soll von Fall zu Fall entschieden werden, in welcher Weise sich der Verein beteiligt. Abstimmungsergebnis: einstimmig.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Beschluss: Bei zukünftigen Festen im Dorf soll von Fall zu Fall entschieden werden, in welcher Weise sich der Verein beteiligt."]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Günter"]]
