@@ -37,6 +37,10 @@ _OFFICE_TITLES = (
     "Schulleiter", "Schulleiterin", "Konrektor", "Konrektorin")
 # "C. Welchert", "Th. Eggers": a first name's initial and a surname ("St." is mostly Sankt: "St. Georg").
 _INITIAL_SURNAME = re.compile(r"^(?!St\.)[A-ZÄÖÜ][a-z]?\.\s?[A-ZÄÖÜ][a-zäöüßéèáàç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàç'’]+)?$")
+# "S.G.", "F.Re.", "H.St.", "Ma.K.", "H.-W. K.": a person abbreviated by dotted initials (two or three).
+_DOTTED_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.(?:\s?-\s?[A-ZÄÖÜ][a-zäöü]{0,2}\.)?\s?){2,3}$")
+# Abbreviations that are no initials ("Fr. Dr.", "St.", "Nr.").
+_NOT_INITIALS = frozenset({"Dr.", "Fr.", "Hr.", "Prof.", "Bgm.", "St.", "Nr.", "Abs.", "Tel.", "Str.", "Ref.", "Abt.", "Pfr.", "Dipl.", "Ing.", "Mag.", "Vors.", "Stv."})
 # "Stadtrat Vogt" is a councillor, "Stadtrat Hausen" the council of a town: only with a known name.
 _BODY_OR_OFFICE = ("Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat")
 _OFFICE_NAME = re.compile(
@@ -76,9 +80,10 @@ def body_and_person(found: list[Responsible], named: list[Responsible]) -> list[
 
 
 def _strip_owner(text: str) -> str:
-    """Trim punctuation around an owner phrase, keeping the dot of an abbreviated surname ("Katja F.")."""
+    """Trim punctuation around an owner phrase, keeping the dot of an abbreviated surname ("Katja F.")
+    or of dotted initials ("S.G.", "F.Re.")."""
     text = clean(text).strip(" :;,-–")
-    if text.endswith(".") and not re.search(r"(?:^|\s)[A-ZÄÖÜ]\.$", text):
+    if text.endswith(".") and not re.search(r"(?:^|\s)[A-ZÄÖÜ]\.$|(?:^|[\s.-])[A-ZÄÖÜ][a-zäöü]?\.$", text):
         text = text.rstrip(".").rstrip()
     return text.lstrip(".")
 
@@ -155,6 +160,9 @@ class OwnerClassifier:
             return Responsible(name=name, kind=ResponsibleKind.GROUP)
         if INITIALS.match(name) and low not in not_owner_words():
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        # ("N. N.", nomen nescio, holds the place of someone not yet named)
+        if _DOTTED_INITIALS.match(name) and not any(t in _NOT_INITIALS for t in tokens) and name.replace(" ", "") != "N.N.":
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)  # "S.G.", "F.Re.", "H.-W. K."
         if _INITIAL_SURNAME.match(name):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)  # "C. Welchert", "Th. Eggers"
         if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (

@@ -18,6 +18,7 @@ _AND = re.compile(r"\s+(?:und|sowie|&)\s+")
 _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\wäöüßÄÖÜéèáàçğşıñ'’.-]*$")
 _NICKNAME = re.compile(r"^\s*(?=[\w.-]*[a-zäöüß0-9])[\w.-]{2,20}\s*$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]?\.-?){1,2}[A-ZÄÖÜ][a-zäöü]?\.?$")
 _NOT_A_NAME = {"keine", "keiner", "niemand", "alle", "-", "–", "n/a", "siehe", "liste", "entfällt"}
 
 
@@ -78,6 +79,7 @@ def _surely_a_person(entry: str, person: Person) -> bool:
         re.match(r"^\s*(Frau|Herr|Hr\.|Fr\.|Dr\.|Prof\.)", entry)
         or first.casefold() in first_names()
         or re.match(r"^[A-ZÄÖÜ]\.$", first)
+        or _DOTTED_INITIALS.match(person.name)  # "S.G.", "F.Re.": members noted by their initials
     )
 
 

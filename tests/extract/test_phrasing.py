@@ -2194,3 +2194,17 @@ Beitrag des Vereins zur Diamantenen Hochzeit von Anneliese und Franz Rubel aus N
     assert [d.text for d in r.decisions] == [
         "Beschluss: Bei zukünftigen Festen im Dorf soll von Fall zu Fall entschieden werden, in welcher Weise sich der Verein beteiligt."]
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Günter"]]
+
+
+def test_members_noted_by_dotted_initials_are_persons(record):
+    r = record("""= Protokoll Vorstand Tennisclub
+Datum: 12.03.2019
+Anwesend: S.G., F.Re., A.Z., D.S.
+# TOP 1 Sport
+S.G. holt schon einmal unverbindlich ein Angebot der Firma PTS ein.
+A.Z. informiert die Mannschaften.
+H.-W. K. kontaktiert Herrn Burbach für das Sponsoring dazu.
+Vorbereitung Tag der offenen Tür | Fr. Demir, N. N.
+""")
+    assert [p.name for p in r.meeting.participants.present] == ["S.G", "F.Re", "A.Z", "D.S"]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["S.G."], ["A.Z."], ["H.-W. K."]]
