@@ -312,6 +312,8 @@ class ActionExtractor(OwnerClassifier):
             task = m.group("task").strip()
             written = m.group("owner") or m.group("owner2")
             owners = self.owners(written, lenient=bool(m.group("owner2"))) if written else []
+            if not owners and m.group("owner"):
+                owners = self.owners(written, lenient=True, handles=True)  # "TODO [magu, neoraider] …": only owners stand there
             handle = m.group("handle") or (written if written and written[:1].islower() and " " not in written else None)
             if not owners and handle and handle_like(handle):
                 owners = [Responsible(name=handle, kind=ResponsibleKind.PERSON)]  # "TODO mira: …"

@@ -113,11 +113,11 @@ def action_cues() -> ActionCues:
         due_columns=tuple(cols["due"]),
         status_columns=tuple(cols["status"]),
         todo=re.compile(
-            # "TODO (JB): …", "AP – …", and an open checkbox of a pad or Markdown list: "[ ] Flyer -> @Falk".
+            # "TODO (JB): …", "TODO [magu, neoraider] …", "AP – …", and an open checkbox of a pad or Markdown list: "[ ] Flyer -> @Falk".
             # "TODO EY: …", "TODO alle: …", "ToDo Hr. Adjei: …", "TODO mira: …" (a pad's handle): the owner
             # written between the marker and the colon
             # (a hyphen separates only with a space beside it: "TODO AVV-Muster an alle (RP)" is a task, not AVV's).
-            rf"^\s*(?:[-•*]\s*)?(?:(?:{_words_rx(data['todo_markers'])})\s*(?:\((?P<owner>[^)]{{1,60}})\)|\s(?P<owner2>(?:(?:(?:Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)?[A-ZÄÖÜ][\w.]{{0,20}}|alle(?:\s+[A-ZÄÖÜ][\w-]{{1,20}})?)(?:\s*[,/+&]\s*[A-ZÄÖÜ][\w.]{{0,20}}){{0,3}}|(?P<handle>(?-i:[a-z][\w.-]{{1,15}}))(?=\s*:)))?(?:\s*[:–]|\s*-(?=\s)|(?<=\s)-)|\[\s?\]|☐)\s*(?P<task>.+)$",
+            rf"^\s*(?:[-•*]\s*)?(?:(?:{_words_rx(data['todo_markers'])})\s*(?:[(\[](?P<owner>[^)\]]{{1,60}})[)\]](?:\s*[:–-])?|(?:\s(?P<owner2>(?:(?:(?:Herr|Frau|Hr\.|Fr\.|Dr\.)\s+)?[A-ZÄÖÜ][\w.]{{0,20}}|alle(?:\s+[A-ZÄÖÜ][\w-]{{1,20}})?)(?:\s*[,/+&]\s*[A-ZÄÖÜ][\w.]{{0,20}}){{0,3}}|(?P<handle>(?-i:[a-z][\w.-]{{1,15}}))(?=\s*:)))?(?:\s*[:–]|\s*-(?=\s)|(?<=\s)-))|\[\s?\]|☐)\s*(?P<task>.+)$",
             re.I | re.S,
         ),
         strong_verbs=strong,

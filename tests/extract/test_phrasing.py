@@ -2208,3 +2208,14 @@ Vorbereitung Tag der offenen Tür | Fr. Demir, N. N.
 """)
     assert [p.name for p in r.meeting.participants.present] == ["S.G", "F.Re", "A.Z", "D.S"]
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["S.G."], ["A.Z."], ["H.-W. K."]]
+
+
+def test_owners_in_square_brackets_after_todo(record):
+    r = record("""= Treffen Freifunk
+Datum: 16.07.2015
+# TOP 1 Technik
+TODO [magu, neoraider] OTRS in eine eigene VM tun
+TODO (JB) Flyer drucken
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("OTRS in eine eigene VM tun", ["magu", "neoraider"]), ("Flyer drucken", ["JB"])]
