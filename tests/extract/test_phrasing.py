@@ -2219,3 +2219,16 @@ TODO (JB) Flyer drucken
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("OTRS in eine eigene VM tun", ["magu", "neoraider"]), ("Flyer drucken", ["JB"])]
+
+
+def test_more_task_verbs_of_pads_posting_dropping_by_and_making_contact(record):
+    r = record("""= Plenum
+Datum: 12.03.2019
+Anwesend: Flo, Eichi, Stefan Sander, Marius
+# TOP 1 Fahrt
+Flo postet im Forum, wer noch mitfahren möchte.
+Eichi schaut bei allen dreien vorbei.
+Stefan Sander stellt noch den Kontakt zu einem Experten her.
+Stefan Sander stellt fest, dass der Bus voll ist.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Flo"], ["Eichi"], ["Stefan Sander"]]
