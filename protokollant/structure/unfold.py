@@ -33,6 +33,9 @@ LABEL_ROLES = {ColumnRole.RESULT, ColumnRole.TASK, ColumnRole.OWNER, ColumnRole.
 FIELD_ROLES = {ColumnRole.OWNER, ColumnRole.DUE, ColumnRole.OWNER_DUE}
 PROSE_MIN_WORDS = 12
 """An item table's text cells hold running text: on average at least this many words, or several lines."""
+_BARE_NUMBER = re.compile(r"(?:TOP\s*)?\d{1,2}[a-z]?\.?")
+TITLE_LINE_WORDS = 15
+"""The first line of an item's text cell is its title when the item column holds only the number."""
 _ITEM_NUMBER = re.compile(r"^\s*(?:TOP|Top|Pkt\.?|Punkt|Ö|NÖ)?\s*\d{1,2}(?:\.\d{1,2})*[a-z]?[.):]?(?:\s|$)")
 
 
@@ -190,10 +193,18 @@ def _unfold_items(table: list[Block], vocab: LayoutVocabulary) -> list[Block] | 
     multi_line = sum("\n" in t for t in texts) >= 0.5 * len(texts)
     if not multi_line and sum(len(t.split()) for t in texts) / len(texts) < PROSE_MIN_WORDS:
         return None
+    # "1. | Begrüßung, Genehmigung der Tagesordnung<br>Herr L. eröffnet die Sitzung …": a number alone in the
+    # item column, the item's title as the first line of its text.
+    numbered_only = len(item_cols) == 1 and all(
+        _BARE_NUMBER.fullmatch(dict(_cells(row)).get(item_cols[0], "").strip()) for row in data) and all(
+        "\n" in t and len(t.split("\n", 1)[0].split()) <= TITLE_LINE_WORDS for t in texts if t)
     out: list[Block] = []
     for row, text in zip(data, texts):
         cells = dict(_cells(row))
         title = " ".join(cells.get(col, "") for col in item_cols).strip()
+        if numbered_only and text:
+            first, text = text.split("\n", 1) if "\n" in text else (text, "")
+            title = f"TOP {title} {first.strip()}"
         if title:
             number_only = len(item_cols) > 1 and re.fullmatch(r"\d{1,2}[a-z]?\.?", cells.get(item_cols[0], "").strip())
             heading = f"TOP {title}" if number_only else title

@@ -278,3 +278,16 @@ Datum: 04.03.2026
         "Förderantrag an die Stadt stellen": (["Fr. Schönfeld", "Fr. Weinzierl"], "2026-04-30"),
         "Bedarfsanalyse Notplätze erstellen": (["Sozialamt (Hr. Reimers)", "Diakonie (Fr. Köster)"], None),
     }
+
+
+def test_a_number_alone_in_the_item_column_takes_the_first_line_of_the_text_as_title(nlp, render):
+    markup = """Datum: 07.09.2016
+|= TOP |  |
+| 1. | Begrüßung, Genehmigung der Tagesordnung<br>Herr Leonhardt eröffnet die Sitzung und begrüßt die Anwesenden. |
+| 2. | Neuwahl Protokollführung<br>Herr Lattacz wird einstimmig als Protokollführer gewählt. |
+"""
+    data = render(markup)
+    record = extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+    assert [(t.number, t.title) for t in record.topics] == [
+        ("1", "Begrüßung, Genehmigung der Tagesordnung"), ("2", "Neuwahl Protokollführung")]
+    assert [d.text for d in record.decisions] == ["Herr Lattacz wird einstimmig als Protokollführer gewählt."]
