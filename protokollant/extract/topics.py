@@ -438,6 +438,12 @@ def _list_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     return [(b, None, short_title(clean(b.text.split("\n", 1)[0])), 1) for b in main_items]
 
 
+BULLET_TITLE_WORDS = 10
+"""The most words a numbered top-level bullet may have to be an agenda item ("- 4. Kasse – Bericht Revisoren – Genehmigung")."""
+BULLET_TITLE_WORDS_UNNUMBERED = 6
+"""... and an unnumbered one (pad notes: "- Kasse" with text under it)."""
+
+
 def _bullet_outline_starts(blocks: list[Block], items: list[Block]) -> list[Start]:
     """Pad notes without headings: "- Hausordnung" with "-- …" points under it, or "- Kasse" with
     paragraphs of prose under it. Short top-level bullets most of which carry nested points or
@@ -447,7 +453,13 @@ def _bullet_outline_starts(blocks: list[Block], items: list[Block]) -> list[Star
         return nxt is not None and (
             (nxt.kind is BlockKind.LIST_ITEM and (nxt.list_level or 0) > 0) or nxt.kind is BlockKind.PARAGRAPH)
 
-    short = all(len(clean(b.text).split()) <= 6 and not clean(b.text).endswith((".", "!", "?")) for b in items)
+    # "- 2. Mutationen – Mitgliederbestand": a number typed into the bullet's text numbers the item.
+    numbered = [(b, _TYPED_ITEM.match(clean(b.text))) for b in items]
+    titles = [(b, m.group("num") if m else None, m.group("title").strip() if m else clean(b.text)) for b, m in numbered]
+    # Numbered bullets may have longer titles: the numbers show they are the agenda.
+    limit = BULLET_TITLE_WORDS if sum(m is not None for _, m in numbered) * 2 > len(items) else BULLET_TITLE_WORDS_UNNUMBERED
+    short = all(len(title.split()) <= limit and not title.endswith((".", "!", "?")) and not sentence_like(title)
+                for _, _, title in titles)
     if len(items) < 3 or not short or sum(map(has_body_below, items)) * 2 <= len(items):
         return []
-    return [(b, None, clean(b.text), 1) for b in items]
+    return [(b, number, title, 1) for b, number, title in titles]

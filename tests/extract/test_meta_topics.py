@@ -654,3 +654,26 @@ def test_a_next_meeting_heading_with_its_details_is_no_item():
             (H, "Finanzen", {"heading_level": 2}), (P, "Text."),
             (H, "Nächstes Treffen: Di. 12.05.2026, 14:15 Uhr, Raum A0-22", {"heading_level": 2}))
     assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Stand", "Finanzen"]
+
+
+def test_bullets_with_typed_numbers_and_prose_below_are_the_agenda():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""= Protokoll der Hauptversammlung Museum Erlach
+Vom 9. Februar 2018
+- Begrüssung – Entschuldigungen
+Jürg Fahm begrüsst die 26 Anwesenden. Die Traktandenliste wird genehmigt.
+- 2. Mutationen – Mitgliederbestand
+Jürg Fahm begrüsst das neue Mitglied Johannes Zimmermann.
+- 3. Jahresbericht – Genehmigung
+Der Jahresbericht wird von der Versammlung genehmigt.
+- 4. Kasse – Bericht Revisoren – Genehmigung Bericht und Kasse
+Jürg Fahm präsentiert den Kassabericht.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [(t.number, t.title) for t in record.topics] == [
+        (None, "Begrüssung – Entschuldigungen"), ("2", "Mutationen – Mitgliederbestand"), ("3", "Jahresbericht – Genehmigung"),
+        ("4", "Kasse – Bericht Revisoren – Genehmigung Bericht und Kasse")]
