@@ -199,9 +199,10 @@ def _titles_from_preview(blocks: list[Block], starts: list[Start]) -> list[Start
         if b.kind is BlockKind.LIST_ITEM and b.list_number and (num := b.list_number.rstrip(".)")).isdigit():
             # An agenda set as a Word-numbered list: the number is the label Word renders (a list
             # item is an item for sure: its title may run longer than a typed line's).
+            # ("Begrüßung, Eröffnung …, Genehmigung der Tagesordnung." may close with a full stop)
             title = clean(b.text.split("\n", 1)[0])
-            if title and len(title.split()) <= 20 and not title.endswith("."):
-                titles[num] = title
+            if title and len(title.split()) <= 20 and not (title.endswith(".") and sentence_like(title.rstrip("."))):
+                titles[num] = title.rstrip(".") if title.endswith(".") and not title.endswith("..") else title
             continue
         for line in b.text.split("\n"):
             m = NUMBERED.match(line) or TOP_LINE.match(line)

@@ -677,3 +677,27 @@ Jürg Fahm präsentiert den Kassabericht.
     assert [(t.number, t.title) for t in record.topics] == [
         (None, "Begrüssung – Entschuldigungen"), ("2", "Mutationen – Mitgliederbestand"), ("3", "Jahresbericht – Genehmigung"),
         ("4", "Kasse – Bericht Revisoren – Genehmigung Bericht und Kasse")]
+
+
+def test_zu_top_lines_take_the_preview_title_even_when_it_closes_with_a_full_stop():
+    from protokollant.extract.minutes import extract_record
+    from protokollant.ingest.reader import read_document
+    from protokollant.nlp.pipeline import load_pipeline
+    from tests.markup import render
+
+    data = render("""= Protokoll der Vorstandssitzung vom 12.10.2016
+Tagesordnung:
+#. Begrüßung, Eröffnung der Sitzung und Feststellen der Beschlußfähigkeit, Genehmigung der Tagesordnung.
+#. Genehmigung des Protokolls
+#. Verschiedenes
+## Zu TOP 1
+Der 1. Vorsitzende eröffnet die Sitzung um 19.33 Uhr.
+## Zu TOP 2
+Das Protokoll wird einstimmig genehmigt.
+## Zu TOP 3
+Keine Wortmeldungen.
+""")
+    record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
+    assert [t.title for t in record.topics] == [
+        "Begrüßung, Eröffnung der Sitzung und Feststellen der Beschlußfähigkeit, Genehmigung der Tagesordnung",
+        "Genehmigung des Protokolls", "Verschiedenes"]
