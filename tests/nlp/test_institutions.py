@@ -379,7 +379,8 @@ def test_replacing_registry_via_config(tmp_path):
     reg.write_text('{"name": "Musterbund", "aliases": [], "kind": "verband"}\n', encoding="utf-8")
     nlp = spacy.blank("de")
     nlp.add_pipe("protokollant_institutions", config={"registry_path": str(reg)})
-    assert kb_ids(nlp, "Der Musterbund und die IHK.") == {"Musterbund"}
+    # (without an article: after one an unknown abbreviation is an organisation of its own)
+    assert kb_ids(nlp, "Der Musterbund, IHK und HWK.") == {"Musterbund"}
 
 
 def test_org_entities_from_statistical_ner(nlp):
@@ -633,3 +634,19 @@ def test_well_known_national_organisations_by_their_usual_names(nlp):
     assert kb_ids(nlp, "Der NABU betreut die Wiese, der ADAC spendet Warnwesten, die Sparkasse zahlt den Druck.") == {
         "Naturschutzbund Deutschland", "ADAC", "Sparkasse"}
     assert kb_ids(nlp, "Hinweise an die Staatsanwaltschaft und das Umweltbundesamt.") == {"Staatsanwaltschaft", "Umweltbundesamt"}
+
+
+def test_an_unknown_abbreviation_after_an_article_names_an_organisation(nlp):
+    assert "HTV" in found(nlp, "Der Termin wird mit dem HTV abgestimmt.")
+    assert "CJD" in found(nlp, "Die Räume werden vom CJD gestellt.")
+    # plain abbreviations, persons' initials and meetings take no article-made organisation
+    assert found(nlp, "Die JHV findet im März statt, das SGB regelt das.") == {}
+    assert found(nlp, "Die KW 12 passt, FL schickt die Liste.") == {}
+
+
+def test_an_abbreviation_merges_into_the_name_it_spells_and_an_introduced_one_is_no_name_of_its_own(nlp):
+    docs = [nlp("Die Wirtschaftsförderungsgesellschaft Ammertal mbH lädt ein."), nlp("Mit der WFG wird das geklärt.")]
+    names = {i["name"] for i in collect_institutions(docs)}
+    assert "WFG" not in names and any(n.startswith("Wirtschaftsförderungsgesellschaft") for n in names)
+    docs = [nlp("Hr. Mansour (Psychosoziales Netz, PSZ) berichtet."), nlp("Das Angebot beim PSZ ist voll.")]
+    assert "PSZ" not in {i["name"] for i in collect_institutions(docs)}

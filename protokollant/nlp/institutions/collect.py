@@ -145,6 +145,8 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
                 ):
                     found[b]["count"] += found.pop(a)["count"]
                     break
+    _merge_abbreviations(found)
+    _drop_introduced_abbreviations(found, docs, learned)
     out = []
     for canon, item in found.items():
         al = [x for x in data.aliases_for(canon) if x != canon]
@@ -153,3 +155,48 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
         item["aliases"] = al
         out.append(item)
     return out
+
+
+def _merge_abbreviations(found: dict[str, dict]) -> None:
+    """"PSZ" beside "Psychosoziales Zentrum", "WFG" beside "Wirtschaftsförderungsgesellschaft": an
+    abbreviation whose letters spell, in order, the one longer name of the document that starts with
+    its first letter, is that institution's short form."""
+    for short in [n for n in found if _ACRONYM.fullmatch(n)]:
+        longer = [n for n in found if n != short and " " in n or (n != short and len(n) > 2 * len(short) and not n.isupper())]
+        fits = [n for n in longer if n in found and _abbreviates(short, n)]
+        if len(fits) == 1:
+            target = found[fits[0]]
+            target["count"] += found.pop(short)["count"]
+            target.setdefault("forms", []).append(short)
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    if not words or len(words) > 6 or words[0][:1].lower() != short[:1].lower():
+        return False
+    letters = "".join(words).lower()
+    pos = 0
+    for ch in short.lower():
+        pos = letters.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _drop_introduced_abbreviations(found: dict[str, dict], docs: list[Doc], learned: dict[str, str]) -> None:
+    """"… das Psychosoziale Zentrum (PSZ) …" and later "beim PSZ": an abbreviation the minutes
+    introduce in brackets (or explain in brackets after it) stands for that name; when that name was not recognised the
+    abbreviation alone is no better a name for it (an unknown abbreviation used without
+    introduction, "beim HTV", stays)."""
+    shorts = [n for n, item in found.items() if _ACRONYM.fullmatch(n) and item["kind"] == "ORG" and n not in learned]
+    if not shorts:
+        return
+    text = " ".join(doc_text(doc) for doc in docs)
+    for short in shorts:
+        # "(PSZ)", "(Psychosoziales Zentrum – PSZ)", "(Landesprüfungsamt, LPA)", "WLSB (Württembergischer …)"
+        if re.search(rf"[(,–-]\s*{short}\s*\)|\b{short}\s*\(\s*[A-ZÄÖÜ][a-zäöüß]", text):
+            found.pop(short)

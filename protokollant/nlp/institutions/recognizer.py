@@ -17,6 +17,7 @@ from ..doc_places import document_places
 from .data import FILES, SPANS_KEY, InstitutionData, load_data
 from .grammar import PRIO_REGISTRY, PRIO_RULE, PRIO_WEAK, SpanGrammar
 
+_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "beim", "vom", "zum", "zur", "im", "ins"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
 
 
@@ -209,6 +210,7 @@ class InstitutionRecognizer(SpanGrammar):
                     canon = d.canonical_name(doc[s:e2].text)
                 cands.append((s, e2, kind, canon, PRIO_REGISTRY))
         cands.extend(self._acronyms_with_place(doc, orths, reg_start))
+        cands.extend(self._acronyms_after_article(doc, orths, reg_start))
         if interesting:
             anchors = []
             for i, (head, anchor, abbr) in interesting:
@@ -263,6 +265,18 @@ class InstitutionRecognizer(SpanGrammar):
             e = self._place(doc, j)
             if e > j:
                 out.append((i, e, "ORG", doc[i:e].text, PRIO_WEAK))
+        return out
+
+    def _acronyms_after_article(self, doc: Doc, orths: list[int], reg_start: dict) -> list:
+        """ "beim HTV", "mit der GLP", "vom CJD": an unknown abbreviation after an article (or a
+        preposition fused with one) is the short name of an organisation; persons' initials and
+        plain abbreviations ("die KW", "das PDF") take none."""
+        out = []
+        for i, orth in enumerate(orths):
+            if i == 0 or not self._is_acronym[orth] or i in reg_start or len(doc[i].text) < 3:
+                continue
+            if doc[i - 1].lower_ in _ARTICLES and not (i + 1 < len(doc) and doc[i + 1].text in ("-", "–") ):
+                out.append((i, i + 1, "ORG", doc[i].text, PRIO_WEAK))
         return out
 
     def _acronym_word(self, orth: int) -> bool:
