@@ -61,9 +61,32 @@ class ArraySentencizer(Sentencizer):
                 previous = numpy.concatenate(([-1], words[:-1]))
                 # An end between the previous such token and this one: a sentence starts here.
                 starts[words[before[words] - before[previous + 1] > 0]] = True
+                # "… Masterplan 2020. Paula schickt …": a year (or a date) with its full stop is one
+                # token (German ordinals keep theirs: "am 3. Mai"); before a capitalised word it ends
+                # the sentence (a four-digit ordinal is rare).
+                for i in numpy.flatnonzero(numpy.isin(arr[:, 0], self._year_ends(doc, arr[:, 0]))):
+                    if i + 1 < n and doc[i + 1].is_title:
+                        starts[i + 1] = True
                 starts[0] = True
             guesses.append(starts.tolist())
         return guesses
+
+    def _year_ends(self, doc, orths) -> list[int]:
+        """The ORTH ids of the doc that are a year or date closed by a full stop ("2020.", "12.03.2020.")."""
+        cache = self.__dict__.setdefault("_year_cache", {})
+        strings = doc.vocab.strings
+        out = []
+        for orth in set(orths.tolist()):
+            hit = cache.get(orth)
+            if hit is None:
+                text = strings[orth]
+                hit = cache[orth] = len(text) >= 5 and text[-1] == "." and _YEAR_END.match(text) is not None
+            if hit:
+                out.append(orth)
+        return out
+
+
+_YEAR_END = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\.$")
 
 
 @Language.factory("protokollant_lookup_lemmatizer", default_config={"table": "lemma_lookup"})

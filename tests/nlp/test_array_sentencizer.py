@@ -32,3 +32,13 @@ def test_the_pipeline_runs_it_under_spacys_name():
 
     nlp = load_pipeline("blank")
     assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
+
+
+def test_a_year_with_its_full_stop_ends_the_sentence_before_a_capitalised_word():
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    doc = nlp("Themen waren der Masterplan 2020. Paula schickt ihren Bericht. Am 3. Mai kommt er. Sitzung vom 12.03.2020. Danach Ende.")
+    assert [s.text for s in doc.sents] == [
+        "Themen waren der Masterplan 2020.", "Paula schickt ihren Bericht.", "Am 3. Mai kommt er.",
+        "Sitzung vom 12.03.2020.", "Danach Ende."]
