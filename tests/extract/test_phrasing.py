@@ -2232,3 +2232,15 @@ Stefan Sander stellt noch den Kontakt zu einem Experten her.
 Stefan Sander stellt fest, dass der Bus voll ist.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Flo"], ["Eichi"], ["Stefan Sander"]]
+
+
+def test_granting_the_consent_with_the_verb_first_is_a_decision(record):
+    r = record("""= Niederschrift Ortschaftsrat
+Datum: 12.02.2026
+# TOP 3 Bauanträge
+Der Ortschaftsrat erteilt das Einvernehmen zum Bauvorhaben.
+Der Bauausschuss versagt die Zustimmung zum Antrag auf Befreiung.
+Das Landratsamt prüft den Antrag noch.
+""")
+    assert [d.text for d in r.decisions] == ["Der Ortschaftsrat erteilt das Einvernehmen zum Bauvorhaben.",
+                                             "Der Bauausschuss versagt die Zustimmung zum Antrag auf Befreiung."]
