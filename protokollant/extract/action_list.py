@@ -6,7 +6,7 @@ import re
 
 from ..document import BlockKind
 from ..structure import SectionRole
-from ..schema import ActionItem, ProgressReport
+from ..schema import ActionItem, ProgressReport, ResponsibleKind
 from .actions import ActionExtractor
 from .owner_context import institution_beside, named_owner
 from .owners import body_and_person
@@ -91,7 +91,10 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
         elif (beside := institution_beside(item.evidence.text, item.responsible, extractor)) is not None:
             item.responsible = beside
     _drop_prose_repeats(units, found)
-    return dedupe_actions([found[pos] for pos in sorted(found)])
+    items = []
+    for pos in sorted(found):
+        items.extend(_split_second_subject(units[pos], found[pos], extractor))
+    return dedupe_actions(items)
 
 
 def _drop_prose_repeats(units: list[Unit], found: dict[int, ActionItem]) -> None:
@@ -200,3 +203,29 @@ def _content_words(text: str) -> set[str]:
 
 def _shares_word(a: set[str], b: set[str]) -> bool:
     return any(x == y or (len(x) >= 6 and len(y) >= 6 and (x.endswith(y) or y.endswith(x))) for x in a for y in b)
+
+
+# ", Merve ergänzt den Teil …", ", Sophie hängt Plakate auf": a clause after a comma with a subject and a verb of its own.
+_SECOND_SUBJECT = re.compile(
+    r",\s+(?:und\s+)?(?P<subject>(?:(?:Hr\.|Fr\.|Herr|Frau|Dr\.)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+(?:und|&|\+)\s+[A-ZÄÖÜ][\w.-]*)?)"
+    r"\s+(?P<verb>[a-zäöüß]\w*t)\b")
+
+
+def _split_second_subject(unit: Unit, item: ActionItem, extractor: ActionExtractor) -> list[ActionItem]:
+    """"Finn schreibt die Vorlage bis 28.4., Merve ergänzt den Teil zur Härtefallregelung": two
+    people each given a task in one line are two tasks, each with its owner (a table row's cells are not split)."""
+    if unit.block.kind is BlockKind.TABLE_ROW or not item.responsible or "," not in item.task:
+        return [item]
+    m = _SECOND_SUBJECT.search(item.task)
+    if m is None or m.group("verb").casefold() not in action_cues().any_task_verb:
+        return [item]
+    second = extractor.owners(m.group("subject"))
+    known = {o.name.casefold() for o in item.responsible}
+    if not second or any(o.name.casefold() in known for o in second) or any(o.kind is not ResponsibleKind.PERSON for o in second):
+        return [item]
+    first_task, second_task = item.task[: m.start()].strip(), item.task[m.start() + 1 :].strip()
+    if len(first_task.split()) < 2:
+        return [item]
+    first = item.model_copy(update={"task": first_task})
+    other = item.model_copy(update={"task": second_task, "responsible": second, "due": extractor.due(second_task)})
+    return [first, other]

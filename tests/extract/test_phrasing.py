@@ -2244,3 +2244,17 @@ Das Landratsamt prüft den Antrag noch.
 """)
     assert [d.text for d in r.decisions] == ["Der Ortschaftsrat erteilt das Einvernehmen zum Bauvorhaben.",
                                              "Der Bauausschuss versagt die Zustimmung zum Antrag auf Befreiung."]
+
+
+def test_two_people_given_a_task_each_in_one_line_are_two_tasks(record):
+    r = record("""= AStA Referentenrat
+Datum: 21.04.2026
+Anwesend: Finn, Merve, Lena, Sophie
+# TOP 1 Vorlagen
+ToDo: Finn schreibt die Vorlage fürs StuPa bis 28.4., Merve ergänzt den Teil zur Härtefallregelung.
+Lena schickt die Liste, Sophie findet das gut.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Finn schreibt die Vorlage fürs StuPa bis 28.4.", ["Finn"]),
+        ("Merve ergänzt den Teil zur Härtefallregelung.", ["Merve"]),
+        ("Lena schickt die Liste, Sophie findet das gut.", ["Lena"])]
