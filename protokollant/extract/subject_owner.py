@@ -116,6 +116,10 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
         # "SJ redet mit seiner Gruppe, ob …": talking to someone to find out is an inquiry to make.
         if weak and not has_deadline and not (lower in cues.consult_verbs and cues.consult.search(unit.text)):
+            if fallback is None and i > start and (closing := _closing_owner(tokens, i + 1, extractor)):
+                # "Antrag auf Kostenübernahme stellt Hr. Böttcher.", "Den Vortrag hält Fr. Lenz.": the
+                # object first, the person who does it closing the sentence after the verb.
+                fallback = closing, clause_text(unit, tokens, start)
             continue
         # "Frau X informiert über den Stand", "… erkundigt sich nach …": a report or question in
         # the meeting, unless someone outside is asked ("… informiert sich beim Amt").
@@ -258,6 +262,15 @@ def _titled_name(tokens: list, j: int, extractor: OwnerClassifier) -> tuple[list
             if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
                 return owners, j + k
     return [], j
+
+
+def _closing_owner(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:
+    """Persons named after the verb who close the sentence ("… stellt Hr. Böttcher.")."""
+    rest = [t for t in tokens[j:] if not t.is_punct]
+    if not 1 <= len(rest) <= 3 or (tokens[-1].text not in (".", "!") and not tokens[-1].is_alpha):
+        return []
+    owners = extractor.owners(" ".join(t.text for t in rest))
+    return owners if owners and all(o.kind is ResponsibleKind.PERSON for o in owners) else []
 
 
 def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: bool = False) -> list[Responsible]:

@@ -2258,3 +2258,15 @@ Lena schickt die Liste, Sophie findet das gut.
         ("Finn schreibt die Vorlage fürs StuPa bis 28.4.", ["Finn"]),
         ("Merve ergänzt den Teil zur Härtefallregelung.", ["Merve"]),
         ("Lena schickt die Liste, Sophie findet das gut.", ["Lena"])]
+
+
+def test_the_person_closing_a_sentence_after_the_verb_does_the_task(record):
+    r = record("""= Sitzung
+Datum: 21.04.2026
+Anwesend: Hr. Böttcher, Fr. Lenz
+# TOP 1 Anträge
+Antrag auf Kostenübernahme stellt Hr. Böttcher.
+Den Vortrag hält Fr. Lenz.
+Fr. Lenz stellt die Zahlen vor.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Böttcher"], ["Fr. Lenz"]]
