@@ -100,7 +100,9 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         if not 2 <= words <= 8:
             continue
         strong = lower in cues.strong_verbs or (
-            lower in cues.particle_verbs and _clause_ends_with(tokens, i, cues.particle_verbs[lower])) or (
+            lower in cues.particle_verbs and _clause_ends_with(tokens, i, cues.particle_verbs[lower])
+            # "teilt den Eltern den Termin mit" informs someone; "teilt mit, dass …" reports
+            and not (i + 1 < len(tokens) and tokens[i + 1].lower_ in _REPORTING_PARTICLES)) or (
             # "Fr. Dr. Albers lässt die Einwilligung … prüfen": having a task done is the task.
             lower in ("lässt", "lassen") and _clause_ends_with(tokens, i, cues.strong_verbs))
         weak = lower in cues.weak_verbs and not strong
@@ -213,6 +215,7 @@ _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 # "Tom fragt nach.": "nach" closing the clause is the particle of "nachfragen" (an inquiry to make),
 # not the preposition of "fragt nach dem Stand" (a question in the meeting).
 _NACH = frozenset({"nach"})
+_REPORTING_PARTICLES = frozenset({"mit"})
 _TAKE_ON = frozenset({"übernimmt", "übernehmen", "übernehme"})
 _TOOK_ON = frozenset({"übernahm", "übernahmen"})
 

@@ -2270,3 +2270,14 @@ Den Vortrag hält Fr. Lenz.
 Fr. Lenz stellt die Zahlen vor.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Böttcher"], ["Fr. Lenz"]]
+
+
+def test_informing_someone_with_the_particle_at_the_end_is_a_task_telling_the_meeting_is_not(record):
+    r = record("""= Sitzung
+Datum: 21.04.2026
+Anwesend: Hr. Gräf, Fr. Lenz
+# TOP 1 Kita
+Hr. Gräf teilt der Kindergartenleitung den Beschluss mit.
+Fr. Lenz teilt mit, dass die Halle frei ist.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Gräf"]]
