@@ -2115,7 +2115,7 @@ ToDo: @Karim und @Lena planen den Ausflug
 """)
     assert r.decisions == []
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
-        ["Frau Roßmann"], ["Vorstand"], ["Geschäftsstelle"], [], ["BR"], ["Fr. Pieper", "Hr. Gans"], ["Karim", "Lena"]]
+        ["Frau Roßmann"], ["Vorstand"], ["Geschäftsstelle"], [], ["BR"], ["NP"], ["Fr. Pieper", "Hr. Gans"], ["Karim", "Lena"]]
 
 
 def test_a_hyphen_after_the_todo_marker_joins_a_compound_not_an_owner(record):
@@ -2281,3 +2281,18 @@ Hr. Gräf teilt der Kindergartenleitung den Beschluss mit.
 Fr. Lenz teilt mit, dass die Halle frei ist.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Gräf"]]
+
+
+def test_particle_verbs_of_looking_into_asking_around_and_proofreading(record):
+    r = record("""= Plenum
+Datum: 21.04.2026
+Anwesend: Milena, Ines, Katja, Tim, Vera
+# TOP 1 Sachen
+Milena hört sich bei den Kita-Eltern um.
+Ines hakt im Rathaus nach.
+Katja gibt den Druckauftrag raus.
+Tim sieht die Unterlagen durch.
+Vera liest den Text gegen.
+Die Zahlen sehen gut aus.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Milena"], ["Ines"], ["Katja"], ["Tim"], ["Vera"]]
