@@ -374,7 +374,8 @@ class ActionExtractor(OwnerClassifier):
                 members := self.owners(gm.group("members"), lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in members):
             # "Es wird sich eine Gruppe bilden aus A, B und C, die Themen erarbeitet": its members do it.
             owners, confidence = members, 0.7
-        elif "durch" in text and (om := cues.organised_by.search(text)) and (by := self.owners(om.group("owner"), lenient=True)):
+        elif (("durch" in text and (om := cues.organised_by.search(text))) or (om := cues.organised_noted.search(text))) and (
+                by := self.owners(om.group("owner"), lenient=True)):
             # "Einladung erfolgt durch die WFG.", "Einladung und TO durch IQ.": who does the meeting's
             # organising act named alone.
             owners, confidence = by, 0.7

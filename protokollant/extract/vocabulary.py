@@ -66,6 +66,7 @@ class ActionCues:
     any_task_verb: frozenset[str]
     works_with: re.Pattern  # "kümmert sich Fr. K. mit Hr. P.": the person after "mit" shares the task
     organised_by: re.Pattern  # "Einladung erfolgt durch die WFG.": the organising act and who does it
+    organised_noted: re.Pattern  # "(Einladung: BH)", "Raum + Einladung: LW": the act and its owner noted after it
     subject_fillers: tuple[tuple[str, ...], ...]  # "übernimmt wie immer Fr. P.": words between a verb and its subject
 
 
@@ -164,6 +165,11 @@ def action_cues() -> ActionCues:
             # also as a clause of its own: "Folgetermin in drei Monaten, Einladung durch die ABH."
             rf"(?:^|[,;]\s)\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"
             r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
+        # "Nächster Termin: 25.02.2027 (Einladung BH).", "Raum + Einladung: LW", "Einladung: ML, 2 Wochen vorher":
+        # the organising act and who does it, noted (a colon, or capitals in brackets).
+        organised_noted=re.compile(
+            rf"(?:^|[(;,]\s*)(?:[\w-]+\s*[+&]\s*)?[\w-]*(?:{_words_rx(data['organising_acts'])})\w*"
+            r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ]{2,4}\)))(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*(?:[),.;]|$)", re.I),
         # longest first: "wie üblich" is tried before a one-word filler
         subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),
     )

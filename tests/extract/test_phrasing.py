@@ -2296,3 +2296,15 @@ Vera liest den Text gegen.
 Die Zahlen sehen gut aus.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Milena"], ["Ines"], ["Katja"], ["Tim"], ["Vera"]]
+
+
+def test_an_organising_act_noted_with_its_owner_after_a_colon(record):
+    r = record("""= Runde
+Datum: 21.04.2026
+Anwesend: Bernd Hahn (BH), Lisa Weber (LW), Max Lang (ML)
+# TOP 1 Termine
+Raum + Einladung: LW
+Einladung: ML, 2 Wochen vorher
+Die Einladung kam zu spät.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["LW"], ["ML"]]
