@@ -290,7 +290,7 @@ class ActionExtractor(OwnerClassifier):
         text = unit.clean_text
         cues = action_cues()
         if (len(text) < 6 or unit.reports_done() or cues.report.search(text) or cues.not_task.search(text)
-                or cues.not_task_line.match(text) or (cues.may_not_task_worded(text) and any(rx.search(text) for rx in cues.not_task_worded))):
+                or (cues.not_task_line.match(text) and not cues.organised_noted.search(text)) or (cues.may_not_task_worded(text) and any(rx.search(text) for rx in cues.not_task_worded))):
             return None
         if text.endswith(":") and cues.intro.search(text):
             return None  # "Der Vorstand beantragt, den Zweck wie folgt zu ändern:" introduces a list

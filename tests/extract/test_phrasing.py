@@ -1041,7 +1041,7 @@ Tom ergänzt, dass die Wanderkarte fertig ist.
 
 def test_plain_label_lines_over_bullets_open_their_sections(record):
     # "Ergebnisse" / "Weiteres Vorgehen" as plain lines (no colon, not bold) over bulleted lists;
-    # the next meeting's date in the list is no task.
+    # the next meeting's date in the list is no task, but who invites to it has one.
     r = record("""= Gesprächsvermerk
 Fachgespräch am 04.05.2026
 Teilnehmende: Frau Yilmaz (Amt für Migration), Herr Ochs (IHK)
@@ -1054,7 +1054,7 @@ Weiteres Vorgehen
 - Nächstes Gespräch im September (Einladung: Jobcenter).
 """)
     assert [d.text for d in r.decisions] == ["Es wird eine gemeinsame Arbeitgeberveranstaltung im Herbst durchgeführt."]
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ochs"], ["Frau Yilmaz"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Ochs"], ["Frau Yilmaz"], ["Jobcenter"]]
 
 
 def test_reported_and_pending_decisions_are_not_this_meetings(record):
@@ -2306,5 +2306,7 @@ Anwesend: Bernd Hahn (BH), Lisa Weber (LW), Max Lang (ML)
 Raum + Einladung: LW
 Einladung: ML, 2 Wochen vorher
 Die Einladung kam zu spät.
+Nächster Termin: 25.02.2027, 09:00 Uhr, diesmal im Jobcenter (Einladung BH).
+Nächster Termin: 12.05.2027, 10 Uhr.
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["LW"], ["ML"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["LW"], ["ML"], ["BH"]]
