@@ -2310,3 +2310,17 @@ Nächster Termin: 25.02.2027, 09:00 Uhr, diesmal im Jobcenter (Einladung BH).
 Nächster Termin: 12.05.2027, 10 Uhr.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["LW"], ["ML"], ["BH"]]
+
+
+def test_procedural_motions_and_lines_ending_in_their_vote_outcome_are_no_tasks(record):
+    r = record("""= Sitzung FSR
+Datum: 21.04.2026
+Anwesend: Ben, Aylin, Felix, Samir, Pia
+# TOP 1 GO
+GO-Antrag auf Vertagung bis die Fakultät zugesagt hat → Gegenrede von Aylin → Abstimmung GO-Antrag 3/4/1 → abgelehnt (Ben)
+GO-Antrag auf Schluss der Redeliste (Samir) → angenommen ohne Gegenrede
+Wahl Mitglied Wahlausschuss: Kandidatin Pia → Abstimmung 19/0/1 → gewählt
+Flyer drucken → Felix
+""")
+    assert len(r.decisions) == 3
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer drucken", ["Felix"])]
