@@ -63,6 +63,7 @@ _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden
 # Every _PASSIVE_ASKED match holds one of these (the pattern is case-sensitive): one scan rules most sentences out.
 _ASKED_WORDS = re.compile(r"gebeten|beauftragt|aufgefordert|ersucht").search
 _WORD = re.compile(r"\w+")
+_PUT_OFF = re.compile(r"\b(?:vertagt|verschoben|zurückgestellt)\b", re.I)
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
@@ -425,8 +426,10 @@ class ActionExtractor(OwnerClassifier):
             note_style = INFINITIVE_END.search(text) and len(text.split()) <= 12 and words.isdisjoint(_PASSIVE_AUX)
             if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if cues.past.search(text) or cues.possibility.search(main):
-                return None  # a report, or a possibility ("kann … geändert werden")
+            if cues.past.search(text) or cues.possibility.search(main) or _PUT_OFF.search(text):
+                # a report, a possibility ("kann … geändert werden"), or a matter put off to a later
+                # meeting ("Satzungsänderung – vertagt auf die Juli-Sitzung"): its date is when it comes up again
+                return None
             # "Heike berichtet über den Kassenstand zum 28.02.", "… schlägt vor, in diesem Jahr …":
             # what someone reports or proposes in the meeting; "… soll … beschlossen werden": a
             # decision still to be taken.

@@ -2324,3 +2324,13 @@ Flyer drucken → Felix
 """)
     assert len(r.decisions) == 3
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer drucken", ["Felix"])]
+
+
+def test_a_matter_put_off_to_a_later_meeting_is_no_unassigned_task(record):
+    r = record("""= Elterntreffen
+Datum: 21.04.2026
+# TOP 1 Satzung
+Satzungsänderung (digitale Mitgliederversammlung) – vertagt auf die Sitzung am 14.07.2026
+Einladung muss bis 04.04.2026 raus
+""")
+    assert [a.task for a in r.action_items] == ["Einladung muss bis 04.04.2026 raus"]
