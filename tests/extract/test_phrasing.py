@@ -2334,3 +2334,14 @@ Satzungsänderung (digitale Mitgliederversammlung) – vertagt auf die Sitzung a
 Einladung muss bis 04.04.2026 raus
 """)
     assert [a.task for a in r.action_items] == ["Einladung muss bis 04.04.2026 raus"]
+
+
+def test_stating_something_with_gibt_an_is_a_report(record):
+    r = record("""= Runde
+Datum: 21.04.2026
+Anwesend: Fr. Brand, Hr. Ott
+# TOP 1 Wartezeiten
+Fr. Brand gibt an, diese lägen bei ca. sechs Wochen.
+Hr. Ott gibt die Liste weiter.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Ott"]]
