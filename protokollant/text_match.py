@@ -107,3 +107,15 @@ def match_texts(gold: list[list[list[str]]], pred: list[list[list[str]]], thresh
 
 
 __all__ = ["institution_similarity", "match_texts", "pair_items", "same_owner", "similarity", "tokens"]
+
+
+def letters_in_order(letters: str, text: str) -> bool:
+    """Whether the letters occur in ``text`` in this order (case-insensitive): "PSZ" in
+    "Psychosoziales Zentrum", "TO" in "folgende Tagesordnung" (how abbreviations spell names)."""
+    pos, text = 0, text.casefold()
+    for letter in letters.casefold():
+        pos = text.find(letter, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True

@@ -16,6 +16,7 @@ from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
+from ..text_match import letters_in_order
 from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, bracket_owner_with_deadline, co_owners, colon_assignment,
                           leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
@@ -208,14 +209,7 @@ class ActionExtractor(OwnerClassifier):
         words = before.split()[-3:]
         if not words or not words[-1][:1].isupper() or inner[0] not in (w[:1] for w in words):
             return False
-        rest = " ".join(words[next(i for i, w in enumerate(words) if w[:1] == inner[0]):]).casefold()
-        pos = 0
-        for letter in inner.casefold():
-            pos = rest.find(letter, pos)
-            if pos < 0:
-                return False
-            pos += 1
-        return True
+        return letters_in_order(inner, " ".join(words[next(i for i, w in enumerate(words) if w[:1] == inner[0]):]))
 
     # -- deadlines --------------------------------------------------------
     def due(self, text: str) -> Due | None:

@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
+from ...text_match import letters_in_order
 from ..spans import doc_text
 from .data import SPANS_KEY, InstitutionData, load_data
 
@@ -177,14 +178,7 @@ def _abbreviates(short: str, name: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", name)]
     if not words or len(words) > 6 or words[0][:1].lower() != short[:1].lower():
         return False
-    letters = "".join(words).lower()
-    pos = 0
-    for ch in short.lower():
-        pos = letters.find(ch, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
+    return letters_in_order(short, "".join(words))
 
 
 def _drop_introduced_abbreviations(found: dict[str, dict], docs: list[Doc], learned: dict[str, str]) -> None:
