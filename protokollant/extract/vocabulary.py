@@ -167,9 +167,9 @@ def action_cues() -> ActionCues:
             r"durch\s+(?:die|den|das|der)?\s*(?P<owner>[^\W\d][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*[.!]?\s*$", re.I),
         # "Nächster Termin: 25.02.2027 (Einladung BH).", "Raum + Einladung: LW", "Einladung: ML, 2 Wochen vorher":
         # the organising act and who does it, noted (a colon, or capitals in brackets).
-        organised_noted=re.compile(
+        organised_noted=gated(re.compile(
             rf"(?:^|[(;,]\s*)(?:[\w-]+\s*[+&]\s*)?[\w-]*(?:{_words_rx(data['organising_acts'])})\w*"
-            r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ]{2,4}\)))(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*(?:[),.;]|$)", re.I),
+            r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ]{2,4}\)))(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*(?:[),.;]|$)", re.I)),
         # longest first: "wie üblich" is tried before a one-word filler
         subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),
     )

@@ -209,8 +209,7 @@ class InstitutionRecognizer(SpanGrammar):
                 if e2 > e and canon.rsplit(" ", 1)[-1] not in d.places:
                     canon = d.canonical_name(doc[s:e2].text)
                 cands.append((s, e2, kind, canon, PRIO_REGISTRY))
-        cands.extend(self._acronyms_with_place(doc, orths, reg_start))
-        cands.extend(self._acronyms_after_article(doc, orths, reg_start))
+        cands.extend(self._acronym_candidates(doc, orths, reg_start))
         if interesting:
             anchors = []
             for i, (head, anchor, abbr) in interesting:
@@ -251,9 +250,12 @@ class InstitutionRecognizer(SpanGrammar):
         doc.spans[self.spans_key] = group
         return doc
 
-    def _acronyms_with_place(self, doc: Doc, orths: list[int], reg_start: dict) -> list:
-        """ "GS Eichenried", "BBS II Kellenbach", "HV Oberland": an unknown abbreviation
-        followed by a place of the document names a local organisation."""
+    def _acronym_candidates(self, doc: Doc, orths: list[int], reg_start: dict) -> list:
+        """Unknown abbreviations that name a local organisation (one pass over the tokens):
+
+        * followed by a place of the document: "GS Eichenried", "BBS II Kellenbach", "HV Oberland";
+        * after an article (or a preposition fused with one): "beim HTV", "mit der GLP", "vom CJD"
+          (persons' initials and plain abbreviations, "die KW", "das PDF", take none)."""
         out = []
         n = len(doc)
         for i, orth in enumerate(orths):
@@ -265,17 +267,8 @@ class InstitutionRecognizer(SpanGrammar):
             e = self._place(doc, j)
             if e > j:
                 out.append((i, e, "ORG", doc[i:e].text, PRIO_WEAK))
-        return out
-
-    def _acronyms_after_article(self, doc: Doc, orths: list[int], reg_start: dict) -> list:
-        """ "beim HTV", "mit der GLP", "vom CJD": an unknown abbreviation after an article (or a
-        preposition fused with one) is the short name of an organisation; persons' initials and
-        plain abbreviations ("die KW", "das PDF") take none."""
-        out = []
-        for i, orth in enumerate(orths):
-            if i == 0 or not self._is_acronym[orth] or i in reg_start or len(doc[i].text) < 3:
-                continue
-            if doc[i - 1].lower_ in _ARTICLES and not (i + 1 < len(doc) and doc[i + 1].text in ("-", "–") ):
+            elif i and len(doc[i].text) >= 3 and doc[i - 1].lower_ in _ARTICLES and not (
+                    i + 1 < n and doc[i + 1].text in ("-", "–")):
                 out.append((i, i + 1, "ORG", doc[i].text, PRIO_WEAK))
         return out
 
