@@ -84,6 +84,8 @@ _GROUP_FORMED_WORD = re.compile(r"\b(?:bildet|bilden|gebildet)\b")
 _GROUP_PRONOUN = re.compile(r"^(?:sie|diese)\s+(?:soll|solle|sollen|wird|werde|werden)\b", re.I)
 # "(5 min)", "(ca. 10 Minuten)", "(Diego, 5-10 min)", "(5’)": the time slot of an agenda entry.
 _TIME_SLOT = re.compile(r"\(\s*(?:[^()]*,\s*)?(?:ca\.?\s*|~\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:min(?:s|uten)?|['’])\.?\s*\)", re.I)
+# "(Torsten und Nanette kümmern sich)", "(BF lädt ein)": who does it and the verb, closing the line.
+_BRACKET_DOER = re.compile(r"^(?P<who>(?:(?:Hr\.|Fr\.|Herr|Frau)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s*(?:,|und|&|\+)\s*(?:(?:Hr\.|Fr\.|Herr|Frau)\s+)?[A-ZÄÖÜ][\w.-]*){0,2})\s+(?P<verb>[a-zäöüß]\w*(?:t|en))\b[^()]{0,30}$")
 _TOGETHER_IN = re.compile(r"\s(?:gemeinsam\s+mit|zusammen\s+mit|mit)\s")
 
 
@@ -181,6 +183,8 @@ class ActionExtractor(OwnerClassifier):
             owners = self.owners(inner, handles=closing and bool(INFINITIVE_END.search(text[: m.start()])))
             if not owners and _TOGETHER_IN.search(inner):
                 owners = owner_phrase(inner, self)  # "(Fr. Bauer mit Hr. Seifert)": both do it
+            if not owners and closing and (said := _BRACKET_DOER.match(inner)) and said.group("verb") in action_cues().any_task_verb:
+                owners = self.owners(said.group("who"), lenient=True)  # "(Martin kümmert sich)", "(Kai bestellt)"
             extra = ""
             if not owners and "," in inner:  # "(zur Zahlung auffordern, MH)"
                 head, _, last = inner.rpartition(",")

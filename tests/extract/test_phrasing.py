@@ -2345,3 +2345,15 @@ Fr. Brand gibt an, diese lägen bei ca. sechs Wochen.
 Hr. Ott gibt die Liste weiter.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Hr. Ott"]]
+
+
+def test_who_does_a_task_and_the_verb_in_a_closing_bracket(record):
+    r = record("""= Treffen
+Datum: 21.04.2026
+Anwesend: Martin, Kai, Bernd Fuchs (BF)
+# TOP 1 Sachen
+Flyer+Sticker von Volker abholen (Martin kümmert sich)
+erste Telko der Vorbereitungsgruppe KW 14 (BF lädt ein)
+Der Saal ist groß (Kai findet das gut)
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Martin"], ["BF"]]
