@@ -106,9 +106,6 @@ def match_texts(gold: list[list[list[str]]], pred: list[list[list[str]]], thresh
     return pair_items(candidates)
 
 
-__all__ = ["institution_similarity", "match_texts", "pair_items", "same_owner", "similarity", "tokens"]
-
-
 def letters_in_order(letters: str, text: str) -> bool:
     """Whether the letters occur in ``text`` in this order (case-insensitive): "PSZ" in
     "Psychosoziales Zentrum", "TO" in "folgende Tagesordnung" (how abbreviations spell names)."""
@@ -119,3 +116,6 @@ def letters_in_order(letters: str, text: str) -> bool:
             return False
         pos += 1
     return True
+
+
+__all__ = ["institution_similarity", "letters_in_order", "match_texts", "pair_items", "same_owner", "similarity", "tokens"]

@@ -18,10 +18,9 @@ from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
 from ..text_match import letters_in_order
 from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, bracket_owner_with_deadline, co_owners, colon_assignment,
-                          leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
+                          handle_owner, leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
                           without_trailing_deadline)
-from .lexicon import handle_like
 from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier, body_and_person
 from .people import PeopleIndex
 from .subject_owner import subject_owner
@@ -314,8 +313,8 @@ class ActionExtractor(OwnerClassifier):
             if not owners and m.group("owner"):
                 owners = self.owners(written, lenient=True, handles=True)  # "TODO [magu, neoraider] …": only owners stand there
             handle = m.group("handle") or (written if written and written[:1].islower() and " " not in written else None)
-            if not owners and handle and handle_like(handle):
-                owners = [Responsible(name=handle, kind=ResponsibleKind.PERSON)]  # "TODO mira: …"
+            if not owners and handle:
+                owners = handle_owner(handle)  # "TODO mira: …"
             if not owners and written and written.casefold().split()[0] == "alle":
                 owners = [Responsible(name=written, kind=ResponsibleKind.GROUP)]
             if not owners and (pm := _PAREN_OWNER.search(without_trailing_deadline(task, self))):
@@ -338,7 +337,7 @@ class ActionExtractor(OwnerClassifier):
                 # "ToDo: pt schreibt …": a lower-case subject only as a handle
                 owners = ([Responsible(name=subject, kind=ResponsibleKind.GROUP)] if subject.casefold().split()[0] == "alle"
                           else self.owners(subject, lenient=True) if subject[:1].isupper()
-                          else [Responsible(name=subject, kind=ResponsibleKind.PERSON)] if handle_like(subject) else [])
+                          else handle_owner(subject))
             # "ToDo: Fr. Sommer schickt …", "ToDo: Der Vorstand erarbeitet …", "ToDo: AG Finanzen (…) legt …":
             # a sentence after the marker names its owner as its subject.
             if not owners and (sm := _TODO_SENTENCE_SUBJECT.match(opening) or _TODO_PLURAL_SUBJECT.match(opening)):

@@ -11,6 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
+from .lexicon import handle_like
 from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
@@ -298,6 +299,11 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
 # "PSZ stellt …", "Die VHS erstellt …", "RD NSB bereitet … vor": a body (up to three words) as the subject.
 _LEADING_SUBJECT = re.compile(r"^(?:[A-Z]\d{1,2}:\s*|ToDo:\s*|TODO:\s*)?(?:(?:Der|Die|Das)\s+)?(?P<subject>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s+(?P<verb>[a-zäöüß]\w*t)\b")
 _CLOSING_BRACKET = re.compile(r"\((?P<inner>[^()]{2,50})\)\s*[.!]?\s*(?:,[^()]*)?$")
+
+
+def handle_owner(word: str) -> list[Responsible]:
+    """A pad's lower-case handle as the owner ("TODO mira: …", "ToDo: pt schreibt …"), when it is no German word."""
+    return [Responsible(name=word, kind=ResponsibleKind.PERSON)] if handle_like(word) else []
 
 
 def body_with_person(text: str, extractor, owners: list[Responsible]) -> list[Responsible]:

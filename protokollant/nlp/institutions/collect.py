@@ -163,8 +163,9 @@ def _merge_abbreviations(found: dict[str, dict]) -> None:
     abbreviation whose letters spell, in order, the one longer name of the document that starts with
     its first letter, is that institution's short form."""
     for short in [n for n in found if _ACRONYM.fullmatch(n)]:
-        longer = [n for n in found if n != short and " " in n or (n != short and len(n) > 2 * len(short) and not n.isupper())]
-        fits = [n for n in longer if n in found and _abbreviates(short, n)]
+        # the longer names: several words, or one long word that is no abbreviation itself
+        fits = [n for n in found if n != short and (" " in n or (len(n) > 2 * len(short) and not n.isupper()))
+                and _abbreviates(short, n)]
         if len(fits) == 1:
             target = found[fits[0]]
             target["count"] += found.pop(short)["count"]
@@ -175,7 +176,7 @@ _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_]+", name)]
+    words = re.findall(r"[^\W\d_]+", name)
     if not words or len(words) > 6 or words[0][:1].lower() != short[:1].lower():
         return False
     return letters_in_order(short, "".join(words))
