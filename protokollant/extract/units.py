@@ -113,7 +113,12 @@ def sentences(line: Span) -> list[Span]:
             # the full stop belonged to a name or abbreviation.
             if out and (orths[out[-1].end - 1] == _COMMA or _open_bracket(out[-1]) or _abbreviation_before(out[-1], doc[start])
                         or (_arrow_at(doc, start, end) and _short_or_question(out[-1]))):
-                out[-1] = Span(doc, out[-1].start, end)
+                closed = _bracket_note_end(out[-1], start, end)
+                if closed is None:
+                    out[-1] = Span(doc, out[-1].start, end)
+                else:  # "… ändert. [(Weiteres) nicht öffentlich] Sabrina meldet sich …"
+                    out[-1] = Span(doc, out[-1].start, closed)
+                    out.append(Span(doc, closed, end))
             else:
                 out.append(Span(doc, start, end))
     return [part for sent in out for part in _split_after_number(sent)]
@@ -238,6 +243,31 @@ def _short_or_question(previous: Span) -> bool:
     opens the next note ("… beschlossen. → Wittmann/Fink, Messprogramm abstimmen")."""
     words = [t for t in previous if not t.is_punct]
     return len(words) <= 6 or any(t.text in ("?", "!") for t in previous[-3:])
+
+
+def _bracket_note_end(previous: Span, start: int, end: int) -> int | None:
+    """Where a bracket opened after a full stop closes, when a new sentence follows it: the
+    bracket notes the sentence before ("Flyer drucken. (Lea) Tom bucht den Raum."), the
+    capitalised words after it are a sentence of their own. None when no such bracket."""
+    doc = previous.doc
+    opened = previous.end
+    while opened > previous.start and doc[opened - 1].text in ("(", "["):
+        opened -= 1
+    if opened == previous.end or opened == previous.start or doc[opened - 1].text not in (".", "!", "?"):
+        return None
+    depth = previous.end - opened
+    for i in range(start, end):
+        text = doc[i].text
+        if text in ("(", "["):
+            depth += 1
+        elif text in (")", "]"):
+            depth -= 1
+            if depth == 0:
+                rest = [t for t in doc[i + 1 : end] if not t.is_punct and not t.is_space]
+                if len(rest) >= 3 and rest[0].text[:1].isupper():
+                    return i + 1
+                return None
+    return None
 
 
 def _open_bracket(span: Span) -> bool:

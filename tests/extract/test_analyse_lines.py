@@ -137,3 +137,15 @@ def test_a_reference_bracket_after_a_full_stop_opens_the_next_sentence():
     # any other bracket there notes the sentence before: "Flyer drucken. (Lea)"
     line = nlp("Flyer drucken. (Lea) Tom bucht den Raum.")[:]
     assert [s.text for s in sentences(line)][0].startswith("Flyer drucken. (Lea")
+
+
+def test_a_sentence_after_a_bracket_note_is_a_sentence_of_its_own():
+    nlp = load_pipeline("blank")
+    line = nlp("Flyer drucken. (Lea) Tom bucht den Raum.")[:]
+    assert [s.text for s in sentences(line)] == ["Flyer drucken. (Lea)", "Tom bucht den Raum."]
+    line = nlp("Barbara fragt, ob das etwas ändert. [(Weiteres) nicht öffentlich] Sabrina meldet sich bei Barbara.")[:]
+    assert [s.text for s in sentences(line)] == [
+        "Barbara fragt, ob das etwas ändert. [(Weiteres) nicht öffentlich]", "Sabrina meldet sich bei Barbara."]
+    # a short remainder stays with the note: no sentence of its own
+    line = nlp("Flyer drucken. (Lea) bis Mai.")[:]
+    assert len(sentences(line)) == 1
