@@ -2357,3 +2357,15 @@ erste Telko der Vorbereitungsgruppe KW 14 (BF lädt ein)
 Der Saal ist groß (Kai findet das gut)
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["Martin"], ["BF"]]
+
+
+def test_a_fee_or_date_fixed_and_an_item_struck_are_decisions(record):
+    r = record("""= Protokoll der Vorstandssitzung
+Datum: 12.02.2026
+# TOP 2 Beiträge
+Der Monatsbeitrag wird auf 5 Euro festgesetzt.
+Die Anschaffung eines Pavillons wird gestrichen.
+Der Kassenwart berichtet über den Kassenstand.
+""")
+    assert [d.text for d in r.decisions] == ["Der Monatsbeitrag wird auf 5 Euro festgesetzt.",
+                                             "Die Anschaffung eines Pavillons wird gestrichen."]
