@@ -61,9 +61,19 @@ def meta_heading(text: str) -> bool:
 _TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
 
 
+# "Totengedenken ( alle erheben sich )", "Bericht des AL (der Bericht ist im Wiki zu finden)": a remark
+# in brackets that reads as a clause (it opens in lower case and runs to three words) closes the line.
+_REMARK_TAIL = re.compile(r"\s*\(\s*[a-zäöü][^()]*\)\s*$")
+
+
 def clean_title(title: str) -> str:
-    """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags."""
-    return _TITLE_TAIL.sub("", title).strip(" :–-") or title
+    """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags, a remark in
+    brackets."""
+    title = _TITLE_TAIL.sub("", title).strip(" :–-") or title
+    remark = _REMARK_TAIL.search(title)
+    if remark and remark.start() > 0 and len(remark.group().split()) >= 4:  # "(", three words, ")"
+        title = title[: remark.start()]
+    return title
 
 
 def short_title(title: str) -> str:

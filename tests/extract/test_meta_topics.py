@@ -701,3 +701,16 @@ Keine Wortmeldungen.
     assert [t.title for t in record.topics] == [
         "Begrüßung, Eröffnung der Sitzung und Feststellen der Beschlußfähigkeit, Genehmigung der Tagesordnung",
         "Genehmigung des Protokolls", "Verschiedenes"]
+
+
+def test_a_remark_in_brackets_closing_an_item_line_is_not_part_of_its_title():
+    d = doc(
+        (P, "Jahreshauptversammlung am 01.07.2021"),
+        (P, "TOP 1: Genehmigung der Tagesordnung ( wurde einstimmig angenommen )"),
+        (P, "TOP 2: Totengedenken ( alle erheben sich )"),
+        (P, "TOP 3: Bericht Jugend (Martina Ühlin)"),
+        (P, "TOP 4: Kassenbericht (ohne Beschluss)"),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [t.title for t in topics] == [
+        "Genehmigung der Tagesordnung", "Totengedenken", "Bericht Jugend (Martina Ühlin)", "Kassenbericht (ohne Beschluss)"]
