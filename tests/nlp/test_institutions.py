@@ -133,6 +133,11 @@ def test_aliases_for():
     ("der Technischen Universität Chemnitz", "Technische Universität Chemnitz"),
     ("den Bildungswerken", "Bildungswerke"),
     ("IHK", "Industrie- und Handelskammer"),
+    # "-er" before a feminine head is its dative; before a masculine one the nominative; place adjectives keep it
+    ("in Evangelischer Kirche", "Evangelische Kirche"),
+    ("der Kassenärztlicher Vereinigung", "Kassenärztliche Vereinigung"),
+    ("Deutscher Gewerkschaftsbund", "Deutscher Gewerkschaftsbund"),
+    ("der Leipziger Volkshochschule", "Leipziger Volkshochschule"),
 ])
 def test_canonical_name(text, canon):
     assert canonical_name(text) == canon

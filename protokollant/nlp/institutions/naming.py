@@ -228,7 +228,10 @@ class NameForms:
             for k in range(h):
                 w = words[k]
                 lw = w.lower()
-                if not lw.endswith(("e", "en", "em")) or not w[:1].isupper():
+                # "-er" is the nominative of a masculine head ("Deutscher Gewerkschaftsbund"); before a
+                # feminine or plural one it is the dative or genitive ("der Evangelischer Kirche" -> "Evangelische").
+                inflected = lw.endswith(("e", "en", "em")) or (lw.endswith("er") and g in ("f", "pl") and not self.is_place_adjective(w))
+                if not inflected or not w[:1].isupper():
                     continue
                 stem = self.adjective_stem(w)
                 if stem:
