@@ -26,6 +26,7 @@ from .meta import MetaResult, extract_meta, is_body_name, organisation_from_titl
 from .own_body import add_own_body
 from .people import PeopleIndex
 from .tables import TableReader
+from .topic_lines import outcome_tail
 from .topics import extract_topics
 from .text import clean, rejoin_wrapped
 from .roles import sentence_roles
@@ -191,7 +192,9 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     skip = set(meta.header_blocks)
     # A line that only names the item is no unit; "2) Kasse: Der Kassenbericht wird …" is
     # the item's title and its text in one paragraph.
-    topic_starts = {t.block_start for t in topics if len(document.blocks[t.block_start].text.split()) <= len(t.title.split()) + TITLE_SLACK_WORDS}
+    # "1) Protokoll vom 14.01. – ohne Änderungen genehmigt.": a line that notes its item's outcome is a unit.
+    topic_starts = {t.block_start for t in topics if len(document.blocks[t.block_start].text.split()) <= len(t.title.split()) + TITLE_SLACK_WORDS
+                    and outcome_tail(document.blocks[t.block_start].text) is None}
     units: list[Unit] = []
     row_units: dict[int, Unit] = {}  # rows of tables the structure stage understood
     for position, ((block_index, _), line) in enumerate(zip(lines, line_spans)):

@@ -66,9 +66,27 @@ _TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w
 _REMARK_TAIL = re.compile(r"\s*\(\s*[a-zäöü][^()]*\)\s*$")
 
 
+# "1) Protokoll vom 14.01. – ohne Änderungen genehmigt.", "Protokoll letzte Sitzung: keine Einwände → angenommen":
+# the item's outcome after a dash, colon or arrow; the line is the item's title and its decision.
+_OUTCOME_TAIL = re.compile(
+    r"\s+[–—-]\s+|\s*(?::|→|->|-->|=>)\s*", re.S)
+_OUTCOME = re.compile(
+    r"^(?:\S+\s+){0,4}?(?:genehmigt|angenommen|beschlossen|abgelehnt|bestätigt|zugestimmt|verabschiedet|festgestellt)\W*$", re.I)
+
+
+def outcome_tail(title: str) -> int | None:
+    """Where the outcome noted after an item's title starts (the separator before it), if any."""
+    for m in _OUTCOME_TAIL.finditer(title):
+        if m.start() > 0 and _OUTCOME.match(title[m.end():]):
+            return m.start()
+    return None
+
+
 def clean_title(title: str) -> str:
     """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags, a remark in
-    brackets."""
+    brackets, the item's outcome ('– einstimmig genehmigt')."""
+    if (cut := outcome_tail(title)) is not None:
+        title = title[:cut]
     title = _TITLE_TAIL.sub("", title).strip(" :–-") or title
     remark = _REMARK_TAIL.search(title)
     if remark and remark.start() > 0 and len(remark.group().split()) >= 4:  # "(", three words, ")"

@@ -2369,3 +2369,14 @@ Der Kassenwart berichtet über den Kassenstand.
 """)
     assert [d.text for d in r.decisions] == ["Der Monatsbeitrag wird auf 5 Euro festgesetzt.",
                                              "Die Anschaffung eines Pavillons wird gestrichen."]
+
+
+def test_an_agenda_line_that_notes_its_outcome_is_the_title_and_a_decision(record):
+    r = record("""= Kurzprotokoll Vorstandssitzung Imkerverein
+Datum: 11.02.2026
+1) Protokoll vom 14.01. – ohne Änderungen genehmigt.
+2) Kasse: Der Kontostand beträgt 6.812 €, die Beiträge sind zu 80 % eingegangen.
+3) Märkte: Wir nehmen am Bauernmarkt teil.
+""")
+    assert [t.title for t in r.topics] == ["Protokoll vom 14.01.", "Kasse", "Märkte"]
+    assert [d.text for d in r.decisions][:1] == ["1) Protokoll vom 14.01. – ohne Änderungen genehmigt."]
