@@ -48,3 +48,28 @@ def phrasing_shift(text: str, low: str, labels: set[str], decision_weight: float
     if "unser" in low and _OUR_APPLICATION.search(text):
         shift -= 0.6
     return shift
+
+
+# The cue labels that make a sentence a decision on their own.
+_DECISIVE_LABELS = frozenset({"DECISION", "AGREEMENT", "VOTE_STRONG", "BODY_ACTS"})
+_CELL_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\d]{2}[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def decisive_cell_text(row_text: str, cue_texts: list[tuple[str, str]]) -> str | None:
+    """"2.1 | Sprechstunde … | JC / AA | läuft seit Februar. Fortführung bis Jahresende beschlossen.": in a
+    table row of several cells the decision is the sentence of the cell that holds its cue (the last
+    such cell: results stand right of the item), not the whole row. ``cue_texts``: (label, text) of
+    the row's cues. None when the row has one cell or no cell holds a decisive cue."""
+    cells = [c.strip() for c in row_text.split(" | ")]
+    if len(cells) < 3:
+        return None
+    words = [text.casefold() for label, text in cue_texts if label in _DECISIVE_LABELS]
+    for cell in reversed(cells):
+        low = cell.casefold()
+        if not any(w in low for w in words):
+            continue
+        for sentence in _CELL_SENTENCE_END.split(cell):
+            if any(w in sentence.casefold() for w in words):
+                return sentence.strip()
+        return cell
+    return None

@@ -14,7 +14,7 @@ from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift
-from .decision_forms import phrasing_shift
+from .decision_forms import decisive_cell_text, phrasing_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
@@ -335,6 +335,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             labelled_only.add((unit.block.index, text))
         last_decision_unit = pos
         decision = _decision(unit, text, vote, score)
+        if unit.block.kind is BlockKind.TABLE_ROW and (cell := decisive_cell_text(text, [(c.label_, c.text) for c in unit.cues()])):
+            decision = _decision(unit, cell, vote, score)
         if text[:1].islower() and pos and units[pos - 1].block is unit.block and ";" in _gap(units[pos - 1], unit):
             # "Einwände gibt es nicht; es gilt als genehmigt": the clause continues the one before.
             decision = _decision(unit, f"{units[pos - 1].clean_text}; {text}", vote, score)

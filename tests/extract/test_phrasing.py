@@ -2380,3 +2380,13 @@ Datum: 11.02.2026
 """)
     assert [t.title for t in r.topics] == ["Protokoll vom 14.01.", "Kasse", "Märkte"]
     assert [d.text for d in r.decisions][:1] == ["1) Protokoll vom 14.01. – ohne Änderungen genehmigt."]
+
+
+def test_a_decision_in_a_row_of_an_unlabelled_table_is_the_sentence_of_its_cell(record):
+    r = record("""= Protokoll Vorstand Förderverein
+Datum: 12.03.2026
+# TOP 1 Vorhaben
+| Sommerfest | Frau Albrecht, Herr Claasen | Die Planung läuft. Budget 800 € freigegeben. |
+| Adventsbasar | Herr Weber | Termin steht noch nicht fest. |
+""")
+    assert [d.text for d in r.decisions] == ["Budget 800 € freigegeben."]
