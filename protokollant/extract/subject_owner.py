@@ -196,8 +196,9 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
                 after = _owners_up_to_clause_end(tokens, i + 1, extractor)
             if after:
                 fallback = after, clause_text(unit, tokens, start)
-        # "Thomas berichtet über zwei Ideen und klärt ab": the subject of the first verb.
-        if fallback is None and strong and i > start and tokens[i - 1].lower_ == "und":
+        # "Thomas berichtet über zwei Ideen und klärt ab", "Jürgen ist vor Ort und wird den Stand betreuen":
+        # the subject of the first verb.
+        if fallback is None and (strong or future) and i > start and tokens[i - 1].lower_ == "und":
             for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz stellt"
                 if start + k < i - 1:
                     lead = extractor.owners(doc[tokens[start].i : tokens[start + k - 1].i + 1].text)

@@ -2390,3 +2390,15 @@ Datum: 12.03.2026
 | Adventsbasar | Herr Weber | Termin steht noch nicht fest. |
 """)
     assert [d.text for d in r.decisions] == ["Budget 800 € freigegeben."]
+
+
+def test_a_future_task_after_und_belongs_to_the_subject_of_the_first_verb(record):
+    r = record("""= Protokoll der Sitzung der NABU-Gruppe
+Datum: 04.09.2019
+Anwesend: Jürgen, Andrea, Detlef
+# TOP 1 Infostand
+Jürgen ist bereits vor Ort und wird zwischendurch den Stand betreuen.
+Der Antrag liegt erst seit gestern vor und wird in der nächsten Sitzung beraten.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Jürgen ist bereits vor Ort und wird zwischendurch den Stand betreuen.", ["Jürgen"])]
