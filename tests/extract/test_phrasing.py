@@ -2402,3 +2402,13 @@ Der Antrag liegt erst seit gestern vor und wird in der nächsten Sitzung beraten
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Jürgen ist bereits vor Ort und wird zwischendurch den Stand betreuen.", ["Jürgen"])]
+
+
+def test_transferring_money_is_a_task(record):
+    r = record("""= Protokoll der Vorstandssitzung
+Datum: 04.09.2026
+# TOP 1 Kasse
+Die Kassiererin überweist den Zuschuss an den Kindergarten.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Die Kassiererin überweist den Zuschuss an den Kindergarten.", ["Kassiererin"])]
