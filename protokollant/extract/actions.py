@@ -70,6 +70,7 @@ _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde", "Er schicke seinen Entwurf
 # …": a singular pronoun with a future or indirect-speech verb, or with a task verb in the third person
 # singular, indicative or subjunctive (the verb must be a task verb).
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.")
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|wolle|möchte|(?P<verb>[a-zäöüß]+[te]))\s+\S+\s+\S")
 # "eine Synopse werde er bis Ende Mai an den Beirat schicken": the object first, then the verb and the pronoun
 _PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|wolle|möchte|solle)\s+(?P<pron>er|sie)\s")
@@ -411,7 +412,9 @@ class ActionExtractor(OwnerClassifier):
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline, stated as one,
             # in a sentence that is neither past (a report) nor a question.
-            if due is None or due.date is None or unit.block.kind is BlockKind.HEADING or "?" in text:
+            # "bis 19.11. 2-3 Terminvorschläge": a calendar date is explicit even where the minutes give no
+            # year to resolve it with.
+            if due is None or (due.date is None and not _DAY_MONTH.search(due.text)) or unit.block.kind is BlockKind.HEADING or "?" in text:
                 return None
             # "… verschoben, weil bis Oktober keine Genehmigung zu bekommen ist": the date must
             # belong to the main clause.

@@ -2412,3 +2412,13 @@ Die Kassiererin überweist den Zuschuss an den Kindergarten.
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Die Kassiererin überweist den Zuschuss an den Kindergarten.", ["Kassiererin"])]
+
+
+def test_an_unassigned_task_with_a_calendar_date_counts_without_the_meeting_year(record):
+    r = record("""= Gruppentreffen Softwareprojekt
+# Stand
+- Datenbankschema ist fertig.
+- bis 19.11. 2-3 Terminvorschläge für den Prototyp
+""")
+    assert [(a.task, a.due.text if a.due else None) for a in r.action_items] == [
+        ("bis 19.11. 2-3 Terminvorschläge für den Prototyp", "bis 19.11.")]
