@@ -15,7 +15,7 @@ from ..document import Block, BlockKind, Document
 from ..paths import models_dir
 from ..schema import Meeting, Participants
 from .deadlines import find_dates
-from .people import PeopleIndex, parse_people
+from .people import PeopleIndex, parse_people, parse_people_items
 from .rx_gate import gated
 from .text import INFINITIVE_END, clean, key_value
 
@@ -145,6 +145,7 @@ def extract_meta(document: Document) -> MetaResult:
         meeting.title = clean(document.properties.title)
 
     pending_list: str | None = None  # a "Teilnehmer" heading whose names follow as items
+    list_items: list[str] = []  # its items so far
     attendance_group: str | None = None  # an "Anwesend:" line whose names follow in labelled lines
     for b in blocks[:HEADER_SCAN_BLOCKS]:
         if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None) or (
@@ -154,9 +155,12 @@ def extract_meta(document: Document) -> MetaResult:
             # of an item table) is a task's deadline.
             break
         if pending_list and b.kind is BlockKind.LIST_ITEM:
-            participants[pending_list].extend(parse_people(b.text))
+            list_items.append(b.text)
             header.add(b.index)
             continue
+        if list_items:  # the list has ended: its items read together
+            participants[pending_list].extend(parse_people_items(list_items))
+            list_items = []
         pending_list = None
         text = clean(b.text)
         kv_pairs = _pairs(b)
@@ -206,6 +210,8 @@ def extract_meta(document: Document) -> MetaResult:
             elif f == "organisation" and meeting.organisation is None:
                 meeting.organisation = clean(value)
 
+    if list_items and pending_list:  # the header ended with the list
+        participants[pending_list].extend(parse_people_items(list_items))
     if meeting.date is None:
         meeting.date = _date_from_header(document, title_block, header)
     if meeting.time is None:

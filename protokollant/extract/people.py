@@ -137,6 +137,22 @@ def parse_people(value: str) -> list[Person]:
     return people
 
 
+def parse_people_items(items: list[str]) -> list[Person]:
+    """Persons of an attendance list written one per list item ("- Jens", "- Oda", "- Hannes"):
+    each item read as a line of its own; in a list of first names given alone, an item of one
+    name-shaped word that no word list knows ("Oda") is one more first name, as in a line."""
+    parsed = [parse_people(item) for item in items]
+    given_names = len(items) >= 3 and sum(
+        len(found) == 1 and " " not in found[0].name and _surely_a_person(item, found[0])
+        for item, found in zip(items, parsed)) * 2 >= len(items)
+    people: list[Person] = []
+    for item, found in zip(items, parsed):
+        if not found and given_names and (person := parse_person(item)) is not None and _unknown_given_name(item, person):
+            found = [person]
+        people.extend(found)
+    return people
+
+
 @dataclass
 class PeopleIndex:
     """Who attended, for resolving "FL", "Frau Rasche", "Julia" to one person."""

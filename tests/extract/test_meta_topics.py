@@ -714,3 +714,15 @@ def test_a_remark_in_brackets_closing_an_item_line_is_not_part_of_its_title():
     topics = extract_topics(d, extract_meta(d))
     assert [t.title for t in topics] == [
         "Genehmigung der Tagesordnung", "Totengedenken", "Bericht Jugend (Martina Ühlin)", "Kassenbericht (ohne Beschluss)"]
+
+
+def test_an_attendance_list_of_first_names_as_items_keeps_unknown_first_names():
+    d = doc(
+        (P, "Protokoll 2014-09-03"),
+        (H, "Anwesende"),
+        (L, "Jens"), (L, "Max"), (L, "Christine"), (L, "Oda"), (L, "Hannes"),
+        (H, "Auswertung"),
+        (P, "19 erfolgreiche Reparaturen."),
+    )
+    meta = extract_meta(d)
+    assert [p.name for p in meta.meeting.participants.present] == ["Jens", "Max", "Christine", "Oda", "Hannes"]
