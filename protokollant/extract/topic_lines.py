@@ -82,9 +82,14 @@ def outcome_tail(title: str) -> int | None:
     return None
 
 
+# "Beschluss Nr. 2026/03: Mittelverteilung 2026": a resolution's number heads the item it resolved.
+_RESOLUTION_NUMBER = re.compile(r"^\W*Beschluss\s+(?:Nr\.?\s*)?[\w./-]*\d[\w./-]*\s*:\s*(?=\S)", re.I)
+
+
 def clean_title(title: str) -> str:
     """Drop what follows a title on its line: '--> verschoben', a link, '#date …' tags, a remark in
-    brackets, the item's outcome ('– einstimmig genehmigt')."""
+    brackets, the item's outcome ('– einstimmig genehmigt'); and a resolution's number before it."""
+    title = _RESOLUTION_NUMBER.sub("", title, count=1) or title
     if (cut := outcome_tail(title)) is not None:
         title = title[:cut]
     title = _TITLE_TAIL.sub("", title).strip(" :–-") or title

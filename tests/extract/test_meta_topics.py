@@ -726,3 +726,16 @@ def test_an_attendance_list_of_first_names_as_items_keeps_unknown_first_names():
     )
     meta = extract_meta(d)
     assert [p.name for p in meta.meeting.participants.present] == ["Jens", "Max", "Christine", "Oda", "Hannes"]
+
+
+def test_a_resolution_number_heading_an_item_is_not_part_of_its_title():
+    d = doc(
+        (P, "Beschlussprotokoll der 7. Sitzung des Lenkungsausschusses am 24.02.2026"),
+        (H, "Beschluss Nr. 2026/01: Tagesordnung", {"heading_level": 1}),
+        (P, "Die Tagesordnung wird einstimmig genehmigt."),
+        (H, "Beschluss Nr. 2026/02: Mittelverteilung 2026", {"heading_level": 1}),
+        (P, "Der Lenkungsausschuss beschließt die Verteilung."),
+        (H, "Mitteilungen (ohne Beschluss)", {"heading_level": 1}),
+    )
+    assert [t.title for t in extract_topics(d, extract_meta(d))] == [
+        "Tagesordnung", "Mittelverteilung 2026", "Mitteilungen (ohne Beschluss)"]
