@@ -24,6 +24,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
     skip = set(meta.header_blocks)
     if meta.title_block is not None:
         skip.add(meta.title_block)
+    skip |= _subtitle_blocks(blocks, meta)
 
     starts = _top_marker_starts(blocks, skip)
     if not starts:
@@ -68,6 +69,23 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
 
 
 Start = tuple[Block, "str | None", str, int]
+
+
+def _subtitle_blocks(blocks: list[Block], meta: MetaResult) -> set[int]:
+    """"= Beschlussprotokoll" / "**Lenkungsausschuss … – 7. Sitzung**" / "Sitzungstag: …": a heading
+    between the title line and the header's fields names the meeting, no item of it (not a
+    numbered one: "TOP 1" right after the title opens the body)."""
+    if meta.title_block is None or not meta.header_blocks:
+        return set()
+    first_field = min((i for i in meta.header_blocks if i > meta.title_block), default=None)
+    if first_field is None:
+        return set()
+    between = blocks[meta.title_block + 1 : first_field]
+    # only lines that stand right between the two: items with text under them are the body
+    if not 1 <= len(between) <= 2 or any(b.kind is not BlockKind.HEADING or split_number(b.text.split("\n", 1)[0])[0] is not None
+                                          for b in between):
+        return set()
+    return {b.index for b in between}
 
 
 def _table_starts(structure: Structure) -> list[Start]:

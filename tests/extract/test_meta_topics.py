@@ -739,3 +739,19 @@ def test_a_resolution_number_heading_an_item_is_not_part_of_its_title():
     )
     assert [t.title for t in extract_topics(d, extract_meta(d))] == [
         "Tagesordnung", "Mittelverteilung 2026", "Mitteilungen (ohne Beschluss)"]
+
+
+def test_a_bold_line_between_the_title_and_the_header_fields_is_no_item():
+    d = doc(
+        (H, "Beschlussprotokoll", {"style": "Title"}),
+        (H, "Lenkungsausschuss Landesprogramm „Integration in Arbeit“ – 7. Sitzung", {"heading_source": "layout"}),
+        (P, "Datum: Dienstag, 24. Februar 2026"),
+        (P, "Sitzungsort: Ministerium, Besprechungsraum 3.14"),
+        (H, "Tagesordnung", {"heading_source": "layout"}),
+        (H, "Mittelverteilung 2026", {"heading_source": "layout"}),
+        (P, "Der Lenkungsausschuss beschließt die Verteilung."),
+        (H, "Sitzungstermine", {"heading_source": "layout"}),
+        (P, "Die nächste Sitzung ist am 12.05.2026."),
+    )
+    meta = extract_meta(d)
+    assert [t.title for t in extract_topics(d, meta)] == ["Mittelverteilung 2026", "Sitzungstermine"]
