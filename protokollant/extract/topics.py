@@ -260,6 +260,9 @@ def _without_agenda_preview(starts: list[Start]) -> list[Start]:
     return starts[run_end:] if len(preview & again) >= 2 else starts
 
 
+# The full stop after an item's name of one to four words (not an abbreviation's: "Techn. Leiter").
+_NAME_STOP = re.compile(r"^(?:\S+\s+){0,3}?[A-ZÄÖÜ]?[a-zäöüß-]{5,}\d*\.(?=\s+[A-ZÄÖÜ])")
+
 # "1. Begrüßung", "2) Kasse: …", "3 – Neuwahl des Revisors: …"
 _TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title>\S.*)$", re.S)
 TYPED_MIN_ITEMS = 3
@@ -286,6 +289,9 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         head, colon, rest = title.partition(":")
         # "2) Kasse: Der Kassenbericht wird …": the item's name, then its text.
         named = colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3
+        if not named and (stop := _NAME_STOP.search(title)) and len(title[stop.end():].split()) >= 3:
+            # "3) Stadtbaumkonzept. LH stellt die Vorschläge vor": the name ends at its full stop
+            head, named = title[: stop.end() - 1], True
         if not named and sentence_like(title):
             sentences += 1
         title = head.strip() if named else short_title(title)

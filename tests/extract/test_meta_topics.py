@@ -755,3 +755,14 @@ def test_a_bold_line_between_the_title_and_the_header_fields_is_no_item():
     )
     meta = extract_meta(d)
     assert [t.title for t in extract_topics(d, meta)] == ["Mittelverteilung 2026", "Sitzungstermine"]
+
+
+def test_a_typed_item_whose_name_ends_in_a_full_stop_before_its_text():
+    d = doc(
+        (P, "Fraktionssitzung am 20.01.2026"),
+        (P, "1) Haushalt 2027: Die Fraktion bespricht ihre eigenen Anträge."),
+        (P, "2) Stadtbaumkonzept. LH stellt die Vorschläge der Kreisgruppe vor."),
+        (P, "3) Bericht des Techn. Leiters"),
+    )
+    assert [t.title for t in extract_topics(d, extract_meta(d))] == [
+        "Haushalt 2027", "Stadtbaumkonzept", "Bericht des Techn. Leiters"]
