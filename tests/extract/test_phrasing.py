@@ -2422,3 +2422,14 @@ def test_an_unassigned_task_with_a_calendar_date_counts_without_the_meeting_year
 """)
     assert [(a.task, a.due.text if a.due else None) for a in r.action_items] == [
         ("bis 19.11. 2-3 Terminvorschläge für den Prototyp", "bis 19.11.")]
+
+
+def test_an_agreement_negated_is_no_decision(record):
+    r = record("""= Protokoll Netzwerktreffen
+Datum: 12.03.2026
+# TOP 1 Fortbildung
+Eine gemeinsame Teilnahme wurde aber nicht verabredet.
+Fr. Sauer sagt, die Stadt prüft ein leerstehendes Gebäude; entschieden ist nichts.
+Die Fortbildung am 14.04. wird gemeinsam besucht, so vereinbart.
+""")
+    assert [d.text for d in r.decisions] == ["Die Fortbildung am 14.04. wird gemeinsam besucht, so vereinbart."]
