@@ -14,7 +14,7 @@ from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift
-from .decision_forms import decisive_cell_text, phrasing_shift
+from .decision_forms import decisive_cell_text, other_body_decided, phrasing_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
@@ -244,10 +244,12 @@ def _status_only(text: str) -> bool:
     return bool(words) and all(w in cues.status_words for w in words)
 
 
-def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | None = None, roles=None) -> list[Decision]:
+def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | None = None, roles=None,
+                      own_names: str | None = None) -> list[Decision]:
     """``labelled_only`` collects (block, text) of decisions that only their section label
     ("Vereinbarungen:") makes decisions: a task assigned in such a list is a task instead.
-    ``roles``: the sentence-role component whose scores (on the units) second the rules."""
+    ``roles``: the sentence-role component whose scores (on the units) second the rules.
+    ``own_names``: the minutes' title and organisation (whose body's decisions are its own)."""
     decisions: list[Decision] = []
     positions: list[int] = []  # unit position of each decision
     statuses: list[tuple[int, Unit]] = []
@@ -322,7 +324,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                                has_vote=vote is not None)
         score += decision_shift(unit, roles)
         prev_header = False
-        if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text):
+        if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text) or other_body_decided(text, own_names):
             continue
         if labelled and (text.endswith("?") or action_cues().report.search(text)):
             continue  # under "Ergebnis:" a question or a note taken "zur Kenntnis" is no decision

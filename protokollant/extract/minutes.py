@@ -233,7 +233,8 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     tables = TableReader(structure, extractor, row_units)
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
-    decisions = _in_order(extract_decisions(units, labelled_only, roles) + tables.decisions)
+    own_names = " ".join(filter(None, (meta.meeting.title, meta.meeting.organisation))) or None
+    decisions = _in_order(extract_decisions(units, labelled_only, roles, own_names) + tables.decisions)
     # keyed by the decision's own text: its evidence may go on to the vote line below it
     decided = {(d.evidence.block_index, clean(d.text)) for d in decisions} - labelled_only
     actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))

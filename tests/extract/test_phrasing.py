@@ -2433,3 +2433,13 @@ Fr. Sauer sagt, die Stadt prüft ein leerstehendes Gebäude; entschieden ist nic
 Die Fortbildung am 14.04. wird gemeinsam besucht, so vereinbart.
 """)
     assert [d.text for d in r.decisions] == ["Die Fortbildung am 14.04. wird gemeinsam besucht, so vereinbart."]
+
+
+def test_another_bodys_decision_in_the_perfect_is_reported_not_decided(record):
+    r = record("""= Protokoll der Sitzung des Fakultätsrats
+Datum: 22.04.2026
+# TOP 1 Mitteilungen
+Der Senat hat die Rahmenprüfungsordnung in zweiter Lesung verabschiedet.
+Der Fakultätsrat hat die Studienordnung einstimmig beschlossen.
+""")
+    assert [d.text for d in r.decisions] == ["Der Fakultätsrat hat die Studienordnung einstimmig beschlossen."]
