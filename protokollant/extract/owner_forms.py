@@ -11,7 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
-from .lexicon import handle_like
+from .lexicon import first_names, handle_like
 from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
@@ -290,7 +290,9 @@ def co_owners(text: str, extractor, owners: list[Responsible]) -> list[Responsib
         return owners
     known = {o.name.casefold() for o in owners}
     found = extractor.owners(m.group("owner"))
-    if not found and (head := extractor.institution_head(m.group("owner").split()[0])) is not None:
+    if m.groupdict().get("names"):  # bare names after the verb's "mit": persons the minutes know, or none
+        found = found if found and all(o.kind is ResponsibleKind.PERSON and (o.resolved or o.name.split()[0].casefold() in first_names()) for o in found) else []
+    elif not found and (head := extractor.institution_head(m.group("owner").split()[0])) is not None:
         found = [head]  # "gemeinsam mit der Agentur"
     extra = [o for o in found if o.name.casefold() not in known]
     return owners + extra

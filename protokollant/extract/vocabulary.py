@@ -160,7 +160,9 @@ def action_cues() -> ActionCues:
         any_task_verb=strong | weak | auxiliaries | _casefolded(list(data["particle_task_verbs"])),
         works_with=re.compile(
             rf"\b(?:{_words_rx(data['works_with_verbs'])})\b(?:\s+sich)?(?:\s+(?:Herr|Frau|Hr\.|Fr\.|Dr\.)?\s*[A-ZÄÖÜ][\w.-]*)?"
-            r"\s+mit\s+(?P<owner>(?:Herrn|Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]*)"),
+            r"\s+mit\s+(?P<owner>(?:Herrn|Herr|Frau|Hr\.|Fr\.)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]*"
+            # "Aaron erstellt mit Wolfgang, Jens und Silke ein Video": first names (persons only: co_owners)
+            r"|(?P<names>[A-ZÄÖÜ][\w-]*(?:(?:\s*,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*)*))"),
         organised_by=re.compile(
             # also as a clause of its own: "Folgetermin in drei Monaten, Einladung durch die ABH."
             rf"(?:^|[,;]\s)\W*(?:[\w-]*(?:{_words_rx(data['organising_acts'])})\w*)(?:\s+(?:und|&|\+)\s+[\w-]+)?\s+(?:(?:er)?folgt\s+)?(?:\w+\s+)?"

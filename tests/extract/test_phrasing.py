@@ -2443,3 +2443,15 @@ Der Senat hat die Rahmenprüfungsordnung in zweiter Lesung verabschiedet.
 Der Fakultätsrat hat die Studienordnung einstimmig beschlossen.
 """)
     assert [d.text for d in r.decisions] == ["Der Fakultätsrat hat die Studienordnung einstimmig beschlossen."]
+
+
+def test_first_names_after_the_verbs_mit_share_the_task(record):
+    r = record("""= Arbeitstreffen Dorfwettbewerb
+Datum: 10.03.2025
+# TOP 1 Vorbereitung
+Rüdiger bereitet mit Barbara die Ideenwerkstatt am 23. März im DGH vor.
+Aaron erstellt mit Wolfgang, Jens und Silke ein kurzes Video.
+Silke erstellt mit Unterstützung des Vereins einen Flyer.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Rüdiger", "Barbara"], ["Aaron", "Wolfgang", "Jens", "Silke"], ["Silke"]]
