@@ -176,6 +176,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
 
         if owners:
+            if start and tokens[start - 1].text == "," and all(o.kind is ResponsibleKind.PERSON for o in owners):
+                start, owners = _listed_before(tokens, start, extractor, owners)
             return owners, clause_text(unit, tokens, start)
         if not (strong or future):
             continue
@@ -246,6 +248,24 @@ def _past_fillers(tokens: list, j: int) -> int:
 
 
 _NAME_JOINERS = frozenset({"+", "und", "&", "/"})  # not ",": "schreibt BR, NP liest Korrektur" starts a clause
+
+
+def _listed_before(tokens: list, start: int, extractor: OwnerClassifier, owners: list[Responsible]) -> tuple[int, list[Responsible]]:
+    """"Anton, Zakaria und Kevin möchten …": the names listed before the comma that opened the
+    subject's clause are subjects too, when each is one name and they run from the clause's start."""
+    k, lead = start - 1, []
+    while k > 0 and tokens[k].text == ",":
+        j = k - 1
+        while j > 0 and tokens[j - 1].text not in _CLAUSE_BOUNDARIES:
+            j -= 1
+        person = _named_person(tokens[j].text, extractor) if k - j == 1 else None
+        if person is None:
+            return start, owners
+        lead.insert(0, person)
+        k = j - 1
+    if k >= 0 and tokens[k].text not in _CLAUSE_BOUNDARIES:
+        return start, owners
+    return k + 1, lead + owners
 
 
 def _named_person(word: str, extractor: OwnerClassifier) -> Responsible | None:

@@ -2455,3 +2455,15 @@ Silke erstellt mit Unterstützung des Vereins einen Flyer.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["Rüdiger", "Barbara"], ["Aaron", "Wolfgang", "Jens", "Silke"], ["Silke"]]
+
+
+def test_names_listed_before_the_subject_share_its_task(record):
+    r = record("""= Redaktionssitzung Schülerzeitung
+Datum: 22.04.2009
+# TOP 1 Interviews
+Anton, Zakaria und Kevin möchten den Bürgermeister interviewen.
+Nadja, Andrea, Thomas, Wolfgang erarbeiten einen ersten Vorschlag.
+Der Termin steht, Kevin organisiert das Fest.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Anton", "Zakaria", "Kevin"], ["Nadja", "Andrea", "Thomas", "Wolfgang"], ["Kevin"]]
