@@ -72,7 +72,7 @@ Start = tuple[Block, "str | None", str, int]
 
 
 def _subtitle_blocks(blocks: list[Block], meta: MetaResult) -> set[int]:
-    """"= Beschlussprotokoll" / "**Lenkungsausschuss … – 7. Sitzung**" / "Sitzungstag: …": a heading
+    """"= Beschlussprotokoll" / "**Lenkungsausschuss … – 7. Sitzung**" / "Datum: …": a heading
     between the title line and the header's fields names the meeting, no item of it (not a
     numbered one: "TOP 1" right after the title opens the body)."""
     if meta.title_block is None or not meta.header_blocks:
