@@ -2467,3 +2467,14 @@ Der Termin steht, Kevin organisiert das Fest.
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [
         ["Anton", "Zakaria", "Kevin"], ["Nadja", "Andrea", "Thomas", "Wolfgang"], ["Kevin"]]
+
+
+def test_no_decision_noted_in_a_results_column_is_none(record):
+    r = record("""= Netzwerktreffen Kinderschutz
+Datum: 03.06.2026
+|= Nr. | Thema | Feststellung | Festlegung | Wer | Bis |
+| 1 | Protokoll | Protokoll lag allen vor. | Protokoll mit Korrektur angenommen. | – | – |
+| 2 | Schutzkonzepte Kitas | Umsetzung im Alltag schwierig. | Keine Festlegung; Thema wird in der Steuerungsgruppe weiterverfolgt. | – | – |
+| 3 | Verschiedenes | Neue Flyer liegen aus. | – (nur Information) | – | – |
+""")
+    assert [d.text for d in r.decisions] == ["Protokoll mit Korrektur angenommen."]
