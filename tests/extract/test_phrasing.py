@@ -2478,3 +2478,16 @@ Datum: 03.06.2026
 | 3 | Verschiedenes | Neue Flyer liegen aus. | – (nur Information) | – | – |
 """)
     assert [d.text for d in r.decisions] == ["Protokoll mit Korrektur angenommen."]
+
+
+def test_a_members_report_in_a_results_column_is_no_decision(record):
+    r = record("""= Ergebnisprotokoll AK Ausbildung
+Datum: 10.03.2026
+|= TOP | Thema | Ergebnis | Verantwortlich | Termin |
+| 1 | Protokoll | Protokoll ohne Änderungen genehmigt. | – | – |
+| 2 | Berichte | HWK: Zahl der Vertragslösungen im 1. Lehrjahr bei 27 %, Ursachenanalyse wird gewünscht. | – | – |
+| 3 | Fachklassen | Information Fr. Yilmaz: Ministerium prüft die Zusammenlegung der Fachklassen. | – | – |
+| 4 | Praktika | Ergebnis: Das Infoblatt für Betriebe wird gemeinsam erstellt. | – | – |
+""")
+    assert [d.text for d in r.decisions] == [
+        "Protokoll ohne Änderungen genehmigt.", "Ergebnis: Das Infoblatt für Betriebe wird gemeinsam erstellt."]
