@@ -90,3 +90,22 @@ def other_body_decided(text: str, own_names: str | None) -> bool:
         return False
     own = own_names.casefold()
     return not any(word.casefold() in own for word in m.group("body").split())
+
+
+# "HWK: Zahl der Lösungen …", "Information Fr. Yilmaz: Ministerium prüft …": what a member reported,
+# noted under the speaker's (or body's) name in a result column or a list of results.
+_SPEAKER_LABEL = re.compile(
+    r"^\W*(?:(?:Information|Info|Bericht|Rückfrage|Nachfrage|Hinweis|Frage|Anmerkung)\s+)?"
+    r"(?P<who>(?:(?:Fr|Hr|Dr|Prof)\.\s*)*[A-ZÄÖÜ][\w.'’/-]*(?:\s+[A-ZÄÖÜ][\w.'’/-]*){0,2})\s*:\s")
+_RESULT_LABELS = frozenset({"ergebnis", "ergebnisse", "festlegung", "festlegungen", "entscheidung", "beschluss", "beschlüsse",
+                            "vereinbarung", "vereinbarungen", "vereinbart", "konsens", "einvernehmen", "votum", "empfehlung",
+                            "abstimmung", "fazit", "beschlossen", "einigung"})
+
+
+def speaker_report(text: str, labels: set[str]) -> bool:
+    """Whether a line under a result label or in a result column reports what someone said: it
+    opens with a speaker's or body's name and a colon (not a result label: "Ergebnis:",
+    "Vereinbart:") and no decision or vote cue says more."""
+    said = _SPEAKER_LABEL.match(text)
+    return bool(said) and said.group("who").casefold() not in _RESULT_LABELS and not (
+        labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"})

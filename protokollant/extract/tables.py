@@ -14,6 +14,7 @@ import re
 
 from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
+from .decision_forms import speaker_report
 from .decisions import THRESHOLD, decision_kind, decision_score
 from .deadlines import find_deadlines, parse_deadline, says_start, states_start
 from .owner_forms import body_with_person
@@ -360,11 +361,8 @@ class TableReader:
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
         if not words.isdisjoint(cues.narrative_verbs) and not labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}:
             return False
-        # "HWK: Zahl der Lösungen …", "Information Fr. Yilmaz: Ministerium prüft …": what a member
-        # reported, noted in the result column under the speaker's name, unless a cue says more.
-        if labelled and (said := _SPEAKER_LABEL.match(text)) and said.group("who").casefold() not in _RESULT_LABELS and not (
-                labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}):
-            return False
+        if labelled and speaker_report(text, labels):
+            return False  # "HWK: Zahl der Lösungen …" in the result column
         return decision_score(unit, after_beschluss_header=labelled) >= THRESHOLD
 
     def _task_row(self, layout: TableLayout, row: TableRow) -> None:
@@ -414,12 +412,6 @@ class TableReader:
 
 _NO_OWNER_LABELS = frozenset({"VOTE", "VOTE_STRONG", "POSTPONE", "FUTURE"})
 """Result lines that no owner line stands beside: the vote, a matter put off or still to decide."""
-_SPEAKER_LABEL = re.compile(
-    r"^\W*(?:(?:Information|Info|Bericht|Rückfrage|Nachfrage|Hinweis|Frage|Anmerkung)\s+)?"
-    r"(?P<who>(?:(?:Fr|Hr|Dr|Prof)\.\s*)*[A-ZÄÖÜ][\w.'’/-]*(?:\s+[A-ZÄÖÜ][\w.'’/-]*){0,2})\s*:\s")
-_RESULT_LABELS = frozenset({"ergebnis", "ergebnisse", "festlegung", "festlegungen", "entscheidung", "beschluss", "beschlüsse",
-                            "vereinbarung", "vereinbarungen", "vereinbart", "konsens", "einvernehmen", "votum", "empfehlung",
-                            "abstimmung", "fazit", "beschlossen", "einigung"})
 _OPEN_LABELS = frozenset({"POSTPONE", "NOT_YET", "FUTURE", "TENTATIVE", "OPEN", "REPORTED", "NOT_DECISION"})
 STATUS_DECISION_WORDS = 8
 """A status or remark cell this short that says "vereinbart" makes its whole row the decision."""
