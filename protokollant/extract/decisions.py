@@ -345,6 +345,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         elif _ARROW_START.match(text) and pos and units[pos - 1].block is unit.block and units[pos - 1].clean_text.endswith("?"):
             # "Eigener Stand auf der Messe? → ja, gemeinsamer Stand": the answer decides the question.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
+        elif (pos and _BARE_ASSENT.match(text) and units[pos - 1].block is unit.block and (not positions or positions[-1] < pos - 1)):
+            # "… gleich mit übersendet. So festgelegt.", "Darauf haben wir uns geeinigt.": the sentence before is what was agreed.
+            decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
         elif (pos and _ANAPHORIC_ASSENT.search(text) and units[pos - 1].topic_index == unit.topic_index
               and (not positions or positions[-1] < pos - 1) and _PROPOSAL.search(units[pos - 1].clean_text)):
             # "X schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.": the
@@ -480,6 +483,8 @@ _NEGATED_DECISION = re.compile(
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*" + ARROW)
 # "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
+_BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"
+                          r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)\W*$", re.I)
 _ANAPHORIC_ASSENT = re.compile(
     r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)
 _PROPOSAL = re.compile(r"\b(?:schlägt|schlug|schlagen|schlugen)\b[^.]*\bvor\b|\bVorschlag\b|\bbittet\b[^.]*\bum\s+(?:Zustimmung|Einverständnis)|\bregt\b[^.]*\ban\b|\bbeantragt\b", re.I)

@@ -2491,3 +2491,13 @@ Datum: 10.03.2026
 """)
     assert [d.text for d in r.decisions] == [
         "Protokoll ohne Änderungen genehmigt.", "Ergebnis: Das Infoblatt für Betriebe wird gemeinsam erstellt."]
+
+
+def test_a_bare_assent_decides_the_sentence_before_it(record):
+    r = record("""= Jour fixe ABH – Jobcenter
+Datum: 18.02.2026
+# TOP 1 Verfahren
+Das Sozialamt meldet die Fälle künftig wöchentlich als Liste. Darauf haben wir uns geeinigt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Das Sozialamt meldet die Fälle künftig wöchentlich als Liste. Darauf haben wir uns geeinigt."]
