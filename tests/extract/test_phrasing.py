@@ -2501,3 +2501,14 @@ Das Sozialamt meldet die Fälle künftig wöchentlich als Liste. Darauf haben wi
 """)
     assert [d.text for d in r.decisions] == [
         "Das Sozialamt meldet die Fälle künftig wöchentlich als Liste. Darauf haben wir uns geeinigt."]
+
+
+def test_adapting_something_is_a_task(record):
+    r = record("""= Vorstand Kreisjugendring
+Datum: 27.01.2026
+Anwesend: Ricarda, Tim
+# TOP 1 Sommerfest
+Ricarda passt die Hausregeln im Wiki an.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Ricarda passt die Hausregeln im Wiki an.", ["Ricarda"])]
