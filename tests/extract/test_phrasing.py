@@ -2512,3 +2512,14 @@ Ricarda passt die Hausregeln im Wiki an.
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Ricarda passt die Hausregeln im Wiki an.", ["Ricarda"])]
+
+
+def test_taking_over_a_role_of_the_meeting_itself_is_no_task(record):
+    r = record("""= Protokoll der Mitgliederversammlung
+Datum: 27.07.2021
+# TOP 1 Eröffnung
+Fabio übernimmt die Gesprächsführung.
+Für die heutige Versammlung hat sich Wolfgang Müller zur Protokollführung bereit erklärt.
+Frau Nowak übernimmt die Einladung zum nächsten Treffen.
+""")
+    assert [a.task for a in r.action_items] == ["Frau Nowak übernimmt die Einladung zum nächsten Treffen."]
