@@ -655,3 +655,10 @@ def test_an_abbreviation_merges_into_the_name_it_spells_and_an_introduced_one_is
     assert "WFG" not in names and any(n.startswith("Wirtschaftsförderungsgesellschaft") for n in names)
     docs = [nlp("Hr. Mansour (Psychosoziales Netz, PSZ) berichtet."), nlp("Das Angebot beim PSZ ist voll.")]
     assert "PSZ" not in {i["name"] for i in collect_institutions(docs)}
+
+
+def test_a_person_joined_by_und_is_no_part_of_the_bodys_name(nlp):
+    f = found(nlp, "Der Fachdienst Schule und Birgit Eggers stellen das Konzept vor.")
+    assert f == {"Fachdienst Schule": "Fachdienst Schule"}
+    f = found(nlp, "Das Referat Migration und Integration berichtet.")
+    assert f == {"Referat Migration und Integration": "Referat Migration und Integration"}

@@ -126,7 +126,9 @@ class SpanGrammar:
                 continue
             t = doc[pos]
             if (mode == "topic" and count and t.lower_ in d.list_closers and pos + 1 < n
-                    and self._name_tok(doc[pos + 1], mode)):
+                    and self._name_tok(doc[pos + 1], mode)
+                    # "Fachdienst Schule und Birgit Eggers": a person joined to the body, no part of its name
+                    and not (doc[pos + 1].lower_ in d.first_names and pos + 2 < n and doc[pos + 2].text[:1].isupper())):
                 end = pos = pos + 2
                 count += 1
                 continue
