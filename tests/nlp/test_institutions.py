@@ -662,3 +662,10 @@ def test_a_person_joined_by_und_is_no_part_of_the_bodys_name(nlp):
     assert f == {"Fachdienst Schule": "Fachdienst Schule"}
     f = found(nlp, "Das Referat Migration und Integration berichtet.")
     assert f == {"Referat Migration und Integration": "Referat Migration und Integration"}
+
+
+def test_migration_advice_named_generically_is_not_the_federal_programme(nlp):
+    # "Migrationsberatung" alone names a kind of service ("Regionaltreffen Migrationsberatung");
+    # the programme is named by its full name or "MBE"
+    assert found(nlp, "Die MBE der Caritas berichtet.") == {"MBE": "Migrationsberatung für erwachsene Zuwanderer", "Caritas": "Caritas"}
+    assert "Migrationsberatung für erwachsene Zuwanderer" not in found(nlp, "Das Regionaltreffen Migrationsberatung findet im Mai statt.").values()
