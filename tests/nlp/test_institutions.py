@@ -669,3 +669,14 @@ def test_migration_advice_named_generically_is_not_the_federal_programme(nlp):
     # the programme is named by its full name or "MBE"
     assert found(nlp, "Die MBE der Caritas berichtet.") == {"MBE": "Migrationsberatung für erwachsene Zuwanderer", "Caritas": "Caritas"}
     assert "Migrationsberatung für erwachsene Zuwanderer" not in found(nlp, "Das Regionaltreffen Migrationsberatung findet im Mai statt.").values()
+
+
+def test_a_registry_body_named_bare_is_the_documents_local_branch(nlp):
+    docs = list(nlp.pipe([
+        "Das Diakonische Werk Kellenbach stellt das Projekt vor.",
+        "Die Diakonie übernimmt die Trägerschaft.",
+        "Die Grüne Jugend Lemgo und Bündnis 90/Die Grünen laden ein.",
+    ]))
+    names = {i["name"] for i in collect_institutions(docs)}
+    assert "Diakonie" not in names and any(n.startswith("Diakonisches Werk Kellenbach") for n in names)
+    assert "Bündnis 90/Die Grünen" in names  # another organisation whose name begins alike stays apart

@@ -147,6 +147,7 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
                     found[b]["count"] += found.pop(a)["count"]
                     break
     _merge_abbreviations(found)
+    _merge_into_local_branch(found, data)
     _drop_introduced_abbreviations(found, docs, learned)
     out = []
     for canon, item in found.items():
@@ -172,6 +173,38 @@ def _merge_abbreviations(found: dict[str, dict]) -> None:
             target.setdefault("forms", []).append(short)
 
 
+def _merge_into_local_branch(found: dict[str, dict], data: InstitutionData) -> None:
+    """"Diakonie" beside "Diakonisches Werk Kellenbach", "DGB" beside "DGB-Region Eichwald-Werra": a
+    registry body named bare is the one local branch of the document whose name begins with it
+    (or with one of its other names)."""
+    for short in list(found):
+        entry = data.entry_for(short)
+        if entry is None or entry.get("name") != short:
+            continue  # only the registry's own bare name ("Caritas Ehingen" is a branch itself)
+        heads = [short] + [x for x in data.aliases_for(short) if x != short]
+        branches = [n for n in found if n != short and any(_branch_of(n, h, data) for h in heads)]
+        if len(branches) == 1:
+            target = found[branches[0]]
+            target["count"] += found.pop(short)["count"]
+            target.setdefault("forms", []).append(short)
+
+
+def _branch_of(name: str, head: str, data: InstitutionData) -> bool:
+    """"Diakonisches Werk Kellenbach" (a place after the name), "DGB-Region Eichwald-Werra" (a region
+    joined by a hyphen); not "Grüne Jugend Lemgo" (another organisation whose name begins alike)."""
+    if name.startswith(head + "-"):
+        return name[len(head) + 1:].split("-", 1)[0].split(" ", 1)[0].lower() in _REGION_WORDS
+    if not name.startswith(head + " "):
+        return False
+    rest = name[len(head) + 1:].split()
+    if not 1 <= len(rest) <= 3:
+        return False
+    word = rest[0]
+    return word in data.places or (len(word) > 3 and word[:1].isupper() and word[1:].islower()
+                                    and word.lower().endswith(data.place_suffixes))
+
+
+_REGION_WORDS = frozenset({"region", "bezirk", "kreisverband", "kreis", "landesverband", "ortsverband", "stadtverband"})
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 
 
