@@ -680,3 +680,9 @@ def test_a_registry_body_named_bare_is_the_documents_local_branch(nlp):
     names = {i["name"] for i in collect_institutions(docs)}
     assert "Diakonie" not in names and any(n.startswith("Diakonisches Werk Kellenbach") for n in names)
     assert "Bündnis 90/Die Grünen" in names  # another organisation whose name begins alike stays apart
+
+
+def test_the_ihk_recognition_body_is_its_own_institution(nlp):
+    # IHK FOSA, the chambers' national body for foreign vocational qualifications, is no local IHK
+    f = found(nlp, "Die IHK Niederthal verweist auf die IHK FOSA in Nürnberg.")
+    assert f.get("IHK FOSA") == "IHK FOSA"
