@@ -686,3 +686,8 @@ def test_the_ihk_recognition_body_is_its_own_institution(nlp):
     # IHK FOSA, the chambers' national body for foreign vocational qualifications, is no local IHK
     f = found(nlp, "Die IHK Niederthal verweist auf die IHK FOSA in Nürnberg.")
     assert f.get("IHK FOSA") == "IHK FOSA"
+
+
+def test_a_staff_unit_with_its_name_is_an_institution(nlp):
+    assert found(nlp, "Die Stabsstelle Integration lädt zum Fachtag ein.") == {"Stabsstelle Integration": "Stabsstelle Integration"}
+    assert found(nlp, "Die Stabsstelle lädt ein.") == {}  # alone: the meeting's own unit or any
