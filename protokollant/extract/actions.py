@@ -64,13 +64,13 @@ _PASSIVE_ASKED = re.compile(r"^(?P<owner>.{2,60}?)\s+(?:wird|werden|wurde|wurden
 _ASKED_WORDS = re.compile(r"gebeten|beauftragt|aufgefordert|ersucht").search
 _WORD = re.compile(r"\w+")
 _PUT_OFF = re.compile(r"\b(?:vertagt|verschoben|zurückgestellt)\b", re.I)
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.")  # "19.11.": a calendar date, with or without its year
 _SUBORDINATE = re.compile(r",\s*(?:ob|dass|wie|warum|wieso|weshalb|wann|wer|was|welche[rsnm]?|wo|nachdem|weil|da)\b", re.I)
 
 
 # "Er werde …", "Sie wird … übernehmen", "Sie schickt den Flyer an die Runde", "Er schicke seinen Entwurf
 # …": a singular pronoun with a future or indirect-speech verb, or with a task verb in the third person
 # singular, indicative or subjunctive (the verb must be a task verb).
-_DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.")
 _PRONOUN_WILL = re.compile(r"^(?P<pron>[Ee]r|[Ss]ie)\s+(?:werde|wird|will|wolle|möchte|(?P<verb>[a-zäöüß]+[te]))\s+\S+\s+\S")
 # "eine Synopse werde er bis Ende Mai an den Beirat schicken": the object first, then the verb and the pronoun
 _PRONOUN_INVERTED = re.compile(r"^[^,;:]{2,60}?\s(?:werde|wird|will|wolle|möchte|solle)\s+(?P<pron>er|sie)\s")

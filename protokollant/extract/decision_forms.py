@@ -102,10 +102,13 @@ _RESULT_LABELS = frozenset({"ergebnis", "ergebnisse", "festlegung", "festlegunge
                             "abstimmung", "fazit", "beschlossen", "einigung"})
 
 
+# The cue labels by which a line says it decides or records a vote (more than the reporting around it).
+DECIDING_LABELS = frozenset({"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"})
+
+
 def speaker_report(text: str, labels: set[str]) -> bool:
     """Whether a line under a result label or in a result column reports what someone said: it
     opens with a speaker's or body's name and a colon (not a result label: "Ergebnis:",
     "Vereinbart:") and no decision or vote cue says more."""
     said = _SPEAKER_LABEL.match(text)
-    return bool(said) and said.group("who").casefold() not in _RESULT_LABELS and not (
-        labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"})
+    return bool(said) and said.group("who").casefold() not in _RESULT_LABELS and not labels & DECIDING_LABELS

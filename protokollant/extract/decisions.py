@@ -336,9 +336,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
             labelled_only.add((unit.block.index, text))
         last_decision_unit = pos
-        decision = _decision(unit, text, vote, score)
-        if unit.block.kind is BlockKind.TABLE_ROW and (cell := decisive_cell_text(text, [(c.label_, c.text) for c in unit.cues()])):
-            decision = _decision(unit, cell, vote, score)
+        cell = decisive_cell_text(text, [(c.label_, c.text) for c in unit.cues()]) if unit.block.kind is BlockKind.TABLE_ROW else None
+        decision = _decision(unit, cell or text, vote, score)
         if text[:1].islower() and pos and units[pos - 1].block is unit.block and ";" in _gap(units[pos - 1], unit):
             # "Einwände gibt es nicht; es gilt als genehmigt": the clause continues the one before.
             decision = _decision(unit, f"{units[pos - 1].clean_text}; {text}", vote, score)
@@ -482,9 +481,10 @@ _NEGATED_DECISION = re.compile(
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*" + ARROW)
-# "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
+# "So festgelegt.", "Darauf haben wir uns geeinigt.": an agreement to the sentence before, with nothing of its own.
 _BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"
                           r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)\W*$", re.I)
+# "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
 _ANAPHORIC_ASSENT = re.compile(
     r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)
 _PROPOSAL = re.compile(r"\b(?:schlägt|schlug|schlagen|schlugen)\b[^.]*\bvor\b|\bVorschlag\b|\bbittet\b[^.]*\bum\s+(?:Zustimmung|Einverständnis)|\bregt\b[^.]*\ban\b|\bbeantragt\b", re.I)

@@ -14,7 +14,7 @@ import re
 
 from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
-from .decision_forms import speaker_report
+from .decision_forms import DECIDING_LABELS, speaker_report
 from .decisions import THRESHOLD, decision_kind, decision_score
 from .deadlines import find_deadlines, parse_deadline, says_start, states_start
 from .owner_forms import body_with_person
@@ -359,7 +359,7 @@ class TableReader:
             return False  # "Über feste Fallkonferenzen wird im Juni entschieden.": still to decide
         words = set(re.findall(r"\w+", text.lower()))
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
-        if not words.isdisjoint(cues.narrative_verbs) and not labels & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}:
+        if not words.isdisjoint(cues.narrative_verbs) and not labels & DECIDING_LABELS:
             return False
         if labelled and speaker_report(text, labels):
             return False  # "HWK: Zahl der Lösungen …" in the result column
