@@ -134,8 +134,7 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
         if " " not in a and len(within := [b for b in names if b in found and b != a and a in b.split()[1:]]) == 1:
             # "Feuerwehr" beside "Freiwillige Feuerwehr Ruppertshofen", "Schulamt" beside "Staatliches
             # Schulamt Lörrach": the one institution of the document whose name holds the word.
-            found[within[0]]["count"] += found.pop(a)["count"]
-            found[within[0]].setdefault("forms", []).append(a)
+            _merge_into(found, a, within[0])
             continue
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
@@ -168,9 +167,14 @@ def _merge_abbreviations(found: dict[str, dict]) -> None:
         fits = [n for n in found if n != short and (" " in n or (len(n) > 2 * len(short) and not n.isupper()))
                 and _abbreviates(short, n)]
         if len(fits) == 1:
-            target = found[fits[0]]
-            target["count"] += found.pop(short)["count"]
-            target.setdefault("forms", []).append(short)
+            _merge_into(found, short, fits[0])
+
+
+def _merge_into(found: dict[str, dict], short: str, name: str) -> None:
+    """One institution under two names: its mentions counted under ``name``, ``short`` kept as a form."""
+    target = found[name]
+    target["count"] += found.pop(short)["count"]
+    target.setdefault("forms", []).append(short)
 
 
 def _merge_into_local_branch(found: dict[str, dict], data: InstitutionData) -> None:
@@ -184,9 +188,7 @@ def _merge_into_local_branch(found: dict[str, dict], data: InstitutionData) -> N
         heads = [short] + [x for x in data.aliases_for(short) if x != short]
         branches = [n for n in found if n != short and any(_branch_of(n, h, data) for h in heads)]
         if len(branches) == 1:
-            target = found[branches[0]]
-            target["count"] += found.pop(short)["count"]
-            target.setdefault("forms", []).append(short)
+            _merge_into(found, short, branches[0])
 
 
 def _branch_of(name: str, head: str, data: InstitutionData) -> bool:
@@ -197,11 +199,7 @@ def _branch_of(name: str, head: str, data: InstitutionData) -> bool:
     if not name.startswith(head + " "):
         return False
     rest = name[len(head) + 1:].split()
-    if not 1 <= len(rest) <= 3:
-        return False
-    word = rest[0]
-    return word in data.places or (len(word) > 3 and word[:1].isupper() and word[1:].islower()
-                                    and word.lower().endswith(data.place_suffixes))
+    return 1 <= len(rest) <= 3 and (rest[0] in data.places or data.suffix_place(rest[0]))
 
 
 _REGION_WORDS = frozenset({"region", "bezirk", "kreisverband", "kreis", "landesverband", "ortsverband", "stadtverband"})

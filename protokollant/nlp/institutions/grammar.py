@@ -77,7 +77,7 @@ class SpanGrammar:
             return k + 1  # "Eschenau-Rheintal"; "IHK Mittelfranken-West", "IHK Waldeck-Eder": a region's double name
         if t.lower_ in ("region", "kreis", "landkreis") and k + 1 < n and self._place_only(doc, k + 1) == k + 2:
             return k + 2  # "Welcome Center Region Eschenau", "Jobcenter Kreis Altenhagen"
-        if self._suffix_place(txt) and (self._name_tok(t, "name") or self._town_compound(t)):
+        if self.data.suffix_place(txt) and (self._name_tok(t, "name") or self._town_compound(t)):
             return k + 1
         return k
 
@@ -102,15 +102,10 @@ class SpanGrammar:
             return j + 1
         return k
 
-    def _suffix_place(self, word: str) -> bool:
-        """An unknown place recognised by its ending: "Gundelfingen", "Rotenbach"."""
-        return (len(word) > 3 and word[0].isupper() and word[1:].islower()
-                and word.lower().endswith(self.data.place_suffixes))
-
     def _is_place_word(self, word: str) -> bool:
         """A place by list, by this document or by its ending (the parts of "Eschenau-Rheintal",
         capitalised: is_place_compound checks that first)."""
-        return word in self.data.places or word in self._doc_places or self._suffix_place(word)
+        return word in self.data.places or word in self._doc_places or self.data.suffix_place(word)
 
     def _names(self, doc: Doc, k: int, maxn: int, mode: str, reg_start: dict) -> int:
         """Name tokens after a head: "Verein Black Dog", "Referat Migration und Integration"."""

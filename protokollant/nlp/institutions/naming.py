@@ -95,6 +95,11 @@ class NameForms:
         return ls in self.proper_adjectives or bool(self.proper_adjective_suffixes) and ls.endswith(
             self.proper_adjective_suffixes)
 
+    def suffix_place(self, word: str) -> bool:
+        """An unknown place recognised by its ending: "Gundelfingen", "Rotenbach"."""
+        return (len(word) > 3 and word[0].isupper() and word[1:].islower()
+                and word.lower().endswith(self.place_suffixes))
+
     def is_place_adjective(self, word: str) -> bool:
         """ "Leipziger", "Gundelfinger", "Dresdner": a place name + "er"."""
         if len(word) < 5 or not word[0].isupper() or not word[1:].islower() or not word.endswith("er"):
