@@ -8,6 +8,7 @@ from ..document import BlockKind
 from ..structure import SectionRole
 from ..schema import ActionItem, ProgressReport, ResponsibleKind
 from .actions import ActionExtractor
+from .model_tasks import model_tasks
 from .owner_context import institution_beside, named_owner
 from .owners import body_and_person
 from .roles import task_vetoed
@@ -78,6 +79,8 @@ def extract_actions(units: list[Unit], extractor: ActionExtractor, decided: set[
                     item = None
         if item is not None:
             found[pos] = item
+    # after the rules: a sentence they found a task in is theirs (and its veto), the rest the model's
+    model_tasks(units, found, field_units, extractor, roles)
     _join_requests(units, found)
     _join_arrow_owners(units, found, extractor)
     if field_units:

@@ -124,7 +124,7 @@ class ActionExtractor(OwnerClassifier):
         self.next_meeting = next_meeting
 
     # -- owners (the classification of an owner phrase is in owners.py, the subject search in subject_owner.py)
-    def _asked(self, phrase: str) -> list[Responsible]:
+    def asked(self, phrase: str) -> list[Responsible]:
         """Who "wird gebeten / beauftragt": a known owner, else the body named with its article
         ("Die Ortsverwaltung", "Der Bauhof"): the request names it as the one to act."""
         # "Beschluss: Der AStA wird beauftragt, …": a label before the sentence is not who is asked.
@@ -139,7 +139,7 @@ class ActionExtractor(OwnerClassifier):
             return [Responsible(name=bare, kind=ResponsibleKind.INSTITUTION)]
         return []
 
-    def _arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
+    def arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
         if ">" not in text and "→" not in text and "⇒" not in text:
             return None  # every arrow _ARROW_SPLIT knows holds one of these: most sentences have none
@@ -346,7 +346,7 @@ class ActionExtractor(OwnerClassifier):
                 # schlagen … vor") the subject must be someone the minutes know (or a mention).
                 owners = self.owners(sm.group("subject"), lenient=mention_first or sm.group("verb").casefold() in cues.any_task_verb)
             confidence = 0.85
-        elif (arrow := self._arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
+        elif (arrow := self.arrow_owner(text) or leading_arrow_owners(text, self)) is not None:
             owners, task = arrow
             confidence = 0.8
         elif (mentioned := mentioned_owners(text, self)) is not None:
@@ -360,7 +360,7 @@ class ActionExtractor(OwnerClassifier):
         elif ":" in text and (m := cues.pledge.match(text)) and (pledged := self.owners(m.group("owner"), lenient=True)):
             owners, task, confidence = pledged, text, 0.75
         elif _ASKED_WORDS(text) and (m := _PASSIVE_ASKED.match(text) or _PASSIVE_ASKED.match(_after_label(text))) and (
-                asked := self._asked(m.group("owner"))):
+                asked := self.asked(m.group("owner"))):
             owners, confidence = asked, 0.75
         elif (agents := passive_agent(main, self, has_deadline=due_found, cues=cues)) is not None:
             owners, confidence = agents, 0.7
@@ -495,5 +495,5 @@ def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Resp
 
 
 def _arrow_form(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
-    return extractor._arrow_owner(text)
+    return extractor.arrow_owner(text)
 

@@ -29,7 +29,8 @@ from .tables import TableReader
 from .topic_lines import outcome_tail
 from .topics import extract_topics
 from .text import clean, rejoin_wrapped
-from .roles import sentence_roles
+from .model_tasks import MODEL_TASK_CONFIDENCE, task_owners
+from .roles import role_component, sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
 
 TITLE_SLACK_WORDS = 4
@@ -229,7 +230,9 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     document = analysis.document
     meta, structure, topics, institutions = analysis.meta, analysis.structure, analysis.topics, analysis.institutions
     units, row_units, extractor = analysis.units, analysis.row_units, analysis.extractor
-    roles = sentence_roles(nlp, units, lambda unit: rule_hints(unit, extractor))
+    component = role_component(nlp)
+    adding = component is not None and bool(component.task_add)
+    roles = sentence_roles(nlp, units, lambda unit: rule_hints(unit, extractor, adding))
     tables = TableReader(structure, extractor, row_units)
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
@@ -240,7 +243,9 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))
     # "Vereinbarungen: – Frau Kühn schickt das Protokoll bis Freitag": a task (assigned, or with
     # its deadline) in a list of agreements is that task, not a further decision.
-    tasks = {(a.evidence.block_index, clean(a.evidence.text)) for a in actions if a.responsible or a.due}
+    # (The rules' tasks: what the model alone takes for a task does not unmake a listed agreement.)
+    tasks = {(a.evidence.block_index, clean(a.evidence.text)) for a in actions
+             if (a.responsible or a.due) and a.confidence != MODEL_TASK_CONFIDENCE}
     decisions = [d for d in decisions if d.vote is not None or (d.evidence.block_index, clean(d.text)) not in labelled_only & tasks]
     progress = extract_progress_reports(units + list(row_units.values()))
 
@@ -271,23 +276,29 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     )
 
 
-def rule_hints(unit: Unit, extractor: ActionExtractor) -> tuple[tuple[str, ...], bool]:
+def rule_hints(unit: Unit, extractor: ActionExtractor, adding: bool = False) -> tuple[tuple[str, ...], bool]:
     """What the rules make of a unit on its own, as features of the sentence-role model (the
     decision score in four steps, the kind of task the action rules find), and whether the
     model can change the outcome for it: a decision score short of the threshold by less
-    than the model's push plus a header's bonus, or a task not found by an exact form."""
+    than the model's push plus a header's bonus, or a task not found by an exact form; with
+    ``adding`` (the model may add tasks) also a sentence in which the rules found none."""
     # The arguments the decision extractor uses for it, so that its score is computed once.
     score = decision_score(unit, after_beschluss_header=unit.section is SectionRole.DECISION,
                            has_vote=unit.vote() is not None)
     step = "neg" if score < 0 else "weak" if score < THRESHOLD else "pass" if score < 1 else "strong"
     out = [f"dec_rule={step}"]
     candidate = CANDIDATE_MIN_SCORE <= score < THRESHOLD
+    item = None
     if unit.block.kind is not BlockKind.TABLE_ROW:
         item = extractor.from_sentence(unit)
         out.append(f"task_rule={item.confidence if item else 'none'}")
         if item is not None:
             out.append("task_owner" if item.responsible else "task_unassigned")
             candidate = candidate or item.confidence < OWNED_VETO_BELOW_CONFIDENCE
+    # Scored for the rules' sake: the model's opinion may move its decision score.
+    unit.decision_candidate = candidate
+    if adding and not candidate and item is None and unit.block.kind not in (BlockKind.TABLE_ROW, BlockKind.HEADING):
+        candidate = bool(task_owners(unit, extractor)[0])  # the model adds only tasks with an owner
     return tuple(out), candidate
 
 

@@ -71,7 +71,7 @@ def sentence_roles(nlp: Language, units: list[Unit], view: Callable[[Unit], tupl
 
 
 def decision_shift(unit: Unit, component) -> float:
-    if component is None or unit.roles is None:
+    if component is None or unit.roles is None or not unit.decision_candidate:
         return 0.0
     # Only upwards: on the dev minutes the model's doubts removed more right decisions than
     # wrong ones (scripts/train_roles.py --grid), its confidence found missed ones.

@@ -31,6 +31,9 @@ class Unit:
     """The labelled section the sentence stands in ("Vereinbarungen:" → decision), if any."""
     roles: tuple[float, ...] | None = None
     """Probabilities of the learned sentence roles (nlp.roles.LEARNED_ROLES), when a model scored it."""
+    decision_candidate: bool = field(init=False, default=False)
+    """Whether the model's opinion may move the decision score (a unit the rules asked it
+    about); a unit scored only as a task the model might add keeps its rule score."""
     text: str = field(init=False)
     """The sentence text, computed once: the extractors read it many times."""
     _cue_labels: set[str] | None = field(init=False, default=None)
