@@ -13,7 +13,7 @@ from ..document import BlockKind
 from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
-from .roles import decision_shift
+from .roles import decision_shift, model_decides
 from .decision_forms import decisive_cell_text, other_body_decided, phrasing_shift
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
@@ -323,6 +323,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         score = decision_score(unit, after_beschluss_header=prev_header or labelled or bool(_RESOLUTION_LABEL.match(text)),
                                has_vote=vote is not None)
         score += decision_shift(unit, roles)
+        if score < THRESHOLD and model_decides(unit, roles):
+            score = THRESHOLD
         prev_header = False
         if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text) or other_body_decided(text, own_names):
             continue

@@ -4,8 +4,8 @@
 structure stage did not read) with the pipeline's ``protokollant_sentence_roles``
 component, giving it the layout the Doc does not carry. The extractors then combine:
 
-- decisions: the rule score moves by ``decision_weight * (2p - 1)``, so a sentence the
-  model is sure of can pass a weak rule score and a rule hit the model doubts can fail;
+- decisions: the rule score moves up by ``decision_weight * (2p - 1)``, and a sentence with a
+  cue the rules weigh too little passes when the model gives it at least ``decision_pass``;
 - tasks: a task the rules found is dropped when the model gives it less than
   ``task_veto`` and nothing exact (an owner written as "TODO"/"Auftrag an", a table cell)
   backs it; one whose owner only the sentence's grammar gives (subject, agent, brackets)
@@ -76,6 +76,14 @@ def decision_shift(unit: Unit, component) -> float:
     # Only upwards: on the dev minutes the model's doubts removed more right decisions than
     # wrong ones (scripts/train_roles.py --grid), its confidence found missed ones.
     return component.decision_weight * max(0.0, 2.0 * unit.roles[DECISION] - 1.0)
+
+
+def model_decides(unit: Unit, component) -> bool:
+    """Whether the model is sure enough of a decision the rules found a cue for but scored short
+    ("Protokoll Juli ok, keine Änderungen", "Einigkeit, dass …")."""
+    if component is None or unit.roles is None or not unit.decision_candidate or not component.decision_pass:
+        return False
+    return unit.roles[DECISION] >= component.decision_pass
 
 
 def task_vetoed(unit: Unit, component, *, owned: bool = False) -> bool:

@@ -177,28 +177,30 @@ def rule_roles(text: str) -> list[str]:
     "protokollant_sentence_roles",
     assigns=["doc.spans"],
     requires=["doc.sents"],
-    default_config={"path": "roles", "decision_weight": 0.3, "task_veto": 0.2, "owned_task_veto": 0.0, "task_add": 0.0},
+    default_config={"path": "roles", "decision_weight": 0.3, "task_veto": 0.2, "owned_task_veto": 0.0, "task_add": 0.0,
+                    "decision_pass": 0.0},
 )
 def make_sentence_roles(nlp: Language, name: str, path: str, decision_weight: float, task_veto: float,
-                        owned_task_veto: float, task_add: float) -> "SentenceRoles":
-    return SentenceRoles(name, path, decision_weight, task_veto, owned_task_veto, task_add)
+                        owned_task_veto: float, task_add: float, decision_pass: float) -> "SentenceRoles":
+    return SentenceRoles(name, path, decision_weight, task_veto, owned_task_veto, task_add, decision_pass)
 
 
 class SentenceRoles:
     """Assigns ``doc.spans["roles"]``: each sentence with the roles whose probability is at
     least 0.5 (learned) or whose rule holds; ``span.attrs`` is not used, the probabilities of
-    a sentence come from :meth:`score`. ``decision_weight``, ``task_veto``, ``owned_task_veto``
-    and ``task_add`` say how the extractors weigh the model against their rules (see
-    extract/roles.py); ``task_add`` 0 switches adding tasks off."""
+    a sentence come from :meth:`score`. ``decision_weight``, ``decision_pass``, ``task_veto``,
+    ``owned_task_veto`` and ``task_add`` say how the extractors weigh the model against their
+    rules (see extract/roles.py); 0 switches ``decision_pass`` and ``task_add`` off."""
 
     def __init__(self, name: str, path: str, decision_weight: float, task_veto: float, owned_task_veto: float = 0.0,
-                 task_add: float = 0.0):
+                 task_add: float = 0.0, decision_pass: float = 0.0):
         self.name = name
         self.path = path
         self.decision_weight = decision_weight
         self.task_veto = task_veto
         self.owned_task_veto = owned_task_veto
         self.task_add = task_add
+        self.decision_pass = decision_pass
         self.model: RoleModel | None = None
 
     def initialize(self, get_examples=None, nlp=None) -> None:

@@ -1,14 +1,16 @@
-"""Tasks the sentence-role model adds where the rules found none (extract/model_tasks.py): what
-it may add, whose task it is, and what it leaves alone. The model's opinion is set on the units
-by hand, so that the tests do not depend on the shipped weights."""
+"""What the sentence-role model adds to the rules: tasks where the rules found none
+(extract/model_tasks.py) — what it may add, whose task it is, what it leaves alone — and
+decisions whose cue the rules weigh too little. The model's opinion is set on the units by hand,
+so that the tests do not depend on the shipped weights."""
 from types import SimpleNamespace
 
 import pytest
 
 from protokollant.extract.action_list import extract_actions
+from protokollant.extract.decisions import extract_decisions
 from protokollant.extract.minutes import analyse_document, rule_hints
 from protokollant.extract.model_tasks import MODEL_TASK_CONFIDENCE
-from protokollant.extract.roles import TASK, decision_shift
+from protokollant.extract.roles import DECISION, TASK, decision_shift
 from protokollant.ingest.reader import read_document
 from protokollant.nlp.pipeline import load_pipeline
 from protokollant.nlp.roles import LEARNED_ROLES
@@ -26,7 +28,7 @@ Jonas stimmt den Ablauf mit dem Schulamt ab.
 Die Praktikumsbörse läuft gut.
 """
 
-COMPONENT = SimpleNamespace(task_add=0.7, task_veto=0.2, owned_task_veto=0.2, decision_weight=0.3)
+COMPONENT = SimpleNamespace(task_add=0.7, task_veto=0.2, owned_task_veto=0.2, decision_weight=0.3, decision_pass=0.7)
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +91,29 @@ def test_a_unit_scored_only_as_a_possible_task_keeps_its_decision_score(nlp):
 def test_the_shipped_pipeline_adds_tasks_from_its_config(nlp):
     component = nlp.get_pipe("protokollant_sentence_roles")
     assert component.task_add == nlp.config["components"]["protokollant_sentence_roles"]["task_add"] > 0
+
+
+AGREEMENTS = """= Protokoll Netzwerk Übergang Schule-Beruf
+Datum: 12.03.2026
+## 1 Praktikumsbörse
+Der Vorschlag findet breite Zustimmung.
+Die Mitglieder befürworten den Vorschlag.
+"""
+
+
+@pytest.mark.parametrize("probability, pass_at, decided", [
+    (0.9, 0.7, True),    # a weak cue ("findet Zustimmung") in a sentence the model is sure of
+    (0.6, 0.7, False),   # the model not sure enough: the push alone (0.3 × 0.2) does not reach the threshold
+    (0.9, 0.0, False),   # switched off
+])
+def test_a_weak_cue_passes_when_the_model_is_sure_of_the_decision(nlp, probability, pass_at, decided):
+    analysis = analyse_document(read_document(render(AGREEMENTS)), nlp)
+    for unit in analysis.units:
+        rule_hints(unit, analysis.extractor)
+        roles = [0.0] * len(LEARNED_ROLES)
+        roles[DECISION] = probability
+        unit.roles = tuple(roles)
+    component = SimpleNamespace(**{**vars(COMPONENT), "decision_pass": pass_at})
+    texts = [d.text for d in extract_decisions(analysis.units, roles=component)]
+    # "befürworten" scores below the candidates (a proposal's word): the model alone never decides
+    assert texts == (["Der Vorschlag findet breite Zustimmung."] if decided else [])
