@@ -36,8 +36,9 @@ _AGREED_SUBJECT = re.compile(
 _PASSIVE_END = re.compile(r"\b(?:\w+t|\w*ge\w*en)\s+(?:wird|werden|ist|sind|wurde|würde)\W*$")
 # "…, dass jede Stelle bis zum nächsten Treffen …", "dass alle Träger …": everyone of a kind.
 _AGREED_EVERYONE = re.compile(r",\s*dass\s+(?P<subj>(?:jede[rs]?|alle)\s+[A-ZÄÖÜ]\w+)")
-# "Frau Kern bittet um eine Übersicht …", "Ben bat darum, …": who asks is not who does it.
-_ASKS = re.compile(r"\b(?:bitte[tn]?|bat|baten|wünsch\w*|fragt\w*\s+nach)\b")
+# "Frau Kern bittet um eine Übersicht …", "Ben bat darum, …", "X erkundigt sich, wann …", "X fragt
+# an, ob …": who asks is not who does it.
+_ASKS = re.compile(r"\b(?:bitte[tn]?|bat|baten|wünsch\w*|fragt\w*\s+nach|fragt\w*\s+an\s*,|erkundigt\w*\s+sich\s*,)")
 
 
 def model_tasks(units: list[Unit], found: dict[int, object], skip: set[int], extractor: ActionExtractor, component) -> None:

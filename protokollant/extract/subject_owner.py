@@ -384,8 +384,11 @@ def clause_text(unit: Unit, tokens: list, start: int) -> str:
 
 
 def _followed_by(tokens: list, i: int, words: frozenset[str]) -> bool:
-    """Whether the token after tokens[i] (a reflexive "sich" skipped) is one of ``words``."""
+    """Whether the word after tokens[i] (a reflexive "sich" and the comma before a clause
+    skipped: "erkundigt sich, wann …", "informiert, dass …") is one of ``words``."""
     j = i + 1
     if j < len(tokens) and tokens[j].lower_ == "sich":
+        j += 1
+    if j < len(tokens) and tokens[j].text == ",":
         j += 1
     return j < len(tokens) and tokens[j].lower_ in words

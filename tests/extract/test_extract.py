@@ -266,6 +266,9 @@ def test_no_task_owner_in_passives_reports_and_abbreviations(nlp, sentence):
         # questions put to the meeting, reports given in it, introductions and possibilities
         "Frau Yilmaz fragt an, wie lange die Förderung noch läuft.",
         "Herr Rasche fragt in die Runde, ob jemand Einwände hat.",
+        "Die Musikschule fragt an, ob sie den Saal dienstags nutzen kann.",
+        "Herr Dr. Brandt erkundigt sich, wann mit dem Baubeginn zu rechnen ist.",
+        "Frau Lenz informiert, dass der Bund die Mittel für das Programm kürzt.",
         "Frau Berger gibt anhand einer Präsentation einen kurzen Überblick über die Beratungszahlen.",
         "Der Vorstand beantragt die Satzung wie folgt zu ändern:",
         "Die Reihenfolge kann bis zum 30.04. noch geändert werden.",
