@@ -3,8 +3,8 @@
 The rules know the forms a task is written in ("TODO:", "X übernimmt …", "→ X", a deadline);
 prose gives tasks in more shapes than a list of forms can hold ("Man kam überein, dass das KI
 einen Entwurf erarbeite", "Einladung + TO: AN"). A sentence the model gives at least the
-component's ``task_add`` becomes a task when the sentence says who does it or by when, as
-the annotation rules ask of every task: an unassigned task needs its deadline.
+component's ``task_add`` becomes a task when the sentence says who does it: the model alone
+adds no unassigned task, and no task of someone who only asks ("Frau Kern bittet um …").
 """
 from __future__ import annotations
 

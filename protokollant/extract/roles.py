@@ -9,7 +9,9 @@ component, giving it the layout the Doc does not carry. The extractors then comb
 - tasks: a task the rules found is dropped when the model gives it less than
   ``task_veto`` and nothing exact (an owner written as "TODO"/"Auftrag an", a table cell)
   backs it; one whose owner only the sentence's grammar gives (subject, agent, brackets)
-  when the model gives it less than ``owned_task_veto``.
+  when the model gives it less than ``owned_task_veto``; and a sentence the rules found no
+  task in is one when the model gives it at least ``task_add`` and the sentence names who
+  does it (extract/model_tasks.py).
 """
 from __future__ import annotations
 
