@@ -32,7 +32,7 @@ _OFFICE_TITLES = (
     "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Beigeordneter", "Beigeordnete", "Kämmerer",
     "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin",
     # church and school offices: "Diakon Gschwind", "Pastorin Lange", "Rektorin Yilmaz"
-    "Diakon", "Diakonin", "Pastor", "Pastorin", "Dekan", "Dekanin", "Kaplan", "Gemeindereferent", "Gemeindereferentin",
+    "Diakon", "Diakonin", "Pastor", "Pastorin", "Pater", "Dekan", "Dekanin", "Kaplan", "Gemeindereferent", "Gemeindereferentin",
     "Pastoralreferent", "Pastoralreferentin", "Superintendent", "Superintendentin", "Rektor", "Rektorin",
     "Schulleiter", "Schulleiterin", "Konrektor", "Konrektorin")
 # "C. Welchert", "Th. Eggers": a first name's initial and a surname ("St." is mostly Sankt: "St. Georg").
@@ -154,6 +154,11 @@ class OwnerClassifier:
         if low in self.institution_names or self._institution_with_place(name):
             helper = self.people.resolve(paren) if paren else None
             return Responsible(name=name, kind=ResponsibleKind.INSTITUTION, resolved=helper.name if helper else None)
+        # "Bürgermeister Lüders", "Pfarrer Demir": an office with a name is the person holding it (before
+        # the group words, which hold the offices too: "der Bürgermeister" alone is the office).
+        if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (
+                self.people.resolve(office.group("name")) or office.group("name").split()[-1].casefold() in surnames())):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
         if (tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words()) and len(tokens) <= 4 and all(
             t[:1].isupper() for t in tokens
         ):
@@ -165,9 +170,6 @@ class OwnerClassifier:
             return Responsible(name=name, kind=ResponsibleKind.PERSON)  # "S.G.", "F.Re.", "H.-W. K."
         if _INITIAL_SURNAME.match(name):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)  # "C. Welchert", "Th. Eggers"
-        if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (
-                self.people.resolve(office.group("name")) or office.group("name").split()[-1].casefold() in surnames())):
-            return Responsible(name=name, kind=ResponsibleKind.PERSON)
         # "Frau Dr. Yilmaz", "Herr von Berg": after the honorific only name words (not "Herr Rasche berichtet").
         if _HONORIFIC_NAME.match(name) and len(tokens) <= 4 and all(
             t[:1].isupper() or t in NAME_PARTICLES for t in tokens[1:]

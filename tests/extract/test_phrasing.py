@@ -2523,3 +2523,20 @@ Für die heutige Versammlung hat sich Wolfgang Müller zur Protokollführung ber
 Frau Nowak übernimmt die Einladung zum nächsten Treffen.
 """)
     assert [a.task for a in r.action_items] == ["Frau Nowak übernimmt die Einladung zum nächsten Treffen."]
+
+
+@pytest.mark.parametrize("written, kind", [
+    ("Bürgermeister Lüders", "person"),
+    ("Pfarrer Demir", "person"),
+    ("Rektorin Hahn", "person"),
+    ("Pater Wollny", "person"),
+    # the office alone, and a body named like an office, stay what they were
+    ("Bürgermeister", "group"),
+    ("Gemeinderat", "group"),
+])
+def test_an_office_with_a_name_is_the_person_holding_it(written, kind):
+    from protokollant.extract.actions import ActionExtractor
+    from protokollant.extract.people import PeopleIndex
+
+    owners = ActionExtractor(PeopleIndex(), None, None, set()).owners(written)
+    assert [(o.name, o.kind.value) for o in owners] == [(written, kind)]
