@@ -38,6 +38,11 @@ _PASSIVE_END = re.compile(r"\b(?:\w+t|\w*ge\w*en)\s+(?:wird|werden|ist|sind|wurd
 _AGREED_EVERYONE = re.compile(r",\s*dass\s+(?P<subj>(?:jede[rs]?|alle)\s+[A-ZÄÖÜ]\w+)")
 # "Frau Kern bittet um eine Übersicht …", "Ben bat darum, …", "X erkundigt sich, wann …", "X fragt
 # an, ob …": who asks is not who does it.
+# "Der Bürgermeister gibt bekannt, dass Frau L. ihr Amt ruhen lässt", "X informiert, dass …": a fact
+# reported in the meeting, unless the clause says what someone will do ("… dass der Vorstand am
+# Samstag einen Stand betreuen wird").
+_REPORTED = re.compile(r"\b(?:gibt|gab|geben)\s+(?:\w+\s+)?bekannt\b|\b(?:informier|berichte|teilt?\s+(?:\w+\s+)?mit)\w*\s*,\s*dass\b")
+_WILL_END = re.compile(r"\b(?:wird|werde|werden|soll|sollen|will|wollen|möchte|möchten)\W*$")
 _ASKS = re.compile(r"\b(?:bitte[tn]?|bat|baten|wünsch\w*|fragt\w*\s+nach|fragt\w*\s+an\s*,|erkundigt\w*\s+sich\s*,)")
 
 
@@ -106,6 +111,8 @@ def _owners(unit: Unit, text: str, extractor: ActionExtractor) -> tuple[list[Res
             return written
     if _ASKS.search(text):
         return [], text  # who asks names no owner
+    if (m := _REPORTED.search(text)) and not _WILL_END.search(text[m.end():]):
+        return [], text  # what a speaker reports as a fact is no one's task
     if ", dass" in text or ",dass" in text:
         if (m := _AGREED_SUBJECT.search(text)) and not _PASSIVE_END.search(m.group("rest")):
             subject = m.group("subj")

@@ -27,6 +27,7 @@ Herr Vogt meint, dass der Weg bis Pfingsten ausgebessert wird.
 Jonas stimmt den Ablauf mit dem Schulamt ab.
 Die Praktikumsbörse läuft gut.
 Herr Vogt erkundigt sich, wann die Börse stattfindet.
+Die Vorsitzende gibt bekannt, dass Frau Kern ihr Amt bis Juni ruhen lässt.
 """
 
 COMPONENT = SimpleNamespace(task_add=0.7, task_veto=0.2, owned_task_veto=0.2, decision_weight=0.3, decision_pass=0.7)
@@ -66,8 +67,8 @@ def test_a_sentence_the_model_is_sure_of_is_a_task_when_it_says_who_does_it(nlp)
         "Jonas stimmt den Ablauf mit dem Schulamt ab.": ["Jonas"],
     }
     # left alone: no owner ("Die Liste wird … überarbeitet"), who asks ("Frau Kern bittet um …",
-    # "Herr Vogt erkundigt sich, wann …"), and a report whose subject no owner reader takes
-    # ("Die Praktikumsbörse läuft gut")
+    # "Herr Vogt erkundigt sich, wann …"), a fact reported in the meeting ("gibt bekannt, dass Frau
+    # Kern …"), and a report whose subject no owner reader takes ("Die Praktikumsbörse läuft gut")
 
 
 def test_model_tasks_rank_below_the_rules_forms(nlp):
