@@ -36,13 +36,13 @@ _AGREED_SUBJECT = re.compile(
 _PASSIVE_END = re.compile(r"\b(?:\w+t|\w*ge\w*en)\s+(?:wird|werden|ist|sind|wurde|würde)\W*$")
 # "…, dass jede Stelle bis zum nächsten Treffen …", "dass alle Träger …": everyone of a kind.
 _AGREED_EVERYONE = re.compile(r",\s*dass\s+(?P<subj>(?:jede[rs]?|alle)\s+[A-ZÄÖÜ]\w+)")
-# "Frau Kern bittet um eine Übersicht …", "Ben bat darum, …", "X erkundigt sich, wann …", "X fragt
-# an, ob …": who asks is not who does it.
 # "Der Bürgermeister gibt bekannt, dass Frau L. ihr Amt ruhen lässt", "X informiert, dass …": a fact
 # reported in the meeting, unless the clause says what someone will do ("… dass der Vorstand am
 # Samstag einen Stand betreuen wird").
 _REPORTED = re.compile(r"\b(?:gibt|gab|geben)\s+(?:\w+\s+)?bekannt\b|\b(?:informier|berichte|teilt?\s+(?:\w+\s+)?mit)\w*\s*,\s*dass\b")
 _WILL_END = re.compile(r"\b(?:wird|werde|werden|soll|sollen|will|wollen|möchte|möchten)\W*$")
+# "Frau Kern bittet um eine Übersicht …", "Ben bat darum, …", "X erkundigt sich, wann …", "X fragt
+# an, ob …": who asks is not who does it.
 _ASKS = re.compile(r"\b(?:bitte[tn]?|bat|baten|wünsch\w*|fragt\w*\s+nach|fragt\w*\s+an\s*,|erkundigt\w*\s+sich\s*,)")
 
 
@@ -74,7 +74,7 @@ def _model_task(unit: Unit, extractor: ActionExtractor) -> ActionItem | None:
 # Words that can name who does a task without the document's lists: an honorific, an arrow or
 # mention, a "dass" clause, a field label, initials or an acronym ("KB", "JC", "MBE").
 _OWNER_HINT = re.compile(r"\b(?:Herrn?|Frau|Hr|Fr|Dr|Prof)\b\.?|→|->|=>|@|,\s*dass\b|[Zz]uständig|\b[A-ZÄÖÜ]{2,5}\b|\b(?:alle|jede[rs]?|wir|ich)\b")
-_WORDS = re.compile(r"[\wäöüß]+")
+_WORDS = re.compile(r"\w+")  # letters with umlauts and ß too
 
 
 def may_name_owner(unit: Unit, extractor: ActionExtractor) -> bool:
@@ -92,10 +92,9 @@ def may_name_owner(unit: Unit, extractor: ActionExtractor) -> bool:
 def task_owners(unit: Unit, extractor: ActionExtractor) -> tuple[list[Responsible], str]:
     """Who the sentence says does it, and the task's text; computed once per unit (the
     extraction asks first whether the model should score the sentence at all)."""
-    if not may_name_owner(unit, extractor):
-        return [], unit.clean_text
     if (found := unit.scores.get(_OWNERS_KEY)) is None:
-        found = unit.scores[_OWNERS_KEY] = _owners(unit, unit.clean_text, extractor)
+        text = unit.clean_text
+        found = unit.scores[_OWNERS_KEY] = _owners(unit, text, extractor) if may_name_owner(unit, extractor) else ([], text)
     return found
 
 
