@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .units import Unit, doc_text
+
 _APPOINTED_VERBS = "benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt"
 _APPOINTED_WORDS = re.compile(_APPOINTED_VERBS)  # the cheap test first
 _APPOINTED = re.compile(
@@ -112,3 +114,53 @@ def speaker_report(text: str, labels: set[str]) -> bool:
     "Vereinbart:") and no decision or vote cue says more."""
     said = _SPEAKER_LABEL.match(text)
     return bool(said) and said.group("who").casefold() not in _RESULT_LABELS and not labels & DECIDING_LABELS
+
+
+def agreed_before_future(unit: Unit) -> bool:
+    """An agreement or decision cue, then the FUTURE cue it governs: after a comma ("vereinbart, …
+    zu entscheiden") or as its zu-infinitive ("Der Gemeinderat beschließt zwei weitere Stellvertreter
+    zu wählen": the comma before an infinitive clause is optional)."""
+    cues = list(unit.cues())
+    agreed = [c.start for c in cues if c.label_ in ("DECISION", "AGREEMENT")]
+    future = [c for c in cues if c.label_ == "FUTURE"]
+    if not agreed or not future:
+        return False
+    first, later = min(agreed), max(future, key=lambda c: c.start)
+    if first >= later.start:
+        return False
+    between = unit.span.doc[first:later.start]
+    return any(t.text == "," for t in between) or (
+        later[0].lower_ == "zu" and not any(t.text in (";", ":") or t.lower_ in _CLAUSE_WORDS for t in between))
+
+
+# A subordinate clause between the decision and the infinitive may be what is decided about.
+_CLAUSE_WORDS = frozenset({"ob", "wann", "wie", "wer", "dass", "daß", "weil", "wenn", "aber", "jedoch"})
+
+# The labels that make a sentence a hedge rather than a resolution.
+HEDGES = frozenset({"NOT_YET", "TENTATIVE", "OPEN", "POSTPONE", "FUTURE"})
+
+
+def hedges_in_brackets(unit: Unit) -> set[str]:
+    """The hedge labels of a decision whose every cue stands inside brackets: "Es wurde beschlossen,
+    dass auf dem Titelbild Menschen abgedruckt werden (Bild noch nicht vorhanden)" is decided; the
+    aside hedges the picture, not the decision (devside corpus: 4 of 4 such sentences decisions)."""
+    text = doc_text(unit.span.doc)
+    start = unit.span.start_char
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for cue in unit.cues():
+        before = text[start:cue.start_char]
+        (inside if before.count("(") > before.count(")") else outside).add(cue.label_)
+    if not outside & {"DECISION", "AGREEMENT"}:
+        return set()
+    return (inside & HEDGES) - outside
+
+
+# "Erläuterung: Bisher ist das WLAN …" under a resolution: its reasons, not part of what was resolved.
+_EXPLANATION = re.compile(
+    r"^\W*(?:Erläuterung|Erläuterungen|Begründung|Sachverhalt|Hintergrund|Hinweis|Anmerkung|Anmerkungen|Kommentar)\s*:", re.I)
+
+
+def explanation_label(text: str) -> bool:
+    """Whether a line opens with a label that introduces reasons or remarks."""
+    return _EXPLANATION.match(text) is not None

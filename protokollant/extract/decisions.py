@@ -14,7 +14,8 @@ from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import decisive_cell_text, other_body_decided, phrasing_shift
+from .decision_forms import (HEDGES, agreed_before_future, decisive_cell_text, explanation_label, hedges_in_brackets, other_body_decided,
+                             phrasing_shift)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
@@ -38,6 +39,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     cues = decision_cues()
     labels = unit.cue_labels()
     text = unit.text
+    if "(" in text and labels & HEDGES:
+        labels = labels - hedges_in_brackets(unit)  # "(Bild noch nicht vorhanden)" hedges the picture
     if has_vote is None:
         has_vote = parse_vote(text) is not None
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
@@ -51,7 +54,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         weights = {**weights, "POSTPONE": 0.0}
     # "Es wurde vereinbart, über den Antrag erst im Herbst zu entscheiden": the decision still to come
     # is what was agreed, in the clause after the agreement.
-    if "FUTURE" in labels and labels & {"DECISION", "AGREEMENT"} and _agreed_before_future(unit):
+    if "FUTURE" in labels and labels & {"DECISION", "AGREEMENT"} and agreed_before_future(unit):
         weights = {**weights, "FUTURE": 0.0, "POSTPONE": 0.0}
     # "Vorschlag Harzumlage → beschlossen 5:1", "neuer Ballsatz – ok": the tail states the outcome
     # of the proposal before it.
@@ -137,17 +140,6 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # Rounded: the labels are a set, and float sums in a hash-dependent order could fall on
     # either side of the threshold from one run to the next (0.6 + 0.55 - 0.3 - 0.35).
     return round(score, 6)
-
-
-def _agreed_before_future(unit: Unit) -> bool:
-    """An agreement or decision cue, then a comma, then the FUTURE cue ("vereinbart, … zu entscheiden")."""
-    cues = list(unit.cues())
-    agreed = [c.start for c in cues if c.label_ in ("DECISION", "AGREEMENT")]
-    future = [c.start for c in cues if c.label_ == "FUTURE"]
-    if not agreed or not future:
-        return False
-    first, later = min(agreed), max(future)
-    return first < later and any(t.text == "," for t in unit.span.doc[first:later])
 
 
 def _opens_with(unit: Unit, label: str) -> bool:
@@ -255,6 +247,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
     statuses: list[tuple[int, Unit]] = []
     last_decision_unit: int | None = None
     prev_header = False
+    explained = None  # the block whose resolution an "Erläuterung:" follows
     for pos, unit in enumerate(units):
         if (col := decision_column(unit.block.header)) is not None and not unit.block.is_header_row:
             cells = unit.block.cells or []
@@ -320,6 +313,13 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         labelled = unit.section is SectionRole.DECISION
         if labelled and layout_vocabulary().is_empty_cell(text):
             continue  # "Ergebnis | –": nothing was decided
+        if labelled and (unit.block.index == explained or ":" in text and explanation_label(text)):
+            # "Erläuterung: Bisher …" after a resolution gives its reasons up to the end of its
+            # paragraph; an outcome there ("Mit der Mehrheit … angenommen") is the resolution's.
+            explained = unit.block.index
+            if decisions and decisions[-1].vote is None and positions[-1] < pos and (vote is not None or _bare_outcome(text)):
+                decisions[-1].vote = vote
+            continue
         score = decision_score(unit, after_beschluss_header=prev_header or labelled or bool(_RESOLUTION_LABEL.match(text)),
                                has_vote=vote is not None)
         score += decision_shift(unit, roles)

@@ -18,6 +18,7 @@ _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 _THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
 _WERDEN = frozenset({"wird", "werden", "werde"})
@@ -150,6 +151,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         owners = extractor.owners(subject)
+        if not owners and (number := _ITEM_NUMBER.match(subject)):
+            owners = extractor.owners(subject[number.end():])  # "4. Tim übernimmt Cleanup": a typed item number
         if not owners and subject.startswith("@") and (strong or future):
             owners = extractor.owners(subject[1:], lenient=True)  # "@Brenner holt … ein": a mention names a person
         # "Festkomitee kümmert sich …", "Die Verwaltungsstelle wird beauftragt": a compound whose head

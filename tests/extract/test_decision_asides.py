@@ -1,0 +1,79 @@
+"""Decisions with something beside them: an aside in brackets, the reasons after an
+"Erläuterung:" label, a decision put as a noun ("erfolgt der Beschluss"), an infinitive
+without its comma; and a typed item number before a task's owner."""
+import pytest
+
+from protokollant.extract.minutes import extract_record
+from protokollant.ingest.reader import read_document
+from protokollant.nlp.pipeline import load_pipeline
+from tests.markup import render
+
+
+@pytest.fixture(scope="module")
+def record():
+    nlp = load_pipeline("blank")
+
+    def run(markup: str):
+        data = render(markup)
+        return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
+
+    return run
+
+
+def test_a_hedge_in_brackets_leaves_the_decision_standing(record):
+    r = record("""= Protokoll des Fördervereins
+Datum: 03.03.2026
+**TOP 1 Sommerfest**
+Es wurde beschlossen, dass das Sommerfest auf dem Schulhof stattfindet (Zelt noch nicht bestellt).
+Es wurde noch nicht beschlossen, ob ein Zelt gemietet wird.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Es wurde beschlossen, dass das Sommerfest auf dem Schulhof stattfindet (Zelt noch nicht bestellt)."]
+
+
+def test_a_decision_put_as_a_noun(record):
+    r = record("""= Sitzung des Kirchenvorstands
+Datum: 12.05.2026
+**TOP 2 Küsterdienst**
+Nach kurzer Aussprache erfolgt der Beschluss, dass der Küsterdienst ab Juni wöchentlich wechselt.
+Nach längerer Debatte folgte der Entschluss, den Gemeindebrief künftig digital zu versenden.
+Herr Baum berichtet über den Stand der Renovierung.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Nach kurzer Aussprache erfolgt der Beschluss, dass der Küsterdienst ab Juni wöchentlich wechselt.",
+        "Nach längerer Debatte folgte der Entschluss, den Gemeindebrief künftig digital zu versenden.",
+    ]
+
+
+def test_a_resolved_infinitive_needs_no_comma(record):
+    r = record("""= Niederschrift der Gemeinderatssitzung
+Datum: 20.04.2026
+**TOP 4 Stellvertretung**
+Der Gemeinderat beschließt einen weiteren Stellvertreter des Bürgermeisters zu wählen.
+Der Gemeinderat wird im Herbst über die Gebühren zu entscheiden haben.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Der Gemeinderat beschließt einen weiteren Stellvertreter des Bürgermeisters zu wählen."]
+
+
+def test_the_reasons_after_a_resolution_are_not_resolutions(record):
+    r = record("""= Mitgliederversammlung des Gartenvereins
+Datum: 14.03.2026
+Folgende Beschlüsse wurden gefasst:
+#. Die Mitgliederversammlung beschließt, dass der Verein eine Häckselmaschine anschafft. Erläuterung: Bisher wurde Grünschnitt von den Mitgliedern privat abgefahren. Die Kosten trug jeder selbst. Mit großer Mehrheit angenommen.
+#. Die Mitgliederversammlung beschließt, dass die Gemeinschaftsstunden auf zehn im Jahr steigen. Begründung: Die Anlage ist gewachsen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Die Mitgliederversammlung beschließt, dass der Verein eine Häckselmaschine anschafft.",
+        "Die Mitgliederversammlung beschließt, dass die Gemeinschaftsstunden auf zehn im Jahr steigen.",
+    ]
+
+
+def test_a_typed_item_number_before_the_owner(record):
+    r = record("""= Projekttreffen
+Datum: 08.06.2026
+**Nächste Schritte**
+3. Tim übernimmt das Aufräumen der Dokumentation.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("3. Tim übernimmt das Aufräumen der Dokumentation.", ["Tim"])]
