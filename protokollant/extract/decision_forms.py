@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import BlockKind
 from .units import Unit, doc_text
 
 _APPOINTED_VERBS = "benannt|bestimmt|ernannt|eingesetzt|berufen|bestellt"
@@ -164,3 +165,22 @@ _EXPLANATION = re.compile(
 def explanation_label(text: str) -> bool:
     """Whether a line opens with a label that introduces reasons or remarks."""
     return _EXPLANATION.match(text) is not None
+
+
+# "Es wird genehmigt.", "Beide werden einstimmig gewählt und nehmen die Wahl an.": an outcome whose
+# subject is a pronoun for what the sentence before names (not the expletive "Es wird beschlossen, …").
+_PRONOUN_OUTCOME = re.compile(
+    r"^\W*(?:es|er|sie|dies|diese|dieser|dieses|beide|beides)\s+(?:wird|wurde|werden|wurden)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:genehmigt|angenommen|beschlossen|gewählt|wiedergewählt|bestätigt|gebilligt|abgelehnt|entlastet|verabschiedet|befürwortet)"
+    r"(?:\s+und\s+[^,.;]{0,40})?\W*$", re.I)
+
+
+def pronoun_outcome(text: str) -> bool:
+    return _PRONOUN_OUTCOME.match(text) is not None
+
+
+def can_be_antecedent(previous: Unit, unit: Unit, positions: list[int], pos: int) -> bool:
+    """Whether the unit before can be what a pronoun refers to: same item, no heading or list
+    intro, not already a decision's."""
+    return (previous.topic_index == unit.topic_index and previous.block.kind is not BlockKind.HEADING
+            and not previous.clean_text.endswith(":") and (not positions or positions[-1] < pos - 1))

@@ -14,8 +14,8 @@ from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (HEDGES, agreed_before_future, decisive_cell_text, explanation_label, hedges_in_brackets, other_body_decided,
-                             phrasing_shift)
+from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decisive_cell_text, explanation_label,
+                             hedges_in_brackets, other_body_decided, phrasing_shift, pronoun_outcome)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
@@ -354,6 +354,11 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             # "X schlägt vor, nur die Beschlüsse vorzulesen. Die Anwesenden stimmen dem zu.": the
             # assent decides what the sentence before proposed.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
+        elif pos and pronoun_outcome(text) and can_be_antecedent(units[pos - 1], unit, positions, pos):
+            # "Das Protokoll … wurde auf der Homepage publiziert. Es wird genehmigt.": the text says what
+            # "es" is; the passage stays the sentence that decides.
+            decision.text = f"{units[pos - 1].clean_text} {text}"
+            decision.kind = decision_kind(decision.text)
         if len(text.split()) <= SHORT_OUTCOME_WORDS and (found := motion_before(pos, units)) is not None:
             motion_pos, motion, motion_text = found
             if not positions or positions[-1] < motion_pos:

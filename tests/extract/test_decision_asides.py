@@ -77,3 +77,17 @@ Datum: 08.06.2026
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("3. Tim übernimmt das Aufräumen der Dokumentation.", ["Tim"])]
+
+
+def test_a_pronoun_outcome_takes_the_sentence_it_refers_to(record):
+    r = record("""= Generalversammlung des Turnvereins
+Datum: 06.02.2026
+**TOP 2 Protokoll der letzten Generalversammlung**
+Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.
+**TOP 3 Wahl der Revisoren**
+Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.
+""")
+    assert [(d.text, d.evidence.text) for d in r.decisions] == [
+        ("Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.", "Es wird genehmigt."),
+        ("Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.", "Beide werden einstimmig gewählt."),
+    ]
