@@ -41,6 +41,9 @@ class ArraySentencizer(Sentencizer):
     punctuation nor one of ``punct_chars`` when one of ``punct_chars`` came after the last
     such token. A token is one of ``punct_chars`` when its ORTH id is the string's hash."""
 
+    asides = True
+    """Whether an end inside a short bracket is the aside's, not the sentence's (spaCy's rule without)."""
+
     def predict(self, docs):
         if not any(len(doc) for doc in docs):
             return [[] for doc in docs]
@@ -56,6 +59,8 @@ class ArraySentencizer(Sentencizer):
                 ids = self._punct_ids  # sorted: each ORTH id looked up by bisection
                 found = numpy.searchsorted(ids, arr[:, 0]) % max(len(ids), 1)
                 ends = ids[found] == arr[:, 0] if len(ids) else numpy.zeros(n, dtype=bool)  # "." "!" "?" …
+                if self.asides:
+                    _no_ends_in_brackets(doc, arr[:, 0], ends)
                 words = numpy.flatnonzero(~(ends | (arr[:, 1] != 0)))  # neither punctuation nor an end
                 before = numpy.concatenate(([0], numpy.cumsum(ends)))  # ends before each position
                 previous = numpy.concatenate(([-1], words[:-1]))
@@ -84,6 +89,28 @@ class ArraySentencizer(Sentencizer):
             if hit:
                 out.append(orth)
         return out
+
+
+_OPEN, _CLOSE = hash_string("("), hash_string(")")
+_BRACKET_SPAN = 30
+"""The most tokens a bracket may hold to be one aside (an unclosed "(" must not swallow the text)."""
+
+
+def _no_ends_in_brackets(doc: Doc, orths, ends) -> None:
+    """"Um die Seite (Dr. Jekyll or Mr. Hyde?) kümmert sich K.": a question or full stop inside a
+    short bracket ends the aside, not the sentence around it."""
+    opens = numpy.flatnonzero(orths == _OPEN)
+    if not len(opens):
+        return
+    closes = numpy.flatnonzero(orths == _CLOSE)
+    for i in opens.tolist():
+        k = numpy.searchsorted(closes, i)
+        if k == len(closes) or closes[k] - i > _BRACKET_SPAN:
+            continue
+        j = int(closes[k])
+        if any("\n" in doc[t].text for t in range(i + 1, j) if doc[t].is_space):
+            continue  # a bracket never spans paragraphs
+        ends[i + 1 : j] = False
 
 
 _YEAR_END = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d{2}\.$")

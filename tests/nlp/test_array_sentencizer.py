@@ -12,6 +12,7 @@ from protokollant.nlp.components import ArraySentencizer
 def test_same_sentence_starts_as_spacys_sentencizer():
     nlp = spacy.blank("de")
     ours, theirs = ArraySentencizer("s"), Sentencizer("s")
+    ours.asides = False  # spaCy's rule; brackets below
     texts = ["", "Ja.", "Der Antrag wird angenommen. Herr K. berichtet!! (Siehe Anlage.) Weiter?", "z.B. Nr. 3 … fertig。 Ende",
              "„Zitat.“ Danach – ok?! …", "\n\n. . ."]
     rng = random.Random(7)
@@ -42,3 +43,16 @@ def test_a_year_with_its_full_stop_ends_the_sentence_before_a_capitalised_word()
     assert [s.text for s in doc.sents] == [
         "Themen waren der Masterplan 2020.", "Paula schickt ihren Bericht.", "Am 3. Mai kommt er.",
         "Sitzung vom 12.03.2020.", "Danach Ende."]
+
+
+def test_an_end_inside_a_short_bracket_does_not_end_the_sentence():
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    doc = nlp("Um die Webseite (Jekyll oder Hugo?) kümmert sich Konstantin. Wir treffen uns (wann genau? noch offen) im Mai. "
+              "Offen bleibt (siehe oben. Das ist alles. Und noch mehr Text, der lang genug ist, damit die Klammer nicht als "
+              "Einschub gilt, weil sie nie geschlossen wird) am Ende.")
+    assert [s.text for s in doc.sents] == [
+        "Um die Webseite (Jekyll oder Hugo?) kümmert sich Konstantin.", "Wir treffen uns (wann genau? noch offen) im Mai.",
+        "Offen bleibt (siehe oben.", "Das ist alles.",
+        "Und noch mehr Text, der lang genug ist, damit die Klammer nicht als Einschub gilt, weil sie nie geschlossen wird) am Ende."]
