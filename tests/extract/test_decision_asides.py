@@ -91,3 +91,17 @@ Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewäh
         ("Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.", "Es wird genehmigt."),
         ("Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.", "Beide werden einstimmig gewählt."),
     ]
+
+
+def test_everyone_agreeing_is_a_decision(record):
+    r = record("""= Probenplanung der Theatergruppe
+Datum: 15.01.2026
+**TOP 1 Besetzung**
+Die Rollen werden wie im Dezember besprochen verteilt. Alle sind mit der Besetzung einverstanden.
+Die Anwesenden waren mit dem späteren Beginn der Proben um 19.30 Uhr (wegen der Schichtarbeit von zwei Mitgliedern) einverstanden.
+Alle sind nicht einverstanden mit dem Probenraum im Keller.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Alle sind mit der Besetzung einverstanden.",
+        "Die Anwesenden waren mit dem späteren Beginn der Proben um 19.30 Uhr (wegen der Schichtarbeit von zwei Mitgliedern) einverstanden.",
+    ]
