@@ -484,7 +484,7 @@ _SEPARABLE_DECISION = re.compile(
 # "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
 _NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
-    r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen)\b)[^,;.:!?()–]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
+    r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*" + ARROW)

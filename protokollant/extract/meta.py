@@ -127,6 +127,10 @@ _NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÄÖÜ]")
 _AGENDA_ITEM = re.compile(r"^\s*(?:TOP|Tagesordnungspunkt)\s*(?:Ö\s*)?\d", re.I)
 
 
+# A field's value that states an outcome makes the line a decision, not a header field.
+_OUTCOME_VALUE = re.compile(r"\b(?:angenommen|genehmigt|beschlossen|abgelehnt|einstimmig)\b", re.I)
+
+
 def extract_meta(document: Document) -> MetaResult:
     blocks = document.blocks
     meeting = Meeting()
@@ -181,8 +185,8 @@ def extract_meta(document: Document) -> MetaResult:
                 continue
         for key, value in kv_pairs:
             f = field_of_key(key)
-            if f is None:
-                continue
+            if f is None or _OUTCOME_VALUE.search(value):
+                continue  # "- Protokoll Januar: keine Einwände -> angenommen" approves the minutes
             if f in participants and b.kind is BlockKind.HEADING and value.strip() and not parse_people(value):
                 continue  # "## Mitglieder: Entwicklung, Anträge, Vorgehensweise": an item's title names no one
             header.add(b.index)

@@ -105,3 +105,17 @@ Alle sind nicht einverstanden mit dem Probenraum im Keller.
         "Alle sind mit der Besetzung einverstanden.",
         "Die Anwesenden waren mit dem späteren Beginn der Proben um 19.30 Uhr (wegen der Schichtarbeit von zwei Mitgliedern) einverstanden.",
     ]
+
+
+def test_an_outcome_after_a_field_label_approves_and_is_no_header_field(record):
+    r = record("""= Plenum Werkraum e.V. – 04.02.2026
+Anwesend: mo, Jule, tkr, Basti
+Protokoll: tkr
+# Formales
+- Protokoll Januar: keine Einwände -> angenommen
+- Kassenbericht: keine Anmerkungen → genehmigt
+- Raumfrage: kein Termin festgelegt
+""")
+    assert [d.text for d in r.decisions] == [
+        "Protokoll Januar: keine Einwände -> angenommen", "Kassenbericht: keine Anmerkungen → genehmigt"]
+    assert r.meeting.minute_taker == "tkr"
