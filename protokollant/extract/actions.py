@@ -21,9 +21,10 @@ from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, brack
                           handle_owner, leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
                           without_trailing_deadline)
-from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier, body_and_person
+from .owners import MALE_HONORIFICS, NAMED_PERSON, SALUTATIONS, OwnerClassifier
 from .people import PeopleIndex
 from .subject_owner import subject_owner
+from .owner_context import by_owner, with_dash_owner
 from .text import INFINITIVE_END, clean, truncate_words
 from .units import Unit
 from .vocabulary import action_cues, decision_cues
@@ -392,7 +393,7 @@ class ActionExtractor(OwnerClassifier):
             owners, task = paren
             confidence = 0.7
         if confidence == 0.7 and ("–" in text or " - " in text) and (dash := trailing_dash_owner(text, self)) is not None:
-            owners = _with_dash_owner(text, owners, dash[0])
+            owners = with_dash_owner(text, owners, dash[0])
         in_task_list = unit.section is SectionRole.TASK
         if unit.section is SectionRole.REPORT and unit.block.table_index is not None and confidence < 0.8 and not due_found:
             return None  # "Sachstand | ABH meldet 40 offene Anträge" in an item's table reports
@@ -436,7 +437,7 @@ class ActionExtractor(OwnerClassifier):
             if not words.isdisjoint(cues.narrative_verbs) or "FUTURE" in unit.cue_labels():
                 return None
             confidence = 0.5
-            if "durch " in main and (by := _by_owner(main, self)):
+            if "durch " in main and (by := by_owner(main, self)):
                 owners = by  # "Zulieferung der Daten durch die Agentur (Hr. Hoppe) bis 30.06."
         if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
@@ -456,38 +457,6 @@ class ActionExtractor(OwnerClassifier):
             confidence=confidence,
         )
 
-
-
-def _with_dash_owner(text: str, found: list[Responsible], marked: list[Responsible]) -> list[Responsible]:
-    """"Die Pressekonferenz organisiert die Geschäftsstelle – KB", "Gespräch mit der JAV (Lara Kuhn)
-    zum Kneipenabend – MW": the owner after the last dash is the one the note names; an institution
-    read from the sentence is the body that person acts for ("Geschäftsstelle (KB)")."""
-    names = {o.name.casefold() for o in found}
-    if all(o.name.casefold() in names for o in marked):
-        return found
-    if (together := body_and_person(found, marked)) is not None:
-        return together
-    # A person read from a bracket inside the note gives way; the subject ("Den Bogen schickt
-    # Hr. Kühl … – HK": his own initials) stays.
-    brackets = " ".join(re.findall(r"\(([^()]*)\)", text))
-    return marked if all(o.name in brackets for o in found) else found
-
-
-_BY_PHRASE = re.compile(r"\bdurch\s+(?:(?:den|die|das|dem|der)\s+)?(?P<rest>[^,;]+)")
-_BY_END = re.compile(r"\s+(?:bis|zum|zur|ab|am|im|in|nach|vor)\b.*$", re.S)
-
-
-def _by_owner(text: str, extractor: ActionExtractor) -> list[Responsible]:
-    """"… durch die Agentur für Arbeit Badenfurt (Hr. Hoppe) bis 30.06.": who does a task named as
-    a noun, after "durch" (the longest owner phrase up to a deadline or the clause's end)."""
-    m = _BY_PHRASE.search(text)
-    if m is None:
-        return []
-    words = _BY_END.sub("", m.group("rest")).strip(" .!").split()
-    for end in range(min(len(words), 6), 0, -1):
-        if owners := extractor.owners(" ".join(words[:end]), lenient=True):
-            return owners
-    return []
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:

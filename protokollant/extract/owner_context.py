@@ -7,7 +7,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import not_owner_words
-from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier, acting_for
+from .owners import NAMED_PERSON, SALUTATIONS, OwnerClassifier, acting_for, body_and_person
 from .text import INFINITIVE_END
 from .vocabulary import action_cues
 
@@ -200,3 +200,35 @@ def _bracketed_person(text: str, owners: OwnerClassifier) -> str | None:
             break
         end, pos = sep.start(), sep.end()
     return inner[:end] or None
+
+
+def with_dash_owner(text: str, found: list[Responsible], marked: list[Responsible]) -> list[Responsible]:
+    """"Die Pressekonferenz organisiert die Geschäftsstelle – KB", "Gespräch mit der JAV (Lara Kuhn)
+    zum Kneipenabend – MW": the owner after the last dash is the one the note names; an institution
+    read from the sentence is the body that person acts for ("Geschäftsstelle (KB)")."""
+    names = {o.name.casefold() for o in found}
+    if all(o.name.casefold() in names for o in marked):
+        return found
+    if (together := body_and_person(found, marked)) is not None:
+        return together
+    # A person read from a bracket inside the note gives way; the subject ("Den Bogen schickt
+    # Hr. Kühl … – HK": his own initials) stays.
+    brackets = " ".join(re.findall(r"\(([^()]*)\)", text))
+    return marked if all(o.name in brackets for o in found) else found
+
+
+_BY_PHRASE = re.compile(r"\bdurch\s+(?:(?:den|die|das|dem|der)\s+)?(?P<rest>[^,;]+)")
+_BY_END = re.compile(r"\s+(?:bis|zum|zur|ab|am|im|in|nach|vor)\b.*$", re.S)
+
+
+def by_owner(text: str, extractor) -> list[Responsible]:
+    """"… durch die Agentur für Arbeit Badenfurt (Hr. Hoppe) bis 30.06.": who does a task named as
+    a noun, after "durch" (the longest owner phrase up to a deadline or the clause's end)."""
+    m = _BY_PHRASE.search(text)
+    if m is None:
+        return []
+    words = _BY_END.sub("", m.group("rest")).strip(" .!").split()
+    for end in range(min(len(words), 6), 0, -1):
+        if owners := extractor.owners(" ".join(words[:end]), lenient=True):
+            return owners
+    return []
