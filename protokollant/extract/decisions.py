@@ -330,7 +330,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             continue
         if labelled and (text.endswith("?") or action_cues().report.search(text)):
             continue  # under "Ergebnis:" a question or a note taken "zur Kenntnis" is no decision
-        if labelled and decisions and last_decision_unit == pos - 1 and units[pos - 1].block is unit.block and units[pos - 1].section is SectionRole.DECISION:
+        if labelled and decisions and last_decision_unit == pos - 1 and units[pos - 1].block is unit.block and units[pos - 1].section is SectionRole.DECISION and not (
+                _RESOLUTION_LABEL.match(text)):  # "Beschluss: …<br>Beschluss: …": each its own
             # The resolution under "Beschluss:" is one paragraph of several sentences: one decision.
             _extend(decisions[-1], _gap(units[pos - 1], unit) + text, vote)
             last_decision_unit = pos

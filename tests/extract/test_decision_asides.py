@@ -119,3 +119,31 @@ Protokoll: tkr
     assert [d.text for d in r.decisions] == [
         "Protokoll Januar: keine Einwände -> angenommen", "Kassenbericht: keine Anmerkungen → genehmigt"]
     assert r.meeting.minute_taker == "tkr"
+
+
+def test_each_labelled_resolution_of_a_paragraph_stands_alone(record):
+    r = record("""= Sitzung des Beirats
+Datum: 06.05.2026
+**TOP 1 Begrüßung, Tagesordnung, Protokoll**
+Die Vorsitzende begrüßt die Mitglieder.<br>Beschluss: Die Tagesordnung wird mit der Ergänzung „Fachtag“ angenommen.<br>Beschluss: Das Protokoll der 8. Sitzung wird genehmigt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Beschluss: Die Tagesordnung wird mit der Ergänzung „Fachtag“ angenommen.",
+        "Beschluss: Das Protokoll der 8. Sitzung wird genehmigt.",
+    ]
+
+
+def test_a_voted_or_agreed_result_line_beside_its_owner_is_a_decision_too(record):
+    r = record("""= Niederschrift des Sozialausschusses
+Datum: 03.03.2026
+
+|= Nr. | Thema | Feststellung | Festlegung | Wer | Bis |
+| 1 | Seniorenwegweiser | Auflage vergriffen. | Neuauflage wird beschlossen (einstimmig), Finanzierung über Anzeigen.<br>Seniorenbeirat prüft die Einträge. | Wirtschaftsförderung<br>Seniorenbeirat | Sept.<br>30.04. |
+| 2 | Eilfälle | Betriebe springen ab. | Vereinbart: Eilfälle melden die Kammern künftig über das Funktionspostfach.<br>Zahlen zur nächsten Sitzung. | IHK, HWK<br>Hr. Lorenz | ab sofort<br>nächste Sitzung |
+| 3 | Flyer | Entwurf liegt vor. | Flyer überarbeiten.<br>Druck beauftragen. | Fr. Kaya<br>Hr. Ott | 15.04.<br>30.04. |
+""")
+    assert [d.text for d in r.decisions] == [
+        "Neuauflage wird beschlossen (einstimmig), Finanzierung über Anzeigen.",
+        "Vereinbart: Eilfälle melden die Kammern künftig über das Funktionspostfach.",
+    ]
+    assert len(r.action_items) == 6
