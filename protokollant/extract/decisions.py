@@ -10,12 +10,12 @@ import bisect
 import re
 
 from ..document import BlockKind
-from ..german import MONTHS_DE
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decisive_cell_text, explanation_label,
-                             hedges_in_brackets, other_body_decided, phrasing_shift, pronoun_outcome)
+from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decided_earlier, decisive_cell_text,
+                             explanation_label, hedges_in_brackets, other_body_decided, other_meeting, phrasing_shift,
+                             pronoun_outcome)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
@@ -75,7 +75,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Beschluss Nr. 2026/35: …": the numbered resolution's text.
     numbered_label = cues.numbered_resolution.match(text)
     numbered = numbered_label is not None and len(text[numbered_label.end():].split()) >= 3
-    if labels & {"DECISION", "AGREEMENT"} and "REPORTED" not in labels and any(w in low for w in _MEETING_WORDS) and _OTHER_MEETING.search(text):
+    if labels & {"DECISION", "AGREEMENT"} and "REPORTED" not in labels and (
+            other_meeting(text, low) or not labels & {"VOTE", "VOTE_STRONG"} and decided_earlier(text)):
         labels = labels | {"REPORTED"}
     score = sum(weights.get(label, 0.0) for label in labels)
     if body_acts and not labels & {"DECISION", "AGREEMENT", "REPORTED", "OTHER_BODY", "FUTURE"}:
@@ -456,13 +457,6 @@ _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\
 # "die Stadtrats-Sitzung vom 29.07.2010, in der beschlossen wurde". Not "In der Sitzung des Vorstands
 # wurde beschlossen" (no date: most likely this one) nor "in der heutigen Sitzung". A regex, not a
 # Matcher pattern: its long gaps made the cue Matcher slow on every decision word.
-_MEETING_WORDS = ("sitzung", "versammlung", "tagung", "konferenz", "klausur")
-_NOT_OTHER = r"(?!(?:heutigen|jetzigen|laufenden|diesjährigen|vorliegenden|aktuellen|dieser|diese)\b)"
-_MEETING = rf"\b(?:in|auf|bei)\s+(?:der|dem|einer|seiner|ihrer)\s+(?:{_NOT_OTHER}\S+\s+){{0,2}}?{_NOT_OTHER}[\w-]*(?:sitzung|versammlung|tagung|konferenz|klausur)\s+"
-_OTHER_MEETING = re.compile(
-    rf"{_MEETING}(?:des|der)\s+(?:\S+\s+){{1,3}}?(?:im|am|vom)\s"
-    rf"|{_MEETING}(?:im|am|vom)\s+(?:{'|'.join(MONTHS_DE)}|frühjahr|sommer|herbst|winter)\b"
-    r"|sitzung\s+(?:vom|am)\s+\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*,\s*in\s+(?:der|dem)\b", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
                               r"zugestimmt|abgelehnt|vereinbart)\b"
                               # "…, dass der Stadtrat die Fortführung beschlossen habe": the participle first

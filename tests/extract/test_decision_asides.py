@@ -147,3 +147,15 @@ Datum: 03.03.2026
         "Vereinbart: Eilfälle melden die Kammern künftig über das Funktionspostfach.",
     ]
     assert len(r.action_items) == 6
+
+
+def test_a_decision_dated_before_the_meeting_is_reported(record):
+    r = record("""= Sitzung des Fachschaftsrats
+Datum: 22.04.2026
+**TOP 2 Berichte**
+StuPa: Tarek berichtet, das StuPa hat letzte Woche den Haushalt beschlossen.
+Der Kreistag hat im September die Fortschreibung des Sozialberichts beschlossen.
+**TOP 3 Sommerfest**
+Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern.
+""")
+    assert [d.text for d in r.decisions] == ["Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern."]
