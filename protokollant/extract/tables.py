@@ -42,11 +42,13 @@ class TableReader:
         self.decisions: list[Decision] = []
         self.actions: list[ActionItem] = []
         self.warnings: list[str] = []
+        self._layout: TableLayout | None = None  # the table being read
 
     def read(self) -> None:
         for layout in self.structure.tables.values():
             if layout.kind is TableKind.OTHER:
                 continue
+            self._layout = layout
             for row in layout.rows:
                 if row.kind in (RowKind.HEADER, RowKind.SECTION) or row.block.index not in self.row_units:
                     continue
@@ -115,6 +117,12 @@ class TableReader:
     def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None,
               *, quote: str | None = None) -> None:
         """``quote``: the evidence when it is less than the whole row (one line of a cell)."""
+        if not owners and due is None:
+            # A row nobody is to carry out by no date is an open point, not a task (the corpus' annotators
+            # took 1 of 17 such rows for one); it is named for review instead of dropped silently.
+            self.warnings.append(f"{row_reference(self._layout, row)}: Zeile ohne Verantwortliche und Termin – nicht als "
+                                 f"Aufgabe übernommen, bitte prüfen („{truncate(clean(text))}“).")
+            return
         unit = self.row_units[row.block.index]
         if len(owners) == 1:
             owners = body_with_person(clean(text), self.extractor, owners)  # "LAGeSo stellt … vor | Hr. Wagner"

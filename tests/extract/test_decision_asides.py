@@ -159,3 +159,15 @@ Der Kreistag hat im September die Fortschreibung des Sozialberichts beschlossen.
 Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern.
 """)
     assert [d.text for d in r.decisions] == ["Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern."]
+
+
+def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
+    r = record("""= Maßnahmenplan Integration
+Datum: 10.03.2026
+
+|= Nr. | Maßnahme | Verantwortlich | Termin |
+| 1 | Flyer in fünf Sprachen drucken | Fr. Kaya | 30.04.2026 |
+| 2 | Sprachcafés in Betrieben | – | – |
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer in fünf Sprachen drucken", ["Fr. Kaya"])]
+    assert any("Tabelle 1, Zeile 3" in w and "Sprachcafés in Betrieben" in w for w in r.warnings)
