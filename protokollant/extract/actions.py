@@ -96,6 +96,10 @@ def _after_label(text: str) -> str:
     return text.rsplit(": ", 1)[-1] if ": " in text else ""
 
 
+_OPEN_POINT_LABELS = frozenset({"OPEN", "NOT_YET", "POSTPONE", "NOT_DECISION"})
+_OPEN_POINT = re.compile(r"\b(?:bleibt|ist|sind|noch)\s+offen\b|\bfehlt\s+noch\b|\bungeklärt\b|\bnoch\s+nicht\s+geklärt\b", re.I)
+
+
 def _main_clause(text: str) -> str:
     """The text before the first subordinate clause: "nachfragen, ob … gemacht wurde (MH)"
     is a task even though the clause it asks about is in the past."""
@@ -408,8 +412,11 @@ class ActionExtractor(OwnerClassifier):
                 if allowed and (found := form(text, self)) is not None:
                     (owners, task), confidence = found, 0.7
                     break
-        if confidence == 0.0 and in_task_list and "?" not in text and not past_main and len(_WORD.findall(text)) >= 2:
-            confidence = 0.6  # listed under "Aufgaben:" / "ToDo:": a task even without an owner
+        if confidence == 0.0 and in_task_list and "?" not in text and not past_main and len(_WORD.findall(text)) >= 2 and not (
+                unit.cue_labels() & _OPEN_POINT_LABELS or _OPEN_POINT.search(text)):
+            # listed under "Aufgaben:" / "ToDo:": a task even without an owner; not a point still open
+            # ("Termin noch offen", "– vertagt auf die Juli-Sitzung", "Wird im Vorstand weiter beraten.")
+            confidence = 0.6
         if confidence == 0.0:
             # Unassigned tasks count only with an explicit, dated deadline, stated as one,
             # in a sentence that is neither past (a report) nor a question.

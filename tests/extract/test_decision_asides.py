@@ -171,3 +171,15 @@ Datum: 10.03.2026
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [("Flyer in fünf Sprachen drucken", ["Fr. Kaya"])]
     assert any("Tabelle 1, Zeile 3" in w and "Sprachcafés in Betrieben" in w for w in r.warnings)
+
+
+def test_an_open_point_under_a_task_label_is_no_task(record):
+    r = record("""= Vorstandssitzung Förderverein
+Datum: 12.02.2026
+**TOP 3 Sommerfest**
+Offene Punkte:
+- Termin für den Kneipenabend noch offen.
+- Satzungsänderung – vertagt auf die Juli-Sitzung
+- Plakate für das Sommerfest gestalten
+""")
+    assert [a.task for a in r.action_items] == ["Plakate für das Sommerfest gestalten"]
