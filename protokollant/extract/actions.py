@@ -96,6 +96,10 @@ def _after_label(text: str) -> str:
     return text.rsplit(": ", 1)[-1] if ": " in text else ""
 
 
+# "Die Ausschreibung läuft bis 30.09.", "Kapazität reicht bis ca. Oktober", "Der Kurs fällt bis Jahresende aus":
+# "bis" ends a period something lasts, no deadline anyone works to.
+_LASTS_UNTIL = re.compile(r"\b(?:läuft|laufen|reicht|reichen|bleibt|bleiben|dauert|dauern|gilt|gelten|ruht|ruhen)\b(?:\s+\S+){0,6}?\s+bis\b"
+                          r"|\bfällt\b[^.;]*\baus\b|\bhört\b[^.;]*\bauf\b", re.I)
 _OPEN_POINT_LABELS = frozenset({"OPEN", "NOT_YET", "POSTPONE", "NOT_DECISION"})
 _OPEN_POINT = re.compile(r"\b(?:bleibt|ist|sind|noch)\s+offen\b|\bfehlt\s+noch\b|\bungeklärt\b|\bnoch\s+nicht\s+geklärt\b", re.I)
 
@@ -434,7 +438,7 @@ class ActionExtractor(OwnerClassifier):
             note_style = INFINITIVE_END.search(text) and len(text.split()) <= 12 and words.isdisjoint(_PASSIVE_AUX)
             if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if cues.past.search(text) or cues.possibility.search(main) or _PUT_OFF.search(text):
+            if cues.past.search(text) or cues.possibility.search(main) or _PUT_OFF.search(text) or _LASTS_UNTIL.search(main):
                 # a report, a possibility ("kann … geändert werden"), or a matter put off to a later
                 # meeting ("Satzungsänderung – vertagt auf die Juli-Sitzung"): its date is when it comes up again
                 return None

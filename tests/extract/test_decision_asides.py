@@ -183,3 +183,14 @@ Offene Punkte:
 - Plakate für das Sommerfest gestalten
 """)
     assert [a.task for a in r.action_items] == ["Plakate für das Sommerfest gestalten"]
+
+
+def test_a_period_that_lasts_until_a_date_is_no_deadline(record):
+    r = record("""= Sitzung des Stadtteilbeirats
+Datum: 17.03.2026
+**TOP 2 Mitteilungen**
+Die Einwendungsfrist läuft bis 17.04.2026.
+Der Schwimmunterricht fällt wegen der Sanierung bis Jahresende aus.
+Die Stellungnahme des Beirats wird bis 10.04.2026 an das Planungsamt geschickt.
+""")
+    assert [a.task for a in r.action_items] == ["Die Stellungnahme des Beirats wird bis 10.04.2026 an das Planungsamt geschickt."]
