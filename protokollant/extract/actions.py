@@ -100,6 +100,9 @@ def _after_label(text: str) -> str:
 # "bis" ends a period something lasts, no deadline anyone works to.
 _LASTS_UNTIL = re.compile(r"\b(?:läuft|laufen|reicht|reichen|bleibt|bleiben|dauert|dauern|gilt|gelten|ruht|ruhen)\b(?:\s+\S+){0,6}?\s+bis\b"
                           r"|\bfällt\b[^.;]*\baus\b|\bhört\b[^.;]*\bauf\b", re.I)
+# "mit der Reparatur rechne er bis Ende März", "Der Bericht werde bis Ende August erwartet", "Die Versammlung
+# solle im Juni stattfinden": what is expected or will take place, nobody's task.
+_EXPECTED = re.compile(r"\b(?:rechne|rechnet|rechnen|erwarte|erwartet|erwarten|vorgesehen|stattfinden|statt)\b", re.I)
 _OPEN_POINT_LABELS = frozenset({"OPEN", "NOT_YET", "POSTPONE", "NOT_DECISION"})
 _OPEN_POINT = re.compile(r"\b(?:bleibt|ist|sind|noch)\s+offen\b|\bfehlt\s+noch\b|\bungeklärt\b|\bnoch\s+nicht\s+geklärt\b", re.I)
 
@@ -438,7 +441,7 @@ class ActionExtractor(OwnerClassifier):
             note_style = INFINITIVE_END.search(text) and len(text.split()) <= 12 and words.isdisjoint(_PASSIVE_AUX)
             if not cues.deadline_wording.search(due.text) and not cues.obligation.search(text) and not note_style:
                 return None
-            if cues.past.search(text) or cues.possibility.search(main) or _PUT_OFF.search(text) or _LASTS_UNTIL.search(main):
+            if cues.past.search(text) or cues.possibility.search(main) or _PUT_OFF.search(text) or _LASTS_UNTIL.search(main) or _EXPECTED.search(main):
                 # a report, a possibility ("kann … geändert werden"), or a matter put off to a later
                 # meeting ("Satzungsänderung – vertagt auf die Juli-Sitzung"): its date is when it comes up again
                 return None

@@ -194,3 +194,14 @@ Der Schwimmunterricht fällt wegen der Sanierung bis Jahresende aus.
 Die Stellungnahme des Beirats wird bis 10.04.2026 an das Planungsamt geschickt.
 """)
     assert [a.task for a in r.action_items] == ["Die Stellungnahme des Beirats wird bis 10.04.2026 an das Planungsamt geschickt."]
+
+
+def test_what_is_expected_or_takes_place_is_no_task(record):
+    r = record("""= Sitzung des Integrationsbeirats
+Datum: 17.03.2026
+**TOP 4 Verschiedenes**
+Der schriftliche Bericht der Agentur werde bis Ende August erwartet.
+Die nächste Regionalkonferenz werde am 10. November 2026 in Hallwangen stattfinden.
+Die Geschäftsstelle verschickt die Einladung bis 15.10.2026.
+""")
+    assert [a.task for a in r.action_items] == ["Die Geschäftsstelle verschickt die Einladung bis 15.10.2026."]
