@@ -205,3 +205,14 @@ Die nächste Regionalkonferenz werde am 10. November 2026 in Hallwangen stattfin
 Die Geschäftsstelle verschickt die Einladung bis 15.10.2026.
 """)
     assert [a.task for a in r.action_items] == ["Die Geschäftsstelle verschickt die Einladung bis 15.10.2026."]
+
+
+def test_someone_asking_whether_is_a_question_in_the_meeting(record):
+    r = record("""= Plenum Fachschaft
+Datum: 22.04.2026
+**TOP 2 Sommerfest**
+- Elif fragt ob wir beim Uni-Sommerfest einen Stand machen
+- Jonas fragt beim Studierendenwerk nach, ob der Grill frei ist.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Jonas fragt beim Studierendenwerk nach, ob der Grill frei ist.", ["Jonas"])]
