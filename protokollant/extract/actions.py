@@ -107,6 +107,13 @@ _OPEN_POINT_LABELS = frozenset({"OPEN", "NOT_YET", "POSTPONE", "NOT_DECISION"})
 _OPEN_POINT = re.compile(r"\b(?:bleibt|ist|sind|noch)\s+offen\b|\bfehlt\s+noch\b|\bungeklärt\b|\bnoch\s+nicht\s+geklärt\b", re.I)
 
 
+def _names_an_act(text: str, cues) -> bool:
+    """Whether a heading says what to do: an infinitive ("… erstellen"), a task verb ("Übernimmt Bene")
+    or a noun of an act ("Formulierung des Handlungsfelds")."""
+    words = _WORD.findall(re.sub(r"\([^)]*\)", "", text).lower())
+    return bool(INFINITIVE_END.search(text)) or not cues.any_task_verb.isdisjoint(words) or any(w.endswith("ung") for w in words)
+
+
 def _main_clause(text: str) -> str:
     """The text before the first subordinate clause: "nachfragen, ob … gemacht wurde (MH)"
     is a task even though the clause it asks about is in the past."""
@@ -453,6 +460,8 @@ class ActionExtractor(OwnerClassifier):
             confidence = 0.5
             if "durch " in main and (by := by_owner(main, self)):
                 owners = by  # "Zulieferung der Daten durch die Agentur (Hr. Hoppe) bis 30.06."
+        if unit.block.kind is BlockKind.HEADING and due is None and not _names_an_act(task, cues):
+            return None  # "Kasse (Ben)", "Logistik (MH)": a heading names a subject and who reports on it
         if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         # "Der Vorstand übernimmt die Hälfte des Eintritts, einstimmig.": what the body voted is its

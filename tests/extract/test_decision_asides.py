@@ -216,3 +216,17 @@ Datum: 22.04.2026
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Jonas fragt beim Studierendenwerk nach, ob der Grill frei ist.", ["Jonas"])]
+
+
+def test_a_heading_with_a_reporter_is_no_task(record):
+    r = record("""= Orga-Plenum Stadtteilfest – 05.03.2026
+Anwesend: MH (Hofmann Logistik GmbH), JW (Pflegedienst Sonnenblick), LB (Kasse)
+## 1. Berichte aus den AGs
+### Logistik (MH)
+- Zelte sind reserviert.
+### Finanzen (LB)
+- Kontostand 2.340 €
+## 2. Werbung
+- Flyer bis 20.03. drucken lassen → JW
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["JW"]]
