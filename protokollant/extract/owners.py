@@ -159,6 +159,10 @@ class OwnerClassifier:
         if (office := _OFFICE_NAME.match(name)) and (office.group("office") not in _BODY_OR_OFFICE or (
                 self.people.resolve(office.group("name")) or office.group("name").split()[-1].casefold() in surnames())):
             return Responsible(name=name, kind=ResponsibleKind.PERSON)
+        # "Gerätewart Hannes Rombach", "Kassiererin Anna Klein": a role word before a given name and a surname.
+        if len(tokens) == 3 and tokens[1].casefold() in first_names() and tokens[0][:1].isupper() and tokens[2][:1].isupper() and (
+                tokens[0].casefold() not in not_owner_words() and tokens[2].isalpha()):
+            return Responsible(name=name, kind=ResponsibleKind.PERSON)
         if (tokens[0].casefold() in group_words() or tokens[-1].casefold() in group_words()) and len(tokens) <= 4 and all(
             t[:1].isupper() for t in tokens
         ):

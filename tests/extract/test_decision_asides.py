@@ -230,3 +230,12 @@ Anwesend: MH (Hofmann Logistik GmbH), JW (Pflegedienst Sonnenblick), LB (Kasse)
 - Flyer bis 20.03. drucken lassen → JW
 """)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["JW"]]
+
+
+def test_a_role_word_before_a_full_name_is_that_person(record):
+    r = record("""= Jahreshauptversammlung der Feuerwehr
+Datum: 14.03.2026
+**TOP 5 Verschiedenes**
+Gerätewart Hannes Rombach wird sich darum kümmern, dass die Kleidung bis zur Übung am 7. März ausgegeben ist.
+""")
+    assert [[(o.name, o.kind.value) for o in a.responsible] for a in r.action_items] == [[("Gerätewart Hannes Rombach", "person")]]
