@@ -12,12 +12,15 @@ from .units import Unit
 
 # "Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen": the
 # label, what is voted on (three words or more), a colon, the count.
-_VOTE_WITH_MOTION = re.compile(r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)\s*:\s*(?P<motion>[^:]{12,}?)\s*:\s*\d{1,3}\s*[/:]\s*\d", re.I)
+# "Abstimmung: Ersti-Fahrt nach Marburg: 8/0/0", "Abstimmung: Sprechstunde dort anbieten, 8/0/0 → angenommen",
+# "Abstimmung Delegierte bvmd-MV: 8/0/0": the motion between the label and the count.
+_VOTE_WITH_MOTION = re.compile(
+    r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)(?:\s+(?:über|zu|zum|zur)\b)?\s*:?\s*(?P<motion>[^:]{12,}?)\s*[:,]\s*\d{1,3}\s*[/:]\s*\d", re.I)
 
 
 def states_its_motion(text: str) -> bool:
     m = _VOTE_WITH_MOTION.match(text)
-    return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 3
+    return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 2
 
 
 _ARROW = re.compile(ARROW)

@@ -239,3 +239,13 @@ Datum: 14.03.2026
 Gerätewart Hannes Rombach wird sich darum kümmern, dass die Kleidung bis zur Übung am 7. März ausgegeben ist.
 """)
     assert [[(o.name, o.kind.value) for o in a.responsible] for a in r.action_items] == [[("Gerätewart Hannes Rombach", "person")]]
+
+
+def test_a_vote_line_that_states_its_motion_is_its_own_decision(record):
+    r = record("""= Sitzung des Fachschaftsrats
+Datum: 22.04.2026
+**TOP 5 Raumanfrage**
+Das Welcome Center bietet Raum 0.04 donnerstags für eine Sprechstunde an.
+Abstimmung: Sprechstunde ab Semestermitte dort anbieten, 8/0/0 → angenommen
+""")
+    assert [d.text for d in r.decisions] == ["Abstimmung: Sprechstunde ab Semestermitte dort anbieten, 8/0/0 → angenommen"]
