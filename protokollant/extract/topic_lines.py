@@ -54,6 +54,8 @@ def meta_heading(text: str) -> bool:
     keys = meta_keys()
     if low in keys["not_topics"] or low in keys["agenda"] or _MINUTES_TITLE.match(low):
         return True
+    if "ß" in low and low.replace("ß", "ss") in keys["not_topics"]:
+        return True  # "Beschlußtext": the spelling before 1996
     # "Zeit und Ort der Versammlung": a header phrase of several words, continued.
     return any(" " in key and low.startswith(key + " ") for key in keys["not_topics"])
 

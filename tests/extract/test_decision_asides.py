@@ -249,3 +249,13 @@ Das Welcome Center bietet Raum 0.04 donnerstags für eine Sprechstunde an.
 Abstimmung: Sprechstunde ab Semestermitte dort anbieten, 8/0/0 → angenommen
 """)
     assert [d.text for d in r.decisions] == ["Abstimmung: Sprechstunde ab Semestermitte dort anbieten, 8/0/0 → angenommen"]
+
+
+def test_field_labels_in_old_spelling_are_no_agenda_items(record):
+    r = record("""= Beschluß 105/91 vom 19.09.1991
+**Betreff**
+Stellungnahme der Stadtverordnetenversammlung zur Kreisreform
+**Beschlußtext**
+Die Beschlußvorlage 90/91 wird mehrheitlich bestätigt.
+""")
+    assert [t.title for t in r.topics] == []
