@@ -1,23 +1,8 @@
 """Decisions with something beside them: an aside in brackets, the reasons after an
 "Erläuterung:" label, a decision put as a noun ("erfolgt der Beschluss"), an infinitive
-without its comma; and a typed item number before a task's owner."""
-import pytest
-
-from protokollant.extract.minutes import extract_record
-from protokollant.ingest.reader import read_document
-from protokollant.nlp.pipeline import load_pipeline
-from tests.markup import render
-
-
-@pytest.fixture(scope="module")
-def record():
-    nlp = load_pipeline("blank")
-
-    def run(markup: str):
-        data = render(markup)
-        return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
-
-    return run
+without its comma; and a typed item number before a task's owner. Later: tables, open points,
+periods and expectations that are no deadlines, questions, headings, role words (``record``:
+tests/extract/conftest.py)."""
 
 
 def test_a_hedge_in_brackets_leaves_the_decision_standing(record):

@@ -1,23 +1,7 @@
 """Phrasings of real minutes the extractors read: pad checkboxes and mentions, council
 motions with their outcome on separate lines, and look-alikes that decide nothing.
-Word files rendered from markup by scripts/build_corpus.py."""
+Word files rendered from markup by scripts/build_corpus.py (``record``: tests/extract/conftest.py)."""
 import pytest
-
-from protokollant.extract.minutes import extract_record
-from protokollant.ingest.reader import read_document
-from protokollant.nlp.pipeline import load_pipeline
-from tests.markup import render
-
-
-@pytest.fixture(scope="module")
-def record():
-    nlp = load_pipeline("blank")
-
-    def run(markup: str):
-        data = render(markup)
-        return extract_record(read_document(data), nlp, data=data, file_name="t.docx")
-
-    return run
 
 
 def test_open_checkboxes_are_tasks_with_their_mentions(record):
