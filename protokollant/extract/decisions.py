@@ -13,7 +13,7 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decided_earlier, decisive_cell_text,
+from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
@@ -43,6 +43,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         labels = labels - hedges_in_brackets(unit)  # "(Bild noch nicht vorhanden)" hedges the picture
     if has_vote is None:
         has_vote = parse_vote(text) is not None
+    if not has_vote and labels & {"DECISION", "AGREEMENT"} and "FUTURE" not in labels and decided_later(text):
+        labels = labels | {"FUTURE"}  # "Über X wird in der Februar-Sitzung entschieden": not yet
     # A body that "empfiehlt … mehrheitlich" has voted on a recommendation: not a hedge.
     weights = {**cues.weights, "TENTATIVE": 0.0} if has_vote else cues.weights
     # Under a "Beschluss:" heading the text is the resolution, whatever it says ("Der Ausschuss

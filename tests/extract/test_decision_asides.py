@@ -244,3 +244,15 @@ Stellungnahme der Stadtverordnetenversammlung zur Kreisreform
 Die Beschlußvorlage 90/91 wird mehrheitlich bestätigt.
 """)
     assert [t.title for t in r.topics] == []
+
+
+def test_a_decision_put_to_a_later_meeting_is_not_taken(record):
+    r = record("""= Sitzung der Lenkungsgruppe
+Datum: 20.01.2026
+**TOP 2 Ausgabetage**
+Über den vierten Ausgabetag wird in der Februar-Sitzung entschieden.
+Wer den Bericht schreibt, wird in der nächsten Sitzung festgelegt.
+Beschluss: Die Website startet zweisprachig; weitere Sprachen werden im Herbst entschieden.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Beschluss: Die Website startet zweisprachig; weitere Sprachen werden im Herbst entschieden."]
