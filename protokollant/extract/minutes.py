@@ -23,7 +23,7 @@ from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_ac
 from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
-from .own_body import add_own_body
+from .own_body import add_own_body, drop_own_council
 from .people import PeopleIndex
 from .tables import TableReader
 from .topic_lines import outcome_tail
@@ -187,6 +187,7 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
                 mentions = [meta.title_block] if meta.title_block is not None else []
                 institutions.insert(0, Institution(name=own, aliases=[], kind="gremium", source="title", mentions=mentions))
     own_body = add_own_body(institutions, meta.meeting.title, meta.title_block)
+    institutions = drop_own_council(institutions, meta.meeting.title)
     if own_body is not None and (meta.meeting.organisation is None or meta.meeting.organisation in own_body):
         meta.meeting.organisation = own_body
 

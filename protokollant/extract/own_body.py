@@ -146,3 +146,21 @@ def add_own_body(institutions: list[Institution], title: str | None, title_block
     mentions = [title_block] if title_block is not None else []
     institutions.insert(0, Institution(name=name, aliases=[], kind="gremium", source="title", mentions=mentions))
     return name
+
+
+# A municipal council's minutes name the council bare ("Der Gemeinderat stimmt zu") and the
+# municipality bare ("die Gemeinde"): generic organs of the own organisation, which the gold rules
+# leave out (devside real: 20 of 21 such bare names not listed).
+_COUNCILS = ("gemeinderat", "stadtrat", "ortsrat", "ortschaftsrat", "marktgemeinderat", "verbandsgemeinderat",
+             "samtgemeinderat", "ortsgemeinderat", "gemeindevertretung", "stadtverordnetenversammlung", "kreistag", "ortsbeirat")
+_MUNICIPALITY = frozenset({"gemeinde", "stadt", "markt"})
+
+
+def drop_own_council(institutions: list[Institution], title: str | None) -> list[Institution]:
+    """Without the bare council a council's minutes are of ("Sitzung des Gemeinderats", "Gemeinderatssitzung")
+    and the bare municipality it serves."""
+    low = (title or "").casefold()
+    council = next((c for c in _COUNCILS if re.search(rf"(?<![\w-]){c}", low)), None)
+    if council is None:
+        return institutions
+    return [i for i in institutions if i.name.casefold() not in {council} | _MUNICIPALITY]

@@ -256,3 +256,13 @@ Beschluss: Die Website startet zweisprachig; weitere Sprachen werden im Herbst e
 """)
     assert [d.text for d in r.decisions] == [
         "Beschluss: Die Website startet zweisprachig; weitere Sprachen werden im Herbst entschieden."]
+
+
+def test_a_councils_minutes_do_not_list_the_bare_council_and_municipality(record):
+    r = record("""= Sitzung des Gemeinderats am 19. April 2018
+**TOP 1 Feuerwehrhaus**
+Der Gemeinderat stimmt dem Neubau zu. Die Gemeinde beantragt Mittel beim Landkreis Freudenstadt.
+""")
+    names = [i.name for i in r.institutions]
+    assert "Landkreis Freudenstadt" in names
+    assert "Gemeinderat" not in names and "Gemeinde" not in names
