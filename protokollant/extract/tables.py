@@ -219,15 +219,14 @@ class TableReader:
                 continue
             owners = self._owners(owner_text) if owner_text else []
             due = self._due(due_text) if due_text else None
-            line = _cell_unit(unit, text)
             if owners or due is not None:
                 self._task(row, text, role, owners, due, quote=text)
-                if role is ColumnRole.RESULT and line is not None and (line.vote() is not None or _AGREED_LABEL.match(text)) and (
-                        self._is_decision(line, labelled=False)):
+                if role is ColumnRole.RESULT and (line := _cell_unit(unit, text)) is not None and (
+                        line.vote() is not None or _AGREED_LABEL.match(text)) and self._is_decision(line, labelled=False):
                     # "Neuauflage wird beschlossen (einstimmig), …", "Vereinbart: Eilfälle melden IHK und HWK
                     # künftig …" beside an owner line: voted or agreed, so decided as well as assigned
                     self._decision(row, text, role, 0.75)
-            elif line is not None and self._is_decision(line, labelled=role is ColumnRole.RESULT):
+            elif (line := _cell_unit(unit, text)) is not None and self._is_decision(line, labelled=role is ColumnRole.RESULT):
                 self._decision(row, text, role, 0.75)
 
     def _results_row(self, layout: TableLayout, row: TableRow) -> None:

@@ -11,7 +11,7 @@ from .units import Unit
 
 
 # "Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen": the
-# label, what is voted on (three words or more), a colon, the count.
+# label, what is voted on (two words or more), a colon or comma, the count.
 # "Abstimmung: Ersti-Fahrt nach Marburg: 8/0/0", "Abstimmung: Sprechstunde dort anbieten, 8/0/0 → angenommen",
 # "Abstimmung Delegierte bvmd-MV: 8/0/0": the motion between the label and the count.
 _VOTE_WITH_MOTION = re.compile(

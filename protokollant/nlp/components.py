@@ -108,7 +108,7 @@ def _no_ends_in_brackets(doc: Doc, orths, ends) -> None:
         if k == len(closes) or closes[k] - i > _BRACKET_SPAN:
             continue
         j = int(closes[k])
-        if any("\n" in doc[t].text for t in range(i + 1, j) if doc[t].is_space):
+        if any(tok.is_space and "\n" in tok.text for tok in doc[i + 1 : j]):
             continue  # a bracket never spans paragraphs
         ends[i + 1 : j] = False
 
