@@ -146,6 +146,18 @@ Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feier
     assert [d.text for d in r.decisions] == ["Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern."]
 
 
+def test_a_decision_with_a_full_date_or_announced_in_a_dass_clause_is_reported(record):
+    r = record("""= Sitzung des Ortschaftsrats
+Datum: 09.04.2026
+**TOP 2 Bekanntgaben**
+Der Ortsvorsteher gibt bekannt, dass der Gemeinderat am 24.03. die Erhöhung der Friedhofsgebühren beschlossen hat.
+Der Gemeinderat hat in seiner Sitzung am 19.02.2026 die Aufstellung des Bebauungsplans beschlossen.
+**TOP 3 Ortsmitte**
+Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren.
+""")
+    assert [d.text for d in r.decisions] == ["Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren."]
+
+
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
     r = record("""= Maßnahmenplan Integration
 Datum: 10.03.2026
