@@ -168,11 +168,11 @@ def explanation_label(text: str) -> bool:
     return _EXPLANATION.match(text) is not None
 
 
-# "Es wird genehmigt.", "Beide werden einstimmig gewählt und nehmen die Wahl an.": an outcome whose
+# "Es wird genehmigt.", "Dem wurde allgemein zugestimmt.", "Beide werden einstimmig gewählt und nehmen die Wahl an.": an outcome whose
 # subject is a pronoun for what the sentence before names (not the expletive "Es wird beschlossen, …").
 _PRONOUN_OUTCOME = re.compile(
-    r"^\W*(?:es|er|sie|dies|diese|dieser|dieses|beide|beides)\s+(?:wird|wurde|werden|wurden)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:genehmigt|angenommen|beschlossen|gewählt|wiedergewählt|bestätigt|gebilligt|abgelehnt|entlastet|verabschiedet|befürwortet)"
+    r"^\W*(?:es|er|sie|das|dies|diese|dieser|dieses|dem|diesem|beide|beides)\s+(?:wird|wurde|werden|wurden)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:genehmigt|angenommen|beschlossen|gewählt|wiedergewählt|bestätigt|gebilligt|abgelehnt|entlastet|verabschiedet|befürwortet|zugestimmt)"
     r"(?:\s+und\s+[^,.;]{0,40})?\W*$", re.I)
 
 

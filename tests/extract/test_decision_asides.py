@@ -71,11 +71,14 @@ Datum: 06.02.2026
 Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.
 **TOP 3 Wahl der Revisoren**
 Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.
+**TOP 4 Verschiedenes**
+Frau Gerber merkte an, dass im Sommer auf dem Sportplatz trainiert werden müsse. Dem wurde allgemein zugestimmt.
 """)
-    assert [(d.text, d.evidence.text) for d in r.decisions] == [
+    assert [(d.text, d.evidence.text) for d in r.decisions[:2]] == [
         ("Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.", "Es wird genehmigt."),
         ("Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.", "Beide werden einstimmig gewählt."),
     ]
+    assert len(r.decisions) == 3 and r.decisions[2].text == "Frau Gerber merkte an, dass im Sommer auf dem Sportplatz trainiert werden müsse. Dem wurde allgemein zugestimmt."
 
 
 def test_everyone_agreeing_is_a_decision(record):
