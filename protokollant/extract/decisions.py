@@ -466,7 +466,8 @@ _REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:ent
 _ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
 _VOTING_MODE = re.compile(
     r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"
-    r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+wird\s+(?:geheim|offen)\b", re.I)
+    r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+(?:wird|wurde)\s+(?:jeweils\s+)?"
+    r"(?:geheim|offen|in\s+(?:offener|geheimer)|per\s+handzeichen|durch\s+handzeichen|per\s+akklamation)\b", re.I)
 _REPORT_LABEL = re.compile(
     r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
     r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:"

@@ -653,6 +653,7 @@ Datum: 01.06.2026
 # Wahlen
 Auf Antrag von Herrn Vietz wird geheim gewählt (§ 10 Abs. 2 der Satzung).
 Gewählt wird offen durch Handzeichen, geheime Wahl wird nicht beantragt.
+Gewählt wurde jeweils in offener Abstimmung, da niemand geheime Wahl beantragte.
 Frau Roth wird in geheimer Wahl zur Vorsitzenden gewählt.
 # Anträge
 Das Thema wird wieder aufgerufen, wenn eine Finanzierungszusage vorliegt.
