@@ -236,3 +236,27 @@ def decided_later(text: str) -> bool:
 
 
 _RESULT_LABEL = re.compile(r"^\W*(?:beschluss|beschlossen|entscheidung|ergebnis|E\d+)\s*:", re.I)
+
+
+# "Ein Termin wurde nicht festgelegt", "→ nix beschlossen, Thema nächstes Mal", "besprochen, aber nicht
+# abschließend entschieden": the decision word is negated (devside: none of 94 such phrases lies in a
+# gold decision). Only where every decision cue of the sentence is negated. (Not "nicht angenommen":
+# a motion rejected.)
+_NEGATED_CUE_WORDS = frozenset({"festgelegt", "entschieden", "beschlossen", "vereinbart"})
+_NEGATION = frozenset({"nicht", "nix", "nichts"})
+
+
+def only_negated_decision_cues(unit: Unit) -> bool:
+    cues = [c for c in unit.cues() if c.label_ in {"DECISION", "AGREEMENT"}]
+    return bool(cues) and all(_negated(c, unit.span.start) for c in cues)
+
+
+def _negated(cue, first: int) -> bool:
+    if cue.text.lower() not in _NEGATED_CUE_WORDS:
+        return False
+    doc = cue.doc
+    for i in range(max(first, cue.start - 2), cue.start):
+        if doc[i].lower_ in _NEGATION:
+            # "Ab 10 Uhr, Ende wird nicht festgelegt": left open on purpose, which the meeting decides.
+            return not (i > first and doc[i - 1].lower_ in {"wird", "werden"})
+    return False

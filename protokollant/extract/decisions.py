@@ -14,7 +14,7 @@ from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
 from .decision_forms import (HEDGES, agreed_before_future, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
-                             explanation_label, hedges_in_brackets, other_body_decided, other_meeting, phrasing_shift,
+                             explanation_label, hedges_in_brackets, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
@@ -134,9 +134,9 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # meeting votes, not what it decides.
     if not has_vote and ("gewählt" in low or "abgestimmt" in low) and len(text.split()) <= 16 and _VOTING_MODE.search(text):
         score -= 0.9
-    # "Lange wurde kein Termin festgelegt": the decision word is negated ("nicht …" is left to the
-    # cue list: "Ende wird nicht festgelegt" still records what was set before it).
-    if labels & {"DECISION", "AGREEMENT"} and "kein" in low and _NEGATED_DECISION.search(text):
+    # "Lange wurde kein Termin festgelegt", "Ein Termin wurde nicht festgelegt": the decision word is negated.
+    if labels & {"DECISION", "AGREEMENT"} and ("kein" in low and _NEGATED_DECISION.search(text) or (
+            "nicht" in low or "nix" in low) and only_negated_decision_cues(unit)):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3

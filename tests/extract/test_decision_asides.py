@@ -161,6 +161,21 @@ Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu san
     assert [d.text for d in r.decisions] == ["Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren."]
 
 
+def test_a_negated_decision_word_decides_nothing_unless_left_open_on_purpose(record):
+    r = record("""= Plenum der Foodcoop
+Datum: 03.03.2026
+**TOP 2 Depot**
+- Entscheidung übers neue Depot dann im Juni, heute nix festgelegt
+- Eine Übergangslösung per Schlüsselbox wurde besprochen, aber nicht festgelegt.
+- Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt
+- Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt",
+        "Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.",
+    ]
+
+
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
     r = record("""= Maßnahmenplan Integration
 Datum: 10.03.2026
