@@ -176,6 +176,21 @@ Datum: 03.03.2026
     ]
 
 
+def test_an_approval_in_the_perfect_reports_someone_elses_consent(record):
+    r = record("""= Treffen der AG Schulhof
+Datum: 14.04.2026
+**TOP 1 Schulhof**
+- Schulhof-Nutzung: Schulleitung Pestalozzischule hat zugestimmt, Hausmeister muss informiert werden
+- Datenschutz geklärt (DSB hat zugestimmt).
+- Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.
+- Protokoll: alle Beteiligten haben zugestimmt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.",
+        "Protokoll: alle Beteiligten haben zugestimmt.",
+    ]
+
+
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
     r = record("""= Maßnahmenplan Integration
 Datum: 10.03.2026
