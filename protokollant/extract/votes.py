@@ -17,19 +17,20 @@ _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + "
 _TRIPLE = gated(re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])"), short_words=True)
 _PLUS_MINUS = re.compile(r"\(\s*\+\s*(\d{1,3})\s*[,;/]\s*[-−–]\s*(\d{1,3})\s*[,;/]\s*[oO0ø]\s*(\d{1,3})\s*\)")
 _YES = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I), short_words=True)
-_YES_KEY = re.compile(r"\bJa(?:-Stimmen)?\s*[:=]\s*(\d{1,3})", re.I)
+_YES_KEY = re.compile(r"\b(?:Ja(?:-Stimmen)?|dafür|Zustimmung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
 _NO = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I), short_words=True)
-_NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
+_NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen|Ablehnung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
 _ABST = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I), short_words=True)
-_ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
-# "Ja 52, Nein 2, Enthaltung 4": the counts after their labels without a colon.
-_YES_BARE_KEY = re.compile(r"\bJa(?:-Stimmen)?\s+(\d{1,3})\b", re.I)
-_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?)\s+(\d{1,3})\b", re.I)
-_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?)\s+(\d{1,3})\b", re.I)
+_ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?|enthalten|Enth\.)\s*[:=]\s*(\d{1,3})", re.I)
+# "Ja 52, Nein 2, Enthaltung 4", "dafür 63 / dagegen 3 / enthalten 1": the counts after their labels without a colon.
+_YES_BARE_KEY = re.compile(r"\b(?:Ja(?:-Stimmen)?|dafür|Zustimmung(?:en)?)\s+(\d{1,3})\b", re.I)
+_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen|Ablehnung(?:en)?)\s+(\d{1,3})\b", re.I)
+_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?|enthalten|Enth\.)\s+(\d{1,3})\b", re.I)
 # "mit 25:10 Stimmen": yes and no counts as a pair.
 _PAIR = re.compile(r"(?<![\d.:/])(\d{1,3})\s*:\s*(\d{1,3})\s+Stimmen\b", re.I)
 # A vote label with a number after it ("Ja 7 Nein 0 …"): the counts follow their labels.
-_FIRST_LABEL = re.compile(r"\b(?:Ja|Nein|Enthaltung(?:en)?|Gegenstimmen?)(?:-Stimmen)?\s*[:=]?\s*(?=\d)", re.I)
+_FIRST_LABEL = re.compile(r"\b(?:Ja|Nein|Enthaltung(?:en)?|Gegenstimmen?|dafür|dagegen|Zustimmung(?:en)?|Ablehnung(?:en)?|enthalten|Enth\.)"
+                          r"(?:-Stimmen)?\s*[:=]?\s*(?=\d)", re.I)
 _NO_ABST = gated(re.compile(r"\bohne\s+Enthaltungen?\b", re.I), short_words=True)
 _NO_NO = gated(re.compile(r"\bohne\s+Gegenstimmen?\b", re.I), short_words=True)
 _UNANIMOUS = gated(re.compile(r"\b(einstimmig|einmütig|im\s+Konsens|konsensual|einvernehmlich|alle\s+(?:sind\s+)?dafür|ohne\s+Gegenstimmen?)\b", re.I), short_words=True)
@@ -70,9 +71,9 @@ def parse_vote(text: str) -> Vote | None:
     else:
         label_first = None  # known when a count's words occur (most sentences with a digit have none)
         for rx, key_rx, bare_key_rx, slot, keys in (
-            (_YES, _YES_KEY, _YES_BARE_KEY, "yes", ("ja", "für")),
-            (_NO, _NO_KEY, _NO_BARE_KEY, "no", ("nein", "gegen")),
-            (_ABST, _ABST_KEY, _ABST_BARE_KEY, "abstain", ("enthaltung",)),
+            (_YES, _YES_KEY, _YES_BARE_KEY, "yes", ("ja", "für", "zustimm")),
+            (_NO, _NO_KEY, _NO_BARE_KEY, "no", ("nein", "gegen", "ablehn")),
+            (_ABST, _ABST_KEY, _ABST_BARE_KEY, "abstain", ("enthalt", "enth.")),
         ):
             if not any(k in low for k in keys):
                 continue  # the three patterns below need one of these words

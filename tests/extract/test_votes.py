@@ -20,6 +20,11 @@ from protokollant.schema import Outcome
         ("Der Antrag wird mit 2/6/0 abgelehnt.", 2, 6, 0, False, Outcome.REJECTED),
         ("Mehrheitlich abgelehnt.", None, None, None, False, Outcome.REJECTED),
         ("mit 9 Ja-Stimmen, 0 Gegenstimmen und 1 Enthaltung angenommen", 9, 0, 1, False, Outcome.ACCEPTED),
+        # the labels "dafür", "dagegen", "enthalten", "Zustimmung", "Ablehnung" before their counts
+        ("Abstimmung: dafür 63 / dagegen 3 / enthalten 1", 63, 3, 1, False, Outcome.ACCEPTED),
+        ("Dafür: 12, Dagegen: 0", 12, 0, None, False, Outcome.ACCEPTED),
+        ("Zustimmung 3, Ablehnung 7, Enthaltung 0", 3, 7, 0, False, Outcome.REJECTED),
+        ("Ja: 5, Nein: 2, Enth.: 1", 5, 2, 1, False, Outcome.ACCEPTED),
     ],
 )
 def test_vote_forms(text, yes, no, abstain, unanimous, outcome):
