@@ -176,8 +176,12 @@ _PRONOUN_OUTCOME = re.compile(
     r"(?:\s+und\s+[^,.;]{0,40})?\W*$", re.I)
 
 
+# "Dem stimmten alle Abteilungsleiter bei einer Enthaltung zu.": assent to what the sentence before proposes.
+_PRONOUN_ASSENT = re.compile(r"^\W*(?:dem|diesem|dies|das)\s+(?:stimmt|stimmen|stimmte|stimmten)\b[^.;?]*\bzu\W*$", re.I)
+
+
 def pronoun_outcome(text: str) -> bool:
-    return _PRONOUN_OUTCOME.match(text) is not None
+    return _PRONOUN_OUTCOME.match(text) is not None or _PRONOUN_ASSENT.match(text) is not None
 
 
 def can_be_antecedent(previous: Unit, unit: Unit, positions: list[int], pos: int) -> bool:
