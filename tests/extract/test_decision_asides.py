@@ -196,6 +196,20 @@ Datum: 14.04.2026
     ]
 
 
+def test_the_municipal_consent_to_a_building_application_is_a_decision(record):
+    r = record("""= Sitzung des Gemeinderats Niederwiesbach
+Datum: 19.02.2026
+**5. Bauvoranfrage Flurstück 412/3 (Neubau einer Maschinenhalle)**
+Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.
+**6. Bauantrag Hauptstraße 9**
+Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.",
+        "Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.",
+    ]
+
+
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
     r = record("""= Maßnahmenplan Integration
 Datum: 10.03.2026
