@@ -91,12 +91,14 @@ Alle sind nicht einverstanden mit dem Probenraum im Keller.
 **TOP 2 Satzung**
 Der so gefundenen Formulierung stimmten alle Anwesenden durch Handaufheben zu.
 Frau Pohl schlägt vor, die Kasse künftig zu zweit zu prüfen. Dem stimmen alle zu.
+- Teamtag einmal im Quartal → Team einverstanden, erster Termin März
 """)
     assert [d.text for d in r.decisions] == [
         "Alle sind mit der Besetzung einverstanden.",
         "Die Anwesenden waren mit dem späteren Beginn der Proben um 19.30 Uhr (wegen der Schichtarbeit von zwei Mitgliedern) einverstanden.",
         "Der so gefundenen Formulierung stimmten alle Anwesenden durch Handaufheben zu.",
         "Frau Pohl schlägt vor, die Kasse künftig zu zweit zu prüfen. Dem stimmen alle zu.",
+        "Teamtag einmal im Quartal → Team einverstanden, erster Termin März",
     ]
 
 
