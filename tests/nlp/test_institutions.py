@@ -357,6 +357,11 @@ def test_numbers_after_a_name(nlp):
     assert "Grundschule 7" in found(nlp, "Die Grundschule 7 meldet Bedarf.")
     names = set(found(nlp, "Die Verkehrskommission 2026 tagt. Die Stadt 286 Personen untergebracht."))
     assert "Verkehrskommission 2026" not in names and "Stadt 286" not in " ".join(names)
+    # an amount or a count after the name is no part of it; a verb or article after a unit's number is
+    names = set(found(nlp, "Zuschüsse: Albverein 800 €, Heimatschule 900 €. Der Sportverein Eintracht hat 30 ordentliche Mitglieder, "
+                           "die Grundschule 12 neue Anmeldungen. Die Grundschule 9 hatte Probleme."))
+    assert {"Albverein", "Heimatschule", "Grundschule 9"} <= names
+    assert not any(n.endswith(("800", "900", "12")) for n in names)
 
 
 # ------------------------------------------------------------------ extension, NER, serialisation

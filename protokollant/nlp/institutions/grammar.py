@@ -21,6 +21,17 @@ _CONFESSIONS = frozenset({"ev.", "evang.", "kath.", "luth."})  # before a church
 _REGION_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+$")
 
 
+
+# After a number: the units of an amount, and the inflected words that are no adjective of a count
+# ("Gruppe 35 hatte Probleme", "Gruppe 35 eine Präsentation").
+_AMOUNT_UNITS = frozenset({"€", "%", "eur", "euro", "prozent"})
+_NOT_ADJECTIVE = frozenset({
+    "eine", "einen", "einem", "einer", "eines", "keine", "keinen", "seine", "seinen", "ihre", "ihren", "diese", "diesen", "jede",
+    "alle", "beide", "hatte", "hatten", "wurde", "wurden", "habe", "haben", "werde", "werden", "sollte", "sollten", "konnte",
+    "konnten", "wollte", "wollten", "würde", "würden", "wäre", "wären", "gegen", "unter", "über", "oder", "aber", "ohne", "wieder",
+    "sowie", "bitte", "gerne", "ebenfalls", "schon", "erneut", "weiter", "später", "lediglich", "seit", "ab", "bis",
+})
+
 class SpanGrammar:
     """Span-building methods of ``InstitutionRecognizer`` (a base class: it
     reads ``self.data``, ``self._tok`` and ``self._doc_places``)."""
@@ -146,7 +157,15 @@ class SpanGrammar:
         if not txt.isdigit() or txt.startswith("0") or (len(txt) == 4 and txt[:2] in ("19", "20")):
             return False
         nxt = doc[pos + 1] if pos + 1 < len(doc) else None
-        return nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper()) or len(txt) == 4
+        if nxt is None:
+            return True
+        if nxt.lower_ in _AMOUNT_UNITS:
+            return False  # "Albverein 800 €", "Landkreis 10 %": an amount
+        after = doc[pos + 2] if pos + 2 < len(doc) else None
+        if (nxt.is_alpha and nxt.text[0].islower() and nxt.lower_.endswith(("e", "en", "er", "es")) and nxt.lower_ not in _NOT_ADJECTIVE
+                and after is not None and after.is_alpha and after.text[:1].isupper()):
+            return False  # "der Verein 30 ordentliche Mitglieder": a count of what follows
+        return not (nxt.is_alpha and nxt.text[:1].isupper()) or len(txt) == 4
 
     def _legal_after(self, doc: Doc, k: int) -> int:
         n = len(doc)
