@@ -353,6 +353,14 @@ def test_unknown_abbreviation_before_a_place(nlp):
     assert not any(n.startswith("TOP") for n in names)
 
 
+def test_a_regional_body_takes_its_region_known_as_a_place_or_not(nlp):
+    spans = found(nlp, "Es berichten die IHK Nordheide, die Handwerkskammer der Pfalz und die IHK Mittlerer Oberrhein. "
+                       "Das Jobcenter Frau Kaya meldet, die IHK Prüfungen laufen.")
+    assert {"IHK Nordheide", "Handwerkskammer der Pfalz", "IHK Mittlerer Oberrhein"} <= set(spans)
+    assert spans["IHK Nordheide"] == "Industrie- und Handelskammer Nordheide"
+    assert "Jobcenter" in spans and "IHK" in spans  # no person, no common noun as region
+
+
 def test_numbers_after_a_name(nlp):
     assert "Grundschule 7" in found(nlp, "Die Grundschule 7 meldet Bedarf.")
     names = set(found(nlp, "Die Verkehrskommission 2026 tagt. Die Stadt 286 Personen untergebracht."))

@@ -120,6 +120,7 @@ class InstitutionData(NameForms):
                      "mitglied", "mitglieder", "vertreter", "vertreterin", "mitarbeiter", "mitarbeiterin",
                      "leiter", "leiterin", "vorsitzende", "vorsitzender", "es", "sie", "er", "wir", "ich"})
         self.place_suffixes = tuple(lex.get("place_suffixes", []))
+        self.regional_bodies = frozenset(lex.get("regional_bodies", []))
 
     def _load_stoplists(self) -> None:
         names, anti = set(), set()

@@ -92,6 +92,17 @@ class SpanGrammar:
             return k + 1
         return k
 
+    def _region(self, doc: Doc, k: int) -> int:
+        """The region a regional body's branch is named by, known as a place or not: "IHK Nordheide",
+        "IHK Mittlerer Oberrhein", "Handwerkskammer der Pfalz" (one or two name words; not "IHK Frau …")."""
+        n = len(doc)
+        j = k + 1 if k + 1 < n and doc[k].lower_ in ("der", "des") else k
+        end = j
+        while end < n and end - j < 2 and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].text.isupper() \
+                and doc[end].lower_ not in self.data.titles and doc[end].lower_ not in self.data.first_names and self._name_tok(doc[end], "name"):
+            end += 1
+        return end if end > j else k
+
     def _town_compound(self, t) -> bool:
         """"Weilstadt", "Neustadt" after a name: a town, though "-stadt" makes it a head word
         of its own ("Hansestadt", "Kreisstadt" stay heads)."""

@@ -206,6 +206,8 @@ class InstitutionRecognizer(SpanGrammar):
                         doc[e].lower_ in d.first_names and doc[e].text[:1].isupper())):
                     continue  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf": a person's role
                 e2 = self._place(doc, e)
+                if e2 == e and canon in d.regional_bodies:
+                    e2 = self._region(doc, e)
                 if e2 > e and canon.rsplit(" ", 1)[-1] not in d.places:
                     canon = d.canonical_name(doc[s:e2].text)
                 cands.append((s, e2, kind, canon, PRIO_REGISTRY))
