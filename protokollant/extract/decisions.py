@@ -432,6 +432,10 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
         (abs(p - pos), i) for i, p in enumerate(positions)
         if decisions[i].topic_index == unit.topic_index and abs(p - pos) <= STATUS_REACH_UNITS
     ]
+    if not near and not any(decisions[i].topic_index == unit.topic_index and p < pos for i, p in enumerate(positions)):
+        # A council system's item page opens with the outcome ("Beschluss: mehrheitlich angenommen",
+        # "Abstimmung: Ja 17 …") and gives the resolution after the debate: the item's first one.
+        near = [(p - pos, i) for i, p in enumerate(positions) if decisions[i].topic_index == unit.topic_index and p > pos][:1]
     if near:
         distance, i = min(near)
         target = decisions[i]

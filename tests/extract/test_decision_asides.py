@@ -212,6 +212,29 @@ Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.
     ]
 
 
+def test_an_item_page_opening_with_its_outcome_gives_the_vote_to_the_resolution_after_the_debate(record):
+    r = record("""Beschluss: mehrheitlich angenommen
+Abstimmung: Ja: 17, Nein: 1, Enthaltungen: 0
+Die Vorlage Nr. 159/2018 ist dem Originalprotokoll als Anlage beigefügt.
+Herr Messing berichtet über die Erfahrungen im Kulturbeirat.
+Frau Jürgens würdigt die Arbeit und schlägt vor, die Beiratsmitglieder weiterhin zu berufen.
+Aus Sicht von Herrn Bartsch hat sich der Kulturbeirat grundsätzlich bewährt.
+Es folgt eine Aussprache.
+Frau Jürgens schlägt vor, den weitergehenden Beschlussvorschlag zuerst zur Abstimmung zu bringen.
+Hiergegen regt sich kein Widerspruch.
+Eine Erweiterung auf fünf Sitze wäre aus seiner Sicht wünschenswert.
+Der Etat bleibt gleich.
+Frau Schürkötter beantragt eine Berufung bis Ende 2019.
+Es folgt eine weitere Aussprache.
+Sodann ergeht folgender Beschluss:
+**Beschluss:**
+Herr Hantke und Herr Messing werden als Mitglieder bis zum Ende der Ratsperiode für den Kulturbeirat berufen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Herr Hantke und Herr Messing werden als Mitglieder bis zum Ende der Ratsperiode für den Kulturbeirat berufen."]
+    assert r.decisions[0].vote is not None
+
+
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
     r = record("""= Maßnahmenplan Integration
 Datum: 10.03.2026
