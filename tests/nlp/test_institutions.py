@@ -361,6 +361,14 @@ def test_a_regional_body_takes_its_region_known_as_a_place_or_not(nlp):
     assert "Jobcenter" in spans and "IHK" in spans  # no person, no common noun as region
 
 
+def test_a_council_role_before_a_surname_is_a_person(nlp):
+    # "GR Seitz", "KR Beck", "OB Ulrich": a member of the council or its mayor, though the
+    # surname looks like a place ("-itz", "-eck"); the party in brackets stays.
+    names = set(found(nlp, "Anwesend: GR Seitz (CDU), KR Beck (SPD), OB Ulrich. GS Eichenried meldet Bedarf."))
+    assert not any(n.startswith(("GR ", "KR ", "OB ")) for n in names)
+    assert {"CDU", "SPD"} <= names
+
+
 def test_numbers_after_a_name(nlp):
     assert "Grundschule 7" in found(nlp, "Die Grundschule 7 meldet Bedarf.")
     names = set(found(nlp, "Die Verkehrskommission 2026 tagt. Die Stadt 286 Personen untergebracht."))
