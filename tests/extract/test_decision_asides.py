@@ -3,6 +3,7 @@
 without its comma; and a typed item number before a task's owner. Later: tables, open points,
 periods and expectations that are no deadlines, questions, headings, role words (``record``:
 tests/extract/conftest.py)."""
+import pytest
 
 
 def test_a_hedge_in_brackets_leaves_the_decision_standing(record):
@@ -156,62 +157,6 @@ Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feier
     assert [d.text for d in r.decisions] == ["Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern."]
 
 
-def test_a_decision_with_a_full_date_or_announced_in_a_dass_clause_is_reported(record):
-    r = record("""= Sitzung des Ortschaftsrats
-Datum: 09.04.2026
-**TOP 2 Bekanntgaben**
-Der Ortsvorsteher gibt bekannt, dass der Gemeinderat am 24.03. die Erhöhung der Friedhofsgebühren beschlossen hat.
-Der Gemeinderat hat in seiner Sitzung am 19.02.2026 die Aufstellung des Bebauungsplans beschlossen.
-**TOP 3 Ortsmitte**
-Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren.
-""")
-    assert [d.text for d in r.decisions] == ["Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren."]
-
-
-def test_a_negated_decision_word_decides_nothing_unless_left_open_on_purpose(record):
-    r = record("""= Plenum der Foodcoop
-Datum: 03.03.2026
-**TOP 2 Depot**
-- Entscheidung übers neue Depot dann im Juni, heute nix festgelegt
-- Eine Übergangslösung per Schlüsselbox wurde besprochen, aber nicht festgelegt.
-- Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt
-- Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.
-""")
-    assert [d.text for d in r.decisions] == [
-        "Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt",
-        "Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.",
-    ]
-
-
-def test_an_approval_in_the_perfect_reports_someone_elses_consent(record):
-    r = record("""= Treffen der AG Schulhof
-Datum: 14.04.2026
-**TOP 1 Schulhof**
-- Schulhof-Nutzung: Schulleitung Pestalozzischule hat zugestimmt, Hausmeister muss informiert werden
-- Datenschutz geklärt (DSB hat zugestimmt).
-- Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.
-- Protokoll: alle Beteiligten haben zugestimmt.
-""")
-    assert [d.text for d in r.decisions] == [
-        "Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.",
-        "Protokoll: alle Beteiligten haben zugestimmt.",
-    ]
-
-
-def test_the_municipal_consent_to_a_building_application_is_a_decision(record):
-    r = record("""= Sitzung des Gemeinderats Niederwiesbach
-Datum: 19.02.2026
-**5. Bauvoranfrage Flurstück 412/3 (Neubau einer Maschinenhalle)**
-Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.
-**6. Bauantrag Hauptstraße 9**
-Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.
-""")
-    assert [d.text for d in r.decisions] == [
-        "Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.",
-        "Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.",
-    ]
-
-
 def test_an_item_page_opening_with_its_outcome_gives_the_vote_to_the_resolution_after_the_debate(record):
     r = record("""Beschluss: mehrheitlich angenommen
 Abstimmung: Ja: 17, Nein: 1, Enthaltungen: 0
@@ -233,6 +178,53 @@ Herr Hantke und Herr Messing werden als Mitglieder bis zum Ende der Ratsperiode 
     assert [d.text for d in r.decisions] == [
         "Herr Hantke und Herr Messing werden als Mitglieder bis zum Ende der Ratsperiode für den Kulturbeirat berufen."]
     assert r.decisions[0].vote is not None
+
+
+# What a sentence decides, minutes by minutes: the ids say the fact of German minutes each case shows.
+@pytest.mark.parametrize("minutes, decisions", [
+    pytest.param("""= Sitzung des Ortschaftsrats
+Datum: 09.04.2026
+**TOP 2 Bekanntgaben**
+Der Ortsvorsteher gibt bekannt, dass der Gemeinderat am 24.03. die Erhöhung der Friedhofsgebühren beschlossen hat.
+Der Gemeinderat hat in seiner Sitzung am 19.02.2026 die Aufstellung des Bebauungsplans beschlossen.
+**TOP 3 Ortsmitte**
+Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren.
+""", ["Der Ortschaftsrat hat in seiner heutigen Sitzung beschlossen, den Brunnen zu sanieren."], id="a_decision_with_a_full_date_or_announced_in_a_dass_clause_is_reported"),
+    pytest.param("""= Plenum der Foodcoop
+Datum: 03.03.2026
+**TOP 2 Depot**
+- Entscheidung übers neue Depot dann im Juni, heute nix festgelegt
+- Eine Übergangslösung per Schlüsselbox wurde besprochen, aber nicht festgelegt.
+- Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt
+- Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.
+""", [
+        "Flohmarkt ab 10 Uhr, Ende wird nicht festgelegt",
+        "Der Antrag auf einen zweiten Ausgabetag wurde nicht angenommen.",
+    ], id="a_negated_decision_word_decides_nothing_unless_left_open_on_purpose"),
+    pytest.param("""= Treffen der AG Schulhof
+Datum: 14.04.2026
+**TOP 1 Schulhof**
+- Schulhof-Nutzung: Schulleitung Pestalozzischule hat zugestimmt, Hausmeister muss informiert werden
+- Datenschutz geklärt (DSB hat zugestimmt).
+- Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.
+- Protokoll: alle Beteiligten haben zugestimmt.
+""", [
+        "Der Zeitplan für die Pflanzaktion wird einstimmig beschlossen.",
+        "Protokoll: alle Beteiligten haben zugestimmt.",
+    ], id="an_approval_in_the_perfect_reports_someone_elses_consent"),
+    pytest.param("""= Sitzung des Gemeinderats Niederwiesbach
+Datum: 19.02.2026
+**5. Bauvoranfrage Flurstück 412/3 (Neubau einer Maschinenhalle)**
+Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.
+**6. Bauantrag Hauptstraße 9**
+Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.
+""", [
+        "Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.",
+        "Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.",
+    ], id="the_municipal_consent_to_a_building_application_is_a_decision"),
+])
+def test_which_sentences_decide(record, minutes, decisions):
+    assert [d.text for d in record(minutes).decisions] == decisions
 
 
 def test_a_task_table_row_with_nobody_and_no_date_is_named_for_review(record):
