@@ -209,7 +209,10 @@ def decided_earlier(text: str) -> bool:
     return ("hat" in text or "hatte" in text or "haben" in text) and _DECIDED_EARLIER.search(text) is not None
 
 
-# "… in der Sitzung des Kreistags im Mai beschlossen": a decision of another meeting.
+# "… in der Sitzung des Kreistags im Mai beschlossen", "die Stadtrats-Sitzung vom 29.07.2010, in der beschlossen
+# wurde": a decision of another, dated meeting. Not "In der Sitzung des Vorstands wurde beschlossen" (no date: most
+# likely this one) nor "in der heutigen Sitzung". A regex, not a Matcher pattern: its long gaps made the cue Matcher
+# slow on every decision word.
 _MEETING_WORDS = ("sitzung", "versammlung", "tagung", "konferenz", "klausur")
 _NOT_OTHER = r"(?!(?:heutigen|jetzigen|laufenden|diesjährigen|vorliegenden|aktuellen|dieser|diese)\b)"
 _MEETING = rf"\b(?:in|auf|bei)\s+(?:der|dem|einer|seiner|ihrer)\s+(?:{_NOT_OTHER}\S+\s+){{0,2}}?{_NOT_OTHER}[\w-]*(?:sitzung|versammlung|tagung|konferenz|klausur)\s+"
@@ -280,3 +283,31 @@ def _negated(cue, first: int) -> bool:
             # "Ab 10 Uhr, Ende wird nicht festgelegt": left open on purpose, which the meeting decides.
             return not (i > first and doc[i - 1].lower_ in {"wird", "werden"})
     return False
+
+
+# Patterns the decision score reads (decisions.py).
+# "…, das Fachamt habe entschieden, dass …": a decision in indirect speech was taken elsewhere.
+REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
+                              r"zugestimmt|abgelehnt|vereinbart)\b"
+                              # "…, dass der Stadtrat die Fortführung beschlossen habe": the participle first
+                              r"|\b(?:entschieden|beschlossen|festgelegt|genehmigt|zugestimmt|abgelehnt|vereinbart)\s+(?:habe|hätte|hätten)\b", re.I)
+ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
+VOTING_MODE = re.compile(
+    r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"
+    r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+(?:wird|wurde)\s+(?:jeweils\s+)?"
+    r"(?:geheim|offen|in\s+(?:offener|geheimer)|per\s+handzeichen|durch\s+handzeichen|per\s+akklamation)\b", re.I)
+REPORT_LABEL = re.compile(
+    r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
+    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:"
+    # "Heiner Bock informiert über Wahlmodalitäten: Einfache Mehrheit entscheidet": what he informs about
+    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|erläutert|erläuterte)\s+(?:über|zu|zum|zur)\b(?:(?!\bund\b)[^:.]){0,60}:", re.I)
+SEPARABLE_DECISION = re.compile(
+    r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
+    r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
+    r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
+# "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
+NEGATED_DECISION = re.compile(
+    r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
+    r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
+    r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
+    r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)

@@ -13,7 +13,8 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (HEDGES, agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
+from .decision_forms import (ELECTION_COUNT, HEDGES, NEGATED_DECISION, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
+                             agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
@@ -85,7 +86,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += weights["BODY_ACTS"]
     # "Die Lenkungsgruppe legte fest, …", "Der Steuerungskreis gab den Bericht frei": a separable
     # decision verb with its particle apart (the cue lists hold the joined forms).
-    if not labels & {"DECISION", "AGREEMENT"} and _SEPARABLE_DECISION.match(text) and "?" not in text:
+    if not labels & {"DECISION", "AGREEMENT"} and SEPARABLE_DECISION.match(text) and "?" not in text:
         score += weights["DECISION"]
     if numbered:
         score += weights["AFTER_BESCHLUSS_HEADER"] + 0.3
@@ -121,21 +122,21 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score -= 0.6
     # "…, das Fachamt habe entschieden, dass …": indirect speech reports a decision taken elsewhere;
     # "Info: Die MV des Syndikats hat … beschlossen", "Gerd berichtet: Der Haushalt wurde …": a report.
-    if labels & {"DECISION", "AGREEMENT"} and (("hätte" in low or "habe" in low) and _REPORTED_SPEECH.search(text)
-                                               or ":" in text and _REPORT_LABEL.match(text)):
+    if labels & {"DECISION", "AGREEMENT"} and (("hätte" in low or "habe" in low) and REPORTED_SPEECH.search(text)
+                                               or ":" in text and REPORT_LABEL.match(text)):
         score -= 0.9
     # "45 abgegebene Stimmen, davon 33 Ja-Stimmen für die Wahl von Frau X": an election's count.
-    if has_vote and _ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
+    if has_vote and ELECTION_COUNT.search(text) and not labels & {"DECISION", "AGREEMENT", "VOTE_STRONG"}:
         score += 0.3
     score += phrasing_shift(text, low, labels, weights["DECISION"], after_beschluss_header)
     if text.rstrip(" \"'“”„»«").endswith("?"):  # "… gebildet?“": a question in quotes too
         score -= 0.6
     # "Auf Antrag von Herrn V. wird geheim gewählt", "Gewählt wird offen durch Handzeichen": how the
     # meeting votes, not what it decides.
-    if not has_vote and ("gewählt" in low or "abgestimmt" in low) and len(text.split()) <= 16 and _VOTING_MODE.search(text):
+    if not has_vote and ("gewählt" in low or "abgestimmt" in low) and len(text.split()) <= 16 and VOTING_MODE.search(text):
         score -= 0.9
     # "Lange wurde kein Termin festgelegt", "Ein Termin wurde nicht festgelegt": the decision word is negated.
-    if labels & {"DECISION", "AGREEMENT"} and ("kein" in low and _NEGATED_DECISION.search(text) or (
+    if labels & {"DECISION", "AGREEMENT"} and ("kein" in low and NEGATED_DECISION.search(text) or (
             "nicht" in low or "nix" in low) and only_negated_decision_cues(unit)):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
@@ -303,9 +304,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         found = None
         if vote is not None and decision_cues().vote_only.match(text):
             found = motion_before(pos, units)
-        if not _untaken(found, positions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
+        if not _untaken(found, positions, decisions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
             found = motion_before(pos, units, put_to_vote=True)
-        if _untaken(found, positions):
+        if _untaken(found, positions, decisions):
             decision = _decision(found[1], found[2], vote, 1.0)
             _extend(decision, text, vote)
             decisions.append(decision)
@@ -384,9 +385,12 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
     return decisions
 
 
-def _untaken(found: tuple[int, Unit, str] | None, positions: list[int]) -> bool:
-    """A motion found before an outcome line that no decision has taken in yet."""
-    return found is not None and (not positions or positions[-1] < found[0])
+def _untaken(found: tuple[int, Unit, str] | None, positions: list[int], decisions: list[Decision]) -> bool:
+    """A motion found before an outcome line that no decision has taken in yet: none stands at or
+    after it, or only procedural ones that carry their own outcome ("Antrag (Finn): …" / "GO-Antrag
+    auf Ende der Debatte – angenommen" / "Abstimmung: 7/1/1 → angenommen")."""
+    return found is not None and found[0] not in positions and all(
+        has_own_outcome(d.text) for d, p in zip(decisions, positions) if p > found[0])
 
 
 def _gap(previous: Unit, unit: Unit) -> str:
@@ -458,37 +462,8 @@ def _place_status(pos: int, unit: Unit, decisions: list[Decision], positions: li
 
 
 _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\s+)?[\w-]*fraktion(?:en)?\b", re.I)
-# A decision named as taken in another, dated meeting is reported, not this meeting's: "In der
-# Mitgliederversammlung des SG im November wurde … verabschiedet", "In der Versammlung im März …",
-# "die Stadtrats-Sitzung vom 29.07.2010, in der beschlossen wurde". Not "In der Sitzung des Vorstands
-# wurde beschlossen" (no date: most likely this one) nor "in der heutigen Sitzung". A regex, not a
-# Matcher pattern: its long gaps made the cue Matcher slow on every decision word.
-_REPORTED_SPEECH = re.compile(r"\b(?:habe|hätte|hätten)\b[^,;:]{0,80}?\b(?:entschieden|beschlossen|festgelegt|genehmigt|"
-                              r"zugestimmt|abgelehnt|vereinbart)\b"
-                              # "…, dass der Stadtrat die Fortführung beschlossen habe": the participle first
-                              r"|\b(?:entschieden|beschlossen|festgelegt|genehmigt|zugestimmt|abgelehnt|vereinbart)\s+(?:habe|hätte|hätten)\b", re.I)
-_ELECTION_COUNT = re.compile(r"\b(?:Ja-?Stimmen|Stimmen)\b[^.;]{0,40}\bfür\s+(?:die\s+)?(?:Wahl|Wiederwahl)\b", re.I)
-_VOTING_MODE = re.compile(
-    r"^(?:(?!\b(?:zum|zur|als)\b)[^.;])*\b(?:geheim|offen|per\s+handzeichen|durch\s+handzeichen|mit\s+stimmzetteln)\s+"
-    r"(?:\w+\s+){0,2}?(?:gewählt|abgestimmt)\b|^\W*(?:gewählt|abgestimmt)\s+(?:wird|wurde)\s+(?:jeweils\s+)?"
-    r"(?:geheim|offen|in\s+(?:offener|geheimer)|per\s+handzeichen|durch\s+handzeichen|per\s+akklamation)\b", re.I)
-_REPORT_LABEL = re.compile(
-    r"^\W*(?:info|infos|information|informationen|zur\s+info(?:rmation)?|mitteilung|mitteilungen|bericht)\s*:"
-    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit|gibt\s+bekannt)\s*:"
-    # "Heiner Bock informiert über Wahlmodalitäten: Einfache Mehrheit entscheidet": what he informs about
-    r"|^[^:.]{2,40}\b(?:berichtet|berichten|berichtete|informiert|informierte|erläutert|erläuterte)\s+(?:über|zu|zum|zur)\b(?:(?!\bund\b)[^:.]){0,60}:", re.I)
 # Every outcome_tail match holds one of these (its arrows and dashes): most sentences hold none.
 _OUTCOME_MARKS = ("-", "–", "—", "→", "=>", "⇒")
-_SEPARABLE_DECISION = re.compile(
-    r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
-    r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
-    r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
-# "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
-_NEGATED_DECISION = re.compile(
-    r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
-    r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
-    r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
-    r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
 _ARROW_START = re.compile(r"^\s*" + ARROW)
 # "So festgelegt.", "Darauf haben wir uns geeinigt.": an agreement to the sentence before, with nothing of its own.
 _BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"

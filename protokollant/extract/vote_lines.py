@@ -24,12 +24,14 @@ def states_its_motion(text: str) -> bool:
 
 
 _ARROW = re.compile(ARROW)
+_ARROW_OR_DASH = re.compile(ARROW + r"|\s[–—-]\s")
 _OUTCOME_WORD = re.compile(r"\b(?:angenommen|abgelehnt|beschlossen|zugestimmt|genehmigt|einstimmig|mehrheitlich)\b", re.I)
 
 
 def has_own_outcome(text: str) -> bool:
-    """"GO-Antrag … → keine Gegenrede, angenommen": a line whose part after its last arrow states its outcome."""
-    parts = _ARROW.split(text)
+    """"GO-Antrag … → keine Gegenrede, angenommen", "GO-Antrag (Jonas) auf Ende der Debatte – keine Gegenrede,
+    angenommen": a line whose part after its last arrow or dash states its outcome."""
+    parts = _ARROW_OR_DASH.split(text)
     return len(parts) > 1 and bool(_OUTCOME_WORD.search(parts[-1]))
 
 
@@ -67,7 +69,10 @@ def _motion_line_above(back: int, pos: int, units: list[Unit]) -> tuple[int, Uni
     unit = units[pos]
     if not _VOTE_LABEL.match(unit.clean_text):
         return None
-    for earlier in range(back, max(-1, pos - 1 - MOTION_REACH), -1):
+    reach = MOTION_REACH
+    earlier = back + 1
+    while earlier > 0 and earlier > pos - 1 - reach:
+        earlier -= 1
         line = units[earlier]
         text = line.clean_text
         if line.topic_index != unit.topic_index:
@@ -76,6 +81,9 @@ def _motion_line_above(back: int, pos: int, units: list[Unit]) -> tuple[int, Uni
             return earlier, line, text
         if line.block.kind is BlockKind.HEADING:
             return None
+        if _PROCEDURAL.match(text) and has_own_outcome(text):
+            reach += 1  # "GO-Antrag auf Ende der Debatte – keine Gegenrede, angenommen": decided in passing
+            continue
         if (line.vote() is not None or _OUTCOME_WORD.search(text) or MOTION.search(text)
                 or len(text.split()) > DEBATE_LINE_WORDS):
             return None
@@ -88,6 +96,7 @@ def _not_styled_heading(unit: Unit) -> bool:
 
 
 _VOTE_LABEL = re.compile(r"^\W*Abstimmung(?:sergebnis)?\s*:", re.I)
+_PROCEDURAL = re.compile(r"^\W*GO[- ]?Antrag\b", re.I)
 DEBATE_LINE_WORDS = 15
 """The debate between a motion line and its "Abstimmung:" line: short lines of notes."""
 

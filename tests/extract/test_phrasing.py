@@ -2082,6 +2082,29 @@ Abstimmung: 8/0/0 → angenommen
     assert [d.text.split(":")[0] for d in r.decisions] == ["3.1 Antrag FS Sonderpädagogik"]
 
 
+def test_a_procedural_motion_decided_in_passing_does_not_stop_the_vote_reaching_its_motion(record):
+    # "GO-Antrag auf Ende der Debatte – keine Gegenrede, angenommen" between a motion and its vote line;
+    # a second vote line does not take the first one for its motion.
+    r = record("""= Sitzung der Kreisschülervertretung
+Datum: 11.03.2026
+# TOP 4 Klimaaktionstag
+Antrag (Finn): Die KSV organisiert am 05.06.2026 einen Klimaaktionstag, Budget max. 400 €.
+Kerem findet, dass die Berufsschulen kaum mitmachen können.
+Tim schlägt vor, dass jede Schule selbst entscheidet.
+GO-Antrag (Jonas) auf Ende der Debatte – keine Gegenrede, angenommen.
+Abstimmung: 7/1/1 → angenommen
+# TOP 5 Handyverbot
+Antrag (Paula): Die KSV lehnt ein pauschales Handyverbot ab.
+Änderungsantrag (Sarah): Ergänzung „und fordert Medienbildung ab Klasse 5“
+Abstimmung Änderungsantrag: 9/0/0 → angenommen
+Abstimmung Antrag (geänderte Fassung): 6/2/1 → angenommen
+""")
+    texts = [d.text for d in r.decisions]
+    assert texts[0].startswith("Antrag (Finn): Die KSV organisiert") and r.decisions[0].vote.yes == 7
+    assert texts[1].startswith("GO-Antrag (Jonas)")
+    assert not any(t.startswith("Abstimmung Änderungsantrag") and "geänderte Fassung" in t for t in texts)
+
+
 def test_look_alikes_of_this_sessions_owner_forms_keep_their_own_reading(record):
     # each line is the near miss of a form above: a subject after a date, a real group subject,
     # a verb after "und", "alle" with a thing, a comma starting a clause, a negated agreement
