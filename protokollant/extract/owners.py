@@ -35,6 +35,16 @@ _OFFICE_TITLES = (
     "Diakon", "Diakonin", "Pastor", "Pastorin", "Pater", "Dekan", "Dekanin", "Kaplan", "Gemeindereferent", "Gemeindereferentin",
     "Pastoralreferent", "Pastoralreferentin", "Superintendent", "Superintendentin", "Rektor", "Rektorin",
     "Schulleiter", "Schulleiterin", "Konrektor", "Konrektorin")
+# "Ortsbürgermeister Kaltenbach …. Er sagte zu, …": a person named by office, for the pronoun of the next
+# sentence (a feminine office, "-in" or "Ratsfrau", is "sie"; "Beigeordnete", "Stadtverordnete" say neither).
+OFFICE_PERSON = re.compile(r"\b(?P<office>" + "|".join(o for o in _OFFICE_TITLES if not o.endswith("ordnete"))
+                           + r")\s+(?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w-]+")
+
+
+def office_pronoun(office: str) -> str:
+    return "sie" if office.endswith("in") or office == "Ratsfrau" else "er"
+
+
 # "C. Welchert", "Th. Eggers": a first name's initial and a surname ("St." is mostly Sankt: "St. Georg").
 _INITIAL_SURNAME = re.compile(r"^(?!St\.)[A-ZÄÖÜ][a-z]?\.\s?[A-ZÄÖÜ][a-zäöüßéèáàç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàç'’]+)?$")
 # "S.G.", "F.Re.", "H.St.", "Ma.K.", "H.-W. K.": a person abbreviated by dotted initials (two or three).

@@ -447,8 +447,12 @@ Herr Dr. Maier berichtet über die Auswertung der Notaufnahme.
 Er sagte zu, dem Ausschuss die Auswertung bis zur Sitzung im Juli nachzureichen.
 Frau Voss hielt das für sinnvoll.
 Sie sagte zu, die Pressestelle zu informieren.
+# TOP 2 Straßenbeleuchtung
+Ortsbürgermeister Kaltenbach berichtete über den Ausfall am Dorfplatz.
+Er sagte zu, beim Netzbetreiber nochmals nachzuhaken.
 """)
-    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Herr Dr. Maier"], ["Frau Voss"]]
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Herr Dr. Maier"], ["Frau Voss"], ["Ortsbürgermeister Kaltenbach"]]
 
 
 def test_a_bare_outcome_answers_the_line_before_it(record):
