@@ -369,6 +369,12 @@ def test_a_council_role_before_a_surname_is_a_person(nlp):
     assert {"CDU", "SPD"} <= names
 
 
+def test_the_elections_office_is_an_authority(nlp):
+    # "Wahlamt" in minutes is the town's elections office (all 9 uses in the corpus), unlike "Ehrenamt", "Lehramt"
+    names = set(found(nlp, "Die Wahlvorschläge gehen bis 18.09. an das Wahlamt. Ihr Ehrenamt endet im Mai."))
+    assert "Wahlamt" in names and "Ehrenamt" not in names
+
+
 def test_numbers_after_a_name(nlp):
     assert "Grundschule 7" in found(nlp, "Die Grundschule 7 meldet Bedarf.")
     names = set(found(nlp, "Die Verkehrskommission 2026 tagt. Die Stadt 286 Personen untergebracht."))
