@@ -95,6 +95,12 @@ def _table_starts(structure: Structure) -> list[Start]:
         if layout.kind is TableKind.RESULTS:
             out: list[Start] = []
             for row in layout.rows:
+                if row.kind is RowKind.SECTION:
+                    # "|> TOP 2 – Lotsendienst" merged across the table above rows "2.1", "2.2": it opens the item
+                    number, title, _ = split_number(clean(row.block.text))
+                    if title:
+                        out.append((row.block, number, title, 1))
+                    continue
                 if row.kind is not RowKind.ITEM:
                     continue
                 raw_number = clean(row.text(ColumnRole.NUMBER))

@@ -412,6 +412,20 @@ Datum: 09.07.2026
     assert [(t.number, t.title) for t in record.topics] == [("A", "Zugang und Beratung"), ("B", "Qualifizierung")]
 
 
+def test_a_results_tables_merged_rows_open_the_items_its_numbered_rows_belong_to(nlp, render):
+    record = _record(nlp, render, """= Netzwerk Frühe Hilfen
+Datum: 10.03.2026
+|= Nr. | Thema / Sachstand | Maßnahme / Ergebnis | Wer / bis wann |
+|> TOP 1 – Begrüßung, Protokoll, Tagesordnung
+| 1.1 | Protokoll vom 25.11.2025 | ohne Änderungen genehmigt | – |
+|> TOP 2 – Lotsendienst in den Geburtskliniken
+| 2.1 | Lotsin seit Oktober im Klinikum | Kenntnisnahme | – |
+| 2.2 | Kreisklinik ohne Lotsendienst | Koordinierungsstelle prüft die Finanzierung | Fr. Rosenthal<br>bis 16.06.2026 |
+""")
+    assert [(t.number, t.title, len(t.subtopics)) for t in record.topics] == [
+        ("1", "Begrüßung, Protokoll, Tagesordnung", 1), ("2", "Lotsendienst in den Geburtskliniken", 2)]
+
+
 def test_a_continuation_row_is_no_header_line_whatever_word_it_starts_with(nlp, render):
     # "Raum" is a header key (the meeting's room); a task row starting with it is still a task.
     record = _record(nlp, render, """= Ergebnisprotokoll Netzwerk
