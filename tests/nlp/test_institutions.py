@@ -347,11 +347,14 @@ def test_local_facilities_and_offices(nlp):
 
 
 def test_a_kind_of_facility_standing_alone_is_no_named_body(nlp):
-    # "die Beratungsstelle", "eine Grundschule": one of its kind (development gold: 4 of 127 found standing alone
+    # "die Beratungsstelle", "eine Grundschule": one of its kind (development gold: 4 of 158 found standing alone
     # listed); with its name it is one.
     names = set(found(nlp, "Die Beratungsstelle und das Bildungszentrum melden Bedarf; die Grundschule Am Lindenplatz "
                            "ebenfalls."))
     assert not names & {"Beratungsstelle", "Bildungszentrum"}
+    assert not set(found(nlp, "Die Realschule und der Migrationsdienst laden ein.")) & {"Realschule", "Migrationsdienst"}
+    # the organisation it belongs to named after it: one body ("Beratungsstelle der Caritas")
+    assert "Beratungsstelle der Caritas" in found(nlp, "Gäste: Beratungsstelle der Caritas, Sozialdienst der AWO.")
     assert "Grundschule Am Lindenplatz" in names
 
 

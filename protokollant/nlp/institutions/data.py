@@ -121,6 +121,7 @@ class InstitutionData(NameForms):
                      "leiter", "leiterin", "vorsitzende", "vorsitzender", "es", "sie", "er", "wir", "ich"})
         self.place_suffixes = tuple(lex.get("place_suffixes", []))
         self.regional_bodies = frozenset(lex.get("regional_bodies", []))
+        self.bare_kinds = frozenset(w.lower() for w in lex.get("bare_kinds", []))
 
     def _load_stoplists(self) -> None:
         names, anti = set(), set()

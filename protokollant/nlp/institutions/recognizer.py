@@ -245,6 +245,8 @@ class InstitutionRecognizer(SpanGrammar):
         selected = self._select(doc, cands) if cands else []
         if len(selected) > 1:
             selected = self._join_subunits(doc, selected)
+        # "die Beratungsstelle" alone is one of its kind; "Beratungsstelle der Caritas" (joined above) is a body
+        selected = [c for c in selected if c[3].lower() not in d.bare_kinds]
         if selected:
             selected = self._learn_aliases(doc, orths, selected, aliases)
         spans = [Span(doc, s, e, label=kind, kb_id=canon) for s, e, kind, canon, _p in selected]
