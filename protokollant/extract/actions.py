@@ -21,7 +21,7 @@ from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, brack
                           handle_owner, leading_arrow_owners, mentioned_owners, names_only, obligation_agent, owner_phrase, passive_agent,
                           promise, task_colon_owners, trailing_dash_owner, trailing_field_owner, trailing_todo,
                           without_trailing_deadline)
-from .owners import MALE_HONORIFICS, NAMED_PERSON, OFFICE_PERSON, SALUTATIONS, OwnerClassifier, office_pronoun
+from .owners import MALE_HONORIFICS, NAMED_PERSON, OFFICE_PERSON, SALUTATIONS, OwnerClassifier, may_name_office, office_pronoun
 from .people import PeopleIndex
 from .subject_owner import subject_owner
 from .owner_context import by_owner, with_dash_owner
@@ -297,7 +297,7 @@ class ActionExtractor(OwnerClassifier):
             # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
             for m in NAMED_PERSON.finditer(unit.text) if any(s in unit.text for s in SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
-            for m in OFFICE_PERSON.finditer(unit.text):
+            for m in OFFICE_PERSON.finditer(unit.text) if may_name_office(unit.text) else ():
                 self.last_named[office_pronoun(m.group("office"))] = m.group(0)
             # "Eine Vorbereitungsgruppe aus Fr. W., Fr. B. und Hr. A. wurde gebildet; sie soll …": the group's
             # members, for the clause that gives it its task.

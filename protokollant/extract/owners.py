@@ -7,6 +7,7 @@ import re
 from ..schema import Responsible, ResponsibleKind
 from .lexicon import first_names, german_word, group_words, handle_like, inflected_form, not_owner_words, surnames
 from .people import COUNCIL_OFFICES, NAME_PARTICLES, PeopleIndex
+from .rx_gate import any_may_match, gated
 from .text import clean
 
 # Words before a person's name. MALE/FEMALE tell "Er"/"Sie" apart ("Er sagte zu, …").
@@ -37,8 +38,10 @@ _OFFICE_TITLES = (
     "Schulleiter", "Schulleiterin", "Konrektor", "Konrektorin")
 # "Ortsbürgermeister Kaltenbach …. Er sagte zu, …": a person named by office, for the pronoun of the next
 # sentence (a feminine office, "-in" or "Ratsfrau", is "sie"; "Beigeordnete", "Stadtverordnete" say neither).
-OFFICE_PERSON = re.compile(r"\b(?P<office>" + "|".join(o for o in _OFFICE_TITLES if not o.endswith("ordnete"))
-                           + r")\s+(?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w-]+")
+_PRONOUN_OFFICES = "|".join(o for o in _OFFICE_TITLES if not o.endswith("ordnete"))
+OFFICE_PERSON = re.compile(r"\b(?P<office>" + _PRONOUN_OFFICES + r")\s+(?:(?:Dr\.|Prof\.)\s+)?[A-ZÄÖÜ][\w-]+")
+# The cheap word test in front of it (asked of every sentence; most name no office).
+may_name_office = any_may_match([gated(re.compile(_PRONOUN_OFFICES, re.I))])
 
 
 def office_pronoun(office: str) -> str:

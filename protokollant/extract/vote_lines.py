@@ -23,7 +23,6 @@ def states_its_motion(text: str) -> bool:
     return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 2
 
 
-_ARROW = re.compile(ARROW)
 _ARROW_OR_DASH = re.compile(ARROW + r"|\s[–—-]\s")
 _OUTCOME_WORD = re.compile(r"\b(?:angenommen|abgelehnt|beschlossen|zugestimmt|genehmigt|einstimmig|mehrheitlich)\b", re.I)
 

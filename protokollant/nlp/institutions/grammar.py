@@ -19,9 +19,6 @@ _SITE_KINDS = frozenset({"bildung", "einrichtung", "unternehmen"})
 _CONFESSIONS = frozenset({"ev.", "evang.", "kath.", "luth."})  # before a church body, split off their full stop
 # "Mittelfranken-West", "Rhein-Neckar", "Oberschwaben-Weißenau": capitalised parts joined by hyphens.
 _REGION_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+$")
-
-
-
 # After a number: the units of an amount, and the inflected words that are no adjective of a count
 # ("Gruppe 35 hatte Probleme", "Gruppe 35 eine Präsentation").
 _AMOUNT_UNITS = frozenset({"€", "%", "eur", "euro", "prozent"})
@@ -31,6 +28,7 @@ _NOT_ADJECTIVE = frozenset({
     "konnten", "wollte", "wollten", "würde", "würden", "wäre", "wären", "gegen", "unter", "über", "oder", "aber", "ohne", "wieder",
     "sowie", "bitte", "gerne", "ebenfalls", "schon", "erneut", "weiter", "später", "lediglich", "seit", "ab", "bis",
 })
+
 
 class SpanGrammar:
     """Span-building methods of ``InstitutionRecognizer`` (a base class: it
