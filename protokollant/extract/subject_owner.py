@@ -286,9 +286,18 @@ def _titled_name(tokens: list, j: int, extractor: OwnerClassifier) -> tuple[list
         phrase = tokens[j : j + k]
         if len(phrase) == k and all(t.text[:1].isupper() for t in phrase[1:]):
             owners = extractor.owners(" ".join(t.text for t in phrase))
-            if owners and all(o.kind is ResponsibleKind.PERSON for o in owners):
+            if owners and all(o.kind is ResponsibleKind.PERSON for o in owners) and (
+                    _one_name(phrase) or all(o.resolved for o in owners)):
                 return owners, j + k
     return [], j
+
+
+def _one_name(phrase: list) -> bool:
+    """"Herr Zimmermann", "Frau Dr. Yilmaz", "Frau Anna Berg": after the salutation and titles one
+    surname, or a first name and the surname; not "Frau Kolb Unterlagen" ("Morgen schickt Frau Kolb
+    Unterlagen …"), where the noun after the surname is the verb's object."""
+    names = [t.text for t in phrase if t.text not in HONORIFIC_WORDS]
+    return len(names) == 1 or (len(names) == 2 and names[0].casefold() in first_names())
 
 
 def _closing_owner(tokens: list, j: int, extractor: OwnerClassifier) -> list[Responsible]:

@@ -439,6 +439,20 @@ Vorgeschlagen werden Herr Tobias Ungerer und Frau Selin Kaya, die sich beide kur
         ("Bis zur nächsten Sitzung wird Herr Rück eine neue Vorlage erstellen.", ["Herr Rück"])]
 
 
+def test_the_object_after_a_named_owner_is_no_part_of_the_name(record):
+    # After the verb the name ends with its surname: the noun that follows is what the verb acts on.
+    r = record("""= Protokoll Initiativtreffen
+Datum: 16.01.2008
+Anwesend: Herr Zimmermann, Frau Kolb, Frau Anna Berg
+# TOP 1 Infostand
+Außerdem verteilt Herr Zimmermann Infomaterial zum Nehemiahof.
+Den ersten Versand macht Fr. Kolb Anfang Mai.
+Bis zur Sitzung schickt Frau Anna Berg Fotos an alle.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [
+        ["Herr Zimmermann"], ["Fr. Kolb"], ["Frau Anna Berg"]]
+
+
 def test_a_promise_by_pronoun_goes_to_the_person_named_before(record):
     r = record("""= Protokoll Ausschuss
 Datum: 12.11.2019
