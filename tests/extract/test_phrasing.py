@@ -375,6 +375,22 @@ Lea Brunnhuber (Protokoll) – Malte Osterkamp (Sprecher)
         ("Adressliste bis 30.11. aktualisieren", ["Malte Osterkamp"])]
 
 
+def test_asking_the_readers_for_corrections_is_no_task(record):
+    # The minute-taker's closing request about the minutes themselves; a request to someone named stays.
+    r = record("""= Kurzprotokoll Jour fixe
+Datum: 18.11.2025
+Anwesend: Fr. Reimers, Hr. Lutz
+# TOP 1 Termine
+Hr. Lutz bucht den Raum bis 30.11.
+Fr. Reimers schickt die Folien rum. Korrekturen bitte direkt an sie bis 22.12.
+Korrekturen bitte bis Freitag an mich, danach geht es in den Ordner.
+Bei Ergänzungen oder Korrekturen bitte bis Ende der Woche kurze Mail an mich.
+Anmerkungen bitte bis Freitag, sonst gilt das so.
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "Hr. Lutz bucht den Raum bis 30.11.", "Fr. Reimers schickt die Folien rum.", "Korrekturen bitte direkt an sie bis 22.12."]
+
+
 def test_attendance_lines_and_taking_part_are_no_tasks(record):
     r = record("""= Protokoll AMK
 Datum: 18.11.2025
