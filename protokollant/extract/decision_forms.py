@@ -307,6 +307,15 @@ SEPARABLE_DECISION = re.compile(
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
     r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
 # "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
+# "Keine Beschlüsse.", "Keine Festlegung heute", "Eine Entscheidung wurde nicht getroffen", "Eine
+# Beschlussfassung ist nicht erforderlich": the minutes say that nothing was decided. Not "besteht
+# Übereinstimmung, heute keine Entscheidung zu treffen" (agreed not to decide) nor "(keine Festlegung
+# auf Standort)", which qualifies a decision.
+NO_DECISION_TAKEN = re.compile(
+    r"(?<!\()\b(?:kein|keine|keinen|keiner)\s+(?:\w+e[rn]?\s+)?(?:beschl(?:uss|üsse)\w*|entscheidung\w*|festlegung\w*|einigung)\b"
+    r"(?!\s+(?:auf\b|zu\s+(?:treffen|fassen)\b|\w+\s+zu\s+(?:treffen|fassen)\b))"
+    r"|\b(?:entscheidung|beschluss|beschlussfassung|festlegung)\b[^.;:]{0,50}\bnicht\s+(?:\w+\s+)?(?:getroffen|gefasst|erforderlich|nötig|notwendig|möglich)\b",
+    re.I)
 NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
     r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"

@@ -13,7 +13,7 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (ELECTION_COUNT, HEDGES, NEGATED_DECISION, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
+from .decision_forms import (ELECTION_COUNT, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
                              agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
@@ -138,6 +138,9 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Lange wurde kein Termin festgelegt", "Ein Termin wurde nicht festgelegt": the decision word is negated.
     if labels & {"DECISION", "AGREEMENT"} and ("kein" in low and NEGATED_DECISION.search(text) or (
             "nicht" in low or "nix" in low) and only_negated_decision_cues(unit)):
+        score -= 0.6
+    # "Keine Beschlüsse.", "Eine Entscheidung wurde nicht getroffen": nothing was decided (0 of 324 such lines are gold decisions).
+    if ("kein" in low or "nicht" in low) and NO_DECISION_TAKEN.search(text):
         score -= 0.6
     if len(text.split()) < 3 and not after_beschluss_header:
         score -= 0.3

@@ -631,6 +631,20 @@ Das Weekend of Work wird auf den 09.03. festgelegt.
     assert [d.text for d in r.decisions] == ["Das Weekend of Work wird auf den 09.03. festgelegt."]
 
 
+def test_minutes_that_say_nothing_was_decided_record_no_decision(record):
+    r = record("""= Kirchengemeinderat
+Datum: 28.05.2026
+# TOP 1 Heizung
+Beschlüsse:
+- Eine Entscheidung über die Heizungsart wird heute nicht getroffen.
+- Die Sitzung im Juli wird auf den 14.07. festgelegt.
+# TOP 2 Berichte
+Die Befragung wird im Herbst durchgeführt. Eine Beschlussfassung ist nicht erforderlich.
+Keine Beschlüsse.
+""")
+    assert [d.text for d in r.decisions] == ["Die Sitzung im Juli wird auf den 14.07. festgelegt."]
+
+
 def test_council_results_consent_elections_and_postponements_put_to_the_vote(record):
     r = record("""= Sitzung des Gemeinderats
 Datum: 25.02.2025
