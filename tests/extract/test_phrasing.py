@@ -645,6 +645,17 @@ Keine Beschlüsse.
     assert [d.text for d in r.decisions] == ["Die Sitzung im Juli wird auf den 14.07. festgelegt."]
 
 
+def test_pad_notes_approve_the_minutes_with_ok(record):
+    r = record("""= Orga-Treffen Repair-Café
+Datum: 12.03.2026
+# TOP 1 Formales
+- Protokoll Juli ok, keine Änderungen
+- TO ok, Punkt "Sonstiges" um Klausur ergänzt
+- Protokoll passt nicht, Thomas überarbeitet es bis Freitag
+""")
+    assert [d.text for d in r.decisions] == ["Protokoll Juli ok, keine Änderungen", 'TO ok, Punkt "Sonstiges" um Klausur ergänzt']
+
+
 def test_council_results_consent_elections_and_postponements_put_to_the_vote(record):
     r = record("""= Sitzung des Gemeinderats
 Datum: 25.02.2025
