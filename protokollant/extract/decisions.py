@@ -13,7 +13,7 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (ELECTION_COUNT, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
+from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
                              agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
@@ -55,6 +55,10 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
     if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
+    # (The outcome may stand in the line's next sentence: "GO-Antrag auf Vertagung (Mehmet). Keine Gegenrede → vertagt.")
+    go_postponed = "POSTPONE" in labels and "GO" in text and "ertagung" in text and GO_POSTPONEMENT_SETTLED.search(unit.block.text) is not None
+    if go_postponed:
+        weights = {**weights, "POSTPONE": 0.0}
     # "Es wurde vereinbart, über den Antrag erst im Herbst zu entscheiden": the decision still to come
     # is what was agreed, in the clause after the agreement.
     if "FUTURE" in labels and labels & {"DECISION", "AGREEMENT"} and agreed_before_future(unit):
@@ -90,7 +94,7 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score += weights["DECISION"]
     if numbered:
         score += weights["AFTER_BESCHLUSS_HEADER"] + 0.3
-    if outcome and not labels & {"DECISION", "AGREEMENT"}:
+    if (outcome or go_postponed) and not labels & {"DECISION", "AGREEMENT"}:
         score += 0.5
     # "Die Tagesordnung wird bestätigt / festgestellt": a weak cue with what the body approves.
     if "DECISION_WEAK" in labels and cues.approval.search(text) and not labels & {"DECISION", "AGREEMENT"}:
@@ -345,6 +349,13 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             continue
         if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
             labelled_only.add((unit.block.index, text))
+        if (positions and positions[-1] == pos - 1 and units[pos - 1].block is unit.block and len(text.split()) <= SHORT_OUTCOME_WORDS
+                and (_ARROW_START.match(text) or _bare_outcome(text)) and not has_own_outcome(decisions[-1].text)):
+            # "GO-Antrag Jörg auf Vertagung: erst klären, ob … <br>→ angenommen ohne Gegenrede": the outcome
+            # of the decision just before it, not a second one.
+            _extend(decisions[-1], text, vote)
+            last_decision_unit = pos
+            continue
         last_decision_unit = pos
         cell = decisive_cell_text(text, [(c.label_, c.text) for c in unit.cues()]) if unit.block.kind is BlockKind.TABLE_ROW else None
         decision = _decision(unit, cell or text, vote, score)

@@ -656,6 +656,21 @@ Datum: 12.03.2026
     assert [d.text for d in r.decisions] == ["Protokoll Juli ok, keine Änderungen", 'TO ok, Punkt "Sonstiges" um Klausur ergänzt']
 
 
+def test_a_settled_motion_to_postpone_is_a_decision(record):
+    r = record("""= StuRa Sitzung
+Datum: 22.04.2026
+# TOP 3 Finanzanträge
+- GO-Antrag (Paul) auf Vertagung bis Klärung Versicherungsfrage → keine Gegenrede, angenommen
+- GO-Antrag auf Vertagung (Mehmet), weil Kostenaufstellung fehlt. Keine Gegenrede → vertagt.
+- GO-Antrag Jörg auf Vertagung: erst klären, ob die Diakonie einen verleiht.<br>→ angenommen ohne Gegenrede
+- Vertagung des Antrags wird vorgeschlagen, bis die Stadt antwortet.
+""")
+    assert [d.text for d in r.decisions] == [
+        "GO-Antrag (Paul) auf Vertagung bis Klärung Versicherungsfrage → keine Gegenrede, angenommen",
+        "GO-Antrag auf Vertagung (Mehmet), weil Kostenaufstellung fehlt.",
+        "GO-Antrag Jörg auf Vertagung: erst klären, ob die Diakonie einen verleiht. → angenommen ohne Gegenrede"]
+
+
 def test_council_results_consent_elections_and_postponements_put_to_the_vote(record):
     r = record("""= Sitzung des Gemeinderats
 Datum: 25.02.2025
