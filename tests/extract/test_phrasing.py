@@ -362,6 +362,22 @@ Der Beirat beschließt die Fortführung des Projekts.
     ]
 
 
+def test_a_decision_announced_for_later_in_the_active_or_with_a_modal(record):
+    r = record("""= Ortsbeirat Altenhausen
+Datum: 27.01.2026
+# TOP 1 Verkehr
+Der Kreistag entscheidet voraussichtlich im Mai.
+Darüber will der Ortsbeirat entscheiden, wenn die ersten Messergebnisse vorliegen.
+Tag der offenen Tür: ob ja oder nein, entscheiden wir in der nächsten Besprechung.
+Entscheidung: Wir machen die Schulung im Mai, als Abendveranstaltung.
+Der Ortsbeirat beschließt einstimmig, ein Geschwindigkeitsdisplay zu beantragen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Entscheidung: Wir machen die Schulung im Mai, als Abendveranstaltung.",
+        "Der Ortsbeirat beschließt einstimmig, ein Geschwindigkeitsdisplay zu beantragen.",
+    ]
+
+
 def test_signatures_and_ticked_lines_are_no_tasks(record):
     r = record("""= Protokoll AK
 Datum: 18.11.2025
