@@ -15,7 +15,7 @@ from .text import ARROW, clean
 from .roles import decision_shift, model_decides
 from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
                              agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
-                             explanation_label, hedges_in_brackets, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
+                             explanation_label, hedges_in_brackets, only_as_decided, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
@@ -83,7 +83,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     numbered_label = cues.numbered_resolution.match(text)
     numbered = numbered_label is not None and len(text[numbered_label.end():].split()) >= 3
     if labels & {"DECISION", "AGREEMENT"} and "REPORTED" not in labels and (
-            other_meeting(text, low) or not labels & {"VOTE", "VOTE_STRONG"} and (decided_earlier(text) or approved_elsewhere(text))):
+            other_meeting(text, low) or not labels & {"VOTE", "VOTE_STRONG"} and (decided_earlier(text) or approved_elsewhere(text)
+                                                                               or only_as_decided(unit))):
         labels = labels | {"REPORTED"}
     score = sum(weights.get(label, 0.0) for label in labels)
     if body_acts and not labels & {"DECISION", "AGREEMENT", "REPORTED", "OTHER_BODY", "FUTURE"}:

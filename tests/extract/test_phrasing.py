@@ -378,6 +378,17 @@ Der Ortsbeirat beschließt einstimmig, ein Geschwindigkeitsdisplay zu beantragen
     ]
 
 
+def test_carried_out_as_decided_before_is_no_new_decision(record):
+    r = record("""= Jahreshauptversammlung Kleingartenverein
+Datum: 07.03.2026
+# TOP 2 Bericht des Vorstands
+Die höheren Wasserkosten wurden wie beschlossen über die Einzelabrechnung weitergegeben.
+Der Konfirmationsgottesdienst findet wie bereits im Herbst festgelegt am 3. Mai statt.
+Die Sitzungstermine 2027 werden wie folgt festgelegt: 09.03., 06.07. und 09.11.2027.
+""")
+    assert [d.text for d in r.decisions] == ["Die Sitzungstermine 2027 werden wie folgt festgelegt: 09.03., 06.07. und 09.11.2027."]
+
+
 def test_signatures_and_ticked_lines_are_no_tasks(record):
     r = record("""= Protokoll AK
 Datum: 18.11.2025
