@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
-from ..schema import ActionItem, Decision, Due, Responsible, ResponsibleKind
+from ..schema import ActionItem, Decision, Due, Responsible
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
 from .decision_forms import DECIDING_LABELS, speaker_report
 from .decisions import THRESHOLD, decision_kind, decision_score
-from .deadlines import find_deadlines, parse_deadline, says_start, states_start
+from .deadlines import says_start
 from .owner_forms import body_with_person
+from .table_cells import CellFields, lines as _lines, raw_lines as _raw_lines
 from .text import INFINITIVE_END, clean
 from .units import Unit, doc_text, sentences
 from .vocabulary import action_cues
@@ -25,7 +26,6 @@ from .votes import parse_vote
 
 # "… vorgestellt werden.": a passive ends in an infinitive too, but states what happens.
 _PASSIVE_END = re.compile(r"\b(?:werden|worden|bleiben|sein)\W*$")
-_LEAD = re.compile(r"^\s*(?:bis|spätestens|zum|ab)\b\s*", re.I)
 
 
 def row_reference(layout: TableLayout, row: TableRow) -> str:
@@ -33,7 +33,7 @@ def row_reference(layout: TableLayout, row: TableRow) -> str:
     return f"Tabelle {layout.number}, Zeile {(row.block.row_index or 0) + 1}"
 
 
-class TableReader:
+class TableReader(CellFields):
     def __init__(self, structure: Structure, extractor, row_units: dict[int, Unit]):
         self.structure = structure
         self.extractor = extractor
@@ -58,44 +58,6 @@ class TableReader:
                     self._task_row(layout, row)
                 else:
                     self._decision_row(row)
-
-    # -- owners and deadlines from cells ---------------------------------
-    def _owners(self, text: str) -> list[Responsible]:
-        text = clean(text)
-        if self.vocab.is_empty_cell(text):
-            return []
-        if " ".join(text.split()).casefold() in self.vocab.everyone:
-            return [Responsible(name=text, kind=ResponsibleKind.GROUP)]
-        owners = self.extractor.owners(text, lenient=True)
-        return owners or [Responsible(name=text.strip(" ,;"), kind=ResponsibleKind.UNKNOWN)]
-
-    def _due(self, text: str) -> Due | None:
-        text = clean(text)
-        if self.vocab.is_empty_cell(text):
-            return None
-        if " ".join(text.split()).casefold().strip(" .") in self.vocab.ongoing:
-            return Due(date=None, text=text)
-        return Due(date=parse_deadline(text, self.extractor.meeting_date, self.extractor.next_meeting), text=text)
-
-    def _owner_due(self, text: str) -> tuple[list[Responsible], Due | None]:
-        """One cell with owner and deadline: "Frau Petrova (MBE), 15.05.", "HWK / bis KW 14"."""
-        text = clean(text)
-        found = [m for m in find_deadlines(text, self.extractor.meeting_date, self.extractor.next_meeting) if not states_start(m)]
-        if not found:
-            return self._owners(text), None
-        m = found[-1]
-        rest = (text[: m.start] + " " + text[m.end :]).strip(" ,;/–-")
-        rest = _LEAD.sub("", rest).strip(" ,;/–-") if rest.lower().startswith(("bis", "zum")) else rest
-        return self._owners(rest) if rest else [], Due(date=m.date, text=m.text)
-
-    def _row_owner_due(self, row: TableRow) -> tuple[list[Responsible], Due | None]:
-        owners = self._owners(row.text(ColumnRole.OWNER)) if row.text(ColumnRole.OWNER) else []
-        due = self._due(row.text(ColumnRole.DUE)) if row.text(ColumnRole.DUE) else None
-        if row.text(ColumnRole.OWNER_DUE):
-            combined_owners, combined_due = self._owner_due(row.text(ColumnRole.OWNER_DUE))
-            owners = owners or combined_owners
-            due = due or combined_due
-        return owners, due
 
     def _closed(self, row: TableRow) -> bool:
         status = row.text(ColumnRole.STATUS)
@@ -444,16 +406,6 @@ _OUTCOME_END = re.compile(
 def truncate(text: str, limit: int = 60) -> str:
     text = clean(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _raw_lines(cell: str) -> list[str]:
-    """All lines of a cell, empty ones too, without a trailing empty line."""
-    return [line.strip() for line in cell.rstrip("\n").split("\n")]
-
-
-def _lines(cell: str) -> list[str]:
-    """The non-empty lines of a cell ("–" kept: it holds a line's place)."""
-    return [line for line in _raw_lines(cell) if line]
 
 
 def _cell_sentences(cell: Unit) -> list[Unit]:

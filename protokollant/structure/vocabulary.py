@@ -63,16 +63,18 @@ class LayoutVocabulary:
         return known[header]
 
     def _column_role(self, header: str) -> ColumnRole | None:
+        parts = [p for p in self.part_separators.split(normalise(header)) if p]
+        roles = [r for r in (self.word_role(p) for p in parts) if r is not None]
+        kinds = set(roles)
+        # "Verantwortlich / Termin", "Zuständigkeit / Frist": owner and deadline in one column, though the
+        # header starts with an owner word (read whole it would name the owner only).
+        if kinds == {ColumnRole.OWNER, ColumnRole.DUE}:
+            return ColumnRole.OWNER_DUE
         whole = self.word_role(header)
         if whole is not None:
             return whole
-        parts = [p for p in self.part_separators.split(normalise(header)) if p]
-        roles = [r for r in (self.word_role(p) for p in parts) if r is not None]
         if not roles:
             return None
-        kinds = set(roles)
-        if kinds == {ColumnRole.OWNER, ColumnRole.DUE}:
-            return ColumnRole.OWNER_DUE
         for preferred in (ColumnRole.RESULT, ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.OWNER, ColumnRole.DUE):
             if preferred in kinds:
                 return preferred

@@ -51,6 +51,9 @@ def test_header_words_give_column_roles():
     vocab = layout_vocabulary()
     assert vocab.column_role("Ergebnis / Beschluss") is ColumnRole.RESULT
     assert vocab.column_role("Wer / bis wann") is ColumnRole.OWNER_DUE
+    # starts with an owner word, yet names the deadline too
+    assert vocab.column_role("Verantwortlich / Termin") is ColumnRole.OWNER_DUE
+    assert vocab.column_role("Zuständigkeit, Frist") is ColumnRole.OWNER_DUE
     assert vocab.column_role("Verantwortliche") is ColumnRole.OWNER
     assert vocab.column_role("Erledigung bis") is ColumnRole.DUE
     assert vocab.column_role("Kontext / Begründung") is None
@@ -108,6 +111,23 @@ Datum: 22.04.2026
     assert tasks["Jobbörse im Herbst vorbereiten"].topic_index == 1
     assert [r.name for r in tasks["Jobbörse im Herbst vorbereiten"].responsible] == ["alle"]
     assert any(p.status == "done" and "Flyer" in p.text for p in record.progress_reports)
+
+
+def test_owners_on_the_first_line_of_an_owner_and_deadline_cell_and_what_they_deliver_below(nlp, render):
+    record = _record(nlp, render, """= Maßnahmenplan Fachkräfteallianz
+Datum: 14.04.2026
+|= Nr. | Maßnahme | Stand / Ergebnis der Sitzung | Verantwortlich / Termin |
+|> Handlungsfeld 1: Berufsorientierung
+| 1.1 | Ausbildungsbörse 2026 | Termin 19.09.2026, Stadthalle. | IHK, Hr. Pohl<br>Ausstellerliste bis 30.06. |
+| 1.2 | Kleiderkammer | Regale fehlen. | Brandl<br>Bestellung bis 15.04. |
+| 1.3 | Flyer | Entwurf liegt vor. | Fr. Kienzle<br>bis 20.05. |
+""")
+    tasks = {a.task: ([r.name for r in a.responsible], str(a.due.date) if a.due else None) for a in record.action_items}
+    assert tasks == {
+        "Ausbildungsbörse 2026": (["IHK", "Hr. Pohl"], "2026-06-30"),
+        "Kleiderkammer": (["Brandl"], "2026-04-15"),
+        "Flyer": (["Fr. Kienzle"], "2026-05-20"),
+    }
 
 
 def test_table_without_header_is_read_from_dates_and_owners(render):
