@@ -16,7 +16,7 @@ from .item_numbers import (
     ITEM_EXCERPT, ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
     is_sub_number, split_number)
 from .meta import MetaResult, meta_keys
-from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, sentence_like, short_title
+from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, part_label, sentence_like, short_title
 from .text import clean, rejoin_wrapped
 
 def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
@@ -60,6 +60,8 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
                 topics[-1].subtopics.append(SubTopic(number=number, title=title, block_index=block.index))
             continue
         title = clean_title(title) if title else clean(block.text)
+        if (part := part_label(title)) is not None:
+            number, title = number or part[0], part[1]
         topics.append(Topic(index=len(topics), number=number, title=title, block_start=block.index, block_end=block.index))
     # Each topic spans up to the block before the next topic.
     top_starts = [t.block_start for t in topics] + [len(blocks)]

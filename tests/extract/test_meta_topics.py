@@ -106,6 +106,19 @@ def test_heading_styles_with_title_and_meta_headings():
     assert [s.title for s in topics[1].subtopics] == ["Einladung"]
 
 
+def test_a_part_named_by_a_label_and_its_number_is_numbered_like_an_item():
+    d = doc(
+        (H, "Aktionsplan Integration – Umsetzungsgruppe", {"heading_level": 1}),
+        (H, "Handlungsfeld 1: Sprache und Bildung", {"heading_level": 2}),
+        (P, "Die Kurse laufen."),
+        (H, "Handlungsfeld 2 – Wohnen", {"heading_level": 2}),
+        (P, "Zwei Wohnungen sind vermittelt."),
+        (H, "Verschiedenes", {"heading_level": 2}),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    assert [(t.number, t.title) for t in topics] == [("1", "Sprache und Bildung"), ("2", "Wohnen"), (None, "Verschiedenes")]
+
+
 def test_numbered_list_carries_the_agenda_in_pad_style_minutes():
     d = doc(
         (P, "Vorstandssitzung 2020-08-06"),

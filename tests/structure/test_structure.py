@@ -101,7 +101,7 @@ Datum: 22.04.2026
 | 2.1 | Jobbörse im Herbst vorbereiten | alle | laufend |
 | 2.2 | Flyer drucken lassen | Herr Ochs, 30.04. | erledigt |
 """)
-    assert [t.title for t in record.topics] == ["Handlungsfeld 1: Sprache", "Handlungsfeld 2: Arbeit"]
+    assert [(t.number, t.title) for t in record.topics] == [("1", "Sprache"), ("2", "Arbeit")]  # "Handlungsfeld 1:" numbers the part
     tasks = {a.task: a for a in record.action_items}
     assert "Flyer drucken lassen" not in tasks  # done: a progress report, not an open task
     petrova = tasks["Kursplätze für Eltern erheben"]
