@@ -14,7 +14,11 @@ _TITLE_CUT = re.compile(r"\s*(?:,|;|:|-->|->|→|\s[–—-]\s|\.\s|\(|\?)")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][a-zäöü]{0,2}$")
 _MINUTES_TITLE = re.compile(
     r"^\W*(?:Protokoll|Niederschrift|Ergebnisprotokoll|Kurzprotokoll|Sitzungsprotokoll|Beschlussprotokoll|"
-    r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
+    r"Verlaufsprotokoll|Ergebnisniederschrift|Sitzungsniederschrift|Gesprächsprotokoll|"
+    # "**Gesprächsvermerk**", "Protokollnotiz", "Vermerk über das Abstimmungsgespräch …": a note's kind names the
+    # document (development groups: none of 42 such lines is an annotated item)
+    r"Gesprächsvermerk|Ergebnisvermerk|Aktenvermerk|Besprechungsvermerk|Telefonvermerk|Vermerk|Aktennotiz|Gesprächsnotiz|"
+    r"Besprechungsnotiz|Protokollnotiz)\b(?!\s*(?:der|des)\s+(?:letzten|vorigen|vorherigen))",
     re.I,
 )
 # "# 2020", "## März 2024", "### 30.01.2020": an archive page's year or date heading groups minutes.

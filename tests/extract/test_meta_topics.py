@@ -119,6 +119,22 @@ def test_a_part_named_by_a_label_and_its_number_is_numbered_like_an_item():
     assert [(t.number, t.title) for t in topics] == [("1", "Sprache und Bildung"), ("2", "Wohnen"), (None, "Verschiedenes")]
 
 
+def test_a_line_naming_the_kind_of_note_is_no_item(record):
+    r = record("""**Welcome Center Region Brenzau**
+**Gesprächsvermerk**
+Fachgespräch „Onboarding internationaler Fachkräfte“ mit der Kaltenbach Präzisionstechnik GmbH
+Datum/Zeit: 28.01.2026, 14:00–15:30 Uhr
+Vermerk: Kocak
+
+**Ausgangslage**
+Kaltenbach hat 2025 sechs Facharbeitende eingestellt.
+
+**Wohnraum**
+Herr Mahler berichtet über Werkswohnungen.
+""")
+    assert [t.title for t in r.topics] == ["Ausgangslage", "Wohnraum"]
+
+
 def test_numbered_list_carries_the_agenda_in_pad_style_minutes():
     d = doc(
         (P, "Vorstandssitzung 2020-08-06"),
