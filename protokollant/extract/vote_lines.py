@@ -58,7 +58,9 @@ def voted_on(previous: Unit, vote_line: Unit) -> bool:
 # "3.1 Antrag FS Sonderpädagogik: Zuschuss Fachtag, 450 €", "Änderungsantrag Mareike: …": a line that
 # opens with the motion itself.
 _MOTION_LINE = re.compile(
-    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w*-)?\w*antrag(?:\s+(?:\d{1,3}[a-z]?|[A-ZÄÖÜ][\w.*-]*|\([^()]{1,40}\)))*\s*:(?!\d)", re.I)
+    # (a name in quotes too: "3.3 Antrag Theatergruppe „Bühne frei“: Zuschuss …")
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:\w*-)?\w*antrag(?:\s+(?:\d{1,3}[a-z]?|[A-ZÄÖÜ][\w.*-]*|\([^()]{1,40}\)|"
+    r"[„\"“»][^\"“”«»]{1,40}[\"”“«]))*\s*:(?!\d)", re.I)
 
 
 def _motion_line_above(back: int, pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:

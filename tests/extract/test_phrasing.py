@@ -683,6 +683,17 @@ Datum: 12.03.2026
     assert [d.text for d in r.decisions] == ["Protokoll Juli ok, keine Änderungen", 'TO ok, Punkt "Sonstiges" um Klausur ergänzt']
 
 
+def test_a_vote_line_under_a_motion_line_naming_a_group_in_quotes(record):
+    r = record("""= StuRa Sitzung
+Datum: 22.04.2026
+# TOP 3 Finanzanträge
+3.3 Antrag Theatergruppe "Bühne frei": Zuschuss Technik-Miete 300 €
+- Abstimmung: 6/2/1 → angenommen
+""")
+    assert [(d.text, d.vote.text) for d in r.decisions] == [
+        ('3.3 Antrag Theatergruppe "Bühne frei": Zuschuss Technik-Miete 300 € Abstimmung: 6/2/1 → angenommen', "6/2/1")]
+
+
 def test_a_settled_motion_to_postpone_is_a_decision(record):
     r = record("""= StuRa Sitzung
 Datum: 22.04.2026
