@@ -121,6 +121,14 @@ def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tup
             return None
         if text.endswith(":") and len(text.split()) <= 2:
             continue  # "Abstimmungsergebnis:"
+        if (back == pos - 1 and previous.block is unit.block and previous.vote() is None and _VOTE_LABEL.match(unit.clean_text)
+                and _motion_line_above(back, pos, units) is None):
+            # "Budget bis 500 € aus Öffi-Topf. Abstimmung: 5/1/1 → angenommen": what the line says before its
+            # vote is what was voted on.
+            first = back  # with the clauses of its sentence ("…: X reicht (a) und (b) ein; (c) wird zurückgestellt.")
+            while first > 0 and units[first - 1].block is unit.block and units[first - 1].span.sent.start == units[first].span.sent.start:
+                first -= 1
+            return first, units[first], " ".join(u.clean_text for u in units[first:pos])
         if MOTION.search(text) or (put_to_vote and _PUT_TO_VOTE.search(text)) or voted_on(previous, unit):
             return back, previous, text
         if (previous.block.kind is BlockKind.LIST_ITEM and unit.block.kind is not BlockKind.LIST_ITEM

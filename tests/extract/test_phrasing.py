@@ -694,6 +694,18 @@ Datum: 22.04.2026
         ('3.3 Antrag Theatergruppe "Bühne frei": Zuschuss Technik-Miete 300 € Abstimmung: 6/2/1 → angenommen', "6/2/1")]
 
 
+def test_a_vote_after_a_statement_in_the_same_line_votes_on_it(record):
+    r = record("""= Plenum Hausprojekt
+Datum: 22.04.2026
+# TOP 2 Finanzen
+Budget bis 500 € aus Öffi-Topf. Abstimmung: 5/1/1 → angenommen
+a) Fachschaft Maschinenbau: 650 € für Erstsemesterfahrt im Oktober. Abstimmung: 18/0/2 – angenommen.
+""")
+    assert [(d.text, d.vote.text) for d in r.decisions] == [
+        ("Budget bis 500 € aus Öffi-Topf. Abstimmung: 5/1/1 → angenommen", "5/1/1"),
+        ("a) Fachschaft Maschinenbau: 650 € für Erstsemesterfahrt im Oktober. Abstimmung: 18/0/2 – angenommen.", "18/0/2")]
+
+
 def test_a_settled_motion_to_postpone_is_a_decision(record):
     r = record("""= StuRa Sitzung
 Datum: 22.04.2026
