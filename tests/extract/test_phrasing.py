@@ -679,8 +679,11 @@ Datum: 12.03.2026
 - Protokoll Juli ok, keine Änderungen
 - TO ok, Punkt "Sonstiges" um Klausur ergänzt
 - Protokoll passt nicht, Thomas überarbeitet es bis Freitag
+- Protokoll 16.12. → passt so, keine Änderungen
+- Pad vom letzten Mal: ok, keine Korrekturen
 """)
-    assert [d.text for d in r.decisions] == ["Protokoll Juli ok, keine Änderungen", 'TO ok, Punkt "Sonstiges" um Klausur ergänzt']
+    assert [d.text for d in r.decisions] == ["Protokoll Juli ok, keine Änderungen", 'TO ok, Punkt "Sonstiges" um Klausur ergänzt',
+                                             "Protokoll 16.12. → passt so, keine Änderungen", "Pad vom letzten Mal: ok, keine Korrekturen"]
 
 
 def test_a_vote_line_under_a_motion_line_naming_a_group_in_quotes(record):
