@@ -709,6 +709,23 @@ a) Fachschaft Maschinenbau: 650 € für Erstsemesterfahrt im Oktober. Abstimmun
         ("a) Fachschaft Maschinenbau: 650 € für Erstsemesterfahrt im Oktober. Abstimmung: 18/0/2 – angenommen.", "18/0/2")]
 
 
+def test_agreement_stated_with_the_noun_first(record):
+    r = record("""= Plenum Campusgrün
+Datum: 20.01.2026
+# TOP 1 Kleidertausch
+- Einigkeit: ab SoSe 2x pro Semester Kleidertausch
+- Einigkeit bestand, den Bericht erst nach der Sommerpause vorzulegen.
+- Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint.
+- Es besteht keine Einigkeit über den Termin.
+# TOP 2 Berichte
+Frau Beck berichtet aus dem Bündnis, dass dort Einigkeit besteht, den Fonds fortzuführen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Einigkeit: ab SoSe 2x pro Semester Kleidertausch",
+        "Einigkeit bestand, den Bericht erst nach der Sommerpause vorzulegen.",
+        "Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint."]
+
+
 def test_a_settled_motion_to_postpone_is_a_decision(record):
     r = record("""= StuRa Sitzung
 Datum: 22.04.2026
