@@ -32,6 +32,7 @@ from .vocabulary import action_cues, decision_cues
 
 _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
 _ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
+_TODO_AFTER_ARROW = re.compile(r"(?:TODO|ToDo|Todo|To-do)\b\s*:?\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
 # "alle" alone or with a noun naming people ("alle Ressortverantwortlichen", "alle Sprecher*innen";
@@ -165,6 +166,13 @@ class ActionExtractor(OwnerClassifier):
         parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
         if len(parts) < 2 or not parts[-1]:
             return None
+        # "… noch offen → TODO JB bis 13.02.", "… → TODO AT: Folien an Verteiler bis Fr": a to-do marker after the arrow.
+        if (marker := _TODO_AFTER_ARROW.match(parts[-1])) is not None:
+            parts[-1] = parts[-1][marker.end():]
+            if "@" in parts[-1]:
+                return None  # "→ ToDo: Entwurf bis 20.05. @Elif @Tobi": the mentions name who (mentioned_owners)
+            if ":" in parts[-1] and (named := self.owners(parts[-1].split(":", 1)[0], lenient=True)):
+                return named, parts[-1].split(":", 1)[1].strip()
         owners = self.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), self, lenient=True)
         if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().any_task_verb:
             # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich", "… → Jonas schaut nach": after the

@@ -4,6 +4,21 @@ Word files rendered from markup by scripts/build_corpus.py (``record``: tests/ex
 import pytest
 
 
+def test_a_to_do_marker_after_an_arrow(record):
+    r = record("""= Treffen Schülervertretung
+Datum: 20.01.2026
+Anwesend: AT, JB, Tina
+# TOP 1 Orga
+- Folien kommen, hat AT zugesagt → TODO AT: Folien an Verteiler bis Fr
+- Abrechnung mit Förderverein noch offen → TODO JB bis 13.02.
+- Kasse prüfen → TODO Tina
+""")
+    assert [(a.task, [o.name for o in a.responsible], a.due and str(a.due.date)) for a in r.action_items] == [
+        ("Folien an Verteiler bis Fr", ["AT"], None),
+        ("Abrechnung mit Förderverein noch offen", ["JB"], "2026-02-13"),
+        ("Kasse prüfen", ["Tina"], None)]
+
+
 def test_open_checkboxes_are_tasks_with_their_mentions(record):
     r = record("""= Vorstandstreffen
 Datum: 11.01.2023
