@@ -13,6 +13,7 @@ from datetime import date
 
 from ..document import BlockKind
 from ..schema import ActionItem, Due, Responsible, ResponsibleKind
+from .arrow_owner import arrow_owner
 from .deadlines import find_deadlines, parse_deadline, states_start
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
@@ -31,8 +32,6 @@ from .vocabulary import action_cues, decision_cues
 
 
 _BY = re.compile(r"^\s*durch\s+(?:(?:den|die|das)\s+)?", re.I)
-_ARROW_SPLIT = re.compile(r"\s*(?:-{1,2}>|={1,2}>|[–—]>|→|⇒)\s*")
-_TODO_AFTER_ARROW = re.compile(r"(?:TODO|ToDo|Todo|To-do)\b\s*:?\s*")
 # One owner and a verb in the 3rd person singular ("Beschaffungsgruppe erarbeitet"), or several
 # ("Rieger und Grimm machen", "alle tragen sich"): "Dienstplan verteilen" is a note, not a subject.
 # "alle" alone or with a noun naming people ("alle Ressortverantwortlichen", "alle Sprecher*innen";
@@ -50,7 +49,6 @@ _TODO_PLURAL_SUBJECT = re.compile(
 # of what or as of when, not by when.
 _NOT_DUE_BEFORE = re.compile(r"(?:^|[\s(])(?:seit|vom|stand)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^\s*[A-ZÄÖÜ][\w .-]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?:[–—-]|$)")
-_ARROW_SUBJECT = re.compile(r"^\W*(?P<owner>[\w.-]+(?:\s*(?:,|und|&|\+|/)\s*[\w.-]+){0,2})\s+(?P<verb>\w+)\b")
 _NAME_ONLY = re.compile(r"^[A-ZÄÖÜ][\w'-]+,?\s+[A-ZÄÖÜ][\w'.-]+(?:\s+[A-ZÄÖÜ][\w'-]+)?$")
 _PAREN_ANY = re.compile(r"\(([^()]{1,40})\)")
 _INITIALS_LONG = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
@@ -160,30 +158,8 @@ class ActionExtractor(OwnerClassifier):
         return []
 
     def arrow_owner(self, text: str) -> tuple[list[Responsible], str] | None:
-        """'Flyer drucken --> FL, AY': the part after the last arrow names the owners."""
-        if ">" not in text and "→" not in text and "⇒" not in text:
-            return None  # every arrow _ARROW_SPLIT knows holds one of these: most sentences have none
-        parts = [p.strip() for p in _ARROW_SPLIT.split(text)]
-        if len(parts) < 2 or not parts[-1]:
-            return None
-        # "… noch offen → TODO JB bis 13.02.", "… → TODO AT: Folien an Verteiler bis Fr": a to-do marker after the arrow.
-        if (marker := _TODO_AFTER_ARROW.match(parts[-1])) is not None:
-            parts[-1] = parts[-1][marker.end():]
-            if "@" in parts[-1]:
-                return None  # "→ ToDo: Entwurf bis 20.05. @Elif @Tobi": the mentions name who (mentioned_owners)
-            if ":" in parts[-1] and (named := self.owners(parts[-1].split(":", 1)[0], lenient=True)):
-                return named, parts[-1].split(":", 1)[1].strip()
-        owners = self.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), self, lenient=True)
-        if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().any_task_verb:
-            # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich", "… → Jonas schaut nach": after the
-            # arrow, who does it and the verb (any task verb: the arrow already marks the task).
-            owners = self.owners(m.group("owner"), lenient=True, handles=True)
-        if not owners:
-            return None
-        if len(parts) == 2 and len(parts[0].split()) == 1 and len(owners) == 1 and owners[0].kind is ResponsibleKind.PERSON and (
-                (given := self.owners(parts[0], lenient=True)) and all(o.kind is ResponsibleKind.PERSON for o in given)):
-            return None  # "Angelika -> Conny": who passes something on to whom, no task named
-        return owners, parts[-2] or text
+        """'Flyer drucken --> FL, AY': the part after the last arrow names the owners (extract/arrow_owner.py)."""
+        return arrow_owner(text, self)
 
     def _paren_owner(self, text: str) -> tuple[list[Responsible], str] | None:
         """'Mitmach-Aufruf erstellen diese Woche (FL), …': persons or groups in brackets.
