@@ -433,6 +433,20 @@ Anmerkungen bitte bis Freitag, sonst gilt das so.
         "Hr. Lutz bucht den Raum bis 30.11.", "Fr. Reimers schickt die Folien rum.", "Korrekturen bitte direkt an sie bis 22.12."]
 
 
+def test_a_service_on_offer_is_an_announcement_not_a_task(record):
+    r = record("""= Netzwerk Frühe Hilfen
+Datum: 10.02.2026
+Anwesend: Fr. Jablonski, Hr. Demir
+# TOP 1 Verschiedenes
+Der Hebammenverband bietet im Mai eine Online-Fortbildung zu Kinderschutz an, Flyer wird per Mail verteilt.
+Die Berufsberatung bietet ab Mai jeden zweiten Dienstag eine Sprechstunde im Rathaus an.
+Hr. Demir bietet an, die Liste bis 20.02. zu aktualisieren.
+Fr. Jablonski verschickt den Flyer bis 15.02.
+""")
+    assert [a.evidence.text for a in r.action_items] == [
+        "Hr. Demir bietet an, die Liste bis 20.02. zu aktualisieren.", "Fr. Jablonski verschickt den Flyer bis 15.02."]
+
+
 def test_attendance_lines_and_taking_part_are_no_tasks(record):
     r = record("""= Protokoll AMK
 Datum: 18.11.2025
