@@ -447,6 +447,17 @@ Fr. Jablonski verschickt den Flyer bis 15.02.
         "Hr. Demir bietet an, die Liste bis 20.02. zu aktualisieren.", "Fr. Jablonski verschickt den Flyer bis 15.02."]
 
 
+def test_a_change_of_staff_is_no_task(record):
+    r = record("""= Qualitätszirkel Pflegeberatung
+Datum: 18.03.2026
+# TOP 1 Personelles
+Herr Ambrosius wechselt zum 1. Juni in eine andere Regionalvertretung.
+Frau Yıldız geht ab Juni in Elternzeit.
+Frau Wessel schickt die Kontaktliste bis 30.03. an alle.
+""")
+    assert [a.evidence.text for a in r.action_items] == ["Frau Wessel schickt die Kontaktliste bis 30.03. an alle."]
+
+
 def test_attendance_lines_and_taking_part_are_no_tasks(record):
     r = record("""= Protokoll AMK
 Datum: 18.11.2025
