@@ -451,8 +451,8 @@ def test_a_change_of_staff_is_no_task(record):
     r = record("""= Qualitätszirkel Pflegeberatung
 Datum: 18.03.2026
 # TOP 1 Personelles
-Herr Ambrosius wechselt zum 1. Juni in eine andere Regionalvertretung.
-Frau Yıldız geht ab Juni in Elternzeit.
+Frau Bauer-Lindner wechselt zum 01.01.2027 in eine andere Dienststelle.
+Herr Ambrosius wechselt zum 01.06.2026 in eine andere Regionalvertretung.
 Frau Wessel schickt die Kontaktliste bis 30.03. an alle.
 """)
     assert [a.evidence.text for a in r.action_items] == ["Frau Wessel schickt die Kontaktliste bis 30.03. an alle."]
