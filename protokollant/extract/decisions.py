@@ -13,7 +13,8 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION, VOTING_MODE,
+from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION,
+                             STRAW_POLL, VOTING_MODE,
                              agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, only_as_decided, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
@@ -144,6 +145,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     if labels & {"DECISION", "AGREEMENT"} and ("kein" in low and NEGATED_DECISION.search(text) or (
             "nicht" in low or "nix" in low) and only_negated_decision_cues(unit)):
         score -= 0.6
+    if ("bild" in low or "bindend" in low) and STRAW_POLL.search(text):
+        score -= 0.6  # "Meinungsbild: 6 dafür, 1 unsicher": a straw poll
     # "Keine Beschlüsse.", "Eine Entscheidung wurde nicht getroffen": nothing was decided (0 of 324 such lines are gold decisions).
     if ("kein" in low or "nicht" in low) and NO_DECISION_TAKEN.search(text):
         score -= 0.6

@@ -766,6 +766,17 @@ Frau Beck berichtet aus dem Bündnis, dass dort Einigkeit besteht, den Fonds for
         "Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint."]
 
 
+def test_a_straw_poll_decides_nothing(record):
+    r = record("""= Fachschaftsrat Geographie
+Datum: 22.04.2026
+# TOP 2 Exkursion
+- Meinungsbild: große Mehrheit für Marburg
+- Meinungsbild zu Titel 534 +5.000 €: 6/2/0 (nicht bindend)
+- Meinungsbild: alle dafür. Beschluss: Der FSR übernimmt den Getränkestand.
+""")
+    assert [d.text for d in r.decisions] == ["Beschluss: Der FSR übernimmt den Getränkestand."]
+
+
 def test_a_settled_motion_to_postpone_is_a_decision(record):
     r = record("""= StuRa Sitzung
 Datum: 22.04.2026
