@@ -13,9 +13,11 @@ from .units import Unit
 # "Abstimmung: Ersti-Fahrt 2026 nach Marburg (JH), Kostenrahmen max. 4.000 €: 8/0/0 → angenommen": the
 # label, what is voted on (two words or more), a colon or comma, the count.
 # "Abstimmung: Ersti-Fahrt nach Marburg: 8/0/0", "Abstimmung: Sprechstunde dort anbieten, 8/0/0 → angenommen",
-# "Abstimmung Delegierte bvmd-MV: 8/0/0": the motion between the label and the count.
+# "Abstimmung Delegierte bvmd-MV: 8/0/0", "Abstimmung: Wir buchen Bad Kösen für 13.–15.11. → 6/1/0 angenommen": the
+# motion between the label and the count.
 _VOTE_WITH_MOTION = re.compile(
-    r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)(?:\s+(?:über|zu|zum|zur)\b)?\s*:?\s*(?P<motion>[^:]{12,}?)\s*[:,]\s*\d{1,3}\s*[/:]\s*\d", re.I)
+    r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)(?:\s+(?:über|zu|zum|zur)\b)?\s*:?\s*(?P<motion>[^:]{12,}?)\s*(?:[:,]|→|->|=>)\s*\d{1,3}\s*[/:]\s*\d",
+    re.I)
 
 
 def states_its_motion(text: str) -> bool:

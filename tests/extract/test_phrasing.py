@@ -766,6 +766,18 @@ Frau Beck berichtet aus dem Bündnis, dass dort Einigkeit besteht, den Fonds for
         "Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint."]
 
 
+def test_a_vote_line_stating_its_motion_before_an_arrow_is_its_own_decision(record):
+    r = record("""= Fachschaftsrat
+Datum: 22.04.2026
+# TOP 2 Fahrt
+- Abstimmung: Wir buchen Bad Kösen für 13.–15.11. → 6/1/0 angenommen
+- Abstimmung: Ersti-Fahrt nach Marburg, max. 4.000 €: 8/0/0 → angenommen
+""")
+    assert [(d.text, d.vote.text) for d in r.decisions] == [
+        ("Abstimmung: Wir buchen Bad Kösen für 13.–15.11. → 6/1/0 angenommen", "6/1/0"),
+        ("Abstimmung: Ersti-Fahrt nach Marburg, max. 4.000 €: 8/0/0 → angenommen", "8/0/0")]
+
+
 def test_a_straw_poll_decides_nothing(record):
     r = record("""= Fachschaftsrat Geographie
 Datum: 22.04.2026
