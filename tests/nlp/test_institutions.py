@@ -721,6 +721,18 @@ def test_a_registry_body_named_bare_is_the_documents_local_branch(nlp):
     assert "Bündnis 90/Die Grünen" in names  # another organisation whose name begins alike stays apart
 
 
+def test_a_branch_named_by_its_level_or_an_unknown_place_takes_the_bare_name(nlp):
+    # "Rotenfels" is no place the gazetteer knows: one capitalised word after a name of several words
+    # (or an abbreviation) is the branch's place; "Kreisverband" its level.
+    docs = list(nlp.pipe([
+        "Der AWO Kreisverband Rotenfels e.V. und das Diakonische Werk Rotenfels stellen das Projekt vor.",
+        "Die AWO enthält sich hierzu, die Diakonie stimmt zu.",
+    ]))
+    names = {i["name"] for i in collect_institutions(docs)}
+    assert not names & {"Arbeiterwohlfahrt", "Diakonie"}
+    assert any(n.startswith("AWO Kreisverband Rotenfels") for n in names) and "Diakonisches Werk Rotenfels" in names
+
+
 def test_the_ihk_recognition_body_is_its_own_institution(nlp):
     # IHK FOSA, the chambers' national body for foreign vocational qualifications, is no local IHK
     f = found(nlp, "Die IHK Niederthal verweist auf die IHK FOSA in Nürnberg.")

@@ -199,10 +199,16 @@ def _branch_of(name: str, head: str, data: InstitutionData) -> bool:
     if not name.startswith(head + " "):
         return False
     rest = name[len(head) + 1:].split()
-    return 1 <= len(rest) <= 3 and (rest[0] in data.places or data.suffix_place(rest[0]))
+    if not 1 <= len(rest) <= 3:
+        return False
+    # "AWO Kreisverband Rotenfels e.V.": a branch's level word; "Diakonisches Werk Rotenfels", "AWO Lindenau":
+    # one capitalised word after a name of several words or an abbreviation names the place of the branch.
+    return (rest[0] in data.places or data.suffix_place(rest[0]) or rest[0].lower() in _REGION_WORDS
+            or (len(rest) == 1 and rest[0][:1].isupper() and (" " in head or head.isupper())))
 
 
-_REGION_WORDS = frozenset({"region", "bezirk", "kreisverband", "kreis", "landesverband", "ortsverband", "stadtverband"})
+_REGION_WORDS = frozenset({"region", "bezirk", "kreisverband", "kreis", "landesverband", "ortsverband", "stadtverband", "ortsverein",
+                           "bezirksverband", "regionalverband", "unterbezirk", "ortsgruppe", "kreisvereinigung"})
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 
 
