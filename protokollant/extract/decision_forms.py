@@ -349,7 +349,6 @@ SEPARABLE_DECISION = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:[\w.-]+\s+)?[\w-]*(?:gruppe|kreis|ausschuss|rat|konferenz|runde|gremium|vorstand|"
     r"versammlung|kommission|plenum|netzwerk|team|allianz|bündnis)\s+(?:(?:legt|legte|legen|legten)\b[^;.]{0,80}?\bfest|"
     r"(?:gibt|gab|geben|gaben)\b[^;.]{0,80}?\bfrei)\b", re.I)
-# "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
 # "GO-Antrag (Paul) auf Vertagung → keine Gegenrede, angenommen", "GO-Antrag auf Vertagung (Finn) → …
 # Abstimmung GO: 3/5/0 → abgelehnt", "… Keine Gegenrede → vertagt": a motion on procedure to postpone,
 # put to the meeting and settled, is the meeting's decision, not a postponement left open (development
@@ -370,6 +369,7 @@ NO_DECISION_TAKEN = re.compile(
     r"(?!\s+(?:auf\b|zu\s+(?:treffen|fassen)\b|\w+\s+zu\s+(?:treffen|fassen)\b))"
     r"|\b(?:entscheidung|beschluss|beschlussfassung|festlegung)\b[^.;:]{0,50}\bnicht\s+(?:\w+\s+)?(?:getroffen|gefasst|erforderlich|nötig|notwendig|möglich)\b",
     re.I)
+# "keine Einwände → angenommen", "ohne Gegenstimmen beschlossen": no objection is consent, not a negation.
 NEGATED_DECISION = re.compile(
     r"\b(?:kein|keine|keinen|keiner)\b(?!\s+(?:einwände|einwänden|einwendungen|gegenstimmen?|gegenrede|widerspruch|"
     r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
