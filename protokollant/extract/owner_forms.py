@@ -105,6 +105,10 @@ _PROMISE_VERB = re.compile(r"\b(?:sagt|sagte|sagen|sagten|zugesagt|verspricht|ve
 _ONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
 
 
+# "Fr. Dr. Keller", "Hr. Lutz" opening the sentence: the name a lazily matched owner ("Fr.") stops short of.
+_TITLED_START = re.compile(r"^\W*(?:Fr|Hr)\.\s+(?:Dr\.\s+|Prof\.\s+)*[A-ZÄÖÜ][\w-]+")
+
+
 def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | None:
     """"Die Verwaltung sagt zu, …", "X erklärt sich bereit, …", "Der Beirat bittet die Verwaltung, …";
     "Hr. Grün sagt zu, dass der Bauhof … ausbessert": the one promised for does it."""
@@ -117,6 +121,8 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
             # "Er sagte zu, …": the man (or woman) named last before it.
             named = extractor.last_named.get(owner.casefold()) if owner in ("Er", "Sie", "er", "sie") else None
             owners = extractor.owners(named or owner, handles=True)
+            if owners and owner.rstrip(".") in ("Fr", "Hr") and (full := _TITLED_START.match(text)):
+                owners = extractor.owners(full.group(0), handles=True) or owners  # "Fr. Rehage bietet an, …": not "Fr"
             if not owners and _ONE_NAME.match(owner):
                 # "Amrhein sagte zu, …": who promises is named by the sentence's subject, known or not.
                 owners = extractor.owners(owner, lenient=True)

@@ -433,6 +433,16 @@ Anmerkungen bitte bis Freitag, sonst gilt das so.
         "Hr. Lutz bucht den Raum bis 30.11.", "Fr. Reimers schickt die Folien rum.", "Korrekturen bitte direkt an sie bis 22.12."]
 
 
+def test_an_offer_by_someone_named_with_fr_is_owned_by_that_person(record):
+    r = record("""= Arbeitskreis Sprachförderung
+Datum: 10.03.2026
+Anwesend: Fr. Rehage (KI), Hr. Lutz (VHS)
+# TOP 1 Warteliste
+Fr. Rehage bietet an, die Liste beim KI zu führen.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Fr. Rehage"]]
+
+
 def test_a_service_on_offer_is_an_announcement_not_a_task(record):
     r = record("""= Netzwerk Frühe Hilfen
 Datum: 10.02.2026
