@@ -208,6 +208,82 @@ Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.
         "Dem Vorhaben wird das gemeindliche Einvernehmen nach § 36 BauGB erteilt.",
         "Abstimmung: 4 : 11 – damit abgelehnt. Das Einvernehmen ist somit versagt.",
     ], id="the_municipal_consent_to_a_building_application_is_a_decision"),
+    pytest.param("""= Kirchengemeinderat
+Datum: 28.05.2026
+# TOP 1 Heizung
+Beschlüsse:
+- Eine Entscheidung über die Heizungsart wird heute nicht getroffen.
+- Die Sitzung im Juli wird auf den 14.07. festgelegt.
+# TOP 2 Berichte
+Die Befragung wird im Herbst durchgeführt. Eine Beschlussfassung ist nicht erforderlich.
+Keine Beschlüsse.
+""", ["Die Sitzung im Juli wird auf den 14.07. festgelegt."], id="minutes_that_say_nothing_was_decided_record_no_decision"),
+    pytest.param("""= Orga-Treffen Repair-Café
+Datum: 12.03.2026
+# TOP 1 Formales
+- Protokoll Juli ok, keine Änderungen
+- TO ok, Punkt "Sonstiges" um Klausur ergänzt
+- Protokoll passt nicht, Thomas überarbeitet es bis Freitag
+- Protokoll 16.12. → passt so, keine Änderungen
+- Pad vom letzten Mal: ok, keine Korrekturen
+""", [
+        "Protokoll Juli ok, keine Änderungen",
+        'TO ok, Punkt "Sonstiges" um Klausur ergänzt',
+        "Protokoll 16.12. → passt so, keine Änderungen",
+        "Pad vom letzten Mal: ok, keine Korrekturen",
+    ], id="pad_notes_approve_the_minutes_with_ok"),
+    pytest.param("""= Ortsbeirat Altenhausen
+Datum: 27.01.2026
+# TOP 1 Verkehr
+Der Kreistag entscheidet voraussichtlich im Mai.
+Darüber will der Ortsbeirat entscheiden, wenn die ersten Messergebnisse vorliegen.
+Tag der offenen Tür: ob ja oder nein, entscheiden wir in der nächsten Besprechung.
+Entscheidung: Wir machen die Schulung im Mai, als Abendveranstaltung.
+Der Ortsbeirat beschließt einstimmig, ein Geschwindigkeitsdisplay zu beantragen.
+""", [
+        "Entscheidung: Wir machen die Schulung im Mai, als Abendveranstaltung.",
+        "Der Ortsbeirat beschließt einstimmig, ein Geschwindigkeitsdisplay zu beantragen.",
+    ], id="a_decision_announced_for_later_in_the_active_or_with_a_modal"),
+    pytest.param("""= Jahreshauptversammlung Kleingartenverein
+Datum: 07.03.2026
+# TOP 2 Bericht des Vorstands
+Die höheren Wasserkosten wurden wie beschlossen über die Einzelabrechnung weitergegeben.
+Der Konfirmationsgottesdienst findet wie bereits im Herbst festgelegt am 3. Mai statt.
+Die Sitzungstermine 2027 werden wie folgt festgelegt: 09.03., 06.07. und 09.11.2027.
+""", ["Die Sitzungstermine 2027 werden wie folgt festgelegt: 09.03., 06.07. und 09.11.2027."], id="carried_out_as_decided_before_is_no_new_decision"),
+    pytest.param("""= StuRa Sitzung
+Datum: 22.04.2026
+# TOP 3 Finanzanträge
+- GO-Antrag (Paul) auf Vertagung bis Klärung Versicherungsfrage → keine Gegenrede, angenommen
+- GO-Antrag auf Vertagung (Mehmet), weil Kostenaufstellung fehlt. Keine Gegenrede → vertagt.
+- GO-Antrag Jörg auf Vertagung: erst klären, ob die Diakonie einen verleiht.<br>→ angenommen ohne Gegenrede
+- Vertagung des Antrags wird vorgeschlagen, bis die Stadt antwortet.
+""", [
+        "GO-Antrag (Paul) auf Vertagung bis Klärung Versicherungsfrage → keine Gegenrede, angenommen",
+        "GO-Antrag auf Vertagung (Mehmet), weil Kostenaufstellung fehlt.",
+        "GO-Antrag Jörg auf Vertagung: erst klären, ob die Diakonie einen verleiht. → angenommen ohne Gegenrede",
+    ], id="a_settled_motion_to_postpone_is_a_decision"),
+    pytest.param("""= Plenum Campusgrün
+Datum: 20.01.2026
+# TOP 1 Kleidertausch
+- Einigkeit: ab SoSe 2x pro Semester Kleidertausch
+- Einigkeit bestand, den Bericht erst nach der Sommerpause vorzulegen.
+- Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint.
+- Es besteht keine Einigkeit über den Termin.
+# TOP 2 Berichte
+Frau Beck berichtet aus dem Bündnis, dass dort Einigkeit besteht, den Fonds fortzuführen.
+""", [
+        "Einigkeit: ab SoSe 2x pro Semester Kleidertausch",
+        "Einigkeit bestand, den Bericht erst nach der Sommerpause vorzulegen.",
+        "Ergebnis: Einvernehmen, dass die Neuauflage im Herbst erscheint.",
+    ], id="agreement_stated_with_the_noun_first"),
+    pytest.param("""= Fachschaftsrat Geographie
+Datum: 22.04.2026
+# TOP 2 Exkursion
+- Meinungsbild: große Mehrheit für Marburg
+- Meinungsbild zu Titel 534 +5.000 €: 6/2/0 (nicht bindend)
+- Meinungsbild: alle dafür. Beschluss: Der FSR übernimmt den Getränkestand.
+""", ["Beschluss: Der FSR übernimmt den Getränkestand."], id="a_straw_poll_decides_nothing"),
 ])
 def test_which_sentences_decide(record, minutes, decisions):
     assert [d.text for d in record(minutes).decisions] == decisions
