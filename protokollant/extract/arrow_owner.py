@@ -25,8 +25,9 @@ def arrow_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
         parts[-1] = parts[-1][marker.end():]
         if "@" in parts[-1]:
             return None  # "→ ToDo: Entwurf bis 20.05. @Elif @Tobi": the mentions name who (mentioned_owners)
-        if ":" in parts[-1] and (named := extractor.owners(parts[-1].split(":", 1)[0], lenient=True)):
-            return named, parts[-1].split(":", 1)[1].strip()
+        who, colon, task = parts[-1].partition(":")
+        if colon and (named := extractor.owners(who, lenient=True)):
+            return named, task.strip()
     owners = extractor.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), extractor, lenient=True)
     if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().any_task_verb:
         # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich", "… → Jonas schaut nach": after the

@@ -204,6 +204,7 @@ def can_be_antecedent(previous: Unit, unit: Unit, positions: list[int], pos: int
 # bereits im Februar so beschlossen": a decision in the perfect dated before the meeting reports an
 # earlier one (devside corpus: none of 20 such sentences is a decision of the meeting).
 _MONTHS = "|".join(MONTHS_DE)  # the patterns below ignore case
+_SEASONS = "frühjahr|sommer|herbst|winter"
 _EARLIER_WHEN = (rf"(?:\bam\s+\d{{1,2}}\.(?:\d{{1,2}}\.(?:\d{{2,4}})?)?|\bim\s+(?:{_MONTHS})\b|"
                  r"\bletzte[nr]?\s+woche\b|\bvergangene[nr]?\s+woche\b|\bbereits\b|"
                  r"\bin\s+(?:seiner|ihrer)\b(?!\s+(?:heutigen|jetzigen|aktuellen|laufenden)\b)|\bvorige[nr]?\b)")
@@ -228,7 +229,7 @@ _NOT_OTHER = r"(?!(?:heutigen|jetzigen|laufenden|diesjährigen|vorliegenden|aktu
 _MEETING = rf"\b(?:in|auf|bei)\s+(?:der|dem|einer|seiner|ihrer)\s+(?:{_NOT_OTHER}\S+\s+){{0,2}}?{_NOT_OTHER}[\w-]*(?:sitzung|versammlung|tagung|konferenz|klausur)\s+"
 _OTHER_MEETING = re.compile(
     rf"{_MEETING}(?:des|der)\s+(?:\S+\s+){{1,3}}?(?:im|am|vom)\s"
-    rf"|{_MEETING}(?:im|am|vom)\s+(?:{_MONTHS}|frühjahr|sommer|herbst|winter)\b"
+    rf"|{_MEETING}(?:im|am|vom)\s+(?:{_MONTHS}|{_SEASONS})\b"
     r"|sitzung\s+(?:vom|am)\s+\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\s*,\s*in\s+(?:der|dem)\b", re.I)
 
 
@@ -257,7 +258,7 @@ def approved_elsewhere(text: str) -> bool:
 # still to be taken (devside: 5 of 23 such sentences are gold decisions, all under a result label or voted).
 _DECIDED_LATER = re.compile(
     rf"\b(?:wird|werden)\b[^.;]{{0,60}}\b(?:in\s+der\s+nächsten|auf\s+der\s+nächsten|in\s+der\s+[\w-]*sitzung|im\s+(?:{_MONTHS}|"
-    r"herbst|frühjahr|sommer|winter)|erst|später|"
+    rf"{_SEASONS})|erst|später|"
     r"nach\s+(?:klärung|vorlage|prüfung))\b[^.;]{0,60}\b(?:entschieden|beschlossen|festgelegt|abgestimmt)\b", re.I)
 
 
@@ -266,8 +267,8 @@ _DECIDED_LATER = re.compile(
 # the active, with a modal, or as a noun (devside: none of 13 such sentences is a gold decision; the two
 # decisions that read so stand under "Ergebnis:" / "Entscheidung:").
 _DECIDES_LATER = re.compile(
-    rf"\b(?:entscheidet|entscheiden)\b(?:\s+[\wäöü]+){{0,3}}?\s+(?:erst\s+|voraussichtlich\s+)?(?:im\s+(?:{_MONTHS}|herbst|frühjahr|"
-    r"sommer|winter)|in\s+der\s+(?:nächsten|[\w-]+sitzung)|auf\s+der\s+nächsten|nach\s+(?:klärung|vorlage|prüfung|rücksprache)|wenn|sobald)\b"
+    rf"\b(?:entscheidet|entscheiden)\b(?:\s+[\wäöü]+){{0,3}}?\s+(?:erst\s+|voraussichtlich\s+)?(?:im\s+(?:{_MONTHS}|{_SEASONS})|"
+    r"in\s+der\s+(?:nächsten|[\w-]+sitzung)|auf\s+der\s+nächsten|nach\s+(?:klärung|vorlage|prüfung|rücksprache)|wenn|sobald)\b"
     r"|\b(?:will|wollen|möchte|möchten|soll|sollen)\b[^.;]{0,40}\b(?:entscheiden|beschließen|festlegen)\b"
     r"|^\W*(?:die\s+)?(?:entscheidung|beschlussfassung)\b(?!\s*:)(?:(?!\b(?:wurde|ist|steht|gefallen|gefällt|getroffen)\b)[^.;:]){0,60}?\b(?:erst\s+)?(?:in\s+der|im|nach|auf\s+der|bei\s+der|wenn|sobald)\b",
     re.I)
@@ -293,8 +294,13 @@ _NEGATED_CUE_WORDS = frozenset({"festgelegt", "entschieden", "beschlossen", "ver
 _NEGATION = frozenset({"nicht", "nix", "nichts"})
 
 
+def _decision_word_cues(unit: Unit) -> list:
+    """The unit's cues of the labels DECISION and AGREEMENT (the words that make it a decision)."""
+    return [c for c in unit.cues() if c.label_ in {"DECISION", "AGREEMENT"}]
+
+
 def only_negated_decision_cues(unit: Unit) -> bool:
-    cues = [c for c in unit.cues() if c.label_ in {"DECISION", "AGREEMENT"}]
+    cues = _decision_word_cues(unit)
     return bool(cues) and all(_negated(c, unit.span.start) for c in cues)
 
 
@@ -323,7 +329,7 @@ def only_as_decided(unit: Unit) -> bool:
     if "wie" not in text:
         return False
     asides = [(m.start(), m.end()) for m in _AS_DECIDED.finditer(text)]
-    cues = [c for c in unit.cues() if c.label_ in {"DECISION", "AGREEMENT"}]
+    cues = _decision_word_cues(unit)
     base = unit.span.start_char
     return bool(asides) and bool(cues) and all(
         any(a <= c.start_char - base < b for a, b in asides) for c in cues)

@@ -17,15 +17,19 @@ _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + "
 _TRIPLE = gated(re.compile(r"(?<![\d./:])(\d{1,3})\s*([/:]|-(?=\s*\d{1,3}\s*-))\s*(\d{1,3})\s*\2\s*(\d{1,3})(?![\d./:])"), short_words=True)
 _PLUS_MINUS = re.compile(r"\(\s*\+\s*(\d{1,3})\s*[,;/]\s*[-−–]\s*(\d{1,3})\s*[,;/]\s*[oO0ø]\s*(\d{1,3})\s*\)")
 _YES = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Ja(?:-Stimmen|stimmen)?|Stimmen\s+dafür|dafür|Fürstimmen|Für-Stimmen)\b", re.I), short_words=True)
-_YES_KEY = re.compile(r"\b(?:Ja(?:-Stimmen)?|dafür|Zustimmung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I)
+# The labels a count follows ("Ja: 7", "dafür 63"), with the colon or without (the _KEY and _BARE_KEY patterns).
+_YES_LABEL = r"(?:Ja(?:-Stimmen)?|dafür|Zustimmung(?:en)?)"
+_NO_LABEL = r"(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen|Ablehnung(?:en)?)"
+_ABST_LABEL = r"(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?|enthalten|Enth\.)"
+_YES_KEY = re.compile(rf"\b{_YES_LABEL}\s*[:=]\s*(\d{{1,3}})", re.I)
 _NO = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Nein(?:-Stimmen|stimmen)?|Gegenstimmen?|Stimmen\s+dagegen|dagegen)\b", re.I), short_words=True)
-_NO_KEY = gated(re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen|Ablehnung(?:en)?)\s*[:=]\s*(\d{1,3})", re.I), short_words=True)
+_NO_KEY = gated(re.compile(rf"\b{_NO_LABEL}\s*[:=]\s*(\d{{1,3}})", re.I), short_words=True)
 _ABST = gated(re.compile(_NUM + r"\s*(?:x\s*)?(?:Enthaltungen|Enthaltung|Stimmenthaltungen?)\b", re.I), short_words=True)
-_ABST_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?|enthalten|Enth\.)\s*[:=]\s*(\d{1,3})", re.I)
+_ABST_KEY = re.compile(rf"\b{_ABST_LABEL}\s*[:=]\s*(\d{{1,3}})", re.I)
 # "Ja 52, Nein 2, Enthaltung 4", "dafür 63 / dagegen 3 / enthalten 1": the counts after their labels without a colon.
-_YES_BARE_KEY = re.compile(r"\b(?:Ja(?:-Stimmen)?|dafür|Zustimmung(?:en)?)\s+(\d{1,3})\b", re.I)
-_NO_BARE_KEY = re.compile(r"\b(?:Nein(?:-Stimmen)?|Gegenstimmen?|dagegen|Ablehnung(?:en)?)\s+(\d{1,3})\b", re.I)
-_ABST_BARE_KEY = re.compile(r"\b(?:Enthaltung(?:en)?|Stimmenthaltung(?:en)?|enthalten|Enth\.)\s+(\d{1,3})\b", re.I)
+_YES_BARE_KEY = re.compile(rf"\b{_YES_LABEL}\s+(\d{{1,3}})\b", re.I)
+_NO_BARE_KEY = re.compile(rf"\b{_NO_LABEL}\s+(\d{{1,3}})\b", re.I)
+_ABST_BARE_KEY = re.compile(rf"\b{_ABST_LABEL}\s+(\d{{1,3}})\b", re.I)
 # "mit 25:10 Stimmen": yes and no counts as a pair.
 _PAIR = re.compile(r"(?<![\d.:/])(\d{1,3})\s*:\s*(\d{1,3})\s+Stimmen\b", re.I)
 # A vote label with a number after it ("Ja 7 Nein 0 …"): the counts follow their labels.
