@@ -220,6 +220,7 @@ class CueMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         token_matcher = Matcher(self.nlp.vocab)
         token_patterns: list[list[dict]] = []
+        by_entry: list[tuple[Matcher, list[list[dict]]]] = []
         for line in _resolve(self.path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -232,6 +233,9 @@ class CueMatcher:
                 # with words between ("wir sagen den Auftritt ab").
                 token_matcher.add(key, entry["patterns"], greedy="LONGEST")
                 token_patterns.extend(entry["patterns"])
+                own = Matcher(self.nlp.vocab)
+                own.add(key, entry["patterns"], greedy="LONGEST")
+                by_entry.append((own, entry["patterns"]))
             match_id = self.nlp.vocab.strings[key]
             self.labels[match_id] = entry["label"]
             self.cue_ids[match_id] = entry["id"]
@@ -239,8 +243,13 @@ class CueMatcher:
         self.token_matcher = token_matcher if len(token_matcher) else None
         self._anchors, _ = _anchors(token_patterns, self.nlp.vocab.strings)
         strings = self.nlp.vocab.strings
-        # Per pattern, the word ids a match must contain (one set per required token).
-        self._needs = [[frozenset(strings.add(w) for w in words) for words in _required_words(p)] for p in token_patterns]
+        # Per entry, its own Matcher and, per pattern of it, the word ids a match must contain
+        # (one set per required token). An entry's matches are filtered (LONGEST) among
+        # themselves only, so matching the entries one by one finds what the joint Matcher finds.
+        self._entries = [
+            (own, [[frozenset(strings.add(w) for w in words) for words in _required_words(p)] for p in patterns])
+            for own, patterns in by_entry
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is None:
@@ -269,18 +278,23 @@ class CueMatcher:
         the Matcher over a whole document costs more than all other cues together."""
         if self._anchors is None:
             return list(self.token_matcher(doc))
-        anchors, needs = self._anchors, self._needs
+        anchors = self._anchors
         lowers = doc.to_array(LOWER).tolist()
         hits = [(i, anchors[lower]) for i, lower in enumerate(lowers) if lower in anchors]
         found: set[tuple[int, int, int]] = set()
         for i, w in hits:
             lo, hi = max(0, i - w + 1), min(len(doc), i + w)
-            # A window lacking a word each pattern needs holds no match (most windows): skip the Matcher.
+            # Only the entries whose patterns find every word they need in the window (mostly
+            # none): the Matcher evaluates its set and regex predicates token by token for each
+            # pattern it holds, which made one joint run per window cost more than the rest.
             present = set(lowers[lo:hi])
-            if not any(all(not words.isdisjoint(present) for words in need) for need in needs):
-                continue
-            for match_id, start, end in self.token_matcher(doc[lo:hi]):
-                found.add((match_id, lo + start, lo + end))
+            window = None
+            for own, needs in self._entries:
+                if not any(all(not words.isdisjoint(present) for words in need) for need in needs):
+                    continue
+                window = window if window is not None else doc[lo:hi]
+                for match_id, start, end in own(window):
+                    found.add((match_id, lo + start, lo + end))
         return sorted(found, key=lambda m: (m[1], m[2]))
 
 
