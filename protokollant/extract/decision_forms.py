@@ -95,14 +95,37 @@ _BODY_DECIDED = re.compile(
     r"\b(?:verabschiedet|beschlossen|zugestimmt|genehmigt|freigegeben|abgelehnt|bewilligt)\b")
 
 
+# "Das Osterfeuer wurde von der Stadt genehmigt", "Budget 2026 von der GWS-Geschäftsführung bestätigt",
+# "– bereits vom GDCh-Vorstand so beschlossen": the same in the passive, the body named as its agent.
+_AGENT_DECIDED = re.compile(
+    r"\b(?:vom\s+|(?:von|durch)\s+(?:der|dem|den|die|das)\s+|von\s+(?=[A-ZÄÖÜ]{2,}\b))"
+    r"(?P<body>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
+    r"(?:(?!(?:wird|wurde|werden|wurden|worden|ist|sind)\b)[\wäöü]+\s+){0,3}?"
+    r"(?:genehmigt|beschlossen|bestätigt|bewilligt|abgelehnt|freigegeben|zugesagt|verabschiedet)\b")
+# Who decides in the meeting itself: "von der Versammlung genehmigt", "von den Anwesenden bestätigt".
+_ASSEMBLY_WORDS = frozenset({"versammlung", "mitgliederversammlung", "jahreshauptversammlung", "hauptversammlung",
+                             "generalversammlung", "vollversammlung", "anwesenden", "mitgliedern", "teilnehmenden",
+                             "beteiligten", "gv", "jhv", "mv", "plenum", "gremium", "runde", "allen"})
+# A subordinate clause before the agent: "…, eine Checkliste zu erstellen, die von der Anerkennungsstelle
+# freigegeben wird" (what the meeting agreed names who approves later).
+_SUBORDINATE_BEFORE = re.compile(r",\s*(?:die|der|das|dem|den|welche\w*|dass|ob|wenn|sobald|nachdem|bevor)\b[^,]*$")
+
+
 def other_body_decided(text: str, own_names: str | None) -> bool:
     """Whether a sentence reports another body's decision: a body as subject of a decision in
-    the perfect whose name the minutes' title or organisation ("Protokoll der Steuerungsgruppe …",
-    own_names) does not contain. Without a title nothing is known to be another's."""
-    if not own_names or (m := _BODY_DECIDED.match(text)) is None:
+    the perfect, or as the agent of one in the passive, whose name the minutes' title or
+    organisation ("Protokoll der Steuerungsgruppe …", own_names) does not contain. Without a
+    title nothing is known to be another's."""
+    if not own_names:
         return False
     own = own_names.casefold()
-    return not any(word.casefold() in own for word in m.group("body").split())
+    if (m := _BODY_DECIDED.match(text)) is not None:
+        return not any(word.casefold() in own for word in m.group("body").split())
+    if ("von" in text or "durch" in text) and (m := _AGENT_DECIDED.search(text)) is not None and not (
+            _SUBORDINATE_BEFORE.search(text[: m.start()])):
+        words = [w.casefold() for w in m.group("body").split()]
+        return not any(w in own or w in _ASSEMBLY_WORDS for w in words)
+    return False
 
 
 # "HWK: Zahl der Lösungen …", "Information Fr. Yilmaz: Ministerium prüft …": what a member reported,

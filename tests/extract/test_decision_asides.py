@@ -154,6 +154,17 @@ Der Kreistag hat im September die Fortschreibung des Sozialberichts beschlossen.
 **TOP 3 Sommerfest**
 Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern.
 """, ["Der Fachschaftsrat beschließt, das Sommerfest am 26.06. mit der FS Bio zu feiern."], id="a_decision_dated_before_the_meeting_is_reported"),
+    pytest.param("""= Sitzung des Ortsrats Wendhusen
+Datum: 19.03.2026
+**TOP 2 Mitteilungen**
+Das Osterfeuer am 4. April wurde von der Stadt genehmigt.
+Budget 2026 (1.200 €) von der GWS-Geschäftsführung bestätigt.
+**TOP 3 Jahresrechnung**
+Die Jahresrechnung wird von der Versammlung einstimmig genehmigt.
+Vereinbart wurde, eine Checkliste zu erstellen, die von der Anerkennungsstelle freigegeben wird.
+""", ["Die Jahresrechnung wird von der Versammlung einstimmig genehmigt.",
+      "Vereinbart wurde, eine Checkliste zu erstellen, die von der Anerkennungsstelle freigegeben wird."],
+        id="another_body_as_the_agent_of_an_approval_decided_elsewhere"),
     pytest.param("""= Sitzung des Fachschaftsrats
 Datum: 22.04.2026
 **TOP 5 Raumanfrage**
