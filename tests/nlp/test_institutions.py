@@ -263,6 +263,13 @@ def test_exclusions_generic_organs_and_compounds(nlp):
     assert kb_ids(nlp, text) == set()
 
 
+def test_a_bodys_other_organs_and_groups_standing_alone_are_no_institutions(nlp):
+    text = ("Der Posaunenchor spielt beim Gemeindefest, "
+            "der Kinderchor singt. Die Pflegedirektion und die Elternvertretung sind eingeladen. "
+            "Die Stadtwerke Rotenfels liefern den Strom.")
+    assert kb_ids(nlp, text) == {"Stadtwerke"}
+
+
 def test_person_role_is_not_a_council(nlp):
     assert kb_ids(nlp, "Stadtrat Herr Meier berichtet.") == set()
     assert kb_ids(nlp, "Der Stadtrat hat beschlossen.") == {"Stadtrat"}
