@@ -196,7 +196,8 @@ def assigned_to(text: str, extractor) -> tuple[list[Responsible], str] | None:
     if not m:
         return None
     owner = re.sub(r"^(?:die|den|der|das)\s+", "", m.group("owner").strip(), flags=re.I)
-    owners = extractor.owners(owner, lenient=True)
+    # "auftrag an jonas: gucken, ob …": where only an owner stands, a pad's lower-case name is one.
+    owners = extractor.owners(owner, lenient=True) or extractor.owners(owner, lenient=True, handles=True)
     return (owners, clean(m.group("task"))) if owners else None
 
 

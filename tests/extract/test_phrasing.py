@@ -2313,6 +2313,17 @@ Anwesend: ~16 Leute (tbo, mira, lux, pt)
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["mira"], ["pt"], [], []]
 
 
+def test_a_pads_lower_case_name_after_auftrag_an_is_the_owner(record):
+    r = record("""= Orga-Treffen
+Datum: 12.03.2026
+# TOP 1 Raum
+- auftrag an jonas: gucken, ob der Raum frei ist
+- Auftrag an mira: Flyer drucken bis Freitag
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("gucken, ob der Raum frei ist", ["jonas"]), ("Flyer drucken bis Freitag", ["mira"])]
+
+
 def test_a_resolution_labelled_inside_a_paragraph_and_a_request_after_a_topic_label(record):
     r = record("""= Protokoll der Vorstandssitzung vom 27.08.2015
 Anwesend: Reiner Ackermann, Conny Staden, Günter Bach
