@@ -220,7 +220,7 @@ class CueMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         token_matcher = Matcher(self.nlp.vocab)
         token_patterns: list[list[dict]] = []
-        by_entry: list[tuple[Matcher, list[list[dict]]]] = []
+        by_key: dict[str, tuple[Matcher, list[list[dict]]]] = {}  # one Matcher per cue key
         for line in _resolve(self.path).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -233,9 +233,9 @@ class CueMatcher:
                 # with words between ("wir sagen den Auftritt ab").
                 token_matcher.add(key, entry["patterns"], greedy="LONGEST")
                 token_patterns.extend(entry["patterns"])
-                own = Matcher(self.nlp.vocab)
+                own, patterns = by_key.setdefault(key, (Matcher(self.nlp.vocab), []))
                 own.add(key, entry["patterns"], greedy="LONGEST")
-                by_entry.append((own, entry["patterns"]))
+                patterns.extend(entry["patterns"])
             match_id = self.nlp.vocab.strings[key]
             self.labels[match_id] = entry["label"]
             self.cue_ids[match_id] = entry["id"]
@@ -243,12 +243,12 @@ class CueMatcher:
         self.token_matcher = token_matcher if len(token_matcher) else None
         self._anchors, _ = _anchors(token_patterns, self.nlp.vocab.strings)
         strings = self.nlp.vocab.strings
-        # Per entry, its own Matcher and, per pattern of it, the word ids a match must contain
-        # (one set per required token). An entry's matches are filtered (LONGEST) among
-        # themselves only, so matching the entries one by one finds what the joint Matcher finds.
+        # Per cue key, its own Matcher and, per pattern of it, the word ids a match must contain
+        # (one set per required token). A key's matches are filtered (LONGEST) among themselves
+        # only, so matching the keys one by one finds what the joint Matcher finds.
         self._entries = [
             (own, [[frozenset(strings.add(w) for w in words) for words in _required_words(p)] for p in patterns])
-            for own, patterns in by_entry
+            for own, patterns in by_key.values()
         ]
 
     def __call__(self, doc: Doc) -> Doc:
