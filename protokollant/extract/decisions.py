@@ -53,12 +53,11 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # empfiehlt dem Stadtrat, … zu beschließen" is the committee's own decision).
     if after_beschluss_header:
         weights = {**weights, "TENTATIVE": 0.0, "FUTURE": 0.0}
-    # "Wir beschließen, die Diskussion zu verschieben": a postponement explicitly resolved is a decision.
-    if "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
-        weights = {**weights, "POSTPONE": 0.0}
-    # (The outcome may stand in the line's next sentence: "GO-Antrag auf Vertagung (Mehmet). Keine Gegenrede → vertagt.")
+    # A postponement explicitly resolved ("Wir beschließen, die Diskussion zu verschieben") or a settled
+    # GO-Antrag auf Vertagung is a decision (the outcome may stand in the line's next sentence:
+    # "GO-Antrag auf Vertagung (Mehmet). Keine Gegenrede → vertagt.").
     go_postponed = "POSTPONE" in labels and "GO" in text and "ertagung" in text and GO_POSTPONEMENT_SETTLED.search(unit.block.text) is not None
-    if go_postponed:
+    if go_postponed or "POSTPONE" in labels and any(c.kb_id_ == cues.resolve_cue for c in unit.cues()):
         weights = {**weights, "POSTPONE": 0.0}
     # "Es wurde vereinbart, über den Antrag erst im Herbst zu entscheiden": the decision still to come
     # is what was agreed, in the clause after the agreement.
