@@ -58,6 +58,12 @@ def field_of_key(key: str) -> str | None:
     return None
 
 
+def _opens_body(block) -> bool:
+    """A heading below the header's fields that names no field ("# Rückblick", not "## Teilnehmende"):
+    the body has begun, and a "Nächstes Treffen: …" line under it is an item's text."""
+    return not _pairs(block) and field_of_key(clean(block.text)) is None
+
+
 _MINUTES_OF = re.compile(r"^\s+(?:der|des|vom|über|zur|zum)\b")
 
 
@@ -153,7 +159,8 @@ def extract_meta(document: Document) -> MetaResult:
     attendance_group: str | None = None  # an "Anwesend:" line whose names follow in labelled lines
     for b in blocks[:HEADER_SCAN_BLOCKS]:
         if _AGENDA_ITEM.match(b.text) or (b.kind is BlockKind.HEADING and b.table_index is not None) or (
-                b.kind is BlockKind.HEADING and header - {title_block} and _NUMBERED_ITEM.match(b.text)):
+                b.kind is BlockKind.HEADING and header - {title_block} and (
+                    _NUMBERED_ITEM.match(b.text) or _opens_body(b))):
             # "1. Fahrtkosten" as a heading below the header lines opens the body as "TOP 1" does.
             # The body has begun: "Termin: bis 30.04." below TOP 2 (or below the row "2. Dienstplan"
             # of an item table) is a task's deadline.

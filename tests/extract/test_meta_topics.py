@@ -796,3 +796,41 @@ def test_a_typed_item_whose_name_ends_in_a_full_stop_before_its_text():
     )
     assert [t.title for t in extract_topics(d, extract_meta(d))] == [
         "Haushalt 2027", "Stadtbaumkonzept", "Bericht des Techn. Leiters"]
+
+
+def test_an_unnumbered_heading_below_the_header_fields_opens_the_body():
+    # "Nächstes Treffen: …" under a plain item heading is the item's text: the task after it is kept.
+    d = doc(
+        (P, "Arbeitskreis Jugendpflege"),
+        (P, "Teilnehmende: Sandra Wolff, Melanie Roth"),
+        (P, "Protokoll: Sandra Wolff"),
+        (H, "Rückblick aus den Kommunen", {"heading_level": 1}),
+        (P, "In der Runde berichten alle kurz."),
+        (H, "Termine", {"heading_level": 1}),
+        (P, "Nächstes Treffen: 02.07.2026, 9:30 Uhr. Melanie übernimmt die Einladung."),
+    )
+    meta = extract_meta(d)
+    assert {1, 2} <= meta.header_blocks and 6 not in meta.header_blocks
+    # A heading that names a field stays in the header.
+    d = doc(
+        (P, "Arbeitskreis Jugendpflege"),
+        (P, "Datum: 07.05.2026"),
+        (H, "Teilnehmende", {"heading_level": 2}),
+        (L, "Sandra Wolff"),
+        (H, "Rückblick", {"heading_level": 1}),
+    )
+    meta = extract_meta(d)
+    assert {1, 2, 3} <= meta.header_blocks and 4 not in meta.header_blocks
+    assert [p.name for p in meta.meeting.participants.present] == ["Sandra Wolff"]
+
+
+def test_a_task_after_the_next_meeting_under_a_plain_heading(record):
+    rec = record("""= Arbeitskreis Jugendpflege
+Teilnehmende: Sandra Wolff, Melanie Roth
+# Rückblick
+In der Runde berichten alle kurz aus ihren Einrichtungen.
+# Termine
+Nächstes Treffen: 02.07.2026, 9:30 Uhr, bei der Gemeinde Bergen. Melanie übernimmt die Einladung.
+""")
+    assert [(a.task, [r.name for r in a.responsible]) for a in rec.action_items] == [
+        ("Melanie übernimmt die Einladung.", ["Melanie"])]
