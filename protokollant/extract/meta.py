@@ -58,6 +58,15 @@ def field_of_key(key: str) -> str | None:
     return None
 
 
+# "10.09.2026, 15:00 Uhr. Fr. Celik verschickt …": a sentence after the field's value (a full stop that
+# ends no date, time or abbreviation, then a capital).
+_SENTENCE_AFTER = re.compile(r"(?:[^\W\d_]{3,}|\d{4}|Uhr|\))[.!]\s+[A-ZÄÖÜ]")
+
+
+def _sentence_after_field(value: str) -> bool:
+    return _SENTENCE_AFTER.search(value) is not None
+
+
 def _opens_body(block) -> bool:
     """A heading below the header's fields that names no field ("# Rückblick", not "## Teilnehmende"):
     the body has begun, and a "Nächstes Treffen: …" line under it is an item's text."""
@@ -196,6 +205,8 @@ def extract_meta(document: Document) -> MetaResult:
                 continue  # "- Protokoll Januar: keine Einwände -> angenommen" approves the minutes
             if f in participants and b.kind is BlockKind.HEADING and value.strip() and not parse_people(value):
                 continue  # "## Mitglieder: Entwicklung, Anträge, Vorgehensweise": an item's title names no one
+            if f == "next_meeting" and _sentence_after_field(value):
+                continue  # "Nächste Sitzung: 10.09., 15 Uhr. Fr. Celik verschickt den Plan.": the line goes on as text
             header.add(b.index)
             if f not in participants and f != "chair":
                 attendance_group = None  # "Protokoll: …", "Ort: …": the attendance has ended

@@ -834,3 +834,18 @@ Nächstes Treffen: 02.07.2026, 9:30 Uhr, bei der Gemeinde Bergen. Melanie übern
 """)
     assert [(a.task, [r.name for r in a.responsible]) for a in rec.action_items] == [
         ("Melanie übernimmt die Einladung.", ["Melanie"])]
+
+
+def test_a_sentence_after_the_next_meeting_field_is_text_not_header():
+    d = doc(
+        (P, "Umsetzungsgruppe Integrationskonzept"),
+        (P, "Anwesend: Hr. Voigt, Fr. Celik"),
+        (R, "1.1 | Sprachcafés | VHS | laufend", {"cells": ["1.1", "Sprachcafés", "VHS", "laufend"], "table_index": 0, "row_index": 0}),
+        (P, "Nächste Sitzung: 10.09.2026, 15:00 Uhr. Fr. Celik verschickt den aktualisierten Plan."),
+    )
+    meta = extract_meta(d)
+    assert 3 not in meta.header_blocks
+    assert meta.meeting.next_meeting == date(2026, 9, 10)
+    # The field alone stays a header line.
+    d.blocks[3] = Block(index=3, kind=P, text="Nächster Termin: 12.11.2026, 10 Uhr, Rathaus")
+    assert 3 in extract_meta(d).header_blocks
