@@ -849,3 +849,32 @@ def test_a_sentence_after_the_next_meeting_field_is_text_not_header():
     # The field alone stays a header line.
     d.blocks[3] = Block(index=3, kind=P, text="Nächster Termin: 12.11.2026, 10 Uhr, Rathaus")
     assert 3 in extract_meta(d).header_blocks
+
+
+def test_label_lines_are_the_agenda_of_minutes_without_headings():
+    d = doc(
+        (P, "Kunstverein, Jahreshauptversammlung"),
+        (P, "Protokollant: Gert Heiland"),
+        (P, "Begrüßung und Eröffnung durch die Vorsitzende."),
+        (P, "Jahresbericht des Vorstandes:"),
+        (P, "Die Vorsitzende berichtet über Ausstellungen und Fahrten."),
+        (P, "Beschluss:"),
+        (P, "Die Entlastung wird einstimmig erteilt."),
+        (P, "Offene Diskussion:"),
+        (P, "Angeregt wird, den Kontakt zu den Schulen aufzunehmen."),
+    )
+    meta = extract_meta(d)
+    topics = extract_topics(d, meta)
+    # "Beschluss:" labels the text below it (a section), no agenda item.
+    assert [(t.title, t.block_start, t.block_end) for t in topics] == [
+        ("Jahresbericht des Vorstandes", 3, 6), ("Offene Diskussion", 7, 8)]
+
+
+def test_one_label_line_is_no_agenda():
+    d = doc(
+        (P, "Orga-Treffen"),
+        (P, "Die Termine für den Herbst werden abgestimmt."),
+        (P, "Offene Punkte:"),
+        (P, "Der Raum ist noch nicht gebucht."),
+    )
+    assert extract_topics(d, extract_meta(d)) == []
