@@ -72,6 +72,12 @@ def test_registry_full_names_case_insensitive(nlp):
         "Deutsche Rentenversicherung", "Caritas"}
 
 
+def test_a_channel_named_in_common_words_is_matched_only_as_written(nlp):
+    # "Das erste Treffen": the ordinal is no broadcaster (the alias "Das Erste" matched it in 18 corpus documents).
+    assert kb_ids(nlp, "Das erste Treffen fand im Rathaus statt, das erste Angebot kam später.") == set()
+    assert kb_ids(nlp, "Der Beitrag lief in Das Erste.") == {"ARD"}
+
+
 def test_registry_abbreviations_case_sensitive(nlp):
     assert kb_ids(nlp, "Die BA und die AA und das BAMF.") == {
         "Bundesagentur für Arbeit", "Agentur für Arbeit", "Bundesamt für Migration und Flüchtlinge"}
