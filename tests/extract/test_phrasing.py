@@ -2683,3 +2683,14 @@ def test_an_office_with_a_name_is_the_person_holding_it(written, kind):
 
     owners = ActionExtractor(PeopleIndex(), None, None, set()).owners(written)
     assert [(o.name, o.kind.value) for o in owners] == [(written, kind)]
+
+
+def test_news_reported_from_another_body_is_no_decision(record):
+    r = record("""= Protokoll
+Datum: 12.05.2026
+**TOP 1: Berichte**
+Felix berichtet aus der Sitzung des Ausschusses für Umwelt und Verkehr vom 12.05.: Der Ausschuss hat den Ausbau des Radwegs beschlossen.
+**TOP 2: Radtour**
+Die Radtour findet am 14.06. statt, einstimmig beschlossen.
+""")
+    assert [d.text for d in r.decisions] == ["Die Radtour findet am 14.06. statt, einstimmig beschlossen."]
