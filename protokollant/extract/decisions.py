@@ -19,7 +19,7 @@ from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NE
                              explanation_label, hedges_in_brackets, only_as_decided, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
-from ..structure import SectionRole, layout_vocabulary
+from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
 from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, motion_before, states_its_motion, voted_on
 from .votes import parse_vote
@@ -100,6 +100,14 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     # "Die Tagesordnung wird bestätigt / festgestellt": a weak cue with what the body approves.
     if "DECISION_WEAK" in labels and cues.approval.search(text) and not labels & {"DECISION", "AGREEMENT"}:
         score += 0.3
+    # "… soll geprüft / geklärt / besprochen werden" leaves the matter open: no agreed intention.
+    # "• Angebot … soll wiederholt werden" in bullet notes records what was agreed; in prose
+    # ("Die Stelle soll zum 01.01. besetzt werden") a plan is no decision.
+    if (
+        is_item_line(unit.block, text) and "soll" in text.lower() and cues.modal_passive.search(text)
+        and not labels & {"TENTATIVE", "OPEN"} and "?" not in text
+    ):
+        score += 0.5
     if "DECISION" in labels and "AGREEMENT" in labels:
         score -= 0.3  # the two overlap; do not double count
     if has_vote and not labels & {"VOTE", "VOTE_STRONG"}:

@@ -186,6 +186,7 @@ class DecisionCues:
     motion: re.Pattern
     agreement: re.Pattern
     header: re.Pattern
+    modal_passive: re.Pattern
     past: re.Pattern
     vote_only: re.Pattern
     intro: re.Pattern
@@ -223,6 +224,7 @@ def decision_cues() -> DecisionCues:
         motion=gated(_words_pattern(kinds["motion"])),
         agreement=gated(re.compile(_words_rx(data["agreement_stems"]), re.I)),
         header=re.compile(data["header_pattern"], re.I),
+        modal_passive=re.compile(data["modal_passive_pattern"], re.I),
         past=gated(_words_pattern(data["past_words"])),
         vote_only=re.compile(data["vote_only_pattern"], re.I),
         intro=gated(_words_pattern(data["intro_words"])),
