@@ -67,7 +67,7 @@ def _sentence_after_field(value: str) -> bool:
     return _SENTENCE_AFTER.search(value) is not None
 
 
-def _opens_body(block) -> bool:
+def _opens_body(block: Block) -> bool:
     """A heading below the header's fields that names no field ("# Rückblick", not "## Teilnehmende"):
     the body has begun, and a "Nächstes Treffen: …" line under it is an item's text."""
     return not _pairs(block) and field_of_key(clean(block.text)) is None

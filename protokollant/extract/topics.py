@@ -2,7 +2,8 @@
 
 Sources, in order of trust: "TOP n" lines; headings (style or layout) below
 the title; the top level of a numbered list that carries the whole body; label
-lines ("Jahresbericht des Vorstandes:", extract/label_topics.py). Header blocks (attendance, the agenda preview) are not topics.
+lines ("Jahresbericht des Vorstandes:", extract/label_topics.py). Header blocks
+(attendance, the agenda preview) are not topics.
 """
 from __future__ import annotations
 
