@@ -21,7 +21,7 @@ from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NE
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
-from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, motion_before, states_its_motion, voted_on
+from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, motion_before, states_its_motion, states_result, voted_on
 from .votes import parse_vote
 
 THRESHOLD = 0.5
@@ -340,7 +340,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if score < THRESHOLD and model_decides(unit, roles):
             score = THRESHOLD
         prev_header = False
-        if score < THRESHOLD or _is_list_intro(unit, text) or _is_label_line(unit, text) or other_body_decided(text, own_names):
+        if score < THRESHOLD or _is_list_intro(unit, text) or (_is_label_line(unit, text) and not (
+                found is None and states_result(unit, text))) or other_body_decided(text, own_names):
             continue
         if labelled and (text.endswith("?") or action_cues().report.search(text)):
             continue  # under "Ergebnis:" a question or a note taken "zur Kenntnis" is no decision

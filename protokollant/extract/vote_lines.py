@@ -25,6 +25,17 @@ def states_its_motion(text: str) -> bool:
     return m is not None and len(re.findall(r"[^\W\d_]{3,}", m.group("motion"))) >= 2
 
 
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def states_result(unit: Unit, text: str) -> bool:
+    """"Abstimmung: Erfolgreiche Wahl bei 12 Ja-Stimmen, zu einer Enthaltung": a vote field that says
+    in words of its own what was decided; with no motion above it, it is the only record of the decision."""
+    key, _, rest = text.partition(":")
+    return key.strip().casefold().startswith("abstimmung") and len(_LETTER_WORDS.findall(rest)) >= 5 and bool(
+        unit.cue_labels() & {"DECISION", "AGREEMENT"})
+
+
 _ARROW_OR_DASH = re.compile(ARROW + r"|\s[–—-]\s")
 _OUTCOME_WORD = re.compile(r"\b(?:angenommen|abgelehnt|beschlossen|zugestimmt|genehmigt|einstimmig|mehrheitlich)\b", re.I)
 
@@ -36,8 +47,11 @@ def has_own_outcome(text: str) -> bool:
     return len(parts) > 1 and bool(_OUTCOME_WORD.search(parts[-1]))
 
 
+# "… stellt den Antrag, den Zaun zu erneuern", "… stellte einen Änderungsantrag auf …": a motion put to the
+# meeting ("stellt den Antrag vor" presents one, "stellt den Förderantrag beim Amt" applies elsewhere).
 MOTION = re.compile(
-    r"\b(?:abstimm|zur\s+abstimmung|beantragt|\w*antrag\b[^:\n]{0,40}:(?!\d)|beschlussvorschlag|beschlussempfehlung)",
+    r"\b(?:abstimm|zur\s+abstimmung|beantragt|\w*antrag\b[^:\n]{0,40}:(?!\d)|beschlussvorschlag|beschlussempfehlung"
+    r"|stell\w*\s+(?:den|einen)\s+(?:änderungs|geschäftsordnungs|go-)?antrag\s*(?:,|auf\b|zu[rm]?\b))",
     re.I,
 )
 
@@ -52,9 +66,10 @@ _PUT_TO_VOTE = re.compile(r"\?\s*$|^[^:]{2,60}:\s*(?:[A-ZÄÖÜ][\w.-]*\s*){1,4}
 
 
 def voted_on(previous: Unit, vote_line: Unit) -> bool:
-    """A postponement or a referral right above a vote line is what the body voted on."""
+    """A postponement, a referral or a motion ("… stellt den Antrag, …") right above a vote line is what
+    the body voted on."""
     return (previous.topic_index == vote_line.topic_index and previous.block.kind is not BlockKind.HEADING
-            and "POSTPONE" in previous.cue_labels())
+            and ("POSTPONE" in previous.cue_labels() or MOTION.search(previous.clean_text) is not None))
 
 
 # "3.1 Antrag FS Sonderpädagogik: Zuschuss Fachtag, 450 €", "Änderungsantrag Mareike: …": a line that

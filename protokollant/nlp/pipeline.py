@@ -18,6 +18,7 @@ from thinc.api import Config
 from ..errors import ProtokollantError
 from ..paths import models_dir
 from . import components as _components  # noqa: F401  (registers the factories)
+from . import numbers
 from . import roles as _roles  # noqa: F401  (registers the sentence-role factory)
 
 BLANK = "blank"
@@ -70,6 +71,7 @@ def build_pipeline(model: str = "auto") -> Language:
         for name in settings["project_components"]:
             component = dict(config["components"][name])
             nlp.add_pipe(component.pop("factory"), name=name, config=component)
+    numbers.install(nlp.vocab)  # before the first text: lexemes keep the flags they are created with
     # initialize() would reset a statistical model's weights; initialise only our components.
     for name, proc in nlp.pipeline:
         if name == "lemmatizer" and model == BLANK:

@@ -2689,3 +2689,22 @@ Felix berichtet aus der Sitzung des Ausschusses für Umwelt und Verkehr vom 12.0
 Die Radtour findet am 14.06. statt, einstimmig beschlossen.
 """)
     assert [d.text for d in r.decisions] == ["Die Radtour findet am 14.06. statt, einstimmig beschlossen."]
+
+
+def test_counts_in_words_and_a_vote_field_that_states_the_election(record):
+    r = record("""= Protokoll Mitgliederversammlung
+Datum: 12.03.2026
+# TOP 1 Wahl der Kassenprüfer
+Der Vorstand stellt die Kandidaten vor.
+Abstimmung: Erfolgreiche Wahl bei 12 Ja-Stimmen, zu einer Enthaltung
+# TOP 2 Spielplatz
+Für Variante B stimmten neun Mitglieder, für Variante A drei.
+Herr Brandt stellt den Antrag, den Zaun zu erneuern.
+Abstimmung: einstimmig angenommen, der Zaun wird im Mai erneuert.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Abstimmung: Erfolgreiche Wahl bei 12 Ja-Stimmen, zu einer Enthaltung",
+        "Für Variante B stimmten neun Mitglieder, für Variante A drei.",
+        # a vote field after its motion stays that motion's outcome, not a decision of its own
+        "Herr Brandt stellt den Antrag, den Zaun zu erneuern. Abstimmung: einstimmig angenommen, der Zaun wird im Mai erneuert.",
+    ]

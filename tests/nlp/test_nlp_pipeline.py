@@ -66,3 +66,9 @@ def test_token_pattern_cues_searched_around_rare_anchors_match_a_full_search():
     assert {nlp.vocab.strings[m] for m, _, _ in cues._token_matches(doc)} == {
         "AGREEMENT|wir-trennbares-verb", "FUTURE|erst-zu-beschliessen", "REPORTED|berichtet-dass", "OVERRIDE|sich-verabschieden",
     }
+
+
+def test_german_number_words_are_like_num():
+    nlp = build_pipeline("blank")
+    doc = nlp("Es stimmten neun dafür, einundzwanzig dagegen, ein Mitglied enthielt sich; 1.000 und 3/4 sind Zahlen, die zehnte nicht.")
+    assert [t.text for t in doc if t.like_num] == ["neun", "einundzwanzig", "1.000", "3", "4"]
