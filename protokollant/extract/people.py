@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Person
+from ..text_match import letters_in_order
 
 # Lowercase words inside a name ("Herr von Berg"); also used for owner phrases (actions).
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "vom", "zur"})
@@ -19,6 +20,7 @@ _PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\wäöüßÄÖÜéèáàçğşıñ'’.-]*$")
 _NICKNAME = re.compile(r"^\s*(?=[\w.-]*[a-zäöüß0-9])[\w.-]{2,20}\s*$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]?\.-?){1,2}[A-ZÄÖÜ][a-zäöü]?\.?$")
+_SHORT_SIGN = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ]{1,2}|[a-zäöü][A-ZÄÖÜ]?)?$")
 _NOT_A_NAME = {"keine", "keiner", "niemand", "alle", "-", "–", "n/a", "siehe", "liste", "entfällt"}
 
 
@@ -47,7 +49,7 @@ def split_people(value: str) -> list[str]:
 
 def parse_person(entry: str) -> Person | None:
     """'Frau Dr. Anna Yilmaz (Referat Migration)' → Person(name='Anna Yilmaz', role='Referat Migration')."""
-    role = None
+    role = short_sign = None
     m = _PAREN.search(entry)
     if m:
         role = m.group(1).strip() or None
@@ -60,7 +62,11 @@ def parse_person(entry: str) -> Person | None:
     if not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
     name = " ".join(tokens)
-    return Person(name=name, role=role, initials=initials_of(name))
+    if role and _SHORT_SIGN.match(role) and letters_in_order(role.casefold(), name.casefold()) and role[0] == name[0].upper():
+        # "Jule (J)", "Konrad (KO)", "Anna Schmidt (AS)": the sign the minutes use for the person, not a role
+        # ("Frau Schmidt (IHK)" stays a role: its letters are not the name's).
+        role, short_sign = None, role
+    return Person(name=name, role=role, initials=short_sign or initials_of(name))
 
 
 def initials_of(name: str) -> str | None:
@@ -181,8 +187,8 @@ class PeopleIndex:
         t = text.strip().strip(".,:;()")
         if not t:
             return None
-        if t.isupper() and 2 <= len(t) <= 4:
-            return self.by_initials.get(t)
+        if t.isupper() and 2 <= len(t) <= 4 or len(t) == 1 and t.isupper():
+            return self.by_initials.get(t)  # one letter only as an attendee's own sign ("Jule (J)")
         tokens = [x for x in t.split() if x.lower() not in _HONORIFICS]
         if not tokens:
             return None
