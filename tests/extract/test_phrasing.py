@@ -2708,3 +2708,19 @@ Abstimmung: einstimmig angenommen, der Zaun wird im Mai erneuert.
         # a vote field after its motion stays that motion's outcome, not a decision of its own
         "Herr Brandt stellt den Antrag, den Zaun zu erneuern. Abstimmung: einstimmig angenommen, der Zaun wird im Mai erneuert.",
     ]
+
+
+def test_arranging_reserving_and_designing_are_tasks(record):
+    r = record("""= Protokoll Vorbereitungstreffen
+Datum: 04.03.2026
+Anwesend: Emil Brandt, Jule Sommer, Frau Lammers, Frau Steinkamp
+# TOP 1 Fest
+Emil gestaltet das Plakat.
+Frau Lammers veranlasst die Vertragsverlängerung bis Ende Juli.
+Frau Steinkamp reserviert das Bürgerhaus.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Emil gestaltet das Plakat.", ["Emil"]),
+        ("Frau Lammers veranlasst die Vertragsverlängerung bis Ende Juli.", ["Frau Lammers"]),
+        ("Frau Steinkamp reserviert das Bürgerhaus.", ["Frau Steinkamp"]),
+    ]
