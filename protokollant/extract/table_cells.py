@@ -11,6 +11,7 @@ from .deadlines import find_deadlines, parse_deadline, states_start
 from .text import clean
 
 _LEAD = re.compile(r"^\s*(?:bis|spätestens|zum|ab)\b\s*", re.I)
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 class CellFields:
@@ -22,6 +23,8 @@ class CellFields:
             return []
         if " ".join(text.split()).casefold() in self.vocab.everyone:
             return [Responsible(name=text, kind=ResponsibleKind.GROUP)]
+        if self.vocab.is_empty_cell(_BRACKETS.sub("", text).strip()):
+            return []  # "– (Info)", "– (erledigt)": nobody, a note beside the dash
         owners = self.extractor.owners(text, lenient=True)
         return owners or [Responsible(name=text.strip(" ,;"), kind=ResponsibleKind.UNKNOWN)]
 

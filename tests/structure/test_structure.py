@@ -121,6 +121,7 @@ Datum: 14.04.2026
 | 1.1 | Ausbildungsbörse 2026 | Termin 19.09.2026, Stadthalle. | IHK, Hr. Pohl<br>Ausstellerliste bis 30.06. |
 | 1.2 | Kleiderkammer | Regale fehlen. | Brandl<br>Bestellung bis 15.04. |
 | 1.3 | Flyer | Entwurf liegt vor. | Fr. Kienzle<br>bis 20.05. |
+| 1.4 | Wartezeiten Beratung | Erstgespräch nach ca. 4 Wochen. | – (Info) |
 """)
     tasks = {a.task: ([r.name for r in a.responsible], str(a.due.date) if a.due else None) for a in record.action_items}
     assert tasks == {
@@ -128,6 +129,8 @@ Datum: 14.04.2026
         "Kleiderkammer": (["Brandl"], "2026-04-15"),
         "Flyer": (["Fr. Kienzle"], "2026-05-20"),
     }
+    # "– (Info)": nobody is to do anything; the row is named for review, not taken as a task of "– (Info)"
+    assert any("Wartezeiten Beratung" in w for w in record.warnings)
 
 
 def test_table_without_header_is_read_from_dates_and_owners(render):
