@@ -21,7 +21,7 @@ from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NE
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
 from .vocabulary import action_cues, decision_cues
-from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, motion_before, states_its_motion, states_result, voted_on
+from .vote_lines import OUTCOME_AFTER_LABEL, has_own_outcome, line_above, motion_before, states_its_motion, states_result, voted_on
 from .votes import parse_vote
 
 THRESHOLD = 0.5
@@ -316,6 +316,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             found = motion_before(pos, units)
         if not _untaken(found, positions, decisions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
             found = motion_before(pos, units, put_to_vote=True)
+        if found is None and _bare_outcome(text) and (found := line_above(pos, units)) is not None and (
+                found[0] in positions or not _untaken(found, positions, decisions)):
+            found = None  # the line above is a decision of its own: "Einstimmig angenommen" extends it below
         if _untaken(found, positions, decisions):
             decision = _decision(found[1], found[2], vote, 1.0)
             _extend(decision, text, vote)

@@ -165,3 +165,11 @@ def motion_before(pos: int, units: list[Unit], put_to_vote: bool = False) -> tup
                 return earlier, first, " ".join(u.clean_text for u in units[earlier : back + 1])
         return None
     return None
+
+
+def line_above(pos: int, units: list[Unit]) -> tuple[int, Unit, str] | None:
+    """"1. AG Argumente: 150 € Veranstaltung …" / "-> Einstimmig angenommen", "3. Genehmigung der
+    Tagesordnung" / "genehmigt": a bare outcome on a line of its own answers the line above it."""
+    if pos == 0 or units[pos - 1].topic_index != units[pos].topic_index or units[pos - 1].block is units[pos].block:
+        return None
+    return pos - 1, units[pos - 1], units[pos - 1].clean_text

@@ -2724,3 +2724,15 @@ Frau Steinkamp reserviert das Bürgerhaus.
         ("Frau Lammers veranlasst die Vertragsverlängerung bis Ende Juli.", ["Frau Lammers"]),
         ("Frau Steinkamp reserviert das Bürgerhaus.", ["Frau Steinkamp"]),
     ]
+
+
+def test_a_bare_outcome_on_its_own_line_answers_the_line_above(record):
+    r = record("""= Protokoll des Plenums
+Datum: 15.12.2015
+# TOP 2: Finanzanträge an das Plenum
+1. AG Argumente: 150,00 € Veranstaltung zur Bundesfernstraßengesellschaft
+-> Einstimmig angenommen
+Die Kasse wird bis Januar geprüft.
+""")
+    assert [d.text for d in r.decisions] == [
+        "1. AG Argumente: 150,00 € Veranstaltung zur Bundesfernstraßengesellschaft -> Einstimmig angenommen"]
