@@ -2736,3 +2736,18 @@ Die Kasse wird bis Januar geprüft.
 """)
     assert [d.text for d in r.decisions] == [
         "1. AG Argumente: 150,00 € Veranstaltung zur Bundesfernstraßengesellschaft -> Einstimmig angenommen"]
+
+
+def test_reports_given_and_meeting_functions_taken_are_no_tasks(record):
+    r = record("""= Protokoll der Mitgliederversammlung
+Datum: 20.03.2026
+# TOP 3 Berichte
+Schatzmeisterin Petra Mack gibt ihren Jahresbericht.
+Bernd Kampe gibt seinen Rechenschaftsbericht.
+# TOP 4 Wahlen
+Adrian Pauli übernimmt die Funktion des Wahlleiters.
+Bernd Kampe übernimmt für diesen Punkt das Protokollieren.
+Frau Mack gibt ihren Bericht bis Freitag beim Verband ab.
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Frau Mack gibt ihren Bericht bis Freitag beim Verband ab.", ["Frau Mack"])]
