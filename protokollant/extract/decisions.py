@@ -316,9 +316,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             found = motion_before(pos, units)
         if not _untaken(found, positions, decisions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
             found = motion_before(pos, units, put_to_vote=True)
-        if found is None and _bare_outcome(text) and (found := line_above(pos, units)) is not None and (
-                found[0] in positions or not _untaken(found, positions, decisions)):
-            found = None  # the line above is a decision of its own: "Einstimmig angenommen" extends it below
+        if found is None and _bare_outcome(text) and _untaken(above := line_above(pos, units), positions, decisions):
+            found = above  # "-> Einstimmig angenommen" under a line no decision has taken: that line was voted on
         if _untaken(found, positions, decisions):
             decision = _decision(found[1], found[2], vote, 1.0)
             _extend(decision, text, vote)
