@@ -356,9 +356,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
             labelled_only.add((unit.block.index, text))
         if (positions and positions[-1] == pos - 1 and units[pos - 1].block is unit.block and len(text.split()) <= SHORT_OUTCOME_WORDS
-                and (_ARROW_START.match(text) or _bare_outcome(text)) and not has_own_outcome(decisions[-1].text)):
-            # "GO-Antrag Jörg auf Vertagung: erst klären, ob … <br>→ angenommen ohne Gegenrede": the outcome
-            # of the decision just before it, not a second one.
+                and (_ARROW_START.match(text) or _bare_outcome(text) or _BARE_ASSENT.match(text)) and not has_own_outcome(decisions[-1].text)):
+            # "GO-Antrag Jörg auf Vertagung: erst klären, ob … <br>→ angenommen ohne Gegenrede", "… künftig
+            # wöchentlich als Liste. Darauf haben wir uns geeinigt.": the outcome of the decision just before it.
             _extend(decisions[-1], text, vote)
             last_decision_unit = pos
             continue
