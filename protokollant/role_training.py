@@ -37,7 +37,7 @@ class Example:
 @dataclass
 class Corpus:
     examples: list[Example] = field(default_factory=list)
-    documents: dict[str, str] = field(default_factory=dict)  # doc name -> group
+    documents: dict[str, str] = field(default_factory=dict)  # "group/doc name" -> group
 
     def groups(self) -> list[str]:
         return sorted(set(self.documents.values()))
@@ -79,7 +79,7 @@ def corpus_examples(folders: dict[str, Path], nlp) -> Corpus:
             analysis = analyse_document(read_document(data, name=name), nlp)
             units = analysis.units
             labels = label_units([u.text for u in units], gold)
-            corpus.documents[name] = group
+            corpus.documents[f"{group}/{name}"] = group  # two writers may choose the same file name
             for unit, label in zip(units, labels):
                 corpus.examples.append(Example(name, group, unit.text, span_features(unit.span, unit_context(unit, rule_hints(unit, analysis.extractor)[0])), label))
     return corpus

@@ -101,3 +101,23 @@ def test_the_offline_pipeline_is_described_in_spacy_config(nlp):
     roles = nlp.config["components"]["protokollant_sentence_roles"]
     assert roles["factory"] == "protokollant_sentence_roles" and roles["task_veto"] == config["components"]["protokollant_sentence_roles"]["task_veto"]
     assert set(config["protokollant"]["project_components"]) <= set(nlp.pipe_names)
+
+
+def test_corpus_documents_of_the_same_name_in_two_groups_are_both_counted(nlp, tmp_path):
+    import json
+
+    from protokollant.role_training import corpus_examples
+    from tests.markup import render
+
+    folders = {}
+    for group, task in (("w1", "Jo bestellt die Ersatzteile."), ("w2", "Lu druckt die Flyer.")):
+        folder = tmp_path / group
+        folder.mkdir()
+        (folder / "plenum.docx").write_bytes(render(f"= Plenum\n# TOP 1 Werkstatt\n{task}\n"))
+        gold = {"doc": "plenum.docx", "topics": [{"title": "Werkstatt", "number": "1"}], "decisions": [], "institutions": [],
+                "action_items": [{"quote": task, "task": task, "responsible": [task.split()[0]], "due": None, "due_text": None, "topic_index": 0}]}
+        (folder / "plenum.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+        folders[group] = folder
+    corpus = corpus_examples(folders, nlp)
+    assert len(corpus.documents) == 2 and corpus.groups() == ["w1", "w2"]
+    assert {e.group for e in corpus.examples} == {"w1", "w2"}
