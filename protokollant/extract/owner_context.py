@@ -98,10 +98,12 @@ def _subject_after_verb(text: str, owners: OwnerClassifier) -> list[Responsible]
 
 
 # "Die Träger liefern …", "Die Fachschaften benennen …", "alle Dienste melden …", "Das Integrationsbüro
-# fordert … nach": a clause opening with a body in the plural (or a noun naming an office) and its verb.
+# fordert … nach", "Jede beteiligte Einrichtung benennt …": a clause opening with a body in the plural
+# (or each of them, or a noun naming an office) and its verb.
 _BODY_SUBJECT = re.compile(
     r"(?:^|[:–]\s+)" + _TASK_LABEL +
-    r"(?:(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle)\s+)?(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
+    r"(?:(?P<det>[Dd]ie|[Dd]er|[Dd]as|[Aa]lle|[Jj]ede[rs]?)\s+)?(?P<adj>(?<=[Ee]\s)[a-zäöüß]+e\s+)?"
+    r"(?P<noun>[A-ZÄÖÜ][\w-]+)\s+(?P<verb>[a-zäöüß]+)\b")
 _OBJECT_NEXT = re.compile(r"\s+(?:ihr\w*|sein\w*|die|den|das|dem|der|ein\w*|sich)\b")
 _OFFICE_TAILS = ("amt", "büro", "stelle", "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung",
                  "vorstand", "zentrum", "dienst", "agentur", "kammer", "behörde", "referat", "abteilung")
@@ -123,6 +125,10 @@ def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
         # "Die Träger liefern …": any plural body with a task verb; with a separable verb ("fordert
         # … nach") only a noun naming an office, since "Die Unterlagen liegen … vor" names none.
         plural = task_verb and verb.endswith("n") and det in ("die", "alle")
+        if det.startswith("jede"):
+            if task_verb and verb.endswith("t"):  # "Jedes Zentrum meldet …": each of them, a group
+                return [Responsible(name=m.group(0)[m.start("det") - m.start():m.end("noun") - m.start()], kind=ResponsibleKind.GROUP)]
+            continue
         office = noun.casefold().endswith(_OFFICE_TAILS) or owners.responsible(noun) is not None
         if not (plural or (office and (task_verb or (
                 verb.endswith(("t", "en")) and verb not in _NOT_VERBS and verb not in _FUNCTION_WORDS

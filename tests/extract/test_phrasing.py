@@ -2751,3 +2751,13 @@ Frau Mack gibt ihren Bericht bis Freitag beim Verband ab.
 """)
     assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
         ("Frau Mack gibt ihren Bericht bis Freitag beim Verband ab.", ["Frau Mack"])]
+
+
+def test_each_of_them_as_the_subject_owns_the_task(record):
+    r = record("""= Netzwerktreffen
+Datum: 10.03.2026
+# TOP 1 Angebote
+Jede beteiligte Einrichtung benennt bis Ende April eine Person für den Workshop.
+Jedes Zentrum meldet seine Fallzahlen bis 31.10. an Fr. Kortmann.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["Jede beteiligte Einrichtung"], ["Jedes Zentrum"]]
