@@ -63,10 +63,12 @@ def model_tasks(units: list[Unit], found: dict[int, object], skip: set[int], ext
 
 
 def _model_task(unit: Unit, extractor: ActionExtractor) -> ActionItem | None:
+    text = unit.clean_text
+    if text.endswith("?"):
+        return None  # "Herr Ott: Soll ich das machen?": a question hands out nothing until it is answered
     owners, task = task_owners(unit, extractor)
     if not owners:
         return None
-    text = unit.clean_text
     return ActionItem(task=truncate_words(task, 30), responsible=owners, due=extractor.due(text), topic_index=unit.topic_index,
                       evidence=unit.evidence(text=text), confidence=MODEL_TASK_CONFIDENCE)
 
