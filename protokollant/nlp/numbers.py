@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import LIKE_NUM
+from spacy.lang.lex_attrs import like_num as default_like_num
 from spacy.vocab import Vocab
 
 _UNITS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
@@ -22,15 +23,8 @@ NUMBER_WORD = re.compile(
 
 
 def like_num(text: str) -> bool:
-    """spaCy's default test (digits, "1.000", "3/4") or a German number word ("neun", "einundzwanzig")."""
-    plain = text.replace(",", "").replace(".", "")
-    if plain.isdigit():
-        return True
-    if text.count("/") == 1:
-        num, denom = text.split("/")
-        if num.isdigit() and denom.isdigit():
-            return True
-    return NUMBER_WORD.fullmatch(text.lower()) is not None
+    """spaCy's default test (digits, "1.000", "3/4", "-5") or a German number word ("neun", "einundzwanzig")."""
+    return default_like_num(text) or NUMBER_WORD.fullmatch(text.lower()) is not None
 
 
 def install(vocab: Vocab) -> None:

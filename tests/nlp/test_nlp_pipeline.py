@@ -9,6 +9,7 @@ import spacy
 
 from protokollant.document import Block, BlockKind, Document
 from protokollant.extract.minutes import extract_record
+from protokollant.nlp import numbers
 from protokollant.nlp.pipeline import build_pipeline, installed_model
 
 
@@ -72,3 +73,5 @@ def test_german_number_words_are_like_num():
     nlp = build_pipeline("blank")
     doc = nlp("Es stimmten neun dafür, einundzwanzig dagegen, ein Mitglied enthielt sich; 1.000 und 3/4 sind Zahlen, die zehnte nicht.")
     assert [t.text for t in doc if t.like_num] == ["neun", "einundzwanzig", "1.000", "3", "4"]
+    # spaCy's own test still holds for what it covers: a signed number is one
+    assert numbers.like_num("-5") and numbers.like_num("±3") and not numbers.like_num("ein")
