@@ -127,7 +127,7 @@ def _body_subject(text: str, owners: OwnerClassifier) -> list[Responsible]:
         plural = task_verb and verb.endswith("n") and det in ("die", "alle")
         if det.startswith("jede"):
             if task_verb and verb.endswith("t"):  # "Jedes Zentrum meldet …": each of them, a group
-                return [Responsible(name=m.group(0)[m.start("det") - m.start():m.end("noun") - m.start()], kind=ResponsibleKind.GROUP)]
+                return [Responsible(name=text[m.start("det"):m.end("noun")], kind=ResponsibleKind.GROUP)]
             continue
         office = noun.casefold().endswith(_OFFICE_TAILS) or owners.responsible(noun) is not None
         if not (plural or (office and (task_verb or (

@@ -187,7 +187,7 @@ class PeopleIndex:
         t = text.strip().strip(".,:;()")
         if not t:
             return None
-        if t.isupper() and 2 <= len(t) <= 4 or len(t) == 1 and t.isupper():
+        if t.isupper() and len(t) <= 4:
             return self.by_initials.get(t)  # one letter only as an attendee's own sign ("Jule (J)")
         tokens = [x for x in t.split() if x.lower() not in _HONORIFICS]
         if not tokens:
