@@ -110,3 +110,17 @@ def inflected_form(word: str) -> bool:
     lemma = table.get(hash_string(word))
     return lemma is not None and lemma != word
 
+
+def past_participle(word: str) -> bool:
+    """Whether the lemma table lists ``word`` as a form of another verb and it ends like a strong
+    participle ("eingeladen" of "einladen", "angeschrieben"); an infinitive is its own lemma and not
+    listed ("einladen", "erarbeiten")."""
+    table, _ = _german_forms()
+    lemma = table.get(hash_string(word))
+    return (lemma is not None and lemma != word and word.endswith("en") and lemma.endswith(("en", "ern", "eln"))
+            and not _zu_infinitive(word, lemma))
+
+
+def _zu_infinitive(word: str, lemma: str) -> bool:
+    """"mitzuteilen", "vorzulegen": the table lists a zu-infinitive as a form of its verb."""
+    return any(word == lemma[:i] + "zu" + lemma[i:] for i in range(1, len(lemma) - 2))

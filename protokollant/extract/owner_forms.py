@@ -11,7 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
-from .lexicon import first_names, handle_like
+from .lexicon import first_names, handle_like, past_participle
 from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
@@ -114,7 +114,8 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
     "Hr. Grün sagt zu, dass der Bauhof … ausbessert": the one promised for does it."""
     for rx in patterns:
         m = rx.search(text)
-        if m:
+        # "Der Verein wird … eingeladen": "wird" with a participle is a passive, its subject is acted on.
+        if m and not (" wird " in m.group(0) and past_participle(re.findall(r"\w+", m.group(0))[-1])):
             if (f := _PROMISED_FOR.search(text, m.end() - 3)) is not None and (doers := extractor.owners(f.group("owner"), lenient=True)):
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)
