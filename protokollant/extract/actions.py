@@ -15,6 +15,7 @@ from ..document import BlockKind
 from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .arrow_owner import arrow_owner
 from .deadlines import find_deadlines, parse_deadline, states_start
+from .first_person import first_person_task
 from .decisions import decision_column
 from ..structure import SectionRole, is_item_line
 from ..text_match import letters_in_order
@@ -140,6 +141,7 @@ class ActionExtractor(OwnerClassifier):
         self.formed_group: tuple[int, str] | None = None  # (block, members) of a group just formed (units come in order)
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
+        self.author: str | None = None  # who wrote the minutes, for their "ich" (first_person.py)
 
     # -- owners (the classification of an owner phrase is in owners.py, the subject search in subject_owner.py)
     def asked(self, phrase: str) -> list[Responsible]:
@@ -389,6 +391,8 @@ class ActionExtractor(OwnerClassifier):
             # "Sie werde die Helferliste … aushängen", "eine Synopse werde er bis Ende Mai … schicken":
             # the woman (or man) named last before it.
             owners, confidence = self.owners(named), 0.7
+        elif self.author and "ich" in text.lower() and (mine := first_person_task(text, self.author)):
+            owners, confidence = mine, 0.7  # "Das kläre ich mit Fr. Wenzel" in a memo: its author's task
         elif (subj := subject_owner(unit, self, has_deadline=due_found or unit.section is SectionRole.TASK)) is not None:
             (owners, task), confidence = subj, 0.7
         elif (colon := task_colon_owners(text, self)) is not None:

@@ -18,7 +18,7 @@ from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
 from ..nlp.roles import DEFERRED_KEY as ROLES_DEFERRED
 from ..structure import SectionRole, Structure, TableKind, analyse_structure, unfold_tables
-from ..schema import Institution, MinutesRecord, PipelineInfo, SourceInfo
+from ..schema import Institution, MinutesRecord, PipelineInfo, ResponsibleKind, SourceInfo
 from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
 from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
@@ -29,6 +29,7 @@ from .tables import TableReader
 from .topic_lines import outcome_tail
 from .topics import extract_topics
 from .text import clean, rejoin_wrapped
+from .first_person import author
 from .model_tasks import MODEL_TASK_CONFIDENCE, task_owners
 from .roles import role_component, sentence_roles
 from .units import DOC_TEXT_KEY, Unit, doc_text, sentences
@@ -223,6 +224,8 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
+    extractor.author = author(document, meta.meeting.minute_taker, lambda name: (found := extractor.owners(name, lenient=True)) != []
+                              and len(found) == 1 and found[0].kind is ResponsibleKind.PERSON)
     return Analysis(document, meta, structure, topics, institutions, units, row_units, extractor)
 
 
