@@ -14,7 +14,7 @@ import re
 from ..document import Block, BlockKind
 from ..structure.vocabulary import layout_vocabulary
 from .meta import field_of_key
-from .topic_lines import meta_heading
+from .topic_lines import meta_heading, sentence_like
 from .text import clean
 
 LABEL_MAX_WORDS = 6
@@ -47,3 +47,19 @@ def label_line_starts(blocks: list[Block], skip: set[int]) -> list[tuple[Block, 
             continue  # nothing below it, or another label: a heading of labels, no item
         starts.append((block, None, name, 1))
     return starts if len(starts) >= MIN_LABELS else []
+
+
+def single_item_start(blocks: list[Block], skip: set[int]) -> list[tuple[Block, None, str, int]]:
+    """"1. Einwohnerfragestunde" with its text below: a council information system's page of one
+    agenda item keeps the item's number as Word numbering; the body's only numbered top-level item,
+    short and no sentence, is its agenda item when prose follows it."""
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM and b.index not in skip and not b.list_level
+             and b.list_number and b.list_number[0].isalnum()]
+    if len(items) != 1:
+        return []
+    item = items[0]
+    title = clean(item.text.split("\n", 1)[0])
+    if not 1 <= len(title.split()) <= LABEL_MAX_WORDS or sentence_like(title) or not any(
+            b.kind is BlockKind.PARAGRAPH for b in blocks[item.index + 1 : item.index + 4]):
+        return []
+    return [(item, None, title, 1)]

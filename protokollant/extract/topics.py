@@ -16,7 +16,7 @@ from ..structure import ColumnRole, RowKind, Structure, TableKind
 from .item_numbers import (
     ITEM_EXCERPT, ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
     is_sub_number, split_number)
-from .label_topics import label_line_starts
+from .label_topics import label_line_starts, single_item_start
 from .meta import MetaResult, meta_keys
 from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, part_label, sentence_like, short_title
 from .text import clean, rejoin_wrapped
@@ -40,7 +40,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
         if typed and (len(top_heads) <= 1 or (len(typed) > len(top_heads) and top_heads <= {s[0].index for s in typed})):
             starts = typed
         else:
-            starts = heads or _list_starts(blocks, skip) or label_line_starts(blocks, skip)
+            starts = heads or _list_starts(blocks, skip) or label_line_starts(blocks, skip) or single_item_start(blocks, skip)
     starts = _titles_from_preview(blocks, starts)
     table_starts = _table_starts(structure) if structure is not None else []
     # A body that is one results table: its item rows are the agenda, whatever few
