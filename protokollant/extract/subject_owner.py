@@ -48,6 +48,13 @@ def _group_subject(subject: str, verb: str) -> list[Responsible]:
     return [Responsible(name=group, kind=ResponsibleKind.GROUP)]
 
 
+def _body_provides(verb: str, tokens, i: int, subject: str, owners: list[Responsible]) -> bool:
+    """"Die ABH stellt dafür eine Checkliste zur Verfügung": a body providing something states what it
+    offers; a person doing so commits to it ("Frau Vogt stellt ihre Folien zur Verfügung")."""
+    return verb in ("stellt", "stellen") and _clause_ends_with(tokens, i, _PROVIDES) and (
+        subject.split()[0].casefold() in _ARTICLES or not all(o.kind is ResponsibleKind.PERSON for o in owners))
+
+
 def _clause_ends_with(tokens, i: int, particles: frozenset[str]) -> bool:
     """"stellt Flyer und Roll-up bereit", "wertet bis zur Sitzung aus, wie …": the last word of the
     verb's clause is one of its separable particles."""
@@ -178,6 +185,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             o.kind is ResponsibleKind.INSTITUTION for o in owners
         ):
             continue
+        if owners and _body_provides(lower, tokens, i, subject, owners):
+            continue
 
         if owners:
             if start and tokens[start - 1].text == "," and all(o.kind is ResponsibleKind.PERSON for o in owners):
@@ -208,7 +217,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             for k in (1, 2, 3):  # shortest first: "Frau Yilmaz", not "Frau Yilmaz stellt"
                 if start + k < i - 1:
                     lead = extractor.owners(doc[tokens[start].i : tokens[start + k - 1].i + 1].text)
-                    if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead):
+                    if lead and all(o.kind is not ResponsibleKind.UNKNOWN for o in lead) and not _body_provides(
+                            lower, tokens, i, doc[tokens[start].i : tokens[i].i].text, lead):
                         fallback = lead, clause_text(unit, tokens, start)
                         break
     return fallback
@@ -222,6 +232,7 @@ _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$", re.I)
 # "Tom fragt nach.": "nach" closing the clause is the particle of "nachfragen" (an inquiry to make),
 # not the preposition of "fragt nach dem Stand" (a question in the meeting).
 _NACH = frozenset({"nach"})
+_PROVIDES = frozenset({"verfügung"})
 _REPORTING_PARTICLES = frozenset({"mit"})
 _TAKE_ON = frozenset({"übernimmt", "übernehmen", "übernehme"})
 _TOOK_ON = frozenset({"übernahm", "übernahmen"})
