@@ -142,6 +142,7 @@ class ActionExtractor(OwnerClassifier):
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
         self.author: str | None = None  # who wrote the minutes, for their "ich" (first_person.py)
+        self._previous: Unit | None = None  # the unit read before (units come in order)
 
     # -- owners (the classification of an owner phrase is in owners.py, the subject search in subject_owner.py)
     def asked(self, phrase: str) -> list[Responsible]:
@@ -280,6 +281,7 @@ class ActionExtractor(OwnerClassifier):
         key = id(unit)
         if key not in self._sentence_items:
             self._sentence_items[key] = (unit, self._from_sentence(unit))  # the unit kept: its id stays unique
+            self._previous = unit
             # _NAMED needs one of the salutations as written (case-sensitive): most sentences have none.
             for m in NAMED_PERSON.finditer(unit.text) if any(s in unit.text for s in SALUTATIONS) else ():
                 self.last_named["er" if m.group("title") in MALE_HONORIFICS else "sie"] = m.group(0)
@@ -461,6 +463,11 @@ class ActionExtractor(OwnerClassifier):
             return None  # also "Abstimmung: Der Vorstand gibt das Protokoll frei." (a vote's outcome)
         if len(owners) == 1 and "(" in text:
             owners = body_with_person(text, self, owners)
+        if (prev := self._previous) is not None and prev.block is unit.block and _BARE_TASK.match(text) and any(
+                prev.text in line and unit.text in line for line in unit.block.text.split("\n")) and prev.vote() is None:
+            # "Getränke fürs Sommerfest? Tim kümmert sich.": what is to be done stands in the sentence before
+            # (not a vote: "→ alle dafür, aus der Spendenkasse kaufen. AÖ bestellt." decided it).
+            task = text = f"{prev.clean_text} {text}"
         return ActionItem(
             task=truncate_words(task, 30),
             responsible=co_owners(text, self, owners),
@@ -470,6 +477,11 @@ class ActionExtractor(OwnerClassifier):
             confidence=confidence,
         )
 
+
+
+# Who and a verb with at most pronouns and particles after it: "Tim kümmert sich.", "Anna macht das.", "Fabi fragt an".
+_BARE_TASK = re.compile(r"^\W*[A-ZÄÖÜ][\w.-]*(?:\s+(?:und|\+|&)\s+[A-ZÄÖÜ][\w.-]*)?\s+[a-zäöüß]+"
+                        r"(?:\s+(?:sich|das|darum|drum|dafür|es|an|nach|mit|um|drauf|darauf))*(?:\s+bis\s+[\w.]+(?:\s+[\w.]+)?)?\s*[.!]?\s*$")
 
 
 def _marked_dash_owner(text: str, extractor: ActionExtractor) -> tuple[list[Responsible], str] | None:
