@@ -139,3 +139,20 @@ def sentence_like(text: str) -> bool:
         return False  # "Was haben wir erreicht und wie geht es weiter?": a question as a title
     # the auxiliary in the main clause: "Bericht über die Maßnahmen, die umgesetzt worden sind" is a title
     return text.rstrip().endswith((".", "!")) or bool(_FINITE_AUXILIARY.search(text.split(",", 1)[0]))
+
+
+# "Zu TOP 4 (Konfirmation 2026): Die Konfirmation findet …", "Zu Punkt 2 der Tagesordnung
+# (Verkehrsberuhigung) stellt Herr Vogt …": council minutes name the item in brackets and go on
+# with its text on the same line.
+_BRACKET_TITLE = re.compile(r"^(?:der\s+Tagesordnung\s+)?\((?P<title>[^()]{2,100})\)(?=\s*[:.–-]?\s+\S)")
+
+
+def run_in_title(title: str, line: str) -> str:
+    """The item's name when the marker line goes on with the item's text: a bracket right after
+    the number, or a short head before a colon ("TOP 1 – Revisionsbericht: Die Revision wurde …")."""
+    if (m := _BRACKET_TITLE.match(title)) is not None:
+        return m.group("title").strip()
+    head, colon, rest = title.partition(":")
+    if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 and line.rstrip().endswith((".", "!")):
+        return head
+    return title

@@ -18,7 +18,7 @@ from .item_numbers import (
     is_sub_number, split_number)
 from .label_topics import label_line_starts, single_item_start
 from .meta import MetaResult, meta_keys
-from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, part_label, sentence_like, short_title
+from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, part_label, run_in_title, sentence_like, short_title
 from .text import clean, rejoin_wrapped
 
 def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
@@ -154,18 +154,14 @@ def _top_marker_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
         if b.index in skip or b.index in title_blocks or b.kind is BlockKind.TABLE_ROW:
             continue
         first_line = b.text.split("\n", 1)[0]
-        if len(first_line) > 200:
-            continue
         number, title, is_top = split_number(first_line)
+        if len(first_line) > 200 and not (is_top and len(run_in_title(title, first_line)) < len(title)):
+            continue  # a paragraph; "Zu TOP 4 (Konfirmation 2026): …" names its item before the text
         if is_top and number and REFERENCE_ONLY.match(title):
             # "Ö 1" / "Festlegung der Tagesordnung" on the next line (of the block, or a bold line below).
             title = _title_below(blocks, pos, b, title_blocks) or title
         if is_top:
-            # "TOP 1 – Revisionsbericht: Die Revision wurde ordnungsgemäß durchgeführt.": a run-in
-            # title, then the item's text on the same line.
-            head, colon, rest = title.partition(":")
-            if colon and 0 < len(head.split()) <= 8 and len(rest.split()) >= 3 and first_line.rstrip().endswith((".", "!")):
-                title = head
+            title = run_in_title(title, first_line)  # the item's text may follow its name on the line
             level = 2 if is_sub_number(number) else 1
             if level == 1:
                 current = number
@@ -274,7 +270,7 @@ def _without_agenda_preview(starts: list[Start]) -> list[Start]:
 _NAME_STOP = re.compile(r"^(?:\S+\s+){0,3}?[A-ZÄÖÜ]?[a-zäöüß-]{5,}\d*\.(?=\s+[A-ZÄÖÜ])")
 
 # "1. Begrüßung", "2) Kasse: …", "3 – Neuwahl des Revisors: …"
-_TYPED_ITEM = re.compile(r"^\s*(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title>\S.*)$", re.S)
+_TYPED_ITEM = re.compile(r"^\s*(?:Zu\s+)?(?P<num>\d{1,2})(?:[.)]|\s+[–—-])\s+(?P<title>\S.*)$", re.S)  # "Zu 2. Einwohnerfragestunde": council minutes
 TYPED_MIN_ITEMS = 3
 
 
