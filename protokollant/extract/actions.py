@@ -15,8 +15,8 @@ from ..document import BlockKind
 from ..schema import ActionItem, Due, Responsible, ResponsibleKind
 from .arrow_owner import arrow_owner
 from .deadlines import find_deadlines, parse_deadline, states_start
-from .first_person import first_person_task
 from .decisions import decision_column
+from .first_person import first_person_task
 from ..structure import SectionRole, is_item_line
 from ..text_match import letters_in_order
 from .owner_forms import (GROUP_OF_MEMBERS, assigned_to, body_with_person, bracket_owner_with_deadline, co_owners, colon_assignment,
@@ -476,7 +476,6 @@ class ActionExtractor(OwnerClassifier):
             evidence=unit.evidence(text=text),
             confidence=confidence,
         )
-
 
 
 # Who and a verb with at most pronouns and particles after it: "Tim kümmert sich.", "Anna macht das.", "Fabi fragt an".

@@ -1,6 +1,6 @@
 """Commitments in the first person: memos, telephone notes and e-mail minutes are written by one
 person who notes their own tasks as "Ich kläre bis Mittwoch …", "Das kläre ich mit Fr. Wenzel",
-"Raum und Termine stimme ich bis 20.02. ab". The owner is the author the header names
+"ich frage bei der Caritas nach". The owner is the author the header names
 ("Von: Sandra Pohlmann, Jugendamt", "Notiz: N. Herzberger", "Protokoll: …")."""
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _FIRST_PERSON = re.compile(r"(?:^|[:;,→–-]\s*|\b(?:und|dann|danach|außerdem
 _NOT_COMMITTED = re.compile(r"\b(?:falls|wenn|ob|dass|weil|sofern|soweit)\s+ich\b|\bich\s+(?:habe|hatte|war|bin|wurde|konnte|sehe|denke|finde|glaube)\b"
                             r"|\b(?:habe|hatte|war|bin)\s+ich\b|\?|^\W*(?:was|wie|wann|wo|wer|warum|wieso)\b", re.I)
 # Opinions and wishes in the first person: "Das sehe ich kritisch", "Zunächst möchte ich …".
+_HEADER_BLOCKS = 12  # where a memo's header ends at the latest
 _NOT_TASK_VERBS = frozenset({"sehe", "denke", "finde", "glaube", "halte", "meine", "möchte", "würde", "könnte", "sollte", "hätte", "wäre", "habe"})
 
 
@@ -42,9 +43,6 @@ def author(document: Document, minute_taker: str | None, is_person) -> str | Non
     return None
 
 
-_HEADER_BLOCKS = 12
-
-
 def first_person_task(text: str, writer: str | None) -> list[Responsible] | None:
     """The author's own commitment in ``text`` (owners: the author, or none when unknown); None
     when the sentence is no first-person commitment."""
@@ -55,7 +53,7 @@ def first_person_task(text: str, writer: str | None) -> list[Responsible] | None
     if verb in _NOT_TASK_VERBS or (verb == "werde" and not INFINITIVE_END.search(text)):
         return None
     cues = action_cues()
-    # the first person of a listed verb: "kläre" (klären), "stimme … ab" (stimmt … ab)
+    # the first person of a listed verb: "kläre" (klären), "stelle … zusammen" (stellt … zusammen)
     if verb != "werde" and not ({verb, verb + "n"} & cues.any_task_verb or verb[:-1] + "t" in cues.particle_verbs):
         return None
     return [Responsible(name=writer, kind=ResponsibleKind.PERSON)] if writer else []

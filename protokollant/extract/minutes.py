@@ -224,8 +224,8 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
         meta.meeting.next_meeting,
         {i.name for i in institutions} | {a for i in institutions for a in i.aliases},
     )
-    extractor.author = author(document, meta.meeting.minute_taker, lambda name: (found := extractor.owners(name, lenient=True)) != []
-                              and len(found) == 1 and found[0].kind is ResponsibleKind.PERSON)
+    extractor.author = author(document, meta.meeting.minute_taker, lambda name: len(found := extractor.owners(name, lenient=True)) == 1
+                              and found[0].kind is ResponsibleKind.PERSON)
     return Analysis(document, meta, structure, topics, institutions, units, row_units, extractor)
 
 
