@@ -3,6 +3,7 @@
 
     python scripts/train_roles.py                  # train on everything, write models/roles
     python scripts/train_roles.py --cross-source   # also: leave one source group out, score it
+    python scripts/train_roles.py --two-fold       # also: two folds of source groups, each scored by the other's model
 
 Groups are the corpus' source folders (writers/w1 … , real/r1 …): the cross-source table
 trains without one group and scores the whole extraction on it, with the rules alone and
@@ -73,6 +74,37 @@ def row(label: str, fig: Figures) -> str:
     return f"| {label} | " + " | ".join(cells) + f" | {1.0 if responsible is None else responsible:.2f} |"
 
 
+def parity_folds(groups: list[str]) -> tuple[list[str], list[str]]:
+    """Two folds of whole source groups: odd writer groups with even real ones (w1, w3, …, r2, r4, …)
+    against the rest. A group is never split, so a fold's sources are unseen by the other's model."""
+    first = [g for g in groups if g[1:].isdigit() and int(g[1:]) % 2 == (1 if g[0] == "w" else 0)]
+    return first, [g for g in groups if g not in first]
+
+
+def two_fold(nlp, component, corpus, folders, args) -> dict:
+    """Train on one fold, score the other with the rules alone and with rules + model, writers and
+    real minutes apart: the cross-source figures on the whole current corpus (a few minutes, where
+    the leave-one-group-out table needs one model per group)."""
+    table = ["| scored fold | documents | decisions F1 | actions F1 | topics F1 | institutions F1 | responsible |",
+             "|---|---|---|---|---|---|---|"]
+    out: dict = {}
+    for name, (scored, trained) in zip(("A", "B"), (parity_folds(corpus.groups()), parity_folds(corpus.groups())[::-1])):
+        model = train([e for e in corpus.examples if e.group in set(trained)], seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
+        for kind, prefix in (("writers", "w"), ("real", "r")):
+            groups = [g for g in scored if g.startswith(prefix)]
+            figures = {}
+            for label, scoring in (("rules", RoleModel()), ("rules+model", model)):
+                component.model = scoring  # an untrained RoleModel leaves the rules alone
+                total = None
+                for group in groups:
+                    total = add(total, extraction_figures(nlp, folders[group]))
+                figures[label] = total
+                table.append(row(f"fold {name} {kind} {label}", total).replace(" | ", f" | {total.documents} | ", 1))
+                print(table[-1], flush=True)
+            out[f"{name}/{kind}"] = {"groups": groups, **{k: summary(v) for k, v in figures.items()}}
+    return {"folds": out, "table": table}
+
+
 GRID = [(w, v) for w in (0.0, 0.3, 0.6, 1.0) for v in (0.0, 0.05, 0.1, 0.2)]
 
 
@@ -103,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.05)
     parser.add_argument("--cross-source", action="store_true", help="leave-one-group-out table (slower)")
     parser.add_argument("--grid", action="store_true", help="with --cross-source: also try other decision weights / task vetoes")
+    parser.add_argument("--two-fold", action="store_true", help="two folds of whole source groups, each scored by a model trained on the other")
     args = parser.parse_args(argv)
 
     nlp = build_pipeline("blank")
@@ -134,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                 "groups": per_group, "rules": summary(rules_total), "rules+model": summary(model_total), "table": table,
             }
             print("\n".join(table))
+        if args.two_fold:
+            metrics["two_fold"] = two_fold(nlp, component, corpus, folders, args)
+            print("\n".join(metrics["two_fold"]["table"]))
         model = train(corpus.examples, seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
         model.meta["training_sentences"] = unit_scores(model, corpus.examples)
         model.to_disk(args.out)
