@@ -88,8 +88,9 @@ def two_fold(nlp, component, corpus, folders, args) -> dict:
     table = ["| scored fold | documents | decisions F1 | actions F1 | topics F1 | institutions F1 | responsible |",
              "|---|---|---|---|---|---|---|"]
     out: dict = {}
-    for name, (scored, trained) in zip(("A", "B"), (parity_folds(corpus.groups()), parity_folds(corpus.groups())[::-1])):
-        model = train([e for e in corpus.examples if e.group in set(trained)], seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
+    first, second = parity_folds(corpus.groups())
+    for name, scored, trained in (("A", first, set(second)), ("B", second, set(first))):
+        model = train([e for e in corpus.examples if e.group in trained], seed=args.seed, epochs=args.epochs, l2=args.l2, rate=args.rate)
         for kind, prefix in (("writers", "w"), ("real", "r")):
             groups = [g for g in scored if g.startswith(prefix)]
             figures = {}
@@ -99,7 +100,7 @@ def two_fold(nlp, component, corpus, folders, args) -> dict:
                 for group in groups:
                     total = add(total, extraction_figures(nlp, folders[group]))
                 figures[label] = total
-                table.append(row(f"fold {name} {kind} {label}", total).replace(" | ", f" | {total.documents} | ", 1))
+                table.append(row(f"fold {name} {kind} {label} | {total.documents}", total))
                 print(table[-1], flush=True)
             out[f"{name}/{kind}"] = {"groups": groups, **{k: summary(v) for k, v in figures.items()}}
     return {"folds": out, "table": table}

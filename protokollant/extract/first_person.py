@@ -21,8 +21,8 @@ _FIRST_PERSON = re.compile(r"(?:^|[:;,→–-]\s*|\b(?:und|dann|danach|außerdem
 # Not a commitment: a condition or report ("Falls ich etwas vergessen habe", "ich habe angeboten").
 _NOT_COMMITTED = re.compile(r"\b(?:falls|wenn|ob|dass|weil|sofern|soweit)\s+ich\b|\bich\s+(?:habe|hatte|war|bin|wurde|konnte|sehe|denke|finde|glaube)\b"
                             r"|\b(?:habe|hatte|war|bin)\s+ich\b|\?|^\W*(?:was|wie|wann|wo|wer|warum|wieso)\b", re.I)
-# Opinions and wishes in the first person: "Das sehe ich kritisch", "Zunächst möchte ich …".
 _HEADER_BLOCKS = 12  # where a memo's header ends at the latest
+# Opinions and wishes in the first person: "Das sehe ich kritisch", "Zunächst möchte ich …".
 _NOT_TASK_VERBS = frozenset({"sehe", "denke", "finde", "glaube", "halte", "meine", "möchte", "würde", "könnte", "sollte", "hätte", "wäre", "habe"})
 
 
@@ -43,9 +43,9 @@ def author(document: Document, minute_taker: str | None, is_person) -> str | Non
     return None
 
 
-def first_person_task(text: str, writer: str | None) -> list[Responsible] | None:
-    """The author's own commitment in ``text`` (owners: the author, or none when unknown); None
-    when the sentence is no first-person commitment."""
+def first_person_task(text: str, writer: str) -> list[Responsible] | None:
+    """The author's own commitment in ``text`` (owners: the author ``writer``); None when the
+    sentence is no first-person commitment."""
     m = _FIRST_PERSON.search(text)
     if m is None or _NOT_COMMITTED.search(text):
         return None
@@ -56,4 +56,4 @@ def first_person_task(text: str, writer: str | None) -> list[Responsible] | None
     # the first person of a listed verb: "kläre" (klären), "stelle … zusammen" (stellt … zusammen)
     if verb != "werde" and not ({verb, verb + "n"} & cues.any_task_verb or verb[:-1] + "t" in cues.particle_verbs):
         return None
-    return [Responsible(name=writer, kind=ResponsibleKind.PERSON)] if writer else []
+    return [Responsible(name=writer, kind=ResponsibleKind.PERSON)]

@@ -121,6 +121,16 @@ def past_participle(word: str) -> bool:
             and not _zu_infinitive(word, lemma))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def closes_with_participle(clause: str) -> bool:
+    """"Der Verein wird zur Sitzung eingeladen": the clause's last word is a strong past participle,
+    so with "wird"/"werden" it is a passive, not a future ("wird … einladen")."""
+    words = _WORD.findall(clause)
+    return bool(words) and past_participle(words[-1])
+
+
 def _zu_infinitive(word: str, lemma: str) -> bool:
     """"mitzuteilen", "vorzulegen": the table lists a zu-infinitive as a form of its verb."""
     return any(word == lemma[:i] + "zu" + lemma[i:] for i in range(1, len(lemma) - 2))

@@ -11,7 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
-from .lexicon import first_names, handle_like, past_participle
+from .lexicon import closes_with_participle, first_names, handle_like
 from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
@@ -115,7 +115,7 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
     for rx in patterns:
         m = rx.search(text)
         # "Der Verein wird … eingeladen": "wird" with a participle is a passive, its subject is acted on.
-        if m and not (" wird " in m.group(0) and past_participle(re.findall(r"\w+", m.group(0))[-1])):
+        if m and not (" wird " in m.group(0) and closes_with_participle(m.group(0))):
             if (f := _PROMISED_FOR.search(text, m.end() - 3)) is not None and (doers := extractor.owners(f.group("owner"), lenient=True)):
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)

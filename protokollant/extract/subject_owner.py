@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import first_names, names_a_group, past_participle
+from .lexicon import closes_with_participle, first_names, names_a_group
 from .owner_forms import GROUP_OF_MEMBERS
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .text import INFINITIVE_END
@@ -148,8 +148,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             continue
         # "Fr. Vogt wird zum 01.09. als Mesnerin eingestellt": "werden" with a participle ending the
         # main clause is a passive too (a future ends in the infinitive: "wird … einstellen").
-        if tok.lower_ in _WERDEN and (_PARTICIPLE_END.search(rest := unit.text[tok.idx - unit.span.start_char:]) or (
-                (last := _WORD.findall(re.split(r"[,;:]", rest, maxsplit=1)[0])) and past_participle(last[-1]))):  # "… wird zur Sitzung eingeladen"
+        if tok.lower_ in _WERDEN and (_PARTICIPLE_END.search(rest := unit.text[tok.idx - unit.span.start_char:])
+                                      or closes_with_participle(re.split(r"[,;:]", rest, maxsplit=1)[0])):  # "… wird zur Sitzung eingeladen"
             continue
         doc = unit.span.doc
         if (strong or future) and " aus " in unit.text and (members := _GROUP_OF_MEMBERS.match(doc[tokens[0].i : tok.i].text)) and (
