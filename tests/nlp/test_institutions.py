@@ -96,6 +96,21 @@ def test_parties_and_media(nlp):
     assert set(found(nlp, "Gewählt: Anna Kling (KV Erfurt) und Tom Heuchel (OV Gotha).")) >= {"KV Erfurt", "OV Gotha"}
 
 
+def test_a_party_group_written_with_a_space(nlp):
+    spans = found(nlp, "Die SPD Fraktion beantragt eine Vertagung, die Grünen Stadtratsfraktion nicht.")
+    assert {"SPD Fraktion", "Grünen Stadtratsfraktion"} <= set(spans) and "SPD" not in spans
+
+
+def test_federal_and_state_working_groups_by_their_short_forms(nlp):
+    spans = found(nlp, "Die BAG Lernkultur, die LAG Jugendarbeit und die UAG Statistik und Monitoring laden ein.")
+    assert {"BAG Lernkultur", "LAG Jugendarbeit", "UAG Statistik und Monitoring"} <= set(spans)
+
+
+def test_an_authoritys_lower_case_grade_is_part_of_its_name(nlp):
+    assert set(found(nlp, "Die untere Naturschutzbehörde und die oberste Landesbehörde prüfen.")) >= {
+        "untere Naturschutzbehörde", "oberste Landesbehörde"}
+
+
 def test_a_firm_named_after_fa_or_firma(nlp):
     spans = found(nlp, "Das Angebot der Fa. Brüning liegt vor; die Firma Schwall liefert. Die Firma ist zuverlässig.")
     assert {"Fa. Brüning", "Firma Schwall"} <= set(spans)

@@ -95,6 +95,7 @@ class InstitutionData(NameForms):
         self.site_suffixes = tuple(low("site_suffixes"))
         self.not_org_acronyms = low("not_org_acronyms")
         self.subunit_words = low("subunit_words")
+        self.grade_adjectives = low("grade_adjectives")
         self.titles = low("titles")
         # "Gemeinderat Markus Ruf", "Stadträtin Anna Berg": a council word before a first name is a person's role.
         first_names = models_dir() / "names" / "first_names.txt"

@@ -310,6 +310,11 @@ class SpanGrammar:
                 start = j - 1
                 j -= 2
                 continue
+            if lw in d.grade_adjectives:  # "die untere Naturschutzbehörde": lower case, part of the name
+                mods.append(j)
+                start = j
+                j -= 1
+                continue
             # "Deutsch-Marokkanischer", "Baden-Württembergischer": capitalised parts joined by hyphens.
             hyphened = "-" in txt and all(p[:1].isupper() and p.isalpha() for p in txt.split("-"))
             if (not txt[:1].isupper() or not (t.is_alpha or hyphened) or lw in d.determiners
