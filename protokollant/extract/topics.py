@@ -16,9 +16,10 @@ from ..structure import ColumnRole, RowKind, Structure, TableKind
 from .item_numbers import (
     ITEM_EXCERPT, ITEM_PAGE, NUMBER_IN_CELL, NUMBERED, REFERENCE_ONLY, SECTION_LETTER, STRONG_MARKER, TOP_LINE,
     is_sub_number, split_number)
+from .heading_topics import Start, heading_starts
 from .label_topics import label_line_starts, single_item_start
-from .meta import MetaResult, meta_keys
-from .topic_lines import DATE_ONLY, clean_title, dated_line, meta_heading, part_label, run_in_title, sentence_like, short_title
+from .meta import MetaResult
+from .topic_lines import clean_title, part_label, run_in_title, sentence_like, short_title
 from .text import clean, rejoin_wrapped
 
 def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
@@ -30,7 +31,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
 
     starts = _top_marker_starts(blocks, skip)
     if not starts:
-        heads = _heading_starts(blocks, skip, meta.title_block)
+        heads = heading_starts(blocks, skip, meta.title_block)
         typed = _typed_number_starts(blocks, skip)
         # "1. Begrüßung" … "6. Verschiedenes" typed as plain paragraphs carry the agenda when
         # the headings are at most a title line.
@@ -71,8 +72,6 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
         t.block_end = max(t.block_start, nxt - 1)
     return topics
 
-
-Start = tuple[Block, "str | None", str, int]
 
 
 def _subtitle_blocks(blocks: list[Block], meta: MetaResult) -> set[int]:
@@ -310,135 +309,6 @@ def _typed_number_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
     # Two numbered lines set in bold or as headings ("**1. Baugesuche**") are the agenda too.
     set_off = all(b.bold or b.kind is BlockKind.HEADING for b, *_ in found)
     return found if len(found) >= TYPED_MIN_ITEMS or (len(found) == 2 and set_off) else []
-
-
-def _task_list_title(block: Block) -> bool:
-    """"**Aufgaben**" above the task table: a bold line labelling the list, no agenda item (a
-    Word heading "Aufgaben" among the other headings is one)."""
-    return block.heading_source != "style" and clean(block.text).lower().rstrip(":") in meta_keys()["task_list_titles"]
-
-
-_TITLE_STYLES = frozenset({"Title", "Subtitle"})
-
-
-def _heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:
-    heads = [
-        b for b in blocks
-        if b.kind is BlockKind.HEADING and b.index not in skip and not meta_heading(b.text) and not _task_list_title(b)
-        and not _next_meeting_heading(b.text) and not DATE_ONLY.match(clean(b.text)) and not dated_line(b.text)
-        and b.style not in _TITLE_STYLES  # "Gesprächsvermerk" set as Title names the document, not an item
-    ]
-    if not heads:
-        return []
-    # "## Agenda" / "## Protokoll" with the items as "###" headings under it: those are the agenda;
-    # headings beside the container ("## Anwesenheit", "## Fragen aus dem letzten Meeting") are not.
-    inside = _under_container(blocks, skip)
-    if inside:
-        heads = [b for b in heads if b.index in inside]
-    # An agenda preview ("Tagesordnung" heading + list) directly followed by body headings is not topics.
-    # Word heading styles set the structure; headings found by layout ("a) …", bold
-    # lines) under them are sub-items, whatever level the layout rule guessed.
-    styled = [b for b in heads if b.heading_source == "style"]
-    if styled and len(styled) < len(heads):
-        first_styled = styled[0].index
-        heads = [b for b in heads if b.heading_source == "style" or b.index > first_styled]
-        levels = Counter(b.heading_level or 1 for b in styled)
-        top = min(levels)
-        out: list[Start] = []
-        for b in heads:
-            number, title, _ = split_number(b.text.split("\n", 1)[0])
-            level = 1 if b.heading_source == "style" and (b.heading_level or 1) == top and not is_sub_number(number) else 2
-            out.append((b, number, title, level))
-        return out
-    levels = Counter(b.heading_level or 1 for b in heads)
-    top = min(levels)
-    # A single top-level heading above many lower ones is a title, not a topic; unless it is
-    # numbered ("1. Eröffnung" above "1.a Versammlungsleiter", "1.b …": an item and its sub-items).
-    if levels[top] == 1 and len(levels) > 1 and heads[0].heading_level == top and sum(1 for b in heads if b.heading_level != top) >= 2 \
-            and split_number(heads[0].text.split("\n", 1)[0])[0] is None:
-        heads = heads[1:]
-        top = min(b.heading_level or 1 for b in heads)
-    out: list[Start] = []
-    for b in heads:
-        number, title, _ = split_number(b.text.split("\n", 1)[0])
-        level = 1 if (b.heading_level or 1) == top and not is_sub_number(number) else 2
-        out.append((b, number, title, level))
-    if sum(1 for s in out if s[3] == 1) < 1:
-        return []
-    return _group_empty_headings(out)
-
-
-def _next_meeting_heading(text: str) -> bool:
-    """An unnumbered "Nächster Termin" / "Nächstes Treffen" heading: header information, no agenda
-    item (the corpus README: "Header blocks (attendees, next meeting) … are not topics")."""
-    number, title, _ = split_number(text.split("\n", 1)[0])
-    low = clean(title).lower()
-    # "Nächstes Treffen: Di. 12.05.2026, 14:15 Uhr, Raum A0-22": the key with its details
-    return number is None and (low.rstrip(":") in meta_keys()["next_meeting"] or low.split(":", 1)[0] in meta_keys()["next_meeting"])
-
-
-def _under_container(blocks: list[Block], skip: set[int]) -> set[int]:
-    """Indexes of the headings nested under container headings ("Agenda", "Protokoll", "Themen")
-    that have at least two headings one level deeper; empty when there is no such container."""
-    heads = [b for b in blocks if b.kind is BlockKind.HEADING and b.index not in skip and b.heading_level]
-    containers = meta_keys()["container_headings"]
-    inside: set[int] = set()
-    for i, b in enumerate(heads):
-        if clean(b.text).lower().rstrip(":") not in containers:
-            continue
-        nested = []
-        for c in heads[i + 1:]:
-            if c.heading_level <= b.heading_level:
-                break
-            nested.append(c.index)
-        if len(nested) >= 2:
-            inside.update(nested)
-    return inside
-
-
-def _group_empty_headings(starts: list[Start]) -> list[Start]:
-    """Unnumbered headings that all look alike: one with no text of its own, directly
-    followed by another heading, is a section whose following headings are its
-    sub-items ("Planung des Flohmarkts" › "Rahmenbedingungen", "Anmeldung", …).
-
-    The section ends at the next heading that again opens a section, or at a
-    closing agenda item ("Verschiedenes", "Sonstiges"; models/cues/meta.json),
-    which is always top level. Numbered headings state their own structure and
-    are left alone.
-    """
-    if any(number for _, number, _, _ in starts):
-        return starts
-    closing = set(meta_keys().get("closing_topics", []))
-
-    def opens_section(i: int) -> bool:
-        # Word heading styles state their own levels: an empty styled heading is an item with
-        # nothing noted ("## Was noch offen ist vom letzten Mal"), not a section over the next ones.
-        return (
-            i + 1 < len(starts)
-            and starts[i][0].heading_source != "style"
-            and starts[i][3] == 1
-            and starts[i + 1][3] == 1
-            and starts[i + 1][0].index == starts[i][0].index + 1
-            and clean(starts[i][2]).lower().rstrip(":") not in closing
-        )
-
-    out: list[Start] = []
-    in_section = False
-    for i, (block, number, title, level) in enumerate(starts):
-        if level == 1:
-            if opens_section(i):
-                following = 0
-                for j in range(i + 1, len(starts)):
-                    if starts[j][3] != 1 or opens_section(j) or clean(starts[j][2]).lower().rstrip(":") in closing:
-                        break
-                    following += 1
-                in_section = following >= 2
-            elif in_section and not (clean(title).lower().rstrip(":") in closing or opens_section(i)):
-                level = 2
-            else:
-                in_section = False
-        out.append((block, number, title, level))
-    return out
 
 
 MAX_LIST_TITLE_WORDS = 20
