@@ -20,7 +20,8 @@ NUMBERED = re.compile(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}))[.)]?\s
 # Council minutes number public and non-public items "Ö 3", "NÖ 2" without "TOP".
 COUNCIL_ITEM = re.compile(r"^\s*(?P<num>N?Ö\s*\d{1,2}(?:\.\d{1,2})?)(?:\s*[:.)–—-]?\s+(?P<title>\S.*))?\s*$", re.S)
 # A title that is only a reference ("Ö 2 - 21-0241": the council's Drucksache number).
-REFERENCE_ONLY = re.compile(r"^[\d/.\s-]*$")
+# "TOP 3", "Punkt 1 der Tagesordnung": a line naming only the item's number (its title follows below).
+REFERENCE_ONLY = re.compile(r"^(?:der\s+(?:Tagesordnung|TO|Traktandenliste)\b)?[\d/.\s:-]*$", re.I)
 
 
 def split_number(text: str) -> tuple[str | None, str, bool]:

@@ -878,3 +878,18 @@ def test_one_label_line_is_no_agenda():
         (P, "Der Raum ist noch nicht gebucht."),
     )
     assert extract_topics(d, extract_meta(d)) == []
+
+
+def test_a_line_naming_only_the_item_takes_its_title_from_the_bold_line_below(record):
+    r = record("""= Protokoll 2. Sitzung 18.2.2025
+**Seniorenbeirat Grünstadt**
+Beginn: 17.04 Uhr
+**Punkt 1 der Tagesordnung**
+**Begrüßung und Feststellung der ordnungsgemäßen Ladung**
+Die Vorsitzende begrüßt die Beiratsmitglieder.
+**Punkt 2 der Tagesordnung**
+**Mobilitätszuschuss für Ehrenamtliche**
+Herr Anton verweist auf die Anträge.
+""")
+    assert [(t.number, t.title) for t in r.topics] == [
+        ("1", "Begrüßung und Feststellung der ordnungsgemäßen Ladung"), ("2", "Mobilitätszuschuss für Ehrenamtliche")]
