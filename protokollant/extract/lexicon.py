@@ -35,6 +35,10 @@ _PREPOSITIONS = ("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", 
                  "über", "um", "unter", "von", "vor", "wider", "zu", "zwischen")
 _PRONOMINAL_ADVERBS = frozenset(head + p for head in ("hier", "da", "dar", "wo", "wor") for p in _PREPOSITIONS)
 
+# "Dem Ortsbeirat wird das Material übergeben", "schicken dem GMSH einen Entwurf": articles of the
+# dative or accusative, which never open a sentence's subject.
+NON_SUBJECT_ARTICLES = frozenset({"dem", "den", "einem", "einen"})
+
 
 @lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:

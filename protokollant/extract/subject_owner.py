@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import closes_with_participle, first_names, names_a_group
+from .lexicon import NON_SUBJECT_ARTICLES, closes_with_participle, first_names, names_a_group
 from .owner_forms import GROUP_OF_MEMBERS
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .text import INFINITIVE_END
@@ -18,6 +18,7 @@ _CLAUSE_ENDS = {";", "|", "--", "->", "-->", "→", "=>", "⇒"}
 _CLAUSE_BOUNDARIES = {",", ";", ":", "-", "–", "—", "--", ">", "->", "-->", "→", "=>", "⇒", "•", "*", "|"}
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"der", "die", "das", "den", "dem"}
+_SUBJECT_ARTICLES = _ARTICLES - NON_SUBJECT_ARTICLES  # "schicken dem GMSH einen Entwurf": no subject after the verb
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 _THIRD_PARTY = re.compile(r"\b(?:bei|beim)\s+\w", re.I)
 # A participle followed by "werden"/"bleiben" at the end: a passive ("… beibehalten werden").
@@ -158,7 +159,8 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
             return owners, clause_text(unit, tokens, 0)
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
-        owners = extractor.owners(subject)
+        # "Dem Ortsbeirat wird das Material übergeben": a dative (or accusative) opening is no subject.
+        owners = [] if subject.split(" ", 1)[0].casefold() in NON_SUBJECT_ARTICLES else extractor.owners(subject)
         if not owners and (number := _ITEM_NUMBER.match(subject)):
             owners = extractor.owners(subject[number.end():])  # "4. Tim übernimmt Cleanup": a typed item number
         if not owners and subject.startswith("@") and (strong or future):
@@ -354,7 +356,7 @@ def owner_after(tokens: list, j: int, extractor: OwnerClassifier, *, honorific: 
                 break
             owners = owners + more
         return owners
-    if tokens[j].lower_ not in _ARTICLES:
+    if tokens[j].lower_ not in _SUBJECT_ARTICLES:
         return []
     for k in (4, 3, 2):
         phrase = tokens[j : j + k]
