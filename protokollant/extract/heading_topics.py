@@ -24,7 +24,9 @@ def _task_list_title(block: Block) -> bool:
 _TITLE_STYLES = frozenset({"Title", "Subtitle"})
 
 
-def heading_starts(blocks: list[Block], skip: set[int], title_block: int | None) -> list[Start]:
+def heading_starts(blocks: list[Block], skip: set[int]) -> list[Start]:
+    """The agenda items the headings give (level 1) and their sub-items (level 2); empty when
+    the headings carry no item."""
     heads = [
         b for b in blocks
         if b.kind is BlockKind.HEADING and b.index not in skip and not meta_heading(b.text) and not _task_list_title(b)
@@ -76,17 +78,19 @@ def _without_grouping_level(blocks: list[Block], heads: list[Block]) -> list[Blo
     """"# Technisches" › "## Router", "## Firmware"; "# Organisatorisches" › "## Kasse", …: when every
     top-level heading only groups (no text of its own, directly followed by at least two deeper
     headings), the deeper headings are the agenda items."""
-    tops = [i for i, b in enumerate(heads) if (b.heading_level or 1) == min(h.heading_level or 1 for h in heads)]
+    top = min(b.heading_level or 1 for b in heads)
+    tops = [i for i, b in enumerate(heads) if (b.heading_level or 1) == top]
     if len(tops) < 2 or len(tops) == len(heads):
         return heads
     for k, i in enumerate(tops):
         index = heads[i].index
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is None or after.kind is not BlockKind.HEADING or (after.heading_level or 1) <= (heads[i].heading_level or 1):
+        if after is None or after.kind is not BlockKind.HEADING or (after.heading_level or 1) <= top:
             return heads
         if (tops[k + 1] if k + 1 < len(tops) else len(heads)) - i - 1 < 2:
             return heads
-    return [b for i, b in enumerate(heads) if i not in set(tops)]
+    grouping = set(tops)
+    return [b for i, b in enumerate(heads) if i not in grouping]
 
 
 def _next_meeting_heading(text: str) -> bool:

@@ -31,7 +31,7 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
 
     starts = _top_marker_starts(blocks, skip)
     if not starts:
-        heads = heading_starts(blocks, skip, meta.title_block)
+        heads = heading_starts(blocks, skip)
         typed = _typed_number_starts(blocks, skip)
         # "1. Begrüßung" … "6. Verschiedenes" typed as plain paragraphs carry the agenda when
         # the headings are at most a title line.
