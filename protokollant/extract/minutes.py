@@ -358,11 +358,16 @@ def _name_in_full(body: Institution, title: str) -> None:
 
 
 def _person_with_role(name: str, people: PeopleIndex) -> bool:
-    """"OR Beck", "KR Ulrich": a short role abbreviation before the surname of someone present is
-    that person, not an institution."""
+    """"OR Beck", "KR Ulrich", "Stadtrat Zeller": a short role abbreviation or a council member's
+    title before the surname of someone present is that person, not an institution."""
     words = name.split()
-    return (len(words) == 2 and len(words[0]) <= 3 and words[0][:1].isupper()
+    return (len(words) == 2 and (len(words[0]) <= 3 and words[0][:1].isupper() or words[0].casefold() in _MEMBER_TITLES)
             and people.by_last.get(words[1].lower()) is not None)
+
+
+# A council's name and its member's title are one word ("der Stadtrat" decides, "Stadtrat Zeller" asks).
+_MEMBER_TITLES = frozenset({"stadtrat", "stadträtin", "gemeinderat", "gemeinderätin", "kreisrat", "kreisrätin", "ortsrat",
+                            "ortsrätin", "ortschaftsrat", "ortschaftsrätin", "bezirksrat", "bezirksrätin", "ratsherr", "ratsfrau"})
 
 
 def _collect_institutions(lines: list[tuple[int, str]], line_spans: list[Span]) -> list[Institution]:

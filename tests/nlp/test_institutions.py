@@ -632,13 +632,15 @@ def test_devices_are_no_councils_and_a_role_before_an_attendees_name_is_a_person
     from tests.markup import render
     data = render("""= Sitzung des Ortschaftsrats Oberhofen
 Datum: 24.02.2026
-Anwesend: Ortsvorsteherin Anna Beck, Jonas Ulrich
+Anwesend: Ortsvorsteherin Anna Beck, Jonas Ulrich, Tim Zeller
 # Spielplatz
 Neue Spielgeräte und Steckersolargeräte werden beschafft. OR Beck berichtet, die Landfrauen Oberhofen helfen.
+Stadtrat Zeller fragt nach den Kosten.
 """)
     record = extract_record(read_document(data), load_pipeline("blank"), data=data, file_name="t.docx")
     names = [i.name for i in record.institutions]
     assert not any("geräte" in n for n in names) and "OR Beck" not in names
+    assert "Stadtrat Zeller" not in names  # a council member's title before an attendee's surname
 
 
 def test_the_meetings_own_body_takes_its_full_name_from_the_title_line():
