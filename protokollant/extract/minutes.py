@@ -24,6 +24,7 @@ from .actions import ActionExtractor
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
 from .own_body import add_own_body, drop_own_council
+from .owners import PERSON_OFFICE_WORDS
 from .people import PeopleIndex
 from .tables import TableReader
 from .topic_lines import outcome_tail
@@ -361,13 +362,8 @@ def _person_with_role(name: str, people: PeopleIndex) -> bool:
     """"OR Beck", "KR Ulrich", "Stadtrat Zeller": a short role abbreviation or a council member's
     title before the surname of someone present is that person, not an institution."""
     words = name.split()
-    return (len(words) == 2 and (len(words[0]) <= 3 and words[0][:1].isupper() or words[0].casefold() in _MEMBER_TITLES)
+    return (len(words) == 2 and (len(words[0]) <= 3 and words[0][:1].isupper() or words[0].casefold() in PERSON_OFFICE_WORDS)
             and people.by_last.get(words[1].lower()) is not None)
-
-
-# A council's name and its member's title are one word ("der Stadtrat" decides, "Stadtrat Zeller" asks).
-_MEMBER_TITLES = frozenset({"stadtrat", "stadträtin", "gemeinderat", "gemeinderätin", "kreisrat", "kreisrätin", "ortsrat",
-                            "ortsrätin", "ortschaftsrat", "ortschaftsrätin", "bezirksrat", "bezirksrätin", "ratsherr", "ratsfrau"})
 
 
 def _collect_institutions(lines: list[tuple[int, str]], line_spans: list[Span]) -> list[Institution]:

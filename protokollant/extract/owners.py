@@ -29,7 +29,8 @@ _HONORIFIC_NAME = re.compile(rf"^{_HONORIFIC}\s+\S")  # compiled once: asked of 
 _OFFICE_TITLES = (
     "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Ortsbürgermeister",
     "Ortsbürgermeisterin", "Bezirksbürgermeister", "Bezirksbürgermeisterin", "Ortsvorsteher", "Ortsvorsteherin",
-    "Landrat", "Landrätin", "Stadträtin", "Gemeinderätin", "Kreisrätin", "Ratsmitglied", "Ortsratsmitglied",
+    "Landrat", "Landrätin", "Stadträtin", "Gemeinderätin", "Kreisrätin", "Ortsrätin", "Ortschaftsrätin", "Bezirksrätin",
+    "Ratsmitglied", "Ortsratsmitglied",
     "Ratsherr", "Ratsfrau", "Stadtverordneter", "Stadtverordnete", "Beigeordneter", "Beigeordnete", "Kämmerer",
     "Kämmerin", "Amtsleiter", "Amtsleiterin", "Fachbereichsleiter", "Fachbereichsleiterin", "Pfarrer", "Pfarrerin",
     # church and school offices: "Diakon Gschwind", "Pastorin Lange", "Rektorin Yilmaz"
@@ -55,7 +56,9 @@ _DOTTED_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.(?:\s?-\s?[A-Z�
 # Abbreviations that are no initials ("Fr. Dr.", "St.", "Nr.").
 _NOT_INITIALS = frozenset({"Dr.", "Fr.", "Hr.", "Prof.", "Bgm.", "St.", "Nr.", "Abs.", "Tel.", "Str.", "Ref.", "Abt.", "Pfr.", "Dipl.", "Ing.", "Mag.", "Vors.", "Stv."})
 # "Stadtrat Vogt" is a councillor, "Stadtrat Hausen" the council of a town: only with a known name.
-_BODY_OR_OFFICE = ("Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat")
+_BODY_OR_OFFICE = ("Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat", "Ortschaftsrat", "Bezirksrat")
+# Words that name a person when a surname follows ("Stadtrat Zeller", "Pfarrer Demir"), lower case.
+PERSON_OFFICE_WORDS = frozenset(o.casefold() for o in _OFFICE_TITLES + _BODY_OR_OFFICE)
 _OFFICE_NAME = re.compile(
     r"^(?P<office>" + "|".join(_OFFICE_TITLES + _BODY_OR_OFFICE) + r")\s+(?:(?:Dr\.|Prof\.)\s+)?"
     r"(?P<name>[A-ZÄÖÜ][\wäöüßéèáàç'’-]+(?:\s+[A-ZÄÖÜ][\wäöüßéèáàç'’-]+)?)$")
