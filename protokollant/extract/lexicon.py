@@ -40,6 +40,11 @@ _PRONOMINAL_ADVERBS = frozenset(head + p for head in ("hier", "da", "dar", "wo",
 NON_SUBJECT_ARTICLES = frozenset({"dem", "den", "einem", "einen"})
 
 
+def opens_with_object_article(phrase: str) -> bool:
+    """Whether the phrase opens with a dative or accusative article, so it cannot be a subject."""
+    return phrase.split(" ", 1)[0].casefold() in NON_SUBJECT_ARTICLES
+
+
 @lru_cache(maxsize=1)
 def group_words() -> frozenset[str]:
     return _words("group_words.txt")

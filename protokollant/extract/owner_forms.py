@@ -11,7 +11,7 @@ import re
 
 from ..schema import Responsible, ResponsibleKind
 from .deadlines import find_deadlines
-from .lexicon import NON_SUBJECT_ARTICLES, closes_with_participle, first_names, handle_like
+from .lexicon import closes_with_participle, first_names, handle_like, opens_with_object_article
 from .owners import HONORIFIC_RX, acting_for
 from .text import ARROW, clean
 from .vocabulary import action_cues
@@ -116,7 +116,7 @@ def promise(text: str, extractor, patterns) -> tuple[list[Responsible], str] | N
         m = rx.search(text)
         # "Der Verein wird … eingeladen", "Dem Ortsbeirat wird … übergeben": a passive's or a dative's noun does nothing.
         if m and not (" wird " in m.group(0) and closes_with_participle(m.group(0))) and not (
-                m.start("owner") == 0 and m.group("owner").split(" ", 1)[0].casefold() in NON_SUBJECT_ARTICLES):
+                m.start("owner") == 0 and opens_with_object_article(m.group("owner"))):
             if (f := _PROMISED_FOR.search(text, m.end() - 3)) is not None and (doers := extractor.owners(f.group("owner"), lenient=True)):
                 return doers, text
             owner = re.sub(r"^(?:der|die|das|den|dem)\s+", "", m.group("owner").strip(), flags=re.I)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..schema import Responsible, ResponsibleKind
-from .lexicon import NON_SUBJECT_ARTICLES, closes_with_participle, first_names, names_a_group
+from .lexicon import NON_SUBJECT_ARTICLES, closes_with_participle, first_names, names_a_group, opens_with_object_article
 from .owner_forms import GROUP_OF_MEMBERS
 from .owners import HONORIFIC_WORDS, INITIALS, OwnerClassifier
 from .text import INFINITIVE_END
@@ -160,7 +160,7 @@ def subject_owner(unit: Unit, extractor: OwnerClassifier, has_deadline: bool) ->
         before = doc[tokens[start].i : tok.i].text
         subject = re.sub(r"\s*\([^)]*\)", "", before).strip(" -•*–:")
         # "Dem Ortsbeirat wird das Material übergeben": a dative (or accusative) opening is no subject.
-        owners = [] if subject.split(" ", 1)[0].casefold() in NON_SUBJECT_ARTICLES else extractor.owners(subject)
+        owners = [] if opens_with_object_article(subject) else extractor.owners(subject)
         if not owners and (number := _ITEM_NUMBER.match(subject)):
             owners = extractor.owners(subject[number.end():])  # "4. Tim übernimmt Cleanup": a typed item number
         if not owners and subject.startswith("@") and (strong or future):
