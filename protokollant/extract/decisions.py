@@ -490,5 +490,8 @@ _BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|w
                           r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)\W*$", re.I)
 # "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
 _ANAPHORIC_ASSENT = re.compile(
-    r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)", re.I)
+    r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)"
+    # "… schlägt Dora Grunder als Stimmenzählerin vor. Dieser Vorschlag wird gutgeheissen.": the proposal named back.
+    r"|^\W*(?:dieser|der|dem|diesem)\s+(?:vorschlag|antrag)\s+(?:wird|wurde)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:angenommen|gutgeheissen|gutgeheißen|gebilligt|befürwortet|akzeptiert|zugestimmt)\b", re.I)
 _PROPOSAL = re.compile(r"\b(?:schlägt|schlug|schlagen|schlugen)\b[^.]*\bvor\b|\bVorschlag\b|\bbittet\b[^.]*\bum\s+(?:Zustimmung|Einverständnis)|\bregt\b[^.]*\ban\b|\bbeantragt\b", re.I)

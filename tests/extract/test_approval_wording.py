@@ -1,0 +1,72 @@
+"""Approval as associations and Swiss minutes word it: "wird gutgeheissen" (approved),
+"erhielt die Entlastung" (discharged), a body that "stimmt der/einer Vorlage zu" (feminine
+and plural datives, not only "dem"). Decisions by the rules alone; the rule score is read
+without the sentence-role model. Word files rendered from markup (tests/markup.py)."""
+import pytest
+
+from protokollant.extract.decisions import THRESHOLD, decision_score
+from protokollant.extract.minutes import analyse_document
+from protokollant.ingest.reader import read_document
+from protokollant.nlp.pipeline import load_pipeline
+from tests.markup import render
+
+MINUTES = """= Protokoll der Generalversammlung
+Datum: 21.03.2026
+Anwesend: Dora Grunder, Martin Tschabold
+# 1. Wahl der Stimmenzähler
+Martin Tschabold schlägt Dora Grunder als Stimmenzählerin vor. Dieser Vorschlag wird gutgeheißen.
+Das Protokoll der letzten Versammlung wird gutgeheissen.
+# 2. Entlastung
+Auch der Kassenwart erhielt die Entlastung.
+Der Vorstand erhält für das Geschäftsjahr 2025 die Entlastung.
+# 3. Grundordnung
+Der Senat stimmte einer Neufassung der Grundordnung zu.
+Der Ortsrat stimmt der vorgestellten Entwurfsplanung einstimmig zu.
+Die Versammlung stimmt den Änderungen der Satzung zu.
+# 4. Verschiedenes
+Das Protokoll wird verlesen.
+Der Kassenwart erhielt die Unterlagen im Januar.
+"""
+
+
+@pytest.fixture(scope="module")
+def scores():
+    analysis = analyse_document(read_document(render(MINUTES)), load_pipeline("blank"))
+    return {u.text: decision_score(u) for u in analysis.units}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dieser Vorschlag wird gutgeheißen.",
+    "Das Protokoll der letzten Versammlung wird gutgeheissen.",
+    "Auch der Kassenwart erhielt die Entlastung.",
+    "Der Vorstand erhält für das Geschäftsjahr 2025 die Entlastung.",
+    "Der Senat stimmte einer Neufassung der Grundordnung zu.",
+    "Der Ortsrat stimmt der vorgestellten Entwurfsplanung einstimmig zu.",
+    "Die Versammlung stimmt den Änderungen der Satzung zu.",
+])
+def test_approval_wording_is_a_decision(scores, sentence):
+    assert scores[sentence] >= THRESHOLD
+
+
+@pytest.mark.parametrize("sentence", [
+    "Das Protokoll wird verlesen.",
+    "Der Kassenwart erhielt die Unterlagen im Januar.",
+])
+def test_look_alikes_are_not(scores, sentence):
+    assert scores[sentence] < THRESHOLD
+
+
+def test_the_proposal_named_back_is_what_was_decided(record):
+    r = record("""= Protokoll der Mitgliederversammlung
+Datum: 21.03.2026
+Anwesend: Dora Grunder, Martin Tschabold
+# 1. Wahl der Stimmenzähler
+In Anbetracht der geringen Teilnehmerzahl schlägt Martin Tschabold Dora Grunder als Stimmenzählerin vor. Dieser Vorschlag wird gutgeheissen.
+# 2. Beiträge
+Der Kassier beantragt, den Beitrag auf 40 Franken zu erhöhen. Der Antrag wird mit 12 zu 3 Stimmen angenommen.
+""")
+    assert [d.text for d in r.decisions] == [
+        "In Anbetracht der geringen Teilnehmerzahl schlägt Martin Tschabold Dora Grunder als Stimmenzählerin vor. "
+        "Dieser Vorschlag wird gutgeheissen.",
+        "Der Kassier beantragt, den Beitrag auf 40 Franken zu erhöhen. Der Antrag wird mit 12 zu 3 Stimmen angenommen.",
+    ]
