@@ -111,6 +111,28 @@ def test_an_authoritys_lower_case_grade_is_part_of_its_name(nlp):
         "untere Naturschutzbehörde", "oberste Landesbehörde"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Das Bistum Münster hat die Mittel bewilligt.", "Bistum Münster"),
+    ("Der Kirchenkreis Wesermarsch lädt ein.", "Kirchenkreis Wesermarsch"),
+    ("Das Bischöfliche Ordinariat prüft den Antrag.", "Bischöfliches Ordinariat"),
+    ("Die Kath. Sozialstation übernimmt die Pflege.", "Kath. Sozialstation"),
+    ("Die Raiffeisenkasse spendet 500 Euro.", "Raiffeisenkasse"),
+    ("Die Gemeindevertretung hat zugestimmt.", "Gemeindevertretung"),
+    ("Die Kommunalaufsicht hat den Haushalt genehmigt.", "Kommunalaufsicht"),
+    ("Die Verwaltungsgemeinschaft Hochstadt-Marktzeuln trägt die Kosten.", "Verwaltungsgemeinschaft Hochstadt-Marktzeuln"),
+    ("Der Kreissportbund und der Sängerkreis Odenwald laden ein.", "Kreissportbund"),
+    ("Der Bayerische Rundfunk berichtete.", "Bayerischer Rundfunk"),
+    # a newspaper named after a town the place list does not know
+    ("Laut Solothurner Tagblatt war es gut.", "Solothurner Tagblatt"),
+])
+def test_church_welfare_sports_supervisory_and_media_bodies(nlp, text, name):
+    assert name in kb_ids(nlp, text)
+
+
+def test_a_supervision_duty_is_no_authority(nlp):
+    assert kb_ids(nlp, "Die Aufsicht am Beckenrand übernimmt Tom.") == set()
+
+
 def test_a_firm_named_after_fa_or_firma(nlp):
     spans = found(nlp, "Das Angebot der Fa. Brüning liegt vor; die Firma Schwall liefert. Die Firma ist zuverlässig.")
     assert {"Fa. Brüning", "Firma Schwall"} <= set(spans)

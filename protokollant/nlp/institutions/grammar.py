@@ -19,6 +19,8 @@ _SITE_KINDS = frozenset({"bildung", "einrichtung", "unternehmen"})
 _CONFESSIONS = frozenset({"ev.", "evang.", "kath.", "luth."})  # before a church body, split off their full stop
 # "Mittelfranken-West", "Rhein-Neckar", "Oberschwaben-Weißenau": capitalised parts joined by hyphens.
 _REGION_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)+$")
+# "Solothurner", "Hamburger": a capitalised word in -er before a newspaper or broadcaster names its town.
+_TOWN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}er$")
 # After a number: the units of an amount, and the inflected words that are no adjective of a count
 # ("Gruppe 35 hatte Probleme", "Gruppe 35 eine Präsentation").
 _AMOUNT_UNITS = frozenset({"€", "%", "eur", "euro", "prozent"})
@@ -289,10 +291,12 @@ class SpanGrammar:
                 return k
         return k
 
-    def _left(self, doc: Doc, i: int) -> tuple[int, bool]:
+    def _left(self, doc: Doc, i: int, any_place: bool = False) -> tuple[int, bool]:
         """Capitalised adjectives and place adjectives before a head
         ("Sächsisches Staatsministerium", "Leipziger Volkszeitung") and a
-        truncated coordination ("Industrie- und Handelskammer")."""
+        truncated coordination ("Industrie- und Handelskammer"). With ``any_place``
+        (a newspaper's or broadcaster's head) any capitalised word in -er is one:
+        "Solothurner Tagblatt" names its town, known to the place list or not."""
         d = self.data
         start = i
         j = i - 1
@@ -323,7 +327,7 @@ class SpanGrammar:
             last = txt.rsplit("-", 1)[-1]
             if d.adjective_stem(last) and lw.endswith(("e", "en", "er", "es", "em")):
                 pass
-            elif d.is_place_adjective(txt) and d.head_lookup(txt) is None:
+            elif (d.is_place_adjective(txt) or (any_place and _TOWN_ADJECTIVE.match(txt))) and d.head_lookup(txt) is None:
                 pass  # place adjective: "Leipziger", "Gundelfinger"
             else:
                 break
@@ -344,7 +348,7 @@ class SpanGrammar:
                 doc[i + 1].lower_ in d.titles or (doc[i + 1].lower_ in d.first_names and doc[i + 1].text[:1].isupper())
                 or (i > 0 and doc[i - 1].lower_ in d.titles and doc[i + 1].text[:1].isupper())):
             return None  # "Stadtrat Herr Müller", "Gemeinderat Markus Ruf", "Herr Stadtrat Vogt": a person's role
-        start, has_left = self._left(doc, i)
+        start, has_left = self._left(doc, i, any_place=rule.left)
         end = i + 1
         if form in ("pl", "datpl"):
             if (rule.standalone == "none" or (bare and not rule.bare_plural)
