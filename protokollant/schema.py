@@ -6,8 +6,9 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.1"
-"""1.1: ``postponed`` and ``noted`` (agenda items the body postponed / only took note of); 1.0 fields unchanged."""
+SCHEMA_VERSION = "1.2"
+"""1.1: ``postponed`` and ``noted`` (agenda items the body postponed / only took note of); 1.0 fields unchanged.
+1.2: ``Decision.quote`` (the sentence that decides, when ``text`` also holds what it answers); 1.1 fields unchanged."""
 
 
 class _Model(BaseModel):
@@ -105,6 +106,8 @@ class Vote(_Model):
 
 class Decision(_Scored):
     text: str = Field(description="The decision as stated in the minutes")
+    quote: str | None = Field(None, description="The sentence that states the outcome, verbatim, when text also holds the "
+                              "motion or proposal it answers (\"Die Entlastung wurde ohne Gegenstimmen erteilt.\"); schema 1.2")
     kind: str = Field(description="resolution | motion | election | agreement | approval")
     topic_index: int | None = None
     vote: Vote | None = None

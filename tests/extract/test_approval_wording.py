@@ -1,5 +1,5 @@
 """Approval as associations and Swiss minutes word it: "wird gutgeheissen" (approved),
-"erhielt die Entlastung" (discharged), a body that "stimmt der/einer Vorlage zu" (feminine
+"erhielt die Entlastung", "entlasteten den Vorstand" (discharged), a body that "stimmt der/einer Vorlage zu" (feminine
 and plural datives, not only "dem"). Decisions by the rules alone; the rule score is read
 without the sentence-role model. Word files rendered from markup (tests/markup.py)."""
 import pytest
@@ -19,6 +19,7 @@ Das Protokoll der letzten Versammlung wird gutgeheissen.
 # 2. Entlastung
 Auch der Kassenwart erhielt die Entlastung.
 Der Vorstand erhält für das Geschäftsjahr 2025 die Entlastung.
+Die 15 Teilnehmer schlossen das vergangene Jahr ab und entlasteten Vorstand und Aufsichtsrat für 2010.
 # 3. Grundordnung
 Der Senat stimmte einer Neufassung der Grundordnung zu.
 Der Ortsrat stimmt der vorgestellten Entwurfsplanung einstimmig zu.
@@ -40,6 +41,7 @@ def scores():
     "Das Protokoll der letzten Versammlung wird gutgeheissen.",
     "Auch der Kassenwart erhielt die Entlastung.",
     "Der Vorstand erhält für das Geschäftsjahr 2025 die Entlastung.",
+    "Die 15 Teilnehmer schlossen das vergangene Jahr ab und entlasteten Vorstand und Aufsichtsrat für 2010.",
     "Der Senat stimmte einer Neufassung der Grundordnung zu.",
     "Der Ortsrat stimmt der vorgestellten Entwurfsplanung einstimmig zu.",
     "Die Versammlung stimmt den Änderungen der Satzung zu.",
@@ -70,3 +72,18 @@ Der Kassier beantragt, den Beitrag auf 40 Franken zu erhöhen. Der Antrag wird m
         "Dieser Vorschlag wird gutgeheissen.",
         "Der Kassier beantragt, den Beitrag auf 40 Franken zu erhöhen. Der Antrag wird mit 12 zu 3 Stimmen angenommen.",
     ]
+
+
+def test_an_outcome_joined_to_its_motion_keeps_its_own_sentence_as_quote(record):
+    r = record("""= Protokoll der Mitgliederversammlung
+Datum: 10.11.2019
+Anwesend: Raymund Brox, Sieglinde Stratmann
+# 3. Kassenbericht
+Die Kassenprüfer bescheinigten eine hervorragende Kassenführung und beantragten, den Vorstand zu entlasten. Die Entlastung wurde ohne Gegenstimmen erteilt.
+# 4. Wahlen
+Bernhard Karrengarn wurde als Vorsitzender einstimmig wieder gewählt.
+""")
+    joined, alone = r.decisions
+    assert joined.text.startswith("Die Kassenprüfer bescheinigten") and joined.text.endswith("ohne Gegenstimmen erteilt.")
+    assert joined.quote == "Die Entlastung wurde ohne Gegenstimmen erteilt."
+    assert alone.quote is None  # its text is its sentence

@@ -31,7 +31,7 @@ def test_record_fields_from_real_minutes(tmp_path):
     path = tmp_path / "sozialausschuss.docx"
     doc.save(path)
     record = Processor("blank").process_file(path, tmp_path / "out").record
-    assert record.schema_version == SCHEMA_VERSION == "1.1"
+    assert record.schema_version == SCHEMA_VERSION == "1.2"
     assert [(p.number, p.title) for p in record.postponed] == [("2", "Wohnraum für Auszubildende")]
     assert record.postponed[0].text.startswith("Nach kurzer Aussprache wird der Punkt vertagt")
     assert [(n.number, n.title) for n in record.noted] == [("3", "Bericht der Verwaltung")]

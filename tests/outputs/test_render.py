@@ -146,7 +146,7 @@ def test_report_content():
     assert ">b56fb68c4b89…</code>" in html
     assert "<dd>13. März 2026, 09:30 Uhr</dd>" in html
     assert "de_core_news_lg 3.8.0 (spaCy 3.8.7)" in html
-    assert "<dt>Schema</dt><dd>1.1</dd>" in html
+    assert "<dt>Schema</dt><dd>1.2</dd>" in html
 
 
 def test_unsure_marker_only_below_threshold():
