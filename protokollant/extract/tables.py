@@ -97,12 +97,14 @@ class TableReader(CellFields):
             confidence=0.9 if owners else 0.7,
         ))
 
-    def _decision(self, row: TableRow, text: str, role: ColumnRole, confidence: float) -> None:
+    def _decision(self, row: TableRow, text: str, role: ColumnRole, confidence: float, *, quote: str | None = None) -> None:
+        """``quote``: the cell's sentence that says the row was decided, when the row is the text."""
         unit = self.row_units[row.block.index]
         text = clean(text)
+        quote = clean(quote) if quote else None
         self.decisions.append(Decision(
-            text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),
-            evidence=unit.evidence(text=text, column=row.positions.get(role)), confidence=confidence,
+            text=text, quote=quote if quote and quote != text else None, kind=decision_kind(text), topic_index=unit.topic_index,
+            vote=parse_vote(text), evidence=unit.evidence(text=text, column=row.positions.get(role)), confidence=confidence,
         ))
 
     @staticmethod
@@ -377,7 +379,7 @@ class TableReader(CellFields):
                 labels = sentence.cue_labels()
                 status_says_decided = short and labels & {"DECISION", "AGREEMENT"} and not labels & _OPEN_LABELS
                 if status_says_decided or self._is_decision(sentence, labelled=False):
-                    self._decision(row, row.block.text if short else sentence.text, role, 0.65)
+                    self._decision(row, row.block.text if short else sentence.text, role, 0.65, quote=sentence.text)
 
     def _decision_row(self, row: TableRow) -> None:
         result = row.text(ColumnRole.RESULT)

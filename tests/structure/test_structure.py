@@ -343,6 +343,17 @@ Datum: 12.05.2026
     assert any("Standgebühr" in d.text for d in record.decisions)
 
 
+def test_a_short_status_sentence_decides_its_row_and_is_its_quote(nlp, render):
+    record = _record(nlp, render, """= Steuerungsgruppe Arbeitsmarktintegration
+Datum: 22.04.2026
+|= Nr. | Maßnahme | Wer | Stand |
+| 2.1 | Gemeinsame Sprechstunde JC/AA/ABH, 14-tägig | JC / AA / ABH | läuft seit Februar, bisher 74 Beratungen. Fortführung bis Jahresende beschlossen. |
+""")
+    decision, = record.decisions
+    assert decision.text.startswith("2.1 | Gemeinsame Sprechstunde")  # the row is what was decided
+    assert decision.quote == "Fortführung bis Jahresende beschlossen."  # the sentence that says so
+
+
 def test_a_result_row_with_nobody_and_a_start_or_a_postponement_is_no_task(nlp, render):
     record = _record(nlp, render, """= Lenkungsgruppe Fachkräfte
 Datum: 11.03.2026
