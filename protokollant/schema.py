@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 SCHEMA_VERSION = "1.2"
 """1.1: ``postponed`` and ``noted`` (agenda items the body postponed / only took note of); 1.0 fields unchanged.
-1.2: ``Decision.quote`` (the sentence that decides, when ``text`` also holds what it answers); 1.1 fields unchanged."""
+1.2: ``Decision.quote`` (the sentence that decides, when ``text`` also holds what it answers) and ``ActionItem.quote``
+(a task table's owner cell that says what to do); 1.1 fields unchanged."""
 
 
 class _Model(BaseModel):
@@ -135,6 +136,8 @@ class Due(_Model):
 
 class ActionItem(_Scored):
     task: str = Field(description="What is to be done (short form)")
+    quote: str | None = Field(None, description="The minutes' own words for the task when the evidence holds more: a table "
+                              "row's owner cell that says what to do (\"Ute klärt Fördermöglichkeit bis nächstes Treffen\"); schema 1.2")
     responsible: list[Responsible] = []
     due: Due | None = None
     topic_index: int | None = None

@@ -12,6 +12,18 @@ from .text import clean
 
 _LEAD = re.compile(r"^\s*(?:bis|spätestens|zum|ab)\b\s*", re.I)
 _BRACKETS = re.compile(r"\([^()]*\)")
+# An owner cell written as a clause: up to three capitalised words (a bracket after them) and a lower-case verb.
+_SUBJECT_VERB = re.compile(r"^\s*(?P<subject>(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*(?:\s*\([^()]*\))?)\s+(?P<verb>[a-zäöüß]{3,})\b")
+_NOT_VERBS = frozenset("""und oder sowie bis mit zur zum für von vom über per als ggf bzw the and der die das den dem des
+    ein eine einer eines im am an in auf aus bei nach vor""".split())
+_CONTENT_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+# Words an owner or deadline cell holds beside names and dates, saying nothing of what is to be done.
+_OWNER_CELL_WORDS = frozenset("""
+    frau herr herrn sitzung nächste nächsten nächster nächstes treffen gemeinsam federführend laufend offen
+    fortlaufend zuständig verantwortlich unterstützung ende anfang mitte woche wochen monat monate quartal jahr
+    halbjahr sofort spätestens jeweils danach vorher sowie oder alle jeder jede team leitung koordination
+    januar februar märz april juni juli august september oktober november dezember
+""".split())
 
 
 class CellFields:
@@ -25,6 +37,9 @@ class CellFields:
             return [Responsible(name=text, kind=ResponsibleKind.GROUP)]
         if self.vocab.is_empty_cell(_BRACKETS.sub("", text).strip()):
             return []  # "– (Info)", "– (erledigt)": nobody, a note beside the dash
+        if ":" not in text and (clause := _SUBJECT_VERB.match(text)) and clause.group("verb").casefold() not in _NOT_VERBS and (
+                subject := self.extractor.owners(clause.group("subject"), lenient=True)):
+            return subject  # "Ute klärt Fördermöglichkeit bei der Bürgerstiftung": the clause's subject does it
         owners = self.extractor.owners(text, lenient=True)
         return owners or [Responsible(name=text.strip(" ,;"), kind=ResponsibleKind.UNKNOWN)]
 
@@ -60,6 +75,25 @@ class CellFields:
                 ":" in line and self.extractor.owners(line.split(":", 1)[0], lenient=True) for line in cell_lines[1:]):
             return None  # "Fr. Rosenthal (Druckauftrag)<br>alle: Textkorrekturen bis 03.04.": a second owner's line
         return owners, self._owner_due(" ".join(cell_lines[1:]))[1]
+
+    def _owner_statement(self, row: TableRow, owners: list[Responsible]) -> str | None:
+        """ "Ute klärt Fördermöglichkeit bei der Bürgerstiftung bis nächstes Treffen", "IHK, Hr. Pohl<br>
+        Ausstellerliste bis 30.06.": an owner cell that also says what to do states the task in the
+        minutes' own words (the task cell beside it often only names the item). None for an owner
+        cell that holds names and a deadline only ("Ute, bis 14.2.")."""
+        cell = row.text(ColumnRole.OWNER_DUE) or row.text(ColumnRole.OWNER)
+        if not cell or not owners:
+            return None
+        rest = cell
+        for owner in owners:
+            # the name as far as a comma or after a label: a lenient owner may have taken
+            # the words after it along ("Frau Weidner (AWO), Übersetzungen")
+            rest = rest.replace(owner.name.split(",")[0].split(":")[-1].strip(), " ")
+        # "MASI (Hr. Dr. Falk)": a contact person or a note; the deadline's own words stay
+        # ("Übersetzungen bis 15.06.", "Einführung ab 01.07." say what to do).
+        rest = _BRACKETS.sub(" ", rest)
+        words = [w for w in _CONTENT_WORD.findall(rest) if w.casefold() not in _OWNER_CELL_WORDS]
+        return clean(cell) if words else None
 
     def _row_owner_due(self, row: TableRow) -> tuple[list[Responsible], Due | None]:
         owners = self._owners(row.text(ColumnRole.OWNER)) if row.text(ColumnRole.OWNER) else []

@@ -77,8 +77,9 @@ class TableReader(CellFields):
 
     # -- items -------------------------------------------------------------
     def _task(self, row: TableRow, text: str, role: ColumnRole, owners: list[Responsible], due: Due | None,
-              *, quote: str | None = None) -> None:
-        """``quote``: the evidence when it is less than the whole row (one line of a cell)."""
+              *, quote: str | None = None, statement: str | None = None) -> None:
+        """``quote``: the evidence when it is less than the whole row (one line of a cell);
+        ``statement``: the owner cell's words when they say what to do (the item's quote)."""
         if not owners and due is None:
             # A row nobody is to carry out by no date is an open point, not a task (the corpus' annotators
             # took 1 of 17 such rows for one); it is named for review instead of dropped silently.
@@ -94,6 +95,7 @@ class TableReader(CellFields):
             due=due,
             topic_index=unit.topic_index,
             evidence=unit.evidence(text=clean(quote if quote is not None else row.block.text), column=row.positions.get(role)),
+            quote=statement,
             confidence=0.9 if owners else 0.7,
         ))
 
@@ -353,7 +355,7 @@ class TableReader(CellFields):
         for role in (ColumnRole.TASK, ColumnRole.TOPIC, ColumnRole.RESULT):
             text = row.text(role)
             if text and not self.vocab.is_empty_cell(text):
-                self._task(row, text, role, owners, due)
+                self._task(row, text, role, owners, due, statement=self._owner_statement(row, owners))
                 return
         if owners or due:
             self.warnings.append(

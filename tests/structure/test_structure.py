@@ -354,6 +354,21 @@ Datum: 22.04.2026
     assert decision.quote == "Fortführung bis Jahresende beschlossen."  # the sentence that says so
 
 
+def test_an_owner_cell_that_says_what_to_do_is_the_tasks_quote(nlp, render):
+    record = _record(nlp, render, """= Repair-Café Kornmarkt
+Datum: 14.01.2026
+|= Nr. | Thema | Stand | Wer, bis wann |
+| B2 | Prüfgerät DGUV V3 | Ausleihe klappt nicht mehr, eigenes Gerät zu teuer. | Ute klärt Fördermöglichkeit bei der Bürgerstiftung bis 20.02. |
+| B3 | Übersetzung der Aushänge | Texte liegen vor. | Frau Weidner (AWO), Übersetzungen bis 15.02. |
+| B4 | Lötstation | Angebot liegt vor. | Fritz, bis 31.01. |
+""")
+    assert [(a.task, a.quote) for a in record.action_items] == [
+        ("Prüfgerät DGUV V3", "Ute klärt Fördermöglichkeit bei der Bürgerstiftung bis 20.02."),
+        ("Übersetzung der Aushänge", "Frau Weidner (AWO), Übersetzungen bis 15.02."),
+        ("Lötstation", None),  # the owner cell names who and when only
+    ]
+
+
 def test_a_result_row_with_nobody_and_a_start_or_a_postponement_is_no_task(nlp, render):
     record = _record(nlp, render, """= Lenkungsgruppe Fachkräfte
 Datum: 11.03.2026
