@@ -407,3 +407,22 @@ NEGATED_DECISION = re.compile(
     r"änderungen|änderungswünsche|enthaltungen|bedenken|wortmeldungen|anmerkungen)\b)[^,;.:!?()–→>]{0,60}?\b(?:beschlossen|festgelegt|vereinbart|"
     r"entschieden|genehmigt|angenommen|zugestimmt|gewählt|verabschiedet|geeinigt|beschließen|festlegen|vereinbaren|"
     r"entscheiden|beschlossen\s+werden|gefasst)\b", re.I)
+
+
+_BARE_OUTCOME = re.compile(
+    r"^\W*(?:(?:einstimmig|mehrheitlich|mit\s+(?:großer|deutlicher|knapper|breiter)\s+mehrheit|ohne\s+gegenstimmen?)\s+)?"
+    r"(?:angenommen|abgelehnt|beschlossen|genehmigt|zugestimmt|bestätigt)\W*$"
+    # "-- → einverstanden, alle dafür", "Konsens.", "-> so beschlossen" under the line they answer
+    r"|^\W*(?:so\s+(?:beschlossen|vereinbart|festgelegt)|(?:alle\s+)?einverstanden|alle\s+dafür|konsens|akzeptiert|"
+    r"keine\s+einwände|kein\s+widerspruch)(?:\W+(?:alle\s+dafür|einstimmig|einverstanden|angenommen|\d+\s*[/:]\s*\d+\s*[/:]\s*\d+))*\W*$", re.I)
+
+
+def bare_outcome(text: str) -> bool:
+    """ "Einstimmig angenommen", "Mit großer Mehrheit angenommen": an outcome without its subject."""
+    return bool(_BARE_OUTCOME.match(text))
+
+
+# "So festgelegt.", "Darauf haben wir uns geeinigt.": an agreement to the sentence before, with nothing of its own.
+BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"
+                          r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)"
+                          r"(?:\s+sich(?:\s+(?:der|die|das|alle))?(?:\s+[\w-]+){0,2})?\W*$", re.I)  # "… verständigt sich der Steuerkreis."

@@ -13,9 +13,9 @@ from ..document import BlockKind
 from ..schema import Decision
 from .text import ARROW, clean
 from .roles import decision_shift, model_decides
-from .decision_forms import (ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION,
+from .decision_forms import (BARE_ASSENT, ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION,
                              STRAW_POLL, VOTING_MODE,
-                             agreed_before_future, approved_elsewhere, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
+                             agreed_before_future, approved_elsewhere, bare_outcome, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
                              explanation_label, hedges_in_brackets, only_as_decided, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
@@ -231,16 +231,6 @@ _LABEL = re.compile(r"^\s*[^:]{1,30}:\s*")
 # "Beschluss: Bei zukünftigen Festen soll von Fall zu Fall entschieden werden": a sentence labelled as the
 # resolution (also inside a paragraph) is the resolution, whatever tense it is in.
 _RESOLUTION_LABEL = re.compile(r"^\W*(?:Beschluss|Beschlossen|Entscheidung)(?:\s+(?:Nr\.\s*)?\d[\w./-]*)?\s*:\s*[A-ZÄÖÜ]\w*\s+\w+")
-_BARE_OUTCOME = re.compile(
-    r"^\W*(?:(?:einstimmig|mehrheitlich|mit\s+(?:großer|deutlicher|knapper|breiter)\s+mehrheit|ohne\s+gegenstimmen?)\s+)?"
-    r"(?:angenommen|abgelehnt|beschlossen|genehmigt|zugestimmt|bestätigt)\W*$", re.I)
-
-
-def _bare_outcome(text: str) -> bool:
-    """ "Einstimmig angenommen", "Mit großer Mehrheit angenommen": an outcome without its subject."""
-    return bool(_BARE_OUTCOME.match(text))
-
-
 def _status_only(text: str) -> bool:
     cues = decision_cues()
     m = cues.status_label.match(text)
@@ -295,13 +285,13 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             # "GO-Antrag auf Ende der Redeliste → keine Gegenrede, angenommen" has its own outcome.
             and not has_own_outcome(decisions[-1].text)
             # "- Einstimmig angenommen" after other lines answers those lines, not the decision before.
-            and not (_bare_outcome(text) and pos - last_decision_unit >= 2)
+            and not (bare_outcome(text) and pos - last_decision_unit >= 2)
             # "Der Antrag wird zurückgestellt." + "Abstimmungsergebnis: 11 Ja …": the line above was voted on.
             and not (pos - last_decision_unit >= 2 and voted_on(units[pos - 1], unit))
         ):
             decisions[-1].vote = vote
             decisions[-1].confidence = min(0.95, decisions[-1].confidence + 0.1)
-            if len(decisions[-1].text.split()) <= SHORT_OUTCOME_WORDS and _bare_outcome(_LABEL.sub("", decisions[-1].text)):
+            if len(decisions[-1].text.split()) <= SHORT_OUTCOME_WORDS and bare_outcome(_LABEL.sub("", decisions[-1].text)):
                 # "Beschluss: Mehrheitlich beschlossen" + "Abstimmung: Ja 6, Nein 3": one result ("Dem
                 # Antrag wird zugestimmt." says what was decided: the vote line stays beside it).
                 _extend(decisions[-1], text, None)
@@ -316,7 +306,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             found = motion_before(pos, units)
         if not _untaken(found, positions, decisions) and (vote is not None or OUTCOME_AFTER_LABEL.search(text)) and _is_label_line(unit, text):
             found = motion_before(pos, units, put_to_vote=True)
-        if found is None and _bare_outcome(text) and _untaken(above := line_above(pos, units), positions, decisions):
+        if found is None and bare_outcome(text) and _untaken(above := line_above(pos, units), positions, decisions):
             found = above  # "-> Einstimmig angenommen" under a line no decision has taken: that line was voted on
         if _untaken(found, positions, decisions):
             decision = _decision(found[1], found[2], vote, 1.0)
@@ -333,7 +323,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             # "Erläuterung: Bisher …" after a resolution gives its reasons up to the end of its
             # paragraph; an outcome there ("Mit der Mehrheit … angenommen") is the resolution's.
             explained = unit.block.index
-            if decisions and decisions[-1].vote is None and positions[-1] < pos and (vote is not None or _bare_outcome(text)):
+            if decisions and decisions[-1].vote is None and positions[-1] < pos and (vote is not None or bare_outcome(text)):
                 decisions[-1].vote = vote
             continue
         score = decision_score(unit, after_beschluss_header=prev_header or labelled or bool(_RESOLUTION_LABEL.match(text)),
@@ -356,7 +346,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         if labelled and labelled_only is not None and decision_score(unit, has_vote=vote is not None) < THRESHOLD:
             labelled_only.add((unit.block.index, text))
         if (positions and positions[-1] == pos - 1 and units[pos - 1].block is unit.block and len(text.split()) <= SHORT_OUTCOME_WORDS
-                and (_ARROW_START.match(text) or _bare_outcome(text) or _BARE_ASSENT.match(text)) and not has_own_outcome(decisions[-1].text)):
+                and (_ARROW_START.match(text) or bare_outcome(text) or BARE_ASSENT.match(text)) and not has_own_outcome(decisions[-1].text)):
             # "GO-Antrag Jörg auf Vertagung: erst klären, ob … <br>→ angenommen ohne Gegenrede", "… künftig
             # wöchentlich als Liste. Darauf haben wir uns geeinigt.": the outcome of the decision just before it.
             _extend(decisions[-1], text, vote)
@@ -371,7 +361,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         elif _ARROW_START.match(text) and pos and units[pos - 1].block is unit.block and units[pos - 1].clean_text.endswith("?"):
             # "Eigener Stand auf der Messe? → ja, gemeinsamer Stand": the answer decides the question.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
-        elif (pos and _BARE_ASSENT.match(text) and units[pos - 1].block is unit.block and (not positions or positions[-1] < pos - 1)):
+        elif (pos and BARE_ASSENT.match(text) and units[pos - 1].block is unit.block and (not positions or positions[-1] < pos - 1)):
             # "… gleich mit übersendet. So festgelegt.", "Darauf haben wir uns geeinigt.": the sentence before is what was agreed.
             decision = _decision(units[pos - 1], f"{units[pos - 1].clean_text} {text}", vote, score)
         elif (pos and _ANAPHORIC_ASSENT.search(text) and units[pos - 1].topic_index == unit.topic_index
@@ -390,7 +380,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                 # "X lässt darüber abstimmen, dass …" / "Abstimmungsergebnis:" / "mehrheitlich beschlossen"
                 decision = _decision(motion, motion_text, vote, score)
                 _extend(decision, text, vote)
-        elif _bare_outcome(text) and pos and (not positions or positions[-1] < pos - 1):
+        elif bare_outcome(text) and pos and (not positions or positions[-1] < pos - 1):
             # "Bestätigung der Tagesordnung" / "- Keine Änderungsvorschläge" / "- Einstimmig angenommen":
             # a bare outcome is the outcome of the line before it.
             previous = units[pos - 1]
@@ -487,9 +477,6 @@ _FACTION_SUBJECT = re.compile(r"^\W*(?:(?:der|die|das)\s+)?(?!alle\b)(?:[\w.-]+\
 # Every outcome_tail match holds one of these (its arrows and dashes): most sentences hold none.
 _OUTCOME_MARKS = ("-", "–", "—", "→", "=>", "⇒")
 _ARROW_START = re.compile(r"^\s*" + ARROW)
-# "So festgelegt.", "Darauf haben wir uns geeinigt.": an agreement to the sentence before, with nothing of its own.
-_BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"
-                          r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)\W*$", re.I)
 # "stimmen dem zu", "stimmt dieser Regelung einstimmig zu", "Dem wird zugestimmt": assent to what was just said.
 _ANAPHORIC_ASSENT = re.compile(
     r"\b(?:stimm\w*\s+(?:\w+\s+){0,2}(?:dem|dies(?:em|er|en)?)\b[^.;]*\bzu\b|(?:dem|dies(?:em|er)?)\s+(?:\w+\s+)?wird\s+(?:\w+\s+)?zugestimmt)"

@@ -87,3 +87,18 @@ Bernhard Karrengarn wurde als Vorsitzender einstimmig wieder gewählt.
     assert joined.text.startswith("Die Kassenprüfer bescheinigten") and joined.text.endswith("ohne Gegenstimmen erteilt.")
     assert joined.quote == "Die Entlastung wurde ohne Gegenstimmen erteilt."
     assert alone.quote is None  # its text is its sentence
+
+
+def test_an_assent_line_under_an_item_decides_that_item(record):
+    r = record("""= Mitgliederplenum Solawi
+Datum: 25.01.2026
+# 3. Depots
+- Depot Mühlgasse: Kühlschrank gebraucht über Kleinanzeigen, max. 200 €
+-- → einverstanden, alle dafür
+# 4. Sprechzeiten
+Frau Dr. Rahimi schlägt feste Sprechzeiten in zwei Unterkünften vor. Darauf verständigt sich der Steuerkreis.
+""")
+    assert [d.text for d in r.decisions] == [
+        "Depot Mühlgasse: Kühlschrank gebraucht über Kleinanzeigen, max. 200 € → einverstanden, alle dafür",
+        "Frau Dr. Rahimi schlägt feste Sprechzeiten in zwei Unterkünften vor. Darauf verständigt sich der Steuerkreis.",
+    ]
