@@ -388,7 +388,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
                     previous.clean_text.endswith(":")):
                 decision = _decision(previous, previous.clean_text, vote, score)
                 _extend(decision, text, vote)
-        if decision.text != text and len(text.split()) >= 3:
+        if decision.text != text and text in decision.text and len(text.split()) >= 3:
             decision.quote = text  # the outcome sentence itself, beside the motion it completes
         decisions.append(decision)
         positions.append(pos)

@@ -102,3 +102,15 @@ Frau Dr. Rahimi schlägt feste Sprechzeiten in zwei Unterkünften vor. Darauf ve
         "Depot Mühlgasse: Kühlschrank gebraucht über Kleinanzeigen, max. 200 € → einverstanden, alle dafür",
         "Frau Dr. Rahimi schlägt feste Sprechzeiten in zwei Unterkünften vor. Darauf verständigt sich der Steuerkreis.",
     ]
+
+
+def test_a_decision_read_from_one_cell_has_no_row_as_its_quote(record):
+    # A table the layout stage does not read: the decision is the cell's deciding sentence,
+    # and the quote (schema 1.2) is only ever a part of the decision's own text.
+    r = record("""= Protokoll Steuerungsgruppe
+Datum: 22.04.2026
+# TOP 2 Sprechstunde
+| 2.1 | Gemeinsame Sprechstunde | JC / AA / ABH | läuft seit Februar, bisher 74 Beratungen. Fortführung bis Jahresende beschlossen. |
+| 2.2 | Infotag | IHK | in Planung |
+""")
+    assert [(d.text, d.quote) for d in r.decisions] == [("Fortführung bis Jahresende beschlossen.", None)]
