@@ -231,6 +231,8 @@ _LABEL = re.compile(r"^\s*[^:]{1,30}:\s*")
 # "Beschluss: Bei zukünftigen Festen soll von Fall zu Fall entschieden werden": a sentence labelled as the
 # resolution (also inside a paragraph) is the resolution, whatever tense it is in.
 _RESOLUTION_LABEL = re.compile(r"^\W*(?:Beschluss|Beschlossen|Entscheidung)(?:\s+(?:Nr\.\s*)?\d[\w./-]*)?\s*:\s*[A-ZÄÖÜ]\w*\s+\w+")
+
+
 def _status_only(text: str) -> bool:
     cues = decision_cues()
     m = cues.status_label.match(text)
