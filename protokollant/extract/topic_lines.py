@@ -64,6 +64,21 @@ def meta_heading(text: str) -> bool:
     return any(" " in key and low.startswith(key + " ") for key in keys["not_topics"])
 
 
+# "Sitzung des Gemeinderates", "(konstituierende) Sitzung …", "Senatssitzung am 19. Februar 2020",
+# "Gründungsversammlung vom 04.09.2019", "Beschlüsse und Themen der Senatssitzung am …": a line that
+# names a meeting by its kind with its body, date or place. Above the first item it is the meeting's
+# own name; further down ("Mitgliederversammlung am 6. März") it plans another meeting and is an item.
+_MEETING_NAME = re.compile(
+    r"^(?:(?:Beschlüsse|Ergebnisse)(?:\s+und\s+\w+)?\s+(?:der|des|aus\s+der)\s+)?"
+    r"(?:\(?(?:öffentliche|nichtöffentliche|nicht\s+öffentliche|konstituierende|ordentliche|außerordentliche|"
+    r"gemeinsame|\d{1,2}\.)\)?\s+)*"
+    r"(?:[A-ZÄÖÜ][a-zäöü]*-?(?:sitzung|versammlung)|Sitzung|Versammlung|Treffen|GV)\b\s*(?:des|der|vom|am|[-–,]|$)",
+    re.I)
+
+
+def names_the_meeting(title: str) -> bool:
+    return _MEETING_NAME.match(clean(title)) is not None
+
 _TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import takewhile
 
 from ..document import Block, BlockKind, Document
 from ..schema import SubTopic, Topic
@@ -19,7 +20,7 @@ from .item_numbers import (
 from .heading_topics import Start, heading_starts
 from .label_topics import label_line_starts, single_item_start
 from .meta import MetaResult
-from .topic_lines import clean_title, part_label, run_in_title, sentence_like, short_title
+from .topic_lines import clean_title, names_the_meeting, part_label, run_in_title, sentence_like, short_title
 from .text import clean, rejoin_wrapped
 
 def extract_topics(document: Document, meta: MetaResult, structure: Structure | None = None) -> list[Topic]:
@@ -43,6 +44,12 @@ def extract_topics(document: Document, meta: MetaResult, structure: Structure | 
         else:
             starts = heads or _list_starts(blocks, skip) or label_line_starts(blocks, skip) or single_item_start(blocks, skip)
     starts = _titles_from_preview(blocks, starts)
+    # The first heading may name the meeting itself ("Sitzung des Gemeinderates", "Senatssitzung am
+    # 19. Februar 2020"): a title above the items (development real minutes: 18 of 18 such lines).
+    # The items it groups are the items.
+    while starts and starts[0][3] == 1 and names_the_meeting(starts[0][2] or starts[0][0].text):
+        grouped = list(takewhile(lambda s: s[3] > 1, starts[1:]))
+        starts = [(*s[:3], s[3] - 1) for s in grouped] + starts[1 + len(grouped):]
     table_starts = _table_starts(structure) if structure is not None else []
     # A body that is one results table: its item rows are the agenda, whatever few
     # headings ("Ergebnisse", "Teilnehmende") stand around it.

@@ -893,3 +893,34 @@ Herr Anton verweist auf die Anträge.
 """)
     assert [(t.number, t.title) for t in r.topics] == [
         ("1", "Begrüßung und Feststellung der ordnungsgemäßen Ladung"), ("2", "Mobilitätszuschuss für Ehrenamtliche")]
+
+
+def test_a_first_heading_that_names_the_meeting_is_no_item():
+    # A page of a council's minutes opens with the session's name as a heading: it is the
+    # meeting's own name; the items are the headings below it.
+    d = doc(
+        (H, "Verhandlungsschrift", {"heading_level": 1}),
+        (P, "über die am Montag, dem 4. April 2022 in der Stadthalle stattgefundene"),
+        (H, "Sitzung des Gemeinderates", {"heading_level": 2}),
+        (P, "Beginn der Sitzung: 15.00 Uhr."),
+        (H, "Kreditoperationen gemäß § 54 Statut", {"heading_level": 2}),
+        (P, "Der Antrag wird einstimmig angenommen."),
+        (H, "Mitgliederversammlung am 6. März", {"heading_level": 2}),
+        (P, "Die Einladung geht Ende Januar an alle Mitglieder."),
+    )
+    topics = extract_topics(d, extract_meta(d))
+    # further down, a meeting's name is an item that plans that meeting
+    assert [t.title for t in topics] == ["Kreditoperationen gemäß § 54 Statut", "Mitgliederversammlung am 6. März"]
+
+
+def test_a_dated_session_heading_above_the_items_is_no_item():
+    d = doc(
+        (H, "Senat der Hochschule", {"heading_level": 1}),
+        (P, "Beschlüsse und Themen aus den Sitzungen"),
+        (H, "Senatssitzung am 19. Februar 2020", {"heading_level": 2}),
+        (H, "Bericht des Präsidiums", {"heading_level": 2}),
+        (P, "Der Präsident berichtet über die Haushaltslage."),
+        (H, "Wahl der Kommission", {"heading_level": 2}),
+        (P, "Die Kommission wird einstimmig gewählt."),
+    )
+    assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Bericht des Präsidiums", "Wahl der Kommission"]
