@@ -29,8 +29,9 @@ class Evidence(_Model):
 
     block_index: int = Field(description="0-based index of the block in body order")
     block_kind: str = Field(description="heading | paragraph | list_item | table_row")
-    text: str = Field(description="The source text the item was extracted from (verbatim; it may run on into the "
-                                  "lines right below its block, e.g. a decision's vote line or a task's owner line)")
+    text: str = Field(description="The source text the item was extracted from (verbatim; a decision in part of a "
+                                  "short line has the whole line; it may run on into the lines right below its block, "
+                                  "e.g. a decision's vote line or a task's owner line)")
     list_number: str | None = Field(None, description="The list label Word renders, e.g. '3.2'")
     table_index: int | None = None
     table_row: int | None = None

@@ -26,9 +26,12 @@ Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewäh
 **TOP 4 Verschiedenes**
 Frau Gerber merkte an, dass im Sommer auf dem Sportplatz trainiert werden müsse. Dem wurde allgemein zugestimmt.
 """)
+    # (the evidence is the whole short line, extract/line_evidence.py)
     assert [(d.text, d.evidence.text) for d in r.decisions[:2]] == [
-        ("Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.", "Es wird genehmigt."),
-        ("Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.", "Beide werden einstimmig gewählt."),
+        ("Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt.",
+         "Das Protokoll der 12. Generalversammlung lag im Vereinslokal auf. Es wird genehmigt."),
+        ("Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt.",
+         "Frau Imhof und Herr Stalder werden vorgeschlagen. Beide werden einstimmig gewählt."),
     ]
     assert len(r.decisions) == 3 and r.decisions[2].text == "Frau Gerber merkte an, dass im Sommer auf dem Sportplatz trainiert werden müsse. Dem wurde allgemein zugestimmt."
 
