@@ -20,3 +20,19 @@ def test_one_numbered_sentence_is_no_topic(record):
 Die Kosten trägt die Gemeinde.
 """)
     assert r.topics == []
+
+
+def test_the_section_labels_of_an_item_page_are_no_topics(record):
+    # A council information system's page of one item: the title line names the item, the
+    # system's own section headings ("Grunddaten", "Beratungsfolge", "Wortprotokoll") are no items.
+    r = record("""# 16.10.2018 - 19 Sonstiges
+## Grunddaten
+| TOP: | Ö 19 |
+| Gremium: | Gemeindevertretung Dorf Mecklenburg |
+| Datum: | Di., 16.10.2018 |
+## Beratungsfolge
+| Gemeindevertretung | 16.10.2018 | öffentlich |
+## Wortprotokoll
+Herr Tribukeit fragt an, wer das Vorbereitungskomitee für das Dorffest verstärken möchte.
+""")
+    assert [(t.number, t.title) for t in r.topics] == [("19", "Sonstiges")]
