@@ -71,6 +71,8 @@ _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
 _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 # Words that can own a task on their own, also as the tail of a compound ("Vorbereitungsgruppe").
+# Words notes write in capitals that name no one ("→ OK", "-> JA, machen wir", "TBD").
+_CAPITALISED_WORDS = frozenset({"ok", "ja", "nein", "neu", "top", "to", "tbd", "tba", "fyi", "wip", "alle", "pdf", "faq", "und"})
 _OWNING_TAILS = (
     "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung", "stelle", "amt", "büro", "vorstand",
     "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")
@@ -265,6 +267,11 @@ class OwnerClassifier:
         # members of a group named in the plural.
         if 2 <= len(tokens) <= 3 and tokens[0].casefold() == "alle" and all(t[:1].isupper() for t in tokens[1:]):
             return Responsible(name=" ".join(tokens), kind=ResponsibleKind.GROUP)
+        # "Betreuungsplan → UM", "→ AM, bis KW 10": two or three capitals where only an owner stands
+        # are initials, also when they spell a short word ("um", "am"); not "→ OK", "→ JA".
+        if len(tokens) == 1 and tokens[0].isalpha() and tokens[0].isupper() and 2 <= len(tokens[0]) <= 3 and (
+                tokens[0].casefold() not in _CAPITALISED_WORDS):
+            return Responsible(name=tokens[0], kind=ResponsibleKind.PERSON)
         # "GitLab CI -> Aspekte", "-> Terminsuche": a common word after an arrow is what follows,
         # no one's name (unless a first name or a common surname that is also a word: "– Wagner").
         if len(tokens) == 1 and (low := tokens[0].casefold()) not in first_names() and low not in surnames() and (

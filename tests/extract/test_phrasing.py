@@ -467,6 +467,19 @@ Anwesend: anna, kai, jule, mo, Max
     assert [p.name for p in r.meeting.participants.present] == ["anna", "kai", "jule", "mo", "Max"]
 
 
+def test_capital_initials_after_an_arrow_name_the_owner_even_when_they_spell_a_word(record):
+    # Pad notes without an attendance list: "UM", "AM" are initials (not "um", "am"); "OK" is no one.
+    r = record("""= Teamtreffen Jugendhaus
+Datum: 12.01.2026
+# Planung
+- Betreuungsplan → UM, bis 31.01.
+- Ankündigung im Newsletter → AM, bis KW 10
+- Raumbuchung für Februar → OK
+""")
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Betreuungsplan", ["UM"]), ("Ankündigung im Newsletter", ["AM"])]
+
+
 def test_short_signs_and_an_arrow_to_the_deadline(record):
     r = record("""= Jour fixe
 Datum: 05.02.2026
