@@ -480,6 +480,15 @@ Datum: 12.01.2026
         ("Betreuungsplan", ["UM"]), ("Ankündigung im Newsletter", ["AM"])]
 
 
+def test_owners_after_an_arrow_before_a_note_with_the_deadline(record):
+    r = record("""= Vorstand Sportverein
+Datum: 12.01.2026
+# Jugendordnung
+- Jugendordnung muss überarbeitet werden (Vorgabe LSB) → LT + CS, Entwurf bis Juni
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["LT", "CS"]]
+
+
 def test_short_signs_and_an_arrow_to_the_deadline(record):
     r = record("""= Jour fixe
 Datum: 05.02.2026
