@@ -454,6 +454,8 @@ class ActionExtractor(OwnerClassifier):
                 owners = by  # "Zulieferung der Daten durch die Agentur (Hr. Hoppe) bis 30.06."
         if unit.block.kind is BlockKind.HEADING and due is None and not _names_an_act(task, cues):
             return None  # "Kasse (Ben)", "Logistik (MH)": a heading names a subject and who reports on it
+        if not owners and _EVERYONE_ASKED.search(text):
+            owners = [Responsible(name="alle", kind=ResponsibleKind.GROUP)]
         if not in_task_list and names_only(text, self):
             return None  # a signature or attendance line (checked last: rarely needed, not cheap)
         # "Der Vorstand übernimmt die Hälfte des Eintritts, einstimmig.": what the body voted is its
@@ -478,6 +480,8 @@ class ActionExtractor(OwnerClassifier):
         )
 
 
+# "bitte alle bis Ende Juni kommentieren", "… abgeben – alle", "alle: Gebote bis 15.2. abgeben": everyone present is asked.
+_EVERYONE_ASKED = re.compile(r"\bbitte\s+alle\b|(?<!\ban )\balle\s+bitte\b|[–—]\s*alle\s*(?:,|[.!]?$)|^\W*alle\s*:", re.I)
 # Who and a verb with at most pronouns and particles after it: "Tim kümmert sich.", "Anna macht das.", "Fabi fragt an".
 _BARE_TASK = re.compile(r"^\W*[A-ZÄÖÜ][\w.-]*(?:\s+(?:und|\+|&)\s+[A-ZÄÖÜ][\w.-]*)?\s+[a-zäöüß]+"
                         r"(?:\s+(?:sich|das|darum|drum|dafür|es|an|nach|mit|um|drauf|darauf))*(?:\s+bis\s+[\w.]+(?:\s+[\w.]+)?)?\s*[.!]?\s*$")

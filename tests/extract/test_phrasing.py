@@ -489,6 +489,17 @@ Datum: 12.01.2026
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["LT", "CS"]]
 
 
+def test_a_request_to_everyone_names_all_as_its_owners(record):
+    r = record("""= Plenum Imkerverein
+Datum: 12.03.2026
+# Wachsumtausch
+- Wachs (sauber, ohne Rähmchen!!) bis 30.4. bei Susi abgeben – alle
+- Entwurf der Stallordnung: bitte alle bis Ende Juni kommentieren!!
+- Das Protokoll geht an alle bis Freitag.
+""")
+    assert [[o.name for o in a.responsible] for a in r.action_items] == [["alle"], ["alle"], []]
+
+
 def test_short_signs_and_an_arrow_to_the_deadline(record):
     r = record("""= Jour fixe
 Datum: 05.02.2026
