@@ -70,9 +70,9 @@ _ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des)\s+", re.I)
 _PAREN_PART = re.compile(r"^(?P<main>[^()]*?)\s*\((?P<paren>[^()]*)\)?\s*$")
 _GROUP_NAME = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:-(?:AG|Team|Gruppe|Kreis))?(?:\s+(?:[A-ZÄÖÜ][\w-]*|\([^()]{1,30}\)))*$")
 _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
-# Words that can own a task on their own, also as the tail of a compound ("Vorbereitungsgruppe").
 # Words notes write in capitals that name no one ("→ OK", "-> JA, machen wir", "TBD").
 _CAPITALISED_WORDS = frozenset({"ok", "ja", "nein", "neu", "top", "to", "tbd", "tba", "fyi", "wip", "alle", "pdf", "faq", "und"})
+# Words that can own a task on their own, also as the tail of a compound ("Vorbereitungsgruppe").
 _OWNING_TAILS = (
     "gruppe", "team", "kreis", "rat", "ausschuss", "verwaltung", "leitung", "stelle", "amt", "büro", "vorstand",
     "stadt", "gemeinde", "bezirk", "verein", "verband", "schule", "kita", "polizei", "feuerwehr", "alle")

@@ -79,6 +79,7 @@ _MEETING_NAME = re.compile(
 def names_the_meeting(title: str) -> bool:
     return _MEETING_NAME.match(clean(title)) is not None
 
+
 _TITLE_TAIL = re.compile(r"\s*(?:-->|->|→|=>|:?\s*(?:https?://|www\.)\S+|\s#\w).*$")
 
 
