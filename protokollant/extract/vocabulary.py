@@ -171,7 +171,8 @@ def action_cues() -> ActionCues:
         # the organising act and who does it, noted (a colon, or capitals in brackets).
         organised_noted=gated(re.compile(
             rf"(?:^|[(;,]\s*)(?:[\w-]+\s*[+&]\s*)?[\w-]*(?:{_words_rx(data['organising_acts'])})\w*"
-            r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ]{2,4}\)))(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*(?:[),.;]|$)", re.I)),
+            # "Folgegespräch in drei Monaten, Einladung JC.": capitals closing the clause name who too
+            r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ]{2,4}\))|\s+(?=(?-i:[A-ZÄÖÜ]{2,5})\s*[.!]?\s*$))(?P<owner>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})\s*(?:[),.;!]|$)", re.I)),
         # longest first: "wie üblich" is tried before a one-word filler
         subject_fillers=tuple(sorted((tuple(f.casefold().split()) for f in data["subject_fillers"]), key=len, reverse=True)),
     )

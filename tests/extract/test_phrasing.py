@@ -500,6 +500,17 @@ Datum: 12.03.2026
     assert [[o.name for o in a.responsible] for a in r.action_items] == [["alle"], ["alle"], []]
 
 
+def test_who_sends_the_invitation_to_the_next_talk(record):
+    r = record("""= Gespräch Ministerium – Kommunen
+Datum: 12.03.2026
+# Weiteres Vorgehen
+Folgegespräch in ca. drei Monaten, Einladung JC.
+Nächstes Gespräch im Juni nach Vorliegen des Modells; Einladung erfolgt durch das Ministerium.
+""")
+    assert [[(o.name, o.kind.value) for o in a.responsible] for a in r.action_items] == [
+        [("JC", "person")], [("Ministerium", "group")]]
+
+
 def test_short_signs_and_an_arrow_to_the_deadline(record):
     r = record("""= Jour fixe
 Datum: 05.02.2026
