@@ -29,10 +29,10 @@ def arrow_owner(text: str, extractor) -> tuple[list[Responsible], str] | None:
         if colon and (named := extractor.owners(who, lenient=True)):
             return named, task.strip()
     owners = extractor.owners(parts[-1].rstrip(".!"), lenient=True) or owner_phrase(parts[-1].rstrip(".!").replace("+", ","), extractor, lenient=True)
-    head, comma, rest = parts[-1].partition(",")
-    if not owners and comma and extractor.due(rest) is not None:
-        # "→ LT + CS, Entwurf bis Juni": who, then a note with the deadline.
-        owners = extractor.owners(head.replace("+", ","), lenient=True)
+    if not owners and "," in parts[-1]:
+        head, _, rest = parts[-1].partition(",")
+        if extractor.due(rest) is not None:  # "→ LT + CS, Entwurf bis Juni": who, then a note with the deadline
+            owners = extractor.owners(head.replace("+", ","), lenient=True)
     if not owners and (m := _ARROW_SUBJECT.match(parts[-1])) and m.group("verb").casefold() in action_cues().any_task_verb:
         # "Vorträge am 1. Donnerstag -> Ghilt kümmert sich", "… → Jonas schaut nach": after the
         # arrow, who does it and the verb (any task verb: the arrow already marks the task).

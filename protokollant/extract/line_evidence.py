@@ -7,8 +7,6 @@ reviewer finds in Word, becomes the line, unless the line holds a second item of
 """
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..document import Block, BlockKind
 from .text import clean
 
@@ -19,10 +17,9 @@ LINE_WORDS = 60
 _LINE_KINDS = {BlockKind.LIST_ITEM.value, BlockKind.PARAGRAPH.value}
 
 
-def widen_to_lines(items: list, blocks: list[Block], max_words: int = LINE_WORDS) -> None:
-    """Set each item's evidence text to the short line it stands in (items: decisions or tasks)."""
-    by_line: dict[tuple[int, int], list] = defaultdict(list)
-    lines_of: dict[tuple[int, int], str] = {}
+def widen_to_lines(items: list, blocks: list[Block]) -> None:
+    """Set each item's evidence text to the short line it stands in (the extraction passes its decisions)."""
+    by_line: dict[tuple[int, int], tuple[str, list]] = {}  # (block, line number) -> (the line, its items)
     for item in items:
         evidence = item.evidence
         if evidence.block_kind not in _LINE_KINDS or not 0 <= evidence.block_index < len(blocks):
@@ -30,10 +27,8 @@ def widen_to_lines(items: list, blocks: list[Block], max_words: int = LINE_WORDS
         for number, line in enumerate(blocks[evidence.block_index].text.split("\n")):
             line = clean(line)
             if evidence.text and evidence.text in line:
-                by_line[(evidence.block_index, number)].append(item)
-                lines_of[(evidence.block_index, number)] = line
+                by_line.setdefault((evidence.block_index, number), (line, []))[1].append(item)
                 break
-    for key, found in by_line.items():
-        line = lines_of[key]
-        if len(found) == 1 and found[0].evidence.text != line and len(line.split()) <= max_words:
+    for line, found in by_line.values():
+        if len(found) == 1 and found[0].evidence.text != line and len(line.split()) <= LINE_WORDS:
             found[0].evidence.text = line
