@@ -21,6 +21,7 @@ from ..structure import SectionRole, Structure, TableKind, analyse_structure, un
 from ..schema import Institution, MinutesRecord, PipelineInfo, ResponsibleKind, SourceInfo
 from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
 from .actions import ActionExtractor
+from .coordinated import split_all
 from .decisions import THRESHOLD, decision_score, extract_decisions
 from .meta import MetaResult, extract_meta, is_body_name, organisation_from_title
 from .own_body import add_own_body, drop_own_council
@@ -243,7 +244,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
     own_names = " ".join(filter(None, (meta.meeting.title, meta.meeting.organisation))) or None
-    decisions = _in_order(extract_decisions(units, labelled_only, roles, own_names) + tables.decisions)
+    decisions = _in_order(split_all(extract_decisions(units, labelled_only, roles, own_names), units) + tables.decisions)
     # keyed by the decision's own text: its evidence may go on to the vote line below it
     decided = {(d.evidence.block_index, clean(d.text)) for d in decisions} - labelled_only
     actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))
