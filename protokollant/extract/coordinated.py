@@ -18,15 +18,17 @@ from .votes import parse_vote
 
 _DECIDING = frozenset({"DECISION", "AGREEMENT"})
 _BOUNDARIES = frozenset({",", ";", "und", "sowie"})
+# Conjunctions of a subordinate clause: a part holding one cannot end where a new resolution starts.
+_CONJUNCTIONS = ("dass", "daß", "da", "weil", "ob", "wenn", "nachdem", "sofern", "falls", "obwohl")
 # What opens a clause that depends on the one before: its content, a condition, a relative clause.
-_SUBORDINATE = frozenset({"dass", "daß", "ob", "wenn", "weil", "da", "nachdem", "sofern", "falls", "sodass", "so", "um",
-                          "wobei", "wie", "was", "welche", "welcher", "welches", "bevor", "bis", "indem", "zumal", "obwohl"})
+_SUBORDINATE = frozenset(_CONJUNCTIONS) | {"sodass", "so", "um", "wobei", "wie", "was", "welche", "welcher", "welches",
+                                           "bevor", "bis", "indem", "zumal"}
 _ARTICLES = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen"})
 _LEADING_AND = re.compile(r"^(?:und|sowie)\s+")
 # A clause that is the content of the one before or still to come: "…, den Start anzustreben",
 # "… und soll später genehmigt werden".
 _DEPENDENT = re.compile(r"\b(?:zu\s+[a-zäöüß]\w*en|\w+zu[a-zäöüß]+en|soll|sollen|sollte|sollten|muss|müssen|kann|können|könnte|könnten)\b")
-_SUBORDINATE_WORD = re.compile(r"\b(?:dass|daß|da|weil|ob|wenn|nachdem|sofern|falls|obwohl)\b", re.I)
+_SUBORDINATE_WORD = re.compile(rf"\b(?:{'|'.join(_CONJUNCTIONS)})\b", re.I)
 _LABEL = re.compile(r"^\W*[^:]{1,30}:\s")
 # Each later resolution its own act: its own vote ("… einstimmig entlastet, darauf wird der Vorstand
 # einstimmig entlastet") or a word of sequence ("… angenommen und zugleich … beschlossen"). Without
@@ -57,10 +59,13 @@ def split_coordinated(decision: Decision, unit: Unit) -> list[Decision]:
     parts.append(doc[start : unit.span.end])
     texts = [_LEADING_AND.sub("", p.text.strip(" ,;")) for p in parts]
     if any(len(t.split()) < MIN_WORDS for t in texts) or any(_DEPENDENT.search(t) for t in texts[1:]) or any(
-            _SUBORDINATE_WORD.search(t) for t in texts[:-1]) or not all(parse_vote(t) or _SEQUENCE.search(t) for t in texts[1:]):
+            _SUBORDINATE_WORD.search(t) for t in texts[:-1]):
         return [decision]
-    return [Decision(text=t, kind=decision.kind, topic_index=decision.topic_index, vote=parse_vote(t) or decision.vote,
-                     evidence=unit.evidence(text=t), confidence=decision.confidence) for t in texts]
+    votes = [parse_vote(t) for t in texts]  # each part's own vote: read once, for the test and the decision
+    if not all(vote or _SEQUENCE.search(t) for t, vote in zip(texts[1:], votes[1:])):
+        return [decision]
+    return [Decision(text=t, kind=decision.kind, topic_index=decision.topic_index, vote=vote or decision.vote,
+                     evidence=unit.evidence(text=t), confidence=decision.confidence) for t, vote in zip(texts, votes)]
 
 
 def _boundary(unit: Unit, after: int, before: int) -> int | None:
