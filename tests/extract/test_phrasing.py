@@ -1120,6 +1120,21 @@ Datum: 22.04.2026
     ]
 
 
+def test_a_result_cell_of_two_report_sentences_is_no_decision(record):
+    r = record("""= Dienstbesprechung Einbürgerung
+Datum: 12.02.2026
+|= TOP | Thema | Ergebnis | Verantwortlich | Termin |
+| 1 | Protokoll | Protokoll der letzten Sitzung ohne Änderungen genehmigt. | | |
+| 2 | Sprachkurse | Die Träger melden für das zweite Quartal elf Kurse. Engpass weiterhin bei den Alphakursen. | | |
+| 3 | Wartezeiten | Wartezeit auf die Erstberatung derzeit neun Wochen. Keine Änderung möglich, wird beobachtet. | | |
+| 4 | Terminvergabe | Lage bleibt angespannt. Festgelegt: Vorsprachen ab März nur noch mit Termin. | | |
+""")
+    assert [d.text for d in r.decisions] == [
+        "Protokoll der letzten Sitzung ohne Änderungen genehmigt.",
+        "Festgelegt: Vorsprachen ab März nur noch mit Termin.",
+    ]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
