@@ -287,13 +287,16 @@ _DECIDED_LATER = re.compile(
 
 # "Der Kreistag entscheidet voraussichtlich im Mai", "Darüber will der Ortsbeirat entscheiden, wenn …",
 # "Entscheidung über die Durchführung in der Mai-Sitzung", "Entscheidung erst nach Rückmeldung": the same in
-# the active, with a modal, or as a noun (devside: none of 13 such sentences is a gold decision; the two
-# decisions that read so stand under "Ergebnis:" / "Entscheidung:").
+# the active, with a modal, or as a noun, also after a label or a first clause ("Vorschlag wird begrüßt,
+# Entscheidung erst nach Kostenschätzung") (devside: none of 13 such sentences is a gold decision; the two
+# decisions that read so stand under "Ergebnis:" / "Entscheidung:"). "Wiedervorlage" (the matter comes back
+# to the body): no gold decision in 29 development lines holding it.
 _DECIDES_LATER = re.compile(
     rf"\b(?:entscheidet|entscheiden)\b(?:\s+[\wäöü]+){{0,3}}?\s+(?:erst\s+|voraussichtlich\s+)?(?:im\s+(?:{_MONTHS}|{_SEASONS})|"
     r"in\s+der\s+(?:nächsten|[\w-]+sitzung)|auf\s+der\s+nächsten|nach\s+(?:klärung|vorlage|prüfung|rücksprache)|wenn|sobald)\b"
     r"|\b(?:will|wollen|möchte|möchten|soll|sollen)\b[^.;]{0,40}\b(?:entscheiden|beschließen|festlegen)\b"
-    r"|^\W*(?:die\s+)?(?:entscheidung|beschlussfassung)\b(?!\s*:)(?:(?!\b(?:wurde|ist|steht|gefallen|gefällt|getroffen)\b)[^.;:]){0,60}?\b(?:erst\s+)?(?:in\s+der|im|nach|auf\s+der|bei\s+der|wenn|sobald)\b",
+    r"|\bwiedervorlage\b"
+    r"|(?:^\W*|[:;,–]\s+)(?:die\s+|eine\s+|endgültige\s+)?(?:entscheidung|beschlussfassung)\b(?!\s*:)(?:(?!\b(?:wurde|ist|steht|gefallen|gefällt|getroffen)\b)[^.;:]){0,60}?\b(?:erst\s+)?(?:in\s+der|im|nach|auf\s+der|bei\s+der|wenn|sobald)\b",
     re.I)
 
 

@@ -14,7 +14,7 @@ import re
 
 from ..schema import ActionItem, Decision, Due, Responsible
 from ..structure import ColumnRole, RowKind, Structure, TableKind, TableLayout, TableRow, layout_vocabulary
-from .decision_forms import DECIDING_LABELS, speaker_report
+from .decision_forms import DECIDING_LABELS, decided_later, speaker_report
 from .decisions import THRESHOLD, decision_kind, decision_score
 from .deadlines import says_start
 from .owner_forms import body_with_person
@@ -334,8 +334,8 @@ class TableReader(CellFields):
         if text.endswith("?") or cues.report.search(text) or len(text.split()) < 2:
             return False
         labels = unit.cue_labels()
-        if "FUTURE" in labels:
-            return False  # "Über feste Fallkonferenzen wird im Juni entschieden.": still to decide
+        if "FUTURE" in labels or decided_later(text):
+            return False  # "Über feste Fallkonferenzen wird im Juni entschieden.", "Entscheidung erst nach …": still to decide
         words = set(re.findall(r"\w+", text.lower()))
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
         if not words.isdisjoint(cues.narrative_verbs) and not labels & DECIDING_LABELS:

@@ -1135,6 +1135,18 @@ Datum: 12.02.2026
     ]
 
 
+def test_a_result_cell_deferring_the_decision_is_no_decision(record):
+    r = record("""= Arbeitsgruppe Sprachmittlung
+Datum: 03.03.2026
+|= TOP | Thema | Ergebnis | Verantwortlich | Termin |
+| 1 | Videodolmetschen | Vorschlag wird grundsätzlich begrüßt, Entscheidung erst nach Kostenschätzung. | | |
+| 2 | Honorare | Anpassung der Sätze: Entscheidung in der Juni-Sitzung. | | |
+| 3 | Pool | Wiedervorlage nächste Sitzung. | | |
+| 4 | Flyer | Flyer wird in drei Sprachen gedruckt. | | |
+""")
+    assert [d.text for d in r.decisions] == ["Flyer wird in drei Sprachen gedruckt."]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
