@@ -26,6 +26,9 @@ from .votes import parse_vote
 
 # "… vorgestellt werden.": a passive ends in an infinitive too, but states what happens.
 _PASSIVE_END = re.compile(r"\b(?:werden|worden|bleiben|sein)\W*$")
+# "Standplan wie 2025 wird beibehalten", "Schalter bleibt bestehen": a finite verb makes a line ending in
+# "-en" a statement, not a to-do note.
+_FINITE_AUX = re.compile(r"\b(?:wird|werden|wurde|wurden|bleibt|bleiben|ist|sind|hat|haben)\b", re.I)
 
 
 def row_reference(layout: TableLayout, row: TableRow) -> str:
@@ -336,6 +339,9 @@ class TableReader(CellFields):
         labels = unit.cue_labels()
         if "FUTURE" in labels or decided_later(text):
             return False  # "Über feste Fallkonferenzen wird im Juni entschieden.", "Entscheidung erst nach …": still to decide
+        if (INFINITIVE_END.search(text) and not _FINITE_AUX.search(text) and not labels & DECIDING_LABELS
+                and parse_vote(text) is None and len(text.split()) <= 12 and "," not in text):
+            return False  # "Stellenausschreibung veröffentlichen": a to-do note, no decision
         words = set(re.findall(r"\w+", text.lower()))
         # "Herr X berichtet über …": what was said, unless a decision cue says more.
         if not words.isdisjoint(cues.narrative_verbs) and not labels & DECIDING_LABELS:

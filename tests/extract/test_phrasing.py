@@ -1147,6 +1147,19 @@ Datum: 03.03.2026
     assert [d.text for d in r.decisions] == ["Flyer wird in drei Sprachen gedruckt."]
 
 
+def test_a_to_do_note_in_a_result_cell_is_no_decision(record):
+    r = record("""= Jour fixe Bürgeramt
+Datum: 05.03.2026
+|= TOP | Thema | Ergebnis | Verantwortlich | Termin |
+| 1 | Stelle Sachbearbeitung | Stellenausschreibung veröffentlichen | | |
+| 2 | Förderung | Kostenschätzung und Fördermöglichkeiten prüfen. | | |
+| 3 | Standplan | Standplan wie 2025 wird beibehalten. | | |
+| 4 | Spontanschalter | Spontanschalter bleibt bis auf Weiteres bestehen. | | |
+""")
+    assert [d.text for d in r.decisions] == ["Standplan wie 2025 wird beibehalten.",
+                                             "Spontanschalter bleibt bis auf Weiteres bestehen."]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
