@@ -190,10 +190,10 @@ class TableReader(CellFields):
             due = self._due(due_text) if due_text else None
             if owners or due is not None:
                 self._task(row, text, role, owners, due, quote=text)
-                if role is ColumnRole.RESULT and (line := _cell_unit(unit, text)) is not None and (
-                        line.vote() is not None or _AGREED_LABEL.match(text)) and self._is_decision(line, labelled=False):
-                    # "Neuauflage wird beschlossen (einstimmig), …", "Vereinbart: Eilfälle melden IHK und HWK
-                    # künftig …" beside an owner line: voted or agreed, so decided as well as assigned
+                if role is ColumnRole.RESULT and (line := _cell_unit(unit, text)) is not None and self._is_decision(line, labelled=False):
+                    # "Neuauflage wird beschlossen (einstimmig), …", "Es wird vereinbart, dass Praxen künftig …"
+                    # beside an owner line: decided in its own words, so decided as well as assigned (a line
+                    # that only the column makes a result is the owner's task alone)
                     self._decision(row, text, role, 0.75)
             elif (line := _cell_unit(unit, text)) is not None and self._is_decision(line, labelled=role is ColumnRole.RESULT):
                 self._decision(row, text, role, 0.75)
@@ -395,7 +395,6 @@ class TableReader(CellFields):
             self._decision(row, result, ColumnRole.RESULT, 0.8)
 
 
-_AGREED_LABEL = re.compile(r"^\W*(?:vereinbart|beschlossen|festgelegt|einigung|konsens|beschluss|vereinbarung|festlegung)\s*:", re.I)
 _NO_OWNER_LABELS = frozenset({"VOTE", "VOTE_STRONG", "POSTPONE", "FUTURE"})
 """Result lines that no owner line stands beside: the vote, a matter put off or still to decide."""
 _OPEN_LABELS = frozenset({"POSTPONE", "NOT_YET", "FUTURE", "TENTATIVE", "OPEN", "REPORTED", "NOT_DECISION"})

@@ -1160,6 +1160,19 @@ Datum: 05.03.2026
                                              "Spontanschalter bleibt bis auf Weiteres bestehen."]
 
 
+def test_a_result_line_agreed_in_its_own_words_beside_its_owner_is_decision_and_task(record):
+    r = record("""= Netzwerk Frühe Hilfen
+Datum: 03.06.2026
+|= Nr. | Thema | Feststellung | Festlegung | Wer | Bis |
+| 1 | Meldewege | Praxen warten oft lange auf Rückmeldung. | Es wird vereinbart, dass Praxen künftig innerhalb von 5 Werktagen eine Eingangsbestätigung erhalten.<br>Merkblatt für Praxen überarbeiten | Jugendamt<br>Fr. Lindner | 01.07.<br>15.07. |
+""")
+    assert [d.text for d in r.decisions] == [
+        "Es wird vereinbart, dass Praxen künftig innerhalb von 5 Werktagen eine Eingangsbestätigung erhalten."]
+    assert [(a.task, [o.name for o in a.responsible]) for a in r.action_items] == [
+        ("Es wird vereinbart, dass Praxen künftig innerhalb von 5 Werktagen eine Eingangsbestätigung erhalten.", ["Jugendamt"]),
+        ("Merkblatt für Praxen überarbeiten", ["Fr. Lindner"])]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
