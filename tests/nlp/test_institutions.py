@@ -633,6 +633,18 @@ def test_a_bare_word_merges_into_the_one_longer_name_that_holds_it():
     assert items["Freiwillige Feuerwehr Ruppertshofen"]["count"] == 2 and "Feuerwehr" in items["Freiwillige Feuerwehr Ruppertshofen"]["aliases"]
 
 
+def test_a_bare_word_merges_into_the_one_compound_that_names_a_unit_of_it_not_an_organ():
+    from protokollant.nlp.institutions import collect_institutions
+    from protokollant.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline("blank")
+    docs = [nlp("Die Polizeiinspektion Birkenfelde zählte im März 58 Fahrzeuge."), nlp("Die Polizei kontrolliert weiter."),
+            nlp("Der Gemeinderat hat den Zuschuss bewilligt."), nlp("Die Gemeinde übernimmt die Kosten.")]
+    items = {item["name"]: item for item in collect_institutions(docs)}
+    assert "Polizei" not in items and "Polizei" in items["Polizeiinspektion Birkenfelde"]["aliases"]
+    assert {"Gemeinderat", "Gemeinde"} <= set(items)  # the council is an organ of the municipality, not it
+
+
 def test_a_legal_form_after_a_quoted_name_and_council_titles_before_first_names():
     from protokollant.nlp.pipeline import load_pipeline
     nlp = load_pipeline("blank")

@@ -136,6 +136,11 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
             # Schulamt Lörrach": the one institution of the document whose name holds the word.
             _merge_into(found, a, within[0])
             continue
+        if " " not in a and (compound := _compound_of(a, [b for b in names if b in found and b != a])) is not None:
+            # "Polizei" beside "Polizeiinspektion Birkenfelde", "Jugendamt" beside "Kreisjugendamt Hohenfels":
+            # the one institution of the document whose name is a compound of the bare word.
+            _merge_into(found, a, compound)
+            continue
         for b in names:
             if b != a and b in found and b.startswith(a + " "):
                 rest = b[len(a) + 1:].split(" ")
@@ -156,6 +161,29 @@ def collect_institutions(docs: Iterable[Doc], spans_key: str = SPANS_KEY,
         item["aliases"] = al
         out.append(item)
     return out
+
+
+# What a compound adds to make a body of members of its own: "Gemeinde" is not the "Gemeinderat",
+# the "Kreistag" not the "Kreistagsfraktion".
+_ORGAN_PARTS = ("rat", "räte", "tag", "ausschuss", "fraktion", "versammlung", "vertretung", "vorstand", "konferenz",
+                "beirat", "parlament")
+
+
+def _compound_of(word: str, names: list[str]) -> str | None:
+    """The one other name whose first word begins with ``word`` (else: the one that has a word ending
+    in it), when that compound names a unit of the same institution, not one of its organs."""
+    low = word.lower()
+
+    def organ(rest: str) -> bool:
+        rest = rest[1:] if rest.startswith("s") and not rest.startswith("st") else rest  # Fugen-s: "Kreistags|fraktion"
+        return rest.startswith(_ORGAN_PARTS)
+
+    heads = [n for n in names if (first := n.split()[0].lower()).startswith(low) and len(first) > len(low)
+             and not organ(first[len(low):])]
+    if heads:
+        return heads[0] if len(heads) == 1 else None
+    tails = [n for n in names if any(w.lower().endswith(low) and len(w) > len(low) for w in n.split())]
+    return tails[0] if len(tails) == 1 else None
 
 
 def _merge_abbreviations(found: dict[str, dict]) -> None:
