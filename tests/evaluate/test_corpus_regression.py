@@ -1,5 +1,5 @@
 """Extraction quality on the project corpus (corpus/src): minutes by independent writers
-in twenty-one layouts (2,820 documents), and real public minutes (1,365) from sources the shared corpus lacks.
+in twenty-one layouts (2,860 documents), and real public minutes (1,374) from sources the shared corpus lacks.
 The shipped sentence-role model was trained on this corpus, so these figures guard
 against regressions; what the model adds on unseen sources is the cross-source table of
 scripts/train_roles.py (models/roles/metrics.json).
