@@ -198,9 +198,12 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     skip = set(meta.header_blocks)
     # A line that only names the item is no unit; "2) Kasse: Der Kassenbericht wird …" is
     # the item's title and its text in one paragraph.
-    # "1) Protokoll vom 14.01. – ohne Änderungen genehmigt.": a line that notes its item's outcome is a unit.
+    # "1) Protokoll vom 14.01. – ohne Änderungen genehmigt.": a line that notes its item's outcome is a unit;
+    # so is one whose title is a sentence ("Top 03: Die Niederschrift … wird ohne Einwand angenommen."):
+    # minutes without item titles write the item's whole text on its line.
     topic_starts = {t.block_start for t in topics if len(document.blocks[t.block_start].text.split()) <= len(t.title.split()) + TITLE_SLACK_WORDS
-                    and outcome_tail(document.blocks[t.block_start].text) is None}
+                    and outcome_tail(document.blocks[t.block_start].text) is None
+                    and not _sentence_title(document.blocks[t.block_start].text, t.title)}
     units: list[Unit] = []
     row_units: dict[int, Unit] = {}  # rows of tables the structure stage understood
     for position, ((block_index, _), line) in enumerate(zip(lines, line_spans)):
@@ -230,6 +233,14 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     extractor.author = author(document, meta.meeting.minute_taker, lambda name: len(found := extractor.owners(name, lenient=True)) == 1
                               and found[0].kind is ResponsibleKind.PERSON)
     return Analysis(document, meta, structure, topics, institutions, units, row_units, extractor)
+
+
+SENTENCE_TITLE_WORDS = 5
+"""A topic's line ending in a full stop with a title of at least this many words is a sentence."""
+
+
+def _sentence_title(line: str, title: str) -> bool:
+    return line.rstrip().endswith((".", "!")) and len(title.split()) >= SENTENCE_TITLE_WORDS
 
 
 def extract_record(document: Document, nlp: Language, *, data: bytes, file_name: str, processed_at: datetime | None = None) -> MinutesRecord:

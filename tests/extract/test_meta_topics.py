@@ -924,3 +924,17 @@ def test_a_dated_session_heading_above_the_items_is_no_item():
         (P, "Die Kommission wird einstimmig gewählt."),
     )
     assert [t.title for t in extract_topics(d, extract_meta(d))] == ["Bericht des Präsidiums", "Wahl der Kommission"]
+
+
+def test_an_item_line_whose_title_is_a_sentence_is_also_the_items_text(record):
+    r = record("""= Niederschrift 4. Sitzung Seniorenbeirat
+Sitzung am 19.09.2025 im Rathaus
+Top 01: Begrüßung
+Top 02: Die Niederschrift der 3. Sitzung vom 23.05.2025 wird ohne Einwand angenommen.
+Top 03: Bericht der Vorsitzenden über die Aktivitäten:
+Am 04.06. fand der Kaffeenachmittag statt.
+""")
+    assert [t.title for t in r.topics][:2] == ["Begrüßung", "Die Niederschrift der 3. Sitzung vom 23.05.2025 wird ohne Einwand angenommen"]
+    [decision] = r.decisions
+    assert decision.text.endswith("Die Niederschrift der 3. Sitzung vom 23.05.2025 wird ohne Einwand angenommen.")
+    assert decision.topic_index == 1
