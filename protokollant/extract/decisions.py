@@ -257,7 +257,9 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
     for pos, unit in enumerate(units):
         if (col := decision_column(unit.block.header)) is not None and not unit.block.is_header_row:
             cells = unit.block.cells or []
-            if col < len(cells) and clean(cells[col]):
+            # "Beschluss: | beschlossen" over "Abstimmung: | Ja: 12, Nein: 0": a table of fields, whose
+            # labels are no decisions.
+            if col < len(cells) and clean(cells[col]) and not clean(cells[col]).endswith(":"):
                 text = clean(cells[col])
                 decisions.append(
                     Decision(text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),

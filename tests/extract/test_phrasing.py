@@ -1173,6 +1173,16 @@ Datum: 03.06.2026
         ("Merkblatt für Praxen überarbeiten", ["Fr. Lindner"])]
 
 
+def test_the_labels_of_a_field_table_are_no_decisions(record):
+    r = record("""= Gemeinderat, Sitzung vom 14.03.2023
+|= Beschluss: | beschlossen |
+| Abstimmung: | Ja: 12, Nein: 0 |
+Einstimmig wurde folgender Beschluss gefasst: Dem Konzept des Planungsbüros wird zugestimmt.
+""")
+    [decision] = r.decisions  # not "Abstimmung:" as a decision of its own
+    assert decision.text.endswith("Einstimmig wurde folgender Beschluss gefasst: Dem Konzept des Planungsbüros wird zugestimmt.")
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
