@@ -429,3 +429,31 @@ def bare_outcome(text: str) -> bool:
 BARE_ASSENT = re.compile(r"^\W*(?:darauf|dazu|so|das|dies|ist\s+so|wurde\s+so|wird\s+so)\b(?:\s+\w+){0,5}?\s+(?:geeinigt|verständigt|"
                           r"festgelegt|festgemacht|vereinbart|beschlossen|abgestimmt|abgesprochen)"
                           r"(?:\s+sich(?:\s+(?:der|die|das|alle))?(?:\s+[\w-]+){0,2})?\W*$", re.I)  # "… verständigt sich der Steuerkreis."
+
+
+# "die im letzten Jahr beschlossene Sitzbank", "das vereinbarte Verfahren", "der neu gewählte Elternbeirat":
+# a decision participle inflected before its noun names what was decided before, it decides nothing.
+# "-ene", "-tes", "-ter", "-tem" are never finite verbs; "genehmigte"/"vereinbarten" are only attributive
+# after a determiner or an adverb ("Der Rat genehmigte Mittel" is the past tense).
+_ATTRIBUTIVE_ONLY = re.compile(r"(?:ene|enen|ener|enes|enem|tes|ter|tem)$")
+_ATTRIBUTIVE_TOO = re.compile(r"(?:te|ten)$")
+
+
+def attributive(cue) -> bool:
+    """Whether a one-word decision cue (a spaCy span) is a participle used as an adjective."""
+    if len(cue) != 1 or cue.end >= len(cue.doc):
+        return False
+    word, after = cue[0], cue.doc[cue.end]
+    low = word.lower_
+    if not (after.is_alpha and after.text[:1].isupper()) or word.is_sent_start:
+        return False
+    if _ATTRIBUTIVE_ONLY.search(low):
+        return True
+    before = cue.doc[cue.start - 1].lower_ if cue.start > 0 else ""
+    return bool(_ATTRIBUTIVE_TOO.search(low)) and (before in _BEFORE_ATTRIBUTE or before.startswith(("ein", "kein")))
+
+
+_BEFORE_ATTRIBUTE = frozenset({
+    "der", "die", "das", "den", "dem", "des", "im", "vom", "zum", "zur", "beim", "am", "ins", "diese", "dieser", "diesen",
+    "dieses", "unsere", "unserer", "unseren", "seine", "ihre", "bereits", "neu", "gemeinsam", "lange", "zuvor", "schon",
+    "damals", "bisher", "ursprünglich", "kürzlich", "frisch", "vorläufig", "endgültig", "einstimmig", "mehrheitlich"})

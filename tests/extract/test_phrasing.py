@@ -1183,6 +1183,19 @@ Einstimmig wurde folgender Beschluss gefasst: Dem Konzept des Planungsbüros wir
     assert decision.text.endswith("Einstimmig wurde folgender Beschluss gefasst: Dem Konzept des Planungsbüros wird zugestimmt.")
 
 
+def test_a_decision_participle_before_its_noun_decides_nothing(record):
+    r = record("""= Vorstandssitzung
+Datum: 12.03.2026
+# TOP 1 Berichte
+Die im letzten Jahr beschlossene Sitzbank am Spielplatz sei inzwischen aufgestellt.
+Frau Reuther gibt einen Überblick über die bereits vereinbarten Termine.
+Die Teilnehmer entlasteten Vorstand und Aufsichtsrat für 2025.
+Der Vorstand genehmigte Mittel für die neue Beschilderung.
+""")
+    assert [d.text for d in r.decisions] == ["Die Teilnehmer entlasteten Vorstand und Aufsichtsrat für 2025.",
+                                             "Der Vorstand genehmigte Mittel für die neue Beschilderung."]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
