@@ -370,10 +370,11 @@ class TableReader(CellFields):
             )
 
     def _cell_decisions(self, row: TableRow) -> None:
-        """A Maßnahmenplan notes what the body decided in its status or remark cells
-        ("entfällt – Die Steuerungsgruppe beschließt, …"): sentences with their own decision wording."""
+        """A Maßnahmenplan notes what the body decided in its status, result or remark cells
+        ("entfällt – Die Steuerungsgruppe beschließt, …", "Ergebnis / Stand | Beschlossen: Eröffnung am
+        19.09."): sentences with their own decision wording."""
         unit = self.row_units[row.block.index]
-        for role in (ColumnRole.TASK, ColumnRole.STATUS, ColumnRole.NOTE):
+        for role in (ColumnRole.TASK, ColumnRole.STATUS, ColumnRole.NOTE, ColumnRole.RESULT):
             text = row.text(role)
             cell = _cell_unit(unit, text) if text else None
             if cell is None:
@@ -383,7 +384,7 @@ class TableReader(CellFields):
                 # the row was decided: the row is the decision; a sentence of its own ("Die
                 # Gruppe beschließt, …") is.
                 lead = sentence.text.split(";", 1)[0]
-                short = role is not ColumnRole.TASK and len(lead.split()) <= STATUS_DECISION_WORDS
+                short = role in (ColumnRole.STATUS, ColumnRole.NOTE) and len(lead.split()) <= STATUS_DECISION_WORDS
                 labels = sentence.cue_labels()
                 status_says_decided = short and labels & {"DECISION", "AGREEMENT"} and not labels & _OPEN_LABELS
                 if status_says_decided or self._is_decision(sentence, labelled=False):

@@ -1196,6 +1196,17 @@ Der Vorstand genehmigte Mittel für die neue Beschilderung.
                                              "Der Vorstand genehmigte Mittel für die neue Beschilderung."]
 
 
+def test_a_measures_plan_notes_its_decisions_in_the_result_column(record):
+    r = record("""= Maßnahmenplan Interkulturelle Woche
+Planungsgruppe, Treffen am 13.05.2026
+|= Nr. | Maßnahme | Ergebnis / Stand | Wer / bis wann |
+| A1 | Eröffnungsfeier | Beschlossen: Eröffnung am 19.09., 14 Uhr, Marktplatz. | – |
+| A2 | Bühne und Technik | Angebot liegt vor (1.150 €). | Hr. Yildiz / bis 30.06. |
+""")
+    assert [d.text for d in r.decisions] == ["Beschlossen: Eröffnung am 19.09., 14 Uhr, Marktplatz."]
+    assert [a.task for a in r.action_items] == ["Bühne und Technik"]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
