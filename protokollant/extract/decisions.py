@@ -116,8 +116,9 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         score -= 0.3  # the two overlap; do not double count
     if has_vote and not labels & {"VOTE", "VOTE_STRONG"}:
         # "… (4/1/0)", "… ==> 5/0/2": the body voted on what the line says; a line that only
-        # gives a vote ("Abstimmung: 5/0/2") belongs to the motion before it.
-        score += 0.3 if cues.vote_only.match(text.lstrip("•*-– ")) else 0.5
+        # gives a vote ("Abstimmung: 5/0/2") belongs to the motion before it; one that names its motion
+        # ("Abstimmung: Kauf bis max. 300 € → alle dafür") is the decision itself.
+        score += 0.3 if cues.vote_only.match(text.lstrip("•*-– ")) and not states_its_motion(text.lstrip("•*-– ")) else 0.5
     if after_beschluss_header:  # the text under a "Beschluss:" heading is the resolution
         score += cues.weights["AFTER_BESCHLUSS_HEADER"]
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the

@@ -16,7 +16,10 @@ from .units import Unit
 # "Abstimmung Delegierte bvmd-MV: 8/0/0", "Abstimmung: Wir buchen Bad Kösen für 13.–15.11. → 6/1/0 angenommen": the
 # motion between the label and the count.
 _VOTE_WITH_MOTION = re.compile(
-    r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)(?:\s+(?:über|zu|zum|zur)\b)?\s*:?\s*(?P<motion>[^:]{12,}?)\s*(?:[:,]|→|->|=>)\s*\d{1,3}\s*[/:]\s*\d",
+    r"^\W*(?:Abstimmung|Abstimmungsergebnis|Votum)(?:\s+(?:über|zu|zum|zur)\b)?\s*:?\s*(?P<motion>[^:]{12,}?)\s*"
+    # "…: 8/0/0", "… → alle dafür" (an outcome in words only after an arrow: "Abstimmungsergebnis über den
+    # Beschlussvorschlag: einstimmig" names no motion of its own)
+    r"(?:(?:[:,]|→|->|=>)\s*\d{1,3}\s*[/:]\s*\d|(?:→|->|=>)\s*(?:alle\s+dafür|einstimmig|angenommen|abgelehnt|mehrheitlich|konsens)\b)",
     re.I)
 
 

@@ -1207,6 +1207,18 @@ Planungsgruppe, Treffen am 13.05.2026
     assert [a.task for a in r.action_items] == ["Bühne und Technik"]
 
 
+def test_a_vote_line_naming_its_motion_before_an_arrow_is_the_decision(record):
+    r = record("""= Plenum Foodcoop
+Datum: 09.02.2026
+# TOP 2 Lager
+- Kühlschrank brummt, Temperatur schwankt
+- Hannes hat gebrauchten Kühlschrank gefunden, 250 €
+- Abstimmung: Kauf bis max. 300 € → alle dafür
+""")
+    assert [(d.text, d.vote and d.vote.unanimous) for d in r.decisions] == [
+        ("Abstimmung: Kauf bis max. 300 € → alle dafür", True)]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
