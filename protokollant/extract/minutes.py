@@ -18,7 +18,7 @@ from ..document import BlockKind, Document
 from ..nlp.pipeline import pipeline_info
 from ..nlp.roles import DEFERRED_KEY as ROLES_DEFERRED
 from ..structure import SectionRole, Structure, TableKind, analyse_structure, unfold_tables
-from ..schema import Institution, MinutesRecord, PipelineInfo, ResponsibleKind, SourceInfo
+from ..schema import Decision, Institution, MinutesRecord, PipelineInfo, ResponsibleKind, SourceInfo
 from .action_list import OWNED_VETO_BELOW_CONFIDENCE, dedupe_actions, extract_actions, extract_progress_reports
 from .actions import ActionExtractor
 from .coordinated import split_all
@@ -235,6 +235,23 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     return Analysis(document, meta, structure, topics, institutions, units, row_units, extractor)
 
 
+def _drop_containing(decisions: list[Decision]) -> list[Decision]:
+    """"4.2 | Beschluss: Förderung der 8 Projekte … | beschlossen" beside "Beschluss: Förderung der 8
+    Projekte …": a decision taken from a whole line that holds one taken from the same line is that
+    decision again; the shorter one stays (with the longer one's vote when it has none)."""
+    words = [" ".join(re.findall(r"\w+", d.text.casefold())) for d in decisions]
+    dropped: set[int] = set()
+    for i, longer in enumerate(decisions):
+        for j, shorter in enumerate(decisions):
+            if (i != j and j not in dropped and longer.evidence.block_index == shorter.evidence.block_index
+                    and words[j] and len(words[j]) < len(words[i]) and words[j] in words[i]):
+                dropped.add(i)
+                if shorter.vote is None:
+                    shorter.vote = longer.vote
+                break
+    return [d for i, d in enumerate(decisions) if i not in dropped]
+
+
 SENTENCE_TITLE_WORDS = 5
 """A topic's line ending in a full stop with a title of at least this many words is a sentence."""
 
@@ -255,7 +272,7 @@ def extract_record(document: Document, nlp: Language, *, data: bytes, file_name:
     tables.read()
     labelled_only: set[tuple[int, str]] = set()
     own_names = " ".join(filter(None, (meta.meeting.title, meta.meeting.organisation))) or None
-    decisions = _in_order(split_all(extract_decisions(units, labelled_only, roles, own_names), units) + tables.decisions)
+    decisions = _drop_containing(_in_order(split_all(extract_decisions(units, labelled_only, roles, own_names), units) + tables.decisions))
     # keyed by the decision's own text: its evidence may go on to the vote line below it
     decided = {(d.evidence.block_index, clean(d.text)) for d in decisions} - labelled_only
     actions = dedupe_actions(_in_order(extract_actions(units, extractor, decided, roles) + tables.actions))

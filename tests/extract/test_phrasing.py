@@ -1219,6 +1219,17 @@ Datum: 09.02.2026
         ("Abstimmung: Kauf bis max. 300 € → alle dafür", True)]
 
 
+def test_a_decision_row_holding_its_decision_sentence_is_one_decision(record):
+    r = record("""= Integrationsbeirat, Sitzung vom 25.02.2026
+|= Nr. | Maßnahme / Ergebnis | Wer / bis wann | Stand |
+|> TOP 4: Integrationsfonds 2026
+| 4.1 | Es lagen 11 Anträge über 38.600 € vor. | – | erledigt |
+| 4.2 | Beschluss: Förderung der 8 Projekte gem. Empfehlungsliste mit insgesamt 24.750 € – einstimmig. | – | beschlossen |
+""")
+    assert [(d.text, d.vote and d.vote.unanimous) for d in r.decisions] == [
+        ("Beschluss: Förderung der 8 Projekte gem. Empfehlungsliste mit insgesamt 24.750 € – einstimmig.", True)]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
