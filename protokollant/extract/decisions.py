@@ -259,6 +259,7 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
     last_decision_unit: int | None = None
     prev_header = False
     explained = None  # the block whose resolution an "Erläuterung:" follows
+    undecided = None  # the block whose result says that nothing was decided
     for pos, unit in enumerate(units):
         if (col := decision_column(unit.block.header)) is not None and not unit.block.is_header_row:
             cells = unit.block.cells or []
@@ -328,6 +329,11 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
         labelled = unit.section is SectionRole.DECISION
         if labelled and layout_vocabulary().is_empty_cell(text):
             continue  # "Ergebnis | –": nothing was decided
+        if labelled and NO_DECISION_TAKEN.search(text):
+            undecided = unit.block.index
+        elif (labelled and undecided == unit.block.index and vote is None
+              and not unit.cue_labels() & {"DECISION", "AGREEMENT", "VOTE", "VOTE_STRONG"}):
+            continue  # "Ergebnis: Kein Beschluss. Hr. X klärt …, Wiedervorlage …": what follows is no result either
         if labelled and (unit.block.index == explained or ":" in text and explanation_label(text)):
             # "Erläuterung: Bisher …" after a resolution gives its reasons up to the end of its
             # paragraph; an outcome there ("Mit der Mehrheit … angenommen") is the resolution's.

@@ -1230,6 +1230,23 @@ def test_a_decision_row_holding_its_decision_sentence_is_one_decision(record):
         ("Beschluss: Förderung der 8 Projekte gem. Empfehlungsliste mit insgesamt 24.750 € – einstimmig.", True)]
 
 
+def test_a_result_that_says_nothing_was_decided_is_no_decision_in_its_other_sentences(record):
+    r = record("""= Steuerungsgruppe Teilhabe
+Datum: 28.01.2026
+TOP 4 – Übergänge in Beschäftigung
+| Sachstand | 11 Übergänge in Beschäftigung, 5 in Ausbildung. |
+| Diskussion | Fr. Sommer regt an, drei Monate Nachbetreuung einzuplanen. Finanzierung unklar. |
+| Ergebnis | Kein Beschluss. Hr. Dr. Jäger klärt die Förderfähigkeit mit dem Ministerium, Wiedervorlage nächste Sitzung. |
+| Verantwortlich | Hr. Dr. Jäger |
+TOP 5 – Fachtag
+| Sachstand | Entwurf des Programms liegt vor. |
+| Diskussion | Die Termine im September wurden verglichen. |
+| Ergebnis | Keine Festlegung zum Programm. Der Fachtag wird einstimmig auf den 24.09.2026 festgelegt. |
+| Verantwortlich | Fr. Sommer |
+""")
+    assert [d.text for d in r.decisions] == ["Der Fachtag wird einstimmig auf den 24.09.2026 festgelegt."]
+
+
 def test_a_clause_without_subject_goes_on_with_the_sentences_owner(record):
     r = record("""= Arbeitskreis
 Datum: 01.02.2026
