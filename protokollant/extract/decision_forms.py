@@ -439,6 +439,12 @@ _ATTRIBUTIVE_ONLY = re.compile(r"(?:ene|enen|ener|enes|enem|tes|ter|tem)$")
 _ATTRIBUTIVE_TOO = re.compile(r"(?:te|ten)$")
 
 
+def only_attributive_cues(unit) -> bool:
+    """Whether every decision cue of a unit is a participle used as an adjective."""
+    deciding = [c for c in unit.cues() if c.label_ in ("DECISION", "AGREEMENT")]
+    return bool(deciding) and all(attributive(c) for c in deciding)
+
+
 def attributive(cue) -> bool:
     """Whether a one-word decision cue (a spaCy span) is a participle used as an adjective."""
     if len(cue) != 1 or cue.end >= len(cue.doc):

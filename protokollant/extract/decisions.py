@@ -15,8 +15,8 @@ from .text import ARROW, clean
 from .roles import decision_shift, model_decides
 from .decision_forms import (BARE_ASSENT, ELECTION_COUNT, GO_POSTPONEMENT_SETTLED, HEDGES, NEGATED_DECISION, NO_DECISION_TAKEN, REPORT_LABEL, REPORTED_SPEECH, SEPARABLE_DECISION,
                              STRAW_POLL, VOTING_MODE,
-                             agreed_before_future, approved_elsewhere, attributive, bare_outcome, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
-                             explanation_label, hedges_in_brackets, only_as_decided, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
+                             agreed_before_future, approved_elsewhere, bare_outcome, can_be_antecedent, decided_earlier, decided_later, decisive_cell_text,
+                             explanation_label, hedges_in_brackets, only_as_decided, only_attributive_cues, only_negated_decision_cues, other_body_decided, other_meeting, phrasing_shift,
                              pronoun_outcome)
 from .units import Unit, doc_text
 from ..structure import SectionRole, is_item_line, layout_vocabulary
@@ -43,10 +43,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
     text = unit.text
     if "(" in text and labels & HEDGES:
         labels = labels - hedges_in_brackets(unit)  # "(Bild noch nicht vorhanden)" hedges the picture
-    if labels & {"DECISION", "AGREEMENT"}:
-        deciding = [c for c in unit.cues() if c.label_ in ("DECISION", "AGREEMENT")]
-        if deciding and all(attributive(c) for c in deciding):
-            labels = labels - {"DECISION", "AGREEMENT"}  # "die beschlossene Satzung sei verteilt worden"
+    if labels & {"DECISION", "AGREEMENT"} and only_attributive_cues(unit):
+        labels = labels - {"DECISION", "AGREEMENT"}  # "die beschlossene Satzung sei verteilt worden"
     if has_vote is None:
         has_vote = parse_vote(text) is not None
     if not has_vote and labels & {"DECISION", "AGREEMENT"} and "FUTURE" not in labels and decided_later(text):

@@ -239,12 +239,12 @@ def _drop_containing(decisions: list[Decision]) -> list[Decision]:
     """"4.2 | Beschluss: Förderung der 8 Projekte … | beschlossen" beside "Beschluss: Förderung der 8
     Projekte …": a decision taken from a whole line that holds one taken from the same line is that
     decision again; the shorter one stays (with the longer one's vote when it has none)."""
-    words = [" ".join(re.findall(r"\w+", d.text.casefold())) for d in decisions]
+    words = [" " + " ".join(re.findall(r"\w+", d.text.casefold())) + " " for d in decisions]  # whole words only
     dropped: set[int] = set()
     for i, longer in enumerate(decisions):
         for j, shorter in enumerate(decisions):
             if (i != j and j not in dropped and longer.evidence.block_index == shorter.evidence.block_index
-                    and words[j] and len(words[j]) < len(words[i]) and words[j] in words[i]):
+                    and words[j].strip() and len(words[j]) < len(words[i]) and words[j] in words[i]):
                 dropped.add(i)
                 if shorter.vote is None:
                     shorter.vote = longer.vote
