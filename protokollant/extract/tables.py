@@ -315,8 +315,10 @@ class TableReader(CellFields):
 
         A cell of one sentence is the item's result; in a longer cell (a report with the
         decision in it) each sentence must carry its own decision wording. Two sentences
-        without any ("Wartezeit derzeit 9 Wochen. Keine Änderung möglich, wird beobachtet.")
-        are a status report: taken whole they were a decision in 23 of 82 writer cells."""
+        without any are the item's decision only in a column headed as decisions ("Festlegung |
+        Fallzahlen werden künftig quartalsweise berichtet. Entwurf an alle."); under "Ergebnis"
+        they are a status report ("Wartezeit derzeit 9 Wochen. Keine Änderung möglich, wird
+        beobachtet."): taken whole there they were a decision in 23 of 82 writer cells."""
         unit = self.row_units[row.block.index]
         cell_unit = _cell_unit(unit, result)
         if cell_unit is None:
@@ -327,6 +329,8 @@ class TableReader(CellFields):
                 self._decision(row, result, ColumnRole.RESULT, 0.75)
             return
         own = [s for s in sentences if self._is_decision(s, labelled=False)]
+        if not own and len(sentences) == 2 and _decision_column(row) and self._is_decision(cell_unit):
+            own = [cell_unit]
         for sentence in own:
             self._decision(row, sentence.text, ColumnRole.RESULT, 0.7)
 
@@ -394,6 +398,17 @@ class TableReader(CellFields):
         result = row.text(ColumnRole.RESULT)
         if result and not self.vocab.is_empty_cell(result):
             self._decision(row, result, ColumnRole.RESULT, 0.8)
+
+
+def _decision_column(row: TableRow) -> bool:
+    """Whether the row's result column is headed as decisions ("Festlegung", "Beschluss", "Vereinbarung"),
+    not as results of any kind ("Ergebnis", "Stand")."""
+    header = row.block.header or []
+    pos = row.positions.get(ColumnRole.RESULT)
+    return pos is not None and pos < len(header) and _DECISION_HEADER.search(header[pos]) is not None
+
+
+_DECISION_HEADER = re.compile(r"festleg|beschluss|vereinbar|entscheid", re.I)
 
 
 _NO_OWNER_LABELS = frozenset({"VOTE", "VOTE_STRONG", "POSTPONE", "FUTURE"})

@@ -1135,6 +1135,15 @@ Datum: 12.02.2026
     ]
 
 
+def test_two_sentences_under_a_column_headed_as_decisions_are_the_items_decision(record):
+    r = record("""= Koordinierungsgruppe Integrationsmonitoring
+Datum: 10.03.2026
+|= Nr. | Thema | Feststellung | Festlegung | Wer | Bis |
+| 1 | Monitoring | Der Bericht 2025 liegt im Entwurf vor. | Sozialräume 7 und 8 werden zusammengefasst ausgewiesen. Die Karte bleibt unverändert. | | |
+""")
+    assert [d.text for d in r.decisions] == ["Sozialräume 7 und 8 werden zusammengefasst ausgewiesen. Die Karte bleibt unverändert."]
+
+
 def test_a_result_cell_deferring_the_decision_is_no_decision(record):
     r = record("""= Arbeitsgruppe Sprachmittlung
 Datum: 03.03.2026
