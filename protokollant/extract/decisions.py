@@ -116,7 +116,8 @@ def _decision_score(unit: Unit, after_beschluss_header: bool, has_vote: bool | N
         # "… (4/1/0)", "… ==> 5/0/2": the body voted on what the line says; a line that only
         # gives a vote ("Abstimmung: 5/0/2") belongs to the motion before it; one that names its motion
         # ("Abstimmung: Kauf bis max. 300 € → alle dafür") is the decision itself.
-        score += 0.3 if cues.vote_only.match(text.lstrip("•*-– ")) and not states_its_motion(text.lstrip("•*-– ")) else 0.5
+        line = text.lstrip("•*-– ")
+        score += 0.3 if cues.vote_only.match(line) and not states_its_motion(line) else 0.5
     if after_beschluss_header:  # the text under a "Beschluss:" heading is the resolution
         score += cues.weights["AFTER_BESCHLUSS_HEADER"]
     # A short note opening with "Grundsätzlich …", "Ab sofort …" states a standing rule the
@@ -263,8 +264,8 @@ def extract_decisions(units: list[Unit], labelled_only: set[tuple[int, str]] | N
             cells = unit.block.cells or []
             # "Beschluss: | beschlossen" over "Abstimmung: | Ja: 12, Nein: 0": a table of fields, whose
             # labels are no decisions.
-            if col < len(cells) and clean(cells[col]) and not clean(cells[col]).endswith(":"):
-                text = clean(cells[col])
+            text = clean(cells[col]) if col < len(cells) else ""
+            if text and not text.endswith(":"):
                 decisions.append(
                     Decision(text=text, kind=decision_kind(text), topic_index=unit.topic_index, vote=parse_vote(text),
                              evidence=unit.evidence(text=text, column=col), confidence=0.8)

@@ -201,9 +201,7 @@ def analyse_document(document: Document, nlp: Language) -> Analysis:
     # "1) Protokoll vom 14.01. – ohne Änderungen genehmigt.": a line that notes its item's outcome is a unit;
     # so is one whose title is a sentence ("Top 03: Die Niederschrift … wird ohne Einwand angenommen."):
     # minutes without item titles write the item's whole text on its line.
-    topic_starts = {t.block_start for t in topics if len(document.blocks[t.block_start].text.split()) <= len(t.title.split()) + TITLE_SLACK_WORDS
-                    and outcome_tail(document.blocks[t.block_start].text) is None
-                    and not _sentence_title(document.blocks[t.block_start].text, t.title)}
+    topic_starts = {t.block_start for t in topics if _names_only(document.blocks[t.block_start].text, t.title)}
     units: list[Unit] = []
     row_units: dict[int, Unit] = {}  # rows of tables the structure stage understood
     for position, ((block_index, _), line) in enumerate(zip(lines, line_spans)):
@@ -256,8 +254,12 @@ SENTENCE_TITLE_WORDS = 5
 """A topic's line ending in a full stop with a title of at least this many words is a sentence."""
 
 
-def _sentence_title(line: str, title: str) -> bool:
-    return line.rstrip().endswith((".", "!")) and len(title.split()) >= SENTENCE_TITLE_WORDS
+def _names_only(line: str, title: str) -> bool:
+    """Whether a topic's line only names its item: no more words than the title and a number or date,
+    no outcome noted after it, and no title that is itself a sentence."""
+    title_words = len(title.split())
+    return (len(line.split()) <= title_words + TITLE_SLACK_WORDS and outcome_tail(line) is None
+            and not (line.rstrip().endswith((".", "!")) and title_words >= SENTENCE_TITLE_WORDS))
 
 
 def extract_record(document: Document, nlp: Language, *, data: bytes, file_name: str, processed_at: datetime | None = None) -> MinutesRecord:

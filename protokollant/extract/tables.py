@@ -329,7 +329,7 @@ class TableReader(CellFields):
                 self._decision(row, result, ColumnRole.RESULT, 0.75)
             return
         own = [s for s in sentences if self._is_decision(s, labelled=False)]
-        if not own and len(sentences) == 2 and _decision_column(row) and self._is_decision(cell_unit):
+        if not own and len(sentences) == 2 and _headed_as_decisions(row) and self._is_decision(cell_unit):
             own = [cell_unit]
         for sentence in own:
             self._decision(row, sentence.text, ColumnRole.RESULT, 0.7)
@@ -400,7 +400,7 @@ class TableReader(CellFields):
             self._decision(row, result, ColumnRole.RESULT, 0.8)
 
 
-def _decision_column(row: TableRow) -> bool:
+def _headed_as_decisions(row: TableRow) -> bool:
     """Whether the row's result column is headed as decisions ("Festlegung", "Beschluss", "Vereinbarung"),
     not as results of any kind ("Ergebnis", "Stand")."""
     header = row.block.header or []
